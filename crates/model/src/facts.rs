@@ -1,0 +1,371 @@
+//! Actors, facts and sources.
+
+use crate::date::{Interval, PartialDate};
+use crate::vocab::*;
+use serde::Serialize;
+
+/// The identifier of an actor: a state's ISO 3166 alpha-3 code (`KOR`), an organisation's usual
+/// short name (`NATO`, `CCDCOE`), or a lower-case slug for anything else (`kor-nis`).
+pub type ActorId = String;
+/// The identifier of a fact (relation, event, transfer or driver).
+pub type FactId = String;
+/// The identifier of a source in the source register.
+pub type SourceId = String;
+
+/// Standard codes for an actor. Each is optional: a company has no COW code.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Codes {
+    /// ISO 3166-1 alpha-3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iso3: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iso2: Option<String>,
+    /// Correlates of War state number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cow: Option<u16>,
+    /// Gleditsch–Ward state number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gw: Option<u16>,
+    /// CAMEO actor code (country code, or IGO code such as `NAT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
+    /// FIPS 10-4 country code, as used by GDELT's geography fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fips: Option<String>,
+    /// Wikidata item (`Q884`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+}
+
+impl Codes {
+    /// Every code as (scheme, value), for display and indexing.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let mut push = |k: &'static str, v: Option<String>| {
+            if let Some(v) = v {
+                out.push((k, v));
+            }
+        };
+        push("iso3", self.iso3.clone());
+        push("iso2", self.iso2.clone());
+        push("cow", self.cow.map(|c| c.to_string()));
+        push("gw", self.gw.map(|c| c.to_string()));
+        push("cameo", self.cameo.clone());
+        push("fips", self.fips.clone());
+        push("wikidata", self.wikidata.clone());
+        out
+    }
+}
+
+/// Someone who acts in a partnership.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Actor {
+    pub id: ActorId,
+    pub kind: ActorKind,
+    /// The full, formal name.
+    pub name: String,
+    /// The name analysts use (`South Korea`, `NATO`), when it differs from `name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    pub aliases: Vec<String>,
+    /// Adjectives and nouns for the actor's people or organs (`South Korean`, `Polish`).
+    pub demonyms: Vec<String>,
+    pub codes: Codes,
+    /// The actor this one belongs to (an agency's state, a centre's alliance, a person's state).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<ActorId>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Actor {
+    /// The name to show: the short name when there is one.
+    pub fn display_name(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// The code analysts expect for this actor: ISO3 for a state, the id otherwise.
+    pub fn code(&self) -> &str {
+        match (&self.kind, &self.codes.iso3) {
+            (ActorKind::State, Some(iso3)) => iso3,
+            _ => &self.id,
+        }
+    }
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub id: SourceId,
+    /// The address (URL) of the document.
+    pub url: String,
+    pub publisher: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    /// A short note in our own words on what the source says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A fact's citation of a source, optionally saying where in it (a section, a table row).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub source: SourceId,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+}
+
+/// A deployment's particulars.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Deployment {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Personnel, where known (a typical or maximum strength).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+/// A relation that holds over an interval: `subject` is a member of / partner of / deployed in /
+/// bound by treaty to `object`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Relation {
+    pub id: FactId,
+    pub kind: RelationKind,
+    pub subject: ActorId,
+    pub object: ActorId,
+    /// A short title in our own words.
+    pub title: String,
+    #[serde(flatten)]
+    pub interval: Interval,
+    /// A status or role within the relation ("contributing participant", "partner across the globe").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// The programme's short name (IPCP, ITPP), for programme relations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
+    /// Areas of cooperation, for programmes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<String>,
+    /// Obligations, for treaties and alliances (defence, consultation, neutrality…).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub obligations: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deployment: Option<Deployment>,
+    pub dimension: Dimension,
+    pub sources: Vec<SourceRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Something that happened on a date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    pub id: FactId,
+    pub kind: EventKind,
+    pub date: PartialDate,
+    /// Last day, for events over several days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+    pub title: String,
+    /// Who acted (hosts, signatories, the attacker).
+    pub actors: Vec<ActorId>,
+    /// Who was acted upon or with (the other signatory, the attacked).
+    pub targets: Vec<ActorId>,
+    /// Who attended (states, people), for summits and meetings.
+    pub attendees: Vec<ActorId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    pub plover: Plover,
+    /// A CAMEO event code, where one fits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
+    /// For signings: what was signed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<Instrument>,
+    /// Facts this event starts, ends or belongs to (a signing's transfer, an accession's membership).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<FactId>,
+    pub dimension: Dimension,
+    pub sources: Vec<SourceRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Event {
+    /// Every actor the event names, in order: actors, targets, attendees.
+    pub fn participants(&self) -> impl Iterator<Item = &ActorId> {
+        self.actors.iter().chain(&self.targets).chain(&self.attendees)
+    }
+}
+
+/// A sum of money.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Money {
+    pub amount: f64,
+    /// ISO 4217 currency code.
+    pub currency: String,
+}
+
+/// An arms deal: an order and its deliveries.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Transfer {
+    pub id: FactId,
+    pub supplier: ActorId,
+    pub recipient: ActorId,
+    /// The designation (`K2`, `K9A1`, `FA-50PL`).
+    pub system: String,
+    /// What the system is (`main battle tank`, `self-propelled gun`).
+    pub description: String,
+    pub category: WeaponCategory,
+    /// False for military equipment that is not a weapon system (an unarmed fleet tanker).
+    pub weapon: bool,
+    /// Built in the recipient's country under licence.
+    pub licensed: bool,
+    /// Second-hand equipment.
+    pub second_hand: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ordered: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivered: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_date: Option<PartialDate>,
+    /// Years in which deliveries were made.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub delivery_years: Vec<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Money>,
+    pub status: TransferStatus,
+    /// Companies that make or sell the system.
+    pub companies: Vec<ActorId>,
+    /// Signings of this deal (framework agreement, executive contract).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signings: Vec<FactId>,
+    pub sources: Vec<SourceRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Something to watch that would show a driver strengthening or weakening.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Indicator {
+    pub title: String,
+    /// What reading of the indicator would signal a change, in our words.
+    pub signal: String,
+    /// Facts that are evidence on this indicator so far.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<FactId>,
+}
+
+/// A force that pushes a partnership: a threat, a war, a policy, a leader, a capability gap, or an
+/// open uncertainty.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Driver {
+    pub id: FactId,
+    pub kind: DriverKind,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// The actors whose action or situation the driver is.
+    pub actors: Vec<ActorId>,
+    /// The sides of the partnerships it bears on.
+    pub affects: Vec<ActorId>,
+    pub direction: Direction,
+    /// Dated facts that make up or mark the driver (the invasion event, the treaty signing).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<FactId>,
+    pub indicators: Vec<Indicator>,
+    pub sources: Vec<SourceRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A whole dataset: what a directory of fact files holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FactSet {
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub relations: Vec<Relation>,
+    pub events: Vec<Event>,
+    pub transfers: Vec<Transfer>,
+    pub drivers: Vec<Driver>,
+}
+
+impl FactSet {
+    /// Number of facts (relations, events, transfers, drivers); actors and sources not counted.
+    pub fn fact_count(&self) -> usize {
+        self.relations.len() + self.events.len() + self.transfers.len() + self.drivers.len()
+    }
+}
+
+/// Any fact, borrowed: lets analyses treat the four kinds alike where they can.
+#[derive(Clone, Copy, Debug, Serialize)]
+#[serde(tag = "fact", rename_all = "lowercase")]
+pub enum FactRef<'a> {
+    Relation(&'a Relation),
+    Event(&'a Event),
+    Transfer(&'a Transfer),
+    Driver(&'a Driver),
+}
+
+impl<'a> FactRef<'a> {
+    pub fn id(&self) -> &'a str {
+        match self {
+            FactRef::Relation(r) => &r.id,
+            FactRef::Event(e) => &e.id,
+            FactRef::Transfer(t) => &t.id,
+            FactRef::Driver(d) => &d.id,
+        }
+    }
+
+    pub fn sources(&self) -> &'a [SourceRef] {
+        match self {
+            FactRef::Relation(r) => &r.sources,
+            FactRef::Event(e) => &e.sources,
+            FactRef::Transfer(t) => &t.sources,
+            FactRef::Driver(d) => &d.sources,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        match self {
+            FactRef::Relation(r) => r.title.clone(),
+            FactRef::Event(e) => e.title.clone(),
+            FactRef::Transfer(t) => {
+                let n = t.ordered.map(|n| format!("{n} ")).unwrap_or_default();
+                format!("{n}{} {} ({})", t.system, t.description, t.status)
+            }
+            FactRef::Driver(d) => d.title.clone(),
+        }
+    }
+
+    /// The date the fact is placed at in a chronology.
+    pub fn date(&self) -> Option<PartialDate> {
+        match self {
+            FactRef::Relation(r) => r.interval.start,
+            FactRef::Event(e) => Some(e.date),
+            FactRef::Transfer(t) => t.order_date,
+            FactRef::Driver(d) => d.date,
+        }
+    }
+
+    /// The actors the fact names directly.
+    pub fn participants(&self) -> Vec<&'a ActorId> {
+        match self {
+            FactRef::Relation(r) => vec![&r.subject, &r.object],
+            FactRef::Event(e) => e.participants().collect(),
+            FactRef::Transfer(t) => {
+                let mut v = vec![&t.supplier, &t.recipient];
+                v.extend(&t.companies);
+                v
+            }
+            FactRef::Driver(d) => d.actors.iter().chain(&d.affects).collect(),
+        }
+    }
+}
