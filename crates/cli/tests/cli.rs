@@ -1,0 +1,198 @@
+//! The `entente` binary end to end, as a user runs it.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn entente(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .output()
+        .expect("run entente")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("entente-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn timeline_of_the_founding_dyad_with_citations() {
+    let o = entente(&["timeline", "NATO", "ROK"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("NATO – South Korea"), "{out}");
+    assert!(out.contains("Individually Tailored Partnership Programme"));
+    assert!(out.contains("2022-05-05"));
+    assert!(out.contains("\nSources:\n[1] "));
+    // Chronological: the 2005 dialogue comes before the 2023 ITPP.
+    assert!(out.find("2005").unwrap() < out.find("2023-07-11").unwrap());
+}
+
+#[test]
+fn timeline_formats_and_filters() {
+    let o = entente(&[
+        "timeline",
+        "NATO",
+        "South Korea",
+        "--kind",
+        "programme",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let entries = v["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 4, "three IPCPs and the ITPP");
+    assert!(entries.iter().all(|e| e["kind"] == "programme"));
+    assert!(entries.iter().all(|e| !e["citations"].as_array().unwrap().is_empty()));
+
+    let o = entente(&[
+        "timeline", "KOR", "--from", "2022", "--to", "2022-06", "--format", "csv",
+    ]);
+    let out = stdout(&o);
+    assert!(out.starts_with("date,kind,dimension,what,sources\n"), "{out}");
+    assert!(out.lines().skip(1).all(|l| l.starts_with("2022")), "{out}");
+}
+
+#[test]
+fn state_of_nato_on_a_date() {
+    let o = entente(&["at", "2023-07-12", "NATO"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("31 member(s)"), "{}", stdout(&o));
+    assert!(stdout(&entente(&["at", "2024-03-08", "NATO"])).contains("32 member(s)"));
+}
+
+#[test]
+fn korean_transfers_to_nato_members() {
+    let o = entente(&[
+        "transfers",
+        "--supplier",
+        "South Korea",
+        "--recipient-in",
+        "NATO",
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.lines().next().unwrap().contains("member_since"));
+    assert!(out.contains(",POL,") && out.contains(",NOR,") && out.contains(",EST,"));
+}
+
+#[test]
+fn actor_and_search() {
+    let out = stdout(&entente(&["actor", "732"]));
+    assert!(out.starts_with("Republic of Korea (KOR) — state"), "{out}");
+    assert!(out.contains("wikidata Q884"));
+    let o = entente(&["search", "Polsh", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["id"], "POL");
+}
+
+#[test]
+fn unknown_actor_is_a_clear_error() {
+    let o = entente(&["timeline", "NATO", "Sout Korea"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("unknown actor `Sout Korea`") && err.contains("KOR"),
+        "{err}"
+    );
+}
+
+#[test]
+fn malformed_date_argument_is_rejected() {
+    let o = entente(&["at", "2023-13-01", "NATO"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("month 13 is out of range"), "{}", stderr(&o));
+}
+
+#[test]
+fn check_passes_on_shipped_data_and_fails_on_a_broken_directory() {
+    let o = entente(&["check"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("0 error(s)"));
+
+    let dir = temp_dir("broken");
+    std::fs::write(
+        dir.join("bad.toml"),
+        "[[event]]\nid = \"e\"\nkind = \"visit\"\ndate = \"2013\"\ntitle = \"t\"\nactors = [\"NATOO\"]\nsources = []\n",
+    )
+    .unwrap();
+    // Checked together with the shipped data it refers to.
+    let o = entente(&["check", "--with", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.toml:6:11") && err.contains("did you mean `NATO`?"),
+        "{err}"
+    );
+    assert!(err.contains("error[missing-source]"), "{err}");
+
+    // Checked on its own.
+    let o = entente(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["errors"], 2);
+}
+
+#[test]
+fn with_adds_a_users_facts_to_the_shipped_data() {
+    let dir = temp_dir("with");
+    std::fs::write(
+        dir.join("mine.toml"),
+        r#"
+[[source]]
+id = "my-notes"
+url = "https://example.org/notes"
+publisher = "Me"
+
+[[event]]
+id = "my-visit"
+kind = "visit"
+date = "2025-09-15"
+title = "A visit only my files know about"
+actors = ["NATO"]
+targets = ["KOR"]
+sources = ["my-notes"]
+"#,
+    )
+    .unwrap();
+    let o = entente(&[
+        "--with",
+        dir.to_str().unwrap(),
+        "timeline",
+        "NATO",
+        "KOR",
+        "--from",
+        "2025-09",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("A visit only my files know about"));
+
+    // A broken user file stops the query with the diagnostic rather than giving a partial answer.
+    std::fs::write(dir.join("mine.toml"), "[[event]]\nid = 3\n").unwrap();
+    let o = entente(&["--with", dir.to_str().unwrap(), "timeline", "NATO"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("mine.toml:2:"), "{}", stderr(&o));
+}
+
+#[test]
+fn missing_data_directory_is_named() {
+    let o = entente(&["--data", "/nonexistent/entente", "timeline", "NATO"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("cannot read /nonexistent/entente"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -1,0 +1,338 @@
+//! One test per kind of diagnostic: each broken file gets the right code, line, column and hint.
+
+use entente_facts::{load, Diagnostic, Input, Severity};
+
+const BASE: &str = r#"
+[[source]]
+id = "src"
+url = "https://example.org/page"
+publisher = "Example"
+
+[[actor]]
+id = "KOR"
+kind = "state"
+name = "Republic of Korea"
+aliases = ["ROK"]
+codes = { iso3 = "KOR" }
+
+[[actor]]
+id = "NATO"
+kind = "alliance"
+name = "North Atlantic Treaty Organization"
+"#;
+
+fn check(body: &str) -> Vec<Diagnostic> {
+    let report = load(vec![
+        Input {
+            name: "base.toml".into(),
+            bytes: BASE.as_bytes().to_vec(),
+        },
+        Input {
+            name: "test.toml".into(),
+            bytes: body.as_bytes().to_vec(),
+        },
+    ]);
+    report.diagnostics
+}
+
+/// The single error, asserting its code, line and column.
+fn only_error(body: &str, code: &str, line: usize, column: usize) -> Diagnostic {
+    let diags = check(body);
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.severity == Severity::Error).collect();
+    assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
+    let d = errors[0].clone();
+    assert_eq!(
+        (d.code, d.file.as_str(), d.line, d.column),
+        (code, "test.toml", line, column),
+        "{}",
+        d.render()
+    );
+    d
+}
+
+#[test]
+fn a_clean_file_has_no_diagnostics() {
+    let diags = check(
+        r#"
+[[relation]]
+id = "r"
+kind = "programme"
+subject = "KOR"
+object = "NATO"
+title = "t"
+start = "2012-09"
+end = "2017-11"
+sources = ["src"]
+"#,
+    );
+    assert!(diags.is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn unknown_actor_with_did_you_mean() {
+    let d = only_error(
+        r#"[[event]]
+id = "e"
+kind = "summit"
+date = "2022-06-29"
+title = "t"
+actors = ["NATO", "KRO"]
+sources = ["src"]
+"#,
+        "unknown-actor",
+        6,
+        19,
+    );
+    assert_eq!(d.hint.as_deref(), Some("did you mean `KOR`?"));
+    assert!(d.render().contains("^^^^^"), "{}", d.render());
+}
+
+#[test]
+fn alias_used_as_actor_id_is_explained() {
+    let d = only_error(
+        "[[relation]]\nid = \"r\"\nkind = \"partnership\"\nsubject = \"ROK\"\nobject = \"NATO\"\ntitle = \"t\"\nstart = \"2008\"\nsources = [\"src\"]\n",
+        "unknown-actor",
+        4,
+        11,
+    );
+    assert!(d.hint.unwrap().contains("write `KOR`"));
+}
+
+#[test]
+fn end_before_start() {
+    let d = only_error(
+        "[[relation]]\nid = \"r\"\nkind = \"programme\"\nsubject = \"KOR\"\nobject = \"NATO\"\ntitle = \"t\"\nstart = \"2019-11-21\"\nend = \"2017-11\"\nsources = [\"src\"]\n",
+        "end-before-start",
+        8,
+        7,
+    );
+    assert!(
+        d.message.contains("2017-11") && d.message.contains("2019-11-21"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn overlapping_memberships() {
+    let body = r#"
+[[relation]]
+id = "m1"
+kind = "membership"
+subject = "KOR"
+object = "NATO"
+title = "first"
+start = "1999"
+sources = ["src"]
+
+[[relation]]
+id = "m2"
+kind = "membership"
+subject = "KOR"
+object = "NATO"
+title = "second"
+start = "2004-03-29"
+sources = ["src"]
+"#;
+    let d = only_error(body, "overlapping-membership", 17, 9);
+    assert!(d.message.contains("`m2` overlaps `m1`"), "{}", d.message);
+    assert!(
+        d.hint.unwrap().contains("test.toml:8:"),
+        "the hint points at the first membership"
+    );
+}
+
+#[test]
+fn consecutive_memberships_do_not_overlap() {
+    let body = r#"
+[[relation]]
+id = "m1"
+kind = "membership"
+subject = "KOR"
+object = "NATO"
+title = "first"
+start = "1999"
+end = "2003-12-31"
+sources = ["src"]
+
+[[relation]]
+id = "m2"
+kind = "membership"
+subject = "KOR"
+object = "NATO"
+title = "second"
+start = "2004-01-01"
+sources = ["src"]
+"#;
+    assert!(check(body).is_empty());
+}
+
+#[test]
+fn missing_source() {
+    let d = only_error(
+        "[[event]]\nid = \"e\"\nkind = \"visit\"\ndate = \"2013-04\"\ntitle = \"t\"\nactors = [\"NATO\"]\n",
+        "missing-source",
+        1,
+        1,
+    );
+    assert!(d.hint.unwrap().contains("sources"));
+}
+
+#[test]
+fn unknown_source() {
+    let d = only_error(
+        "[[event]]\nid = \"e\"\nkind = \"visit\"\ndate = \"2013-04\"\ntitle = \"t\"\nactors = [\"NATO\"]\nsources = [\"scr\"]\n",
+        "unknown-source",
+        7,
+        12,
+    );
+    assert_eq!(d.hint.as_deref(), Some("did you mean `src`?"));
+}
+
+#[test]
+fn malformed_dates() {
+    let cases = [
+        ("2022-13", "month 13 is out of range"),
+        ("2023-02-29", "day 29 is out of range for 2023-02"),
+        ("July 2022", "is not a date of the form"),
+        ("2022/07/27", "is not a date of the form"),
+    ];
+    for (date, message) in cases {
+        let body = format!("[[event]]\nid = \"e\"\nkind = \"visit\"\ndate = \"{date}\"\ntitle = \"t\"\nactors = [\"NATO\"]\nsources = [\"src\"]\n");
+        let d = only_error(&body, "malformed-date", 4, 8);
+        assert!(d.message.contains(message), "{date}: {}", d.message);
+    }
+}
+
+#[test]
+fn duplicate_id_points_at_the_first() {
+    let body = r#"[[event]]
+id = "e"
+kind = "visit"
+date = "2013"
+title = "t"
+actors = ["NATO"]
+sources = ["src"]
+
+[[event]]
+id = "e"
+kind = "visit"
+date = "2014"
+title = "t"
+actors = ["NATO"]
+sources = ["src"]
+"#;
+    let d = only_error(body, "duplicate-id", 10, 6);
+    assert!(d.hint.unwrap().contains("test.toml:2:6"));
+}
+
+#[test]
+fn duplicate_actor_across_files() {
+    let d = only_error(
+        "[[actor]]\nid = \"KOR\"\nkind = \"state\"\nname = \"Korea again\"\n",
+        "duplicate-id",
+        2,
+        6,
+    );
+    assert!(d.hint.unwrap().contains("base.toml"));
+}
+
+#[test]
+fn unknown_vocabulary_word() {
+    let d = only_error(
+        "[[event]]\nid = \"e\"\nkind = \"summmit\"\ndate = \"2022\"\ntitle = \"t\"\nactors = [\"NATO\"]\nsources = [\"src\"]\n",
+        "unknown-value",
+        3,
+        8,
+    );
+    assert_eq!(d.hint.as_deref(), Some("did you mean `summit`?"));
+}
+
+#[test]
+fn syntax_error_has_a_position() {
+    let d = only_error("[[event]]\nid = \"e\nkind = \"visit\"\n", "syntax", 2, 8);
+    assert!(!d.message.is_empty());
+}
+
+#[test]
+fn unknown_field_is_a_syntax_error_with_a_hint() {
+    let d = only_error(
+        "[[event]]\nid = \"e\"\nkind = \"visit\"\ndate = \"2013\"\ntitle = \"t\"\nactors = [\"NATO\"]\nsources = [\"src\"]\nsauces = 1\n",
+        "syntax",
+        8,
+        1,
+    );
+    assert!(d.message.contains("unknown field `sauces`"), "{}", d.message);
+    assert!(d.hint.is_some());
+}
+
+#[test]
+fn invalid_utf8_is_reported_not_panicked_on() {
+    let report = load(vec![Input {
+        name: "latin1.toml".into(),
+        bytes: b"# caf\xe9\nx = 1\n".to_vec(),
+    }]);
+    let d = &report.diagnostics[0];
+    assert_eq!((d.code, d.line, d.column), ("encoding", 1, 6));
+}
+
+#[test]
+fn wrong_code_shapes_are_caught() {
+    let d = only_error(
+        "[[actor]]\nid = \"X\"\nkind = \"state\"\nname = \"X\"\ncodes = { iso3 = \"xx\" }\n",
+        "malformed-code",
+        5,
+        18,
+    );
+    assert!(d.hint.unwrap().contains("three capital letters"));
+}
+
+#[test]
+fn parent_cycles_are_caught() {
+    let body = "[[actor]]\nid = \"a\"\nkind = \"body\"\nname = \"A\"\nparent = \"b\"\n\n[[actor]]\nid = \"b\"\nkind = \"body\"\nname = \"B\"\nparent = \"a\"\n";
+    let diags = check(body);
+    assert!(diags.iter().all(|d| d.code == "parent-cycle"), "{diags:#?}");
+    assert_eq!(diags.len(), 2);
+}
+
+#[test]
+fn signings_must_name_signing_events() {
+    let body = r#"[[event]]
+id = "visit"
+kind = "visit"
+date = "2022"
+title = "t"
+actors = ["KOR"]
+sources = ["src"]
+
+[[transfer]]
+id = "t"
+supplier = "KOR"
+recipient = "NATO"
+system = "K9"
+description = "howitzer"
+category = "artillery"
+status = "contract"
+signings = ["visit"]
+sources = ["src"]
+"#;
+    only_error(body, "not-a-signing", 17, 13);
+}
+
+#[test]
+fn nothing_panics_on_arbitrary_bytes() {
+    for bytes in [
+        &b""[..],
+        b"\x00\x01",
+        b"[[",
+        b"[[event]]\n",
+        b"id = [",
+        b"[[relation]]\nstart = 5\n",
+        "é".as_bytes(),
+    ] {
+        let _ = load(vec![Input {
+            name: "x.toml".into(),
+            bytes: bytes.to_vec(),
+        }]);
+    }
+}
