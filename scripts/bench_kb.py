@@ -47,7 +47,7 @@ def median_ms(cmd, runs):
     samples = []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         samples.append((time.perf_counter() - t) * 1e3)
     return statistics.median(samples)
 
@@ -60,10 +60,15 @@ def main():
     tasks = [
         ("load + validate (entente check)", [str(BIN), "check"], [sys.executable, "-c", PEER_LOAD]),
         ("timeline NATO KOR", [str(BIN), "timeline", "NATO", "KOR"], [sys.executable, "-c", PEER_TIMELINE]),
+        # No tool does what the brief does; it is timed on its own.
+        ("brief NATO KOR (HTML)", [str(BIN), "brief", "NATO", "KOR", "--out", "/tmp/entente-bench-brief.html"], None),
     ]
     print(f"{'task':34} {'entente ms':>11} {'python ms':>10} {'ratio':>7}")
     for name, ours, peer in tasks:
         a = median_ms(ours, args.runs)
+        if peer is None:
+            print(f"{name:34} {a:11.2f} {'-':>10} {'-':>7}")
+            continue
         b = median_ms(peer, args.runs)
         print(f"{name:34} {a:11.2f} {b:10.2f} {b / a:6.1f}x")
     print(f"(median of {args.runs} runs each; whole processes, including start-up)")

@@ -3,6 +3,7 @@
 //! A thin shell: it parses arguments, loads the dataset, calls the knowledge base and renders
 //! what comes back. No analysis happens here.
 
+mod analysis;
 mod render;
 
 use clap::{Args, Parser, Subcommand};
@@ -100,9 +101,40 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// The depth index of a partnership over time, by dimension; `--explain DATE` shows why.
+    Depth {
+        a: String,
+        b: String,
+        /// List every fact's contribution on this date.
+        #[arg(long, value_parser = parse_date)]
+        explain: Option<PartialDate>,
+        #[command(flatten)]
+        range: analysis::RangeArgs,
+    },
+    /// Change points in the depth index, with their 95% intervals and candidate drivers.
+    Changes {
+        a: String,
+        b: String,
+        #[command(flatten)]
+        range: analysis::RangeArgs,
+    },
+    /// The depth index of A–B beside A's ties with peers (default: B's fellow members of its groupings).
+    Peers {
+        a: String,
+        b: String,
+        /// Peers to compare (comma-separated), each paired with A.
+        #[arg(long = "peer", value_delimiter = ',')]
+        peers: Vec<String>,
+        #[command(flatten)]
+        range: analysis::RangeArgs,
+    },
+    /// Drivers and uncertainties bearing on a partnership, with the latest evidence on each indicator.
+    Outlook { a: String, b: String },
+    /// The analytic brief: one self-contained HTML document (and PDF with --pdf).
+    Brief(analysis::BriefArgs),
 }
 
-fn parse_date(s: &str) -> Result<PartialDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<PartialDate, String> {
     PartialDate::parse(s).map_err(|e| e.to_string())
 }
 
@@ -356,6 +388,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 table
             })?;
         }
+        Command::Depth { a, b, explain, range } => {
+            analysis::depth(&kb, cli.format, &resolve(&a)?, &resolve(&b)?, explain, &range)?
+        }
+        Command::Changes { a, b, range } => analysis::changes(&kb, cli.format, &resolve(&a)?, &resolve(&b)?, &range)?,
+        Command::Peers { a, b, peers, range } => {
+            let peers = peers.iter().map(|p| resolve(p)).collect::<Result<Vec<_>, _>>()?;
+            analysis::peers(&kb, cli.format, &resolve(&a)?, &resolve(&b)?, peers, &range)?
+        }
+        Command::Brief(args) => {
+            let peers = args.peers.iter().map(|p| resolve(p)).collect::<Result<Vec<_>, _>>()?;
+            analysis::brief(&kb, &args, &resolve(&args.a)?, &resolve(&args.b)?, peers)?
+        }
+        Command::Outlook { a, b } => analysis::outlook(&kb, cli.format, &resolve(&a)?, &resolve(&b)?)?,
         Command::Search { text, limit } => {
             let hits = kb.search(&text, limit);
             emit(cli.format, &hits, || {
@@ -431,5 +476,18 @@ fn check(data: &DataArgs, dir: Option<&PathBuf>, format: Format) -> Result<ExitC
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Writes a file so that a reader never sees it half-written: a temporary file beside it, then a rename.
+pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("{} is not a file name", path.display()))?;
+    let tmp = path.with_file_name(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("cannot write {}: {e}", path.display())
     })
 }

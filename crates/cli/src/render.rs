@@ -54,7 +54,9 @@ impl Table {
                         numbered.len()
                     }
                 };
-                nums.push(n.to_string());
+                if !nums.contains(&n.to_string()) {
+                    nums.push(n.to_string());
+                }
             }
             src_col.push(if nums.is_empty() {
                 String::new()

@@ -196,3 +196,61 @@ fn missing_data_directory_is_named() {
         stderr(&o)
     );
 }
+
+#[test]
+fn depth_explain_changes_outlook_and_brief() {
+    let o = entente(&["depth", "NATO", "KOR", "--to", "2024", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("date,composite,institutional,political"), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("2023,")));
+
+    let o = entente(&["depth", "NATO", "KOR", "--explain", "2023"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("depth on 2023-12-31") && out.contains("Individually Tailored Partnership Programme"),
+        "{out}"
+    );
+
+    let o = entente(&["changes", "NATO", "KOR", "--to", "2025-06", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["date"].as_str().unwrap().starts_with("2022-06")));
+
+    let out = stdout(&entente(&["outlook", "NATO", "ROK"]));
+    assert!(out.contains("Uncertainty") || out.contains("uncertainty"), "{out}");
+
+    let dir = temp_dir("brief");
+    let html = dir.join("brief.html");
+    let svg = dir.join("peers.svg");
+    let o = entente(&[
+        "brief",
+        "NATO",
+        "KOR",
+        "--to",
+        "2025-10",
+        "--out",
+        html.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&html)
+        .unwrap()
+        .contains("<h1>NATO – South Korea</h1>"));
+    let o = entente(&["peers", "NATO", "KOR", "--to", "2024", "--svg", svg.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("NATO – Japan"));
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+}
+
+#[test]
+fn a_bad_depth_config_is_located() {
+    let dir = temp_dir("config");
+    let cfg = dir.join("depth.toml");
+    std::fs::write(&cfg, "[weights]\ncyber = \"high\"\n").unwrap();
+    let o = entente(&["depth", "NATO", "KOR", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("depth.toml:2:"), "{}", stderr(&o));
+}

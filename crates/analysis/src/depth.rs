@@ -1,0 +1,578 @@
+//! The partnership depth index: how deep a dyad's ties are on a date, by dimension.
+//!
+//! Every fact between the two sides contributes points to one dimension: relations (programmes,
+//! memberships, deployments) while they are in force, then fading; events and arms deals on their
+//! date, then decaying with a half-life. A dimension's points saturate into a 0–100 score, and
+//! the composite is the weighted mean of the scores. Everything is in `config/depth.toml`, and
+//! [`DyadDepth::explain`] lists each fact's contribution on any date. The method is documented in
+//! `docs/depth-index.md`.
+
+use crate::config::DepthConfig;
+use entente_kb::{Citation, KnowledgeBase, TimelineQuery};
+use entente_model::*;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// The dimensions of the index: the model's dimensions without `context`, plus event data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DepthDimension {
+    Institutional,
+    Political,
+    Operational,
+    DefenceIndustrial,
+    Cyber,
+    /// Coded event data (GDELT/ICEWS cooperation counts) from the event lake, when imported.
+    EventData,
+}
+
+impl DepthDimension {
+    pub const ALL: [DepthDimension; 6] = [
+        DepthDimension::Institutional,
+        DepthDimension::Political,
+        DepthDimension::Operational,
+        DepthDimension::DefenceIndustrial,
+        DepthDimension::Cyber,
+        DepthDimension::EventData,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DepthDimension::Institutional => "institutional",
+            DepthDimension::Political => "political",
+            DepthDimension::Operational => "operational",
+            DepthDimension::DefenceIndustrial => "defence_industrial",
+            DepthDimension::Cyber => "cyber",
+            DepthDimension::EventData => "event_data",
+        }
+    }
+
+    /// A heading for charts and tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            DepthDimension::Institutional => "Institutional",
+            DepthDimension::Political => "Political",
+            DepthDimension::Operational => "Operational",
+            DepthDimension::DefenceIndustrial => "Defence-industrial",
+            DepthDimension::Cyber => "Cyber & technology",
+            DepthDimension::EventData => "Event data",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DepthDimension> {
+        DepthDimension::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+
+    pub fn spellings() -> Vec<&'static str> {
+        DepthDimension::ALL.iter().map(|d| d.as_str()).collect()
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The index dimension of a model dimension; `context` is not part of depth.
+    pub fn of(d: Dimension) -> Option<DepthDimension> {
+        match d {
+            Dimension::Institutional => Some(DepthDimension::Institutional),
+            Dimension::Political => Some(DepthDimension::Political),
+            Dimension::Operational => Some(DepthDimension::Operational),
+            Dimension::DefenceIndustrial => Some(DepthDimension::DefenceIndustrial),
+            Dimension::Cyber => Some(DepthDimension::Cyber),
+            Dimension::Context => None,
+        }
+    }
+}
+
+impl Serialize for DepthDimension {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// How a contribution's points evolve in time (days since 1970-01-01).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "profile", rename_all = "lowercase")]
+pub enum Profile {
+    /// Full points while in force, then fading with the "ended" half-life.
+    Stock { from: i64, to: Option<i64> },
+    /// Full points on the day, then decaying with the half-life.
+    Flow { at: i64 },
+}
+
+/// One fact's contribution to a dimension.
+#[derive(Clone, Debug, Serialize)]
+pub struct Contribution {
+    pub fact: String,
+    pub title: String,
+    pub kind: String,
+    pub dimension: DepthDimension,
+    /// Points at full strength.
+    pub base: f64,
+    /// How the base was derived (`programme with 9 areas`, `deal: 180 units, contract`…).
+    pub rule: String,
+    pub profile: Profile,
+    /// The member through which the fact belongs to the dyad, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+/// The middle day of a partial date: the best single estimate of when it happened.
+pub fn anchor(d: PartialDate) -> i64 {
+    (d.earliest().ordinal() + d.latest().ordinal()) / 2
+}
+
+const DAYS_PER_YEAR: f64 = 365.2425;
+
+impl Contribution {
+    /// The share of the base points in effect on `day`.
+    pub fn factor(&self, day: i64, cfg: &DepthConfig) -> f64 {
+        let half = |days: i64, years: f64| 0.5f64.powf(days as f64 / (years * DAYS_PER_YEAR));
+        match self.profile {
+            Profile::Stock { from, .. } if day < from => 0.0,
+            Profile::Stock { to: Some(to), .. } if day > to => half(day - to, cfg.index.ended_half_life_years),
+            Profile::Stock { .. } => 1.0,
+            Profile::Flow { at } if day < at => 0.0,
+            Profile::Flow { at } => half(day - at, cfg.index.half_life_years),
+        }
+    }
+}
+
+/// The index for one dyad: its contributions and the configuration that scores them.
+#[derive(Clone, Debug, Serialize)]
+pub struct DyadDepth {
+    pub a: String,
+    pub b: String,
+    pub contributions: Vec<Contribution>,
+    #[serde(skip)]
+    config: DepthConfig,
+}
+
+/// The index on one date.
+#[derive(Clone, Debug, Serialize)]
+pub struct DepthPoint {
+    pub date: Day,
+    /// Score 0–100 per dimension, in [`DepthDimension::ALL`] order.
+    pub dimensions: Vec<(DepthDimension, f64)>,
+    pub composite: f64,
+}
+
+impl DepthPoint {
+    pub fn score(&self, d: DepthDimension) -> f64 {
+        self.dimensions.iter().find(|(x, _)| *x == d).map_or(0.0, |(_, s)| *s)
+    }
+}
+
+/// One line of an explanation.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExplainItem {
+    pub fact: String,
+    pub title: String,
+    pub kind: String,
+    pub rule: String,
+    pub base: f64,
+    /// Share in effect on the date (1 = full strength).
+    pub factor: f64,
+    pub points: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+/// One dimension of an explanation.
+#[derive(Clone, Debug, Serialize)]
+pub struct DimensionExplain {
+    pub dimension: DepthDimension,
+    pub points: f64,
+    pub scale: f64,
+    pub score: f64,
+    /// Normalised weight in the composite.
+    pub weight: f64,
+    pub items: Vec<ExplainItem>,
+}
+
+/// Why the index has its value on a date.
+#[derive(Clone, Debug, Serialize)]
+pub struct Explanation {
+    pub a: String,
+    pub b: String,
+    pub date: Day,
+    pub composite: f64,
+    pub dimensions: Vec<DimensionExplain>,
+}
+
+/// Time step of a series.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Month,
+    Year,
+}
+
+/// Month ends from `from` to `to` (or year ends), inclusive of the period containing `to`.
+pub fn grid(from: Day, to: Day, step: Step) -> Vec<Day> {
+    let mut out = Vec::new();
+    let (mut y, mut m) = (from.year, from.month);
+    loop {
+        let end_month = if step == Step::Year { 12 } else { m };
+        let day = Day {
+            year: y,
+            month: end_month,
+            day: days_in_month(y, end_month),
+        };
+        out.push(day);
+        if day >= to {
+            break;
+        }
+        if step == Step::Year {
+            y += 1;
+        } else if m == 12 {
+            y += 1;
+            m = 1;
+        } else {
+            m += 1;
+        }
+    }
+    out
+}
+
+impl DyadDepth {
+    /// Collects every fact between `a` and `b` (an alliance's members counting as part of it at
+    /// each fact's date) and turns each into contributions.
+    pub fn build(kb: &KnowledgeBase, a: &str, b: &str, config: &DepthConfig) -> DyadDepth {
+        let timeline = kb.timeline(&TimelineQuery {
+            actors: vec![a.into(), b.into()],
+            members: true,
+            ..Default::default()
+        });
+        let facts = kb.facts();
+        // Signings and deliveries of a deal count through the deal itself, not twice.
+        let mut through_deal: HashSet<&str> = HashSet::new();
+        for t in &facts.transfers {
+            through_deal.extend(t.signings.iter().map(String::as_str));
+        }
+        let transfer_ids: HashSet<&str> = facts.transfers.iter().map(|t| t.id.as_str()).collect();
+        for e in &facts.events {
+            if e.related.iter().any(|r| transfer_ids.contains(r.as_str())) {
+                through_deal.insert(&e.id);
+            }
+        }
+        let members_count: HashSet<DepthDimension> = config
+            .index
+            .members_count_for
+            .iter()
+            .filter_map(|d| DepthDimension::parse(d))
+            .collect();
+        let mut contributions = Vec::new();
+        for entry in &timeline.entries {
+            let via = entry.via.clone();
+            let dim_of_entry = if entry.fact == "transfer" {
+                Some(DepthDimension::DefenceIndustrial)
+            } else {
+                DepthDimension::of(entry.dimension)
+            };
+            // A fact that belongs to the dyad only through a member counts only where members do.
+            if via.is_some() && !dim_of_entry.is_some_and(|d| members_count.contains(&d)) {
+                continue;
+            }
+            let cites = entry.citations.clone();
+            match entry.fact {
+                "relation" => {
+                    let Some(r) = facts.relations.iter().find(|r| r.id == entry.id) else {
+                        continue;
+                    };
+                    let Some(dim) = DepthDimension::of(r.dimension) else {
+                        continue;
+                    };
+                    let Some(start) = r.interval.start else { continue };
+                    let mut base = config.relation.get(r.kind.as_str()).copied().unwrap_or(0.0);
+                    let mut rule = format!("{} in force", r.kind);
+                    if r.kind == RelationKind::Programme && !r.areas.is_empty() {
+                        let per = config.relation.get("programme_per_area").copied().unwrap_or(0.0);
+                        base += per * r.areas.len() as f64;
+                        rule = format!("programme in force, {} areas listed", r.areas.len());
+                    }
+                    if base <= 0.0 {
+                        continue;
+                    }
+                    contributions.push(Contribution {
+                        fact: r.id.clone(),
+                        title: r.title.clone(),
+                        kind: r.kind.to_string(),
+                        dimension: dim,
+                        base,
+                        rule,
+                        profile: Profile::Stock {
+                            from: anchor(start),
+                            to: r.interval.end.map(anchor),
+                        },
+                        via,
+                        citations: cites,
+                    });
+                }
+                "event" => {
+                    if through_deal.contains(entry.id.as_str()) {
+                        continue;
+                    }
+                    let Some(e) = facts.events.iter().find(|e| e.id == entry.id) else {
+                        continue;
+                    };
+                    let Some(dim) = DepthDimension::of(e.dimension) else {
+                        continue;
+                    };
+                    let base = config.event.get(e.kind.as_str()).copied().unwrap_or(0.0);
+                    if base <= 0.0 {
+                        continue;
+                    }
+                    contributions.push(Contribution {
+                        fact: e.id.clone(),
+                        title: e.title.clone(),
+                        kind: e.kind.to_string(),
+                        dimension: dim,
+                        base,
+                        rule: format!("{} event", e.kind),
+                        profile: Profile::Flow { at: anchor(e.date) },
+                        via,
+                        citations: cites,
+                    });
+                }
+                "transfer" => {
+                    let Some(t) = facts.transfers.iter().find(|t| t.id == entry.id) else {
+                        continue;
+                    };
+                    contributions.extend(transfer_contributions(t, config, via, cites));
+                }
+                _ => {}
+            }
+        }
+        DyadDepth {
+            a: a.into(),
+            b: b.into(),
+            contributions,
+            config: config.clone(),
+        }
+    }
+
+    pub fn config(&self) -> &DepthConfig {
+        &self.config
+    }
+
+    fn weights(&self) -> [f64; 6] {
+        let mut w = [0.0; 6];
+        for d in DepthDimension::ALL {
+            w[d.index()] = self.config.weights.get(d.as_str()).copied().unwrap_or(0.0);
+        }
+        let total: f64 = w.iter().sum();
+        if total > 0.0 {
+            w.iter_mut().for_each(|x| *x /= total);
+        }
+        w
+    }
+
+    fn scale(&self, d: DepthDimension) -> f64 {
+        self.config
+            .scale
+            .get(d.as_str())
+            .copied()
+            .filter(|s| *s > 0.0)
+            .unwrap_or(1.0)
+    }
+
+    fn saturate(points: f64, scale: f64) -> f64 {
+        100.0 * (1.0 - (-points / scale).exp())
+    }
+
+    /// Raw points per dimension on `day`.
+    pub fn points_at(&self, day: Day) -> [f64; 6] {
+        let t = day.ordinal();
+        let mut p = [0.0; 6];
+        for c in &self.contributions {
+            p[c.dimension.index()] += c.base * c.factor(t, &self.config);
+        }
+        p
+    }
+
+    /// The index on `day`.
+    pub fn at(&self, day: Day) -> DepthPoint {
+        let p = self.points_at(day);
+        let w = self.weights();
+        let dimensions: Vec<(DepthDimension, f64)> = DepthDimension::ALL
+            .iter()
+            .map(|&d| (d, Self::saturate(p[d.index()], self.scale(d))))
+            .collect();
+        let composite = dimensions.iter().map(|(d, s)| w[d.index()] * s).sum();
+        DepthPoint {
+            date: day,
+            dimensions,
+            composite,
+        }
+    }
+
+    /// The index at every month or year end from `from` to `to`.
+    pub fn series(&self, from: Day, to: Day, step: Step) -> Vec<DepthPoint> {
+        grid(from, to, step).into_iter().map(|d| self.at(d)).collect()
+    }
+
+    /// Every contribution on `day`, by dimension, largest first.
+    pub fn explain(&self, day: Day) -> Explanation {
+        let t = day.ordinal();
+        let w = self.weights();
+        let point = self.at(day);
+        let mut dimensions = Vec::new();
+        for d in DepthDimension::ALL {
+            let mut items: Vec<ExplainItem> = self
+                .contributions
+                .iter()
+                .filter(|c| c.dimension == d)
+                .filter_map(|c| {
+                    let factor = c.factor(t, &self.config);
+                    (factor > 0.0).then(|| ExplainItem {
+                        fact: c.fact.clone(),
+                        title: c.title.clone(),
+                        kind: c.kind.clone(),
+                        rule: c.rule.clone(),
+                        base: c.base,
+                        factor,
+                        points: c.base * factor,
+                        via: c.via.clone(),
+                        citations: c.citations.clone(),
+                    })
+                })
+                .collect();
+            items.sort_by(|a, b| b.points.total_cmp(&a.points).then(a.fact.cmp(&b.fact)));
+            let points = items.iter().map(|i| i.points).sum();
+            dimensions.push(DimensionExplain {
+                dimension: d,
+                points,
+                scale: self.scale(d),
+                score: point.score(d),
+                weight: w[d.index()],
+                items,
+            });
+        }
+        Explanation {
+            a: self.a.clone(),
+            b: self.b.clone(),
+            date: day,
+            composite: point.composite,
+            dimensions,
+        }
+    }
+
+    /// The first day any contribution starts, if any.
+    pub fn first_day(&self) -> Option<Day> {
+        self.contributions
+            .iter()
+            .map(|c| match c.profile {
+                Profile::Stock { from, .. } => from,
+                Profile::Flow { at } => at,
+            })
+            .min()
+            .map(Day::from_ordinal)
+    }
+}
+
+fn transfer_contributions(
+    t: &Transfer,
+    cfg: &DepthConfig,
+    via: Option<String>,
+    cites: Vec<Citation>,
+) -> Vec<Contribution> {
+    let s = &cfg.transfer;
+    let mut factor = 1.0;
+    let mut notes = Vec::new();
+    if t.status == TransferStatus::Framework {
+        factor *= s.framework_factor;
+        notes.push("framework only");
+    }
+    if t.status == TransferStatus::Cancelled {
+        return Vec::new();
+    }
+    if !t.weapon {
+        factor *= s.non_weapon_factor;
+        notes.push("not a weapon system");
+    }
+    let units = t.ordered.unwrap_or(0);
+    let base = (s.per_deal + s.per_log10_units * (1.0 + f64::from(units)).log10()) * factor;
+    let title = FactRef::Transfer(t).title();
+    let mut out = Vec::new();
+    let anchor_day = t.order_date.map(anchor).or_else(|| {
+        t.delivery_years
+            .first()
+            .and_then(|y| PartialDate::year_only(*y).ok())
+            .map(anchor)
+    });
+    if let Some(at) = anchor_day {
+        let extra = if notes.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", notes.join(", "))
+        };
+        out.push(Contribution {
+            fact: t.id.clone(),
+            title: title.clone(),
+            kind: "transfer".into(),
+            dimension: DepthDimension::DefenceIndustrial,
+            base,
+            rule: format!("deal: {units} units ordered{extra}"),
+            profile: Profile::Flow { at },
+            via: via.clone(),
+            citations: cites.clone(),
+        });
+    }
+    for y in &t.delivery_years {
+        let Ok(d) = PartialDate::year_only(*y) else { continue };
+        out.push(Contribution {
+            fact: t.id.clone(),
+            title: title.clone(),
+            kind: "delivery".into(),
+            dimension: DepthDimension::DefenceIndustrial,
+            base: s.delivery_year * if t.weapon { 1.0 } else { s.non_weapon_factor },
+            rule: format!("deliveries in {y}"),
+            profile: Profile::Flow { at: anchor(d) },
+            via: via.clone(),
+            citations: cites.clone(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_covers_month_and_year_ends() {
+        let d = |s: &str| PartialDate::parse(s).unwrap().earliest();
+        let g = grid(d("2022-11-15"), d("2023-02-01"), Step::Month);
+        let s: Vec<String> = g.iter().map(|d| d.to_string()).collect();
+        assert_eq!(s, ["2022-11-30", "2022-12-31", "2023-01-31", "2023-02-28"]);
+        assert_eq!(grid(d("2020-05-01"), d("2022-01-01"), Step::Year).len(), 3);
+    }
+
+    #[test]
+    fn stock_and_flow_factors() {
+        let cfg = DepthConfig::shipped();
+        let c = |profile| Contribution {
+            fact: "f".into(),
+            title: "t".into(),
+            kind: "k".into(),
+            dimension: DepthDimension::Political,
+            base: 2.0,
+            rule: String::new(),
+            profile,
+            via: None,
+            citations: vec![],
+        };
+        let flow = c(Profile::Flow { at: 1000 });
+        assert_eq!(flow.factor(999, &cfg), 0.0);
+        assert_eq!(flow.factor(1000, &cfg), 1.0);
+        let half = 1000 + (cfg.index.half_life_years * DAYS_PER_YEAR) as i64;
+        assert!((flow.factor(half, &cfg) - 0.5).abs() < 0.01);
+        let stock = c(Profile::Stock {
+            from: 100,
+            to: Some(200),
+        });
+        assert_eq!(stock.factor(150, &cfg), 1.0);
+        assert!(stock.factor(300, &cfg) < 1.0 && stock.factor(300, &cfg) > 0.5);
+    }
+}

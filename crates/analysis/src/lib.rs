@@ -1,0 +1,91 @@
+//! Partnership analytics over the knowledge base.
+//!
+//! - [`depth`]: a transparent depth index per dyad and date, by dimension (institutional,
+//!   political, operational, defence-industrial, cyber, event data), with every value explained
+//!   fact by fact;
+//! - [`changes`]: change points in the index (penalised mean-shift segmentation, PELT's
+//!   objective) with 95% intervals, and the candidate drivers of each change;
+//! - [`outlook`]: the drivers and uncertainties bearing on a dyad, with the latest evidence on
+//!   each indicator;
+//! - [`compare`]: the index of several dyads side by side (peers).
+//!
+//! Weights, scales and decay live in `config/depth.toml` ([`config`]), which a user can replace.
+
+pub mod changes;
+pub mod config;
+pub mod depth;
+pub mod outlook;
+
+pub use changes::{index_changes, CandidateDriver, ChangePoint};
+pub use config::{ConfigError, DepthConfig};
+pub use depth::{DepthDimension, DepthPoint, DyadDepth, Explanation, Step};
+pub use outlook::{outlook, Outlook};
+
+use entente_kb::KnowledgeBase;
+use entente_model::Day;
+use serde::Serialize;
+
+/// One dyad's series in a comparison.
+#[derive(Clone, Debug, Serialize)]
+pub struct DyadSeries {
+    pub a: String,
+    pub b: String,
+    /// "NATO – South Korea".
+    pub label: String,
+    pub series: Vec<DepthPoint>,
+}
+
+impl DyadSeries {
+    pub fn latest(&self) -> Option<&DepthPoint> {
+        self.series.last()
+    }
+
+    /// The highest composite value and its date.
+    pub fn peak(&self) -> Option<&DepthPoint> {
+        self.series.iter().max_by(|x, y| x.composite.total_cmp(&y.composite))
+    }
+}
+
+/// The depth index of several dyads over the same dates (peers).
+pub fn compare(
+    kb: &KnowledgeBase,
+    dyads: &[(String, String)],
+    cfg: &DepthConfig,
+    from: Day,
+    to: Day,
+    step: Step,
+) -> Vec<DyadSeries> {
+    dyads
+        .iter()
+        .map(|(a, b)| DyadSeries {
+            a: a.clone(),
+            b: b.clone(),
+            label: format!("{} – {}", kb.name_of(a), kb.name_of(b)),
+            series: DyadDepth::build(kb, a, b, cfg).series(from, to, step),
+        })
+        .collect()
+}
+
+/// B's fellow members of the groupings it belongs to on `day` (IP4 for the ROK).
+pub fn default_peers(kb: &KnowledgeBase, b: &str, day: Day) -> Vec<String> {
+    let groupings: Vec<&str> = kb
+        .facts()
+        .relations
+        .iter()
+        .filter(|r| r.kind == entente_model::RelationKind::Membership && r.subject == b && r.interval.contains(day))
+        .filter(|r| {
+            kb.actor(&r.object)
+                .is_some_and(|o| o.kind == entente_model::ActorKind::Grouping)
+        })
+        .map(|r| r.object.as_str())
+        .collect();
+    let mut peers: Vec<String> = groupings
+        .iter()
+        .flat_map(|g| kb.members_at(g, day))
+        .map(|m| m.subject.clone())
+        .filter(|m| m != b)
+        .collect();
+    peers.sort();
+    peers.dedup();
+    peers
+}

@@ -1,0 +1,182 @@
+//! The analytics on the shipped NATO–ROK dataset: the deepening after 2022, the change points at
+//! the documented steps, explanations that add up, a configuration that matters.
+
+use entente_analysis::*;
+use entente_kb::KnowledgeBase;
+use entente_model::{Day, PartialDate};
+
+fn kb() -> KnowledgeBase {
+    KnowledgeBase::new(
+        entente_facts::load(entente_facts::shipped())
+            .into_result()
+            .expect("shipped data is valid"),
+    )
+}
+
+fn day(s: &str) -> Day {
+    PartialDate::parse(s).unwrap().latest()
+}
+
+#[test]
+fn the_index_shows_the_post_2022_deepening() {
+    let kb = kb();
+    let d = DyadDepth::build(&kb, "NATO", "KOR", &DepthConfig::shipped());
+    let before = d.at(day("2021-12-31")).composite;
+    let after = d.at(day("2023-12-31")).composite;
+    assert!(after > before + 20.0, "2021: {before:.1}, 2023: {after:.1}");
+    // Before the dialogue began there was nothing institutional or political.
+    let early = d.at(day("2004-12-31"));
+    assert_eq!(early.score(DepthDimension::Institutional), 0.0);
+    assert_eq!(early.score(DepthDimension::Political), 0.0);
+    // Cyber starts in 2022: the Locked Shields exercise (April) and the NIS joining the CCDCOE (May).
+    assert_eq!(d.at(day("2022-03-31")).score(DepthDimension::Cyber), 0.0);
+    assert!(d.at(day("2022-05-31")).score(DepthDimension::Cyber) > 50.0);
+}
+
+#[test]
+fn change_points_fall_at_the_documented_steps() {
+    let kb = kb();
+    let cfg = DepthConfig::shipped();
+    let d = DyadDepth::build(&kb, "NATO", "KOR", &cfg);
+    let series = d.series(day("2000-01"), day("2025-06"), Step::Month);
+    let cps = index_changes(&kb, "NATO", "KOR", &series, &cfg);
+    let months: Vec<String> = cps
+        .iter()
+        .map(|c| format!("{:04}-{:02}", c.date.year, c.date.month))
+        .collect();
+    let near = |target: &str, tolerance_months: i64| {
+        let t = PartialDate::parse(target).unwrap().earliest().ordinal();
+        cps.iter()
+            .any(|c| (c.date.ordinal() - t).abs() <= tolerance_months * 31)
+    };
+    // Dialogue (2005), contact country (Nov 2006), ISAF PRT (Jul 2010), first IPCP (Sep 2012),
+    // the post-invasion deepening (NIS May 2022, Madrid June 2022, Polish deals), ITPP (Jul 2023).
+    for (target, tol) in [
+        ("2005-07", 6),
+        ("2006-11", 2),
+        ("2010-07", 2),
+        ("2012-09", 2),
+        ("2022-06", 2),
+        ("2023-07", 2),
+    ] {
+        assert!(near(target, tol), "no change point near {target}: {months:?}");
+    }
+    for c in &cps {
+        assert!(c.earliest <= c.date && c.date <= c.latest, "{c:?}");
+    }
+    // The largest shift is the 2022 one.
+    let largest = cps.iter().max_by(|x, y| x.delta().total_cmp(&y.delta())).unwrap();
+    assert_eq!(largest.date.year, 2022);
+    // Its candidate drivers include the war and Yoon's policy, each with sources.
+    let ids: Vec<&str> = largest.drivers.iter().map(|d| d.driver.as_str()).collect();
+    assert!(
+        ids.contains(&"driver-russia-war") && ids.contains(&"driver-global-pivotal-state"),
+        "{ids:?}"
+    );
+    assert!(largest.drivers.iter().all(|d| !d.citations.is_empty()));
+    assert!(largest
+        .drivers
+        .iter()
+        .all(|d| d.lead_months <= cfg.changes.driver_window_before_months as f64));
+}
+
+#[test]
+fn explanations_add_up_to_the_index() {
+    let kb = kb();
+    let d = DyadDepth::build(&kb, "NATO", "KOR", &DepthConfig::shipped());
+    let when = day("2023");
+    let ex = d.explain(when);
+    let point = d.at(when);
+    assert!((ex.composite - point.composite).abs() < 1e-9);
+    let mut composite = 0.0;
+    for dim in &ex.dimensions {
+        let sum: f64 = dim.items.iter().map(|i| i.points).sum();
+        assert!((sum - dim.points).abs() < 1e-9);
+        let score = 100.0 * (1.0 - (-dim.points / dim.scale).exp());
+        assert!((score - dim.score).abs() < 1e-9);
+        composite += dim.weight * dim.score;
+        for i in &dim.items {
+            assert!(!i.citations.is_empty(), "{} has no source", i.fact);
+            assert!((i.points - i.base * i.factor).abs() < 1e-9);
+        }
+    }
+    assert!((composite - ex.composite).abs() < 1e-9);
+    // The ITPP is among the institutional contributions in 2023, at full strength.
+    let inst = ex
+        .dimensions
+        .iter()
+        .find(|d| d.dimension == DepthDimension::Institutional)
+        .unwrap();
+    let itpp = inst
+        .items
+        .iter()
+        .find(|i| i.fact == "kor-nato-itpp-2023")
+        .expect("ITPP contributes");
+    assert_eq!(itpp.factor, 1.0);
+    // A deal with Poland counts through the member.
+    let def = ex
+        .dimensions
+        .iter()
+        .find(|d| d.dimension == DepthDimension::DefenceIndustrial)
+        .unwrap();
+    assert!(def.items.iter().any(|i| i.via.as_deref() == Some("POL")));
+}
+
+#[test]
+fn changing_a_weight_changes_the_index() {
+    let kb = kb();
+    let shipped = DyadDepth::build(&kb, "NATO", "KOR", &DepthConfig::shipped())
+        .at(day("2023"))
+        .composite;
+    let cfg = DepthConfig::parse_over_defaults("[weights]\ncyber = 0.9\n").unwrap();
+    let changed = DyadDepth::build(&kb, "NATO", "KOR", &cfg).at(day("2023")).composite;
+    assert!((shipped - changed).abs() > 1.0, "{shipped} vs {changed}");
+    // And a half-life: slower decay keeps older events in the index.
+    let slow = DepthConfig::parse_over_defaults("[index]\nhalf_life_years = 20.0\n").unwrap();
+    let slow_value = DyadDepth::build(&kb, "NATO", "KOR", &slow).at(day("2023")).composite;
+    assert!(slow_value > shipped);
+}
+
+#[test]
+fn peers_default_to_the_other_indo_pacific_partners() {
+    let kb = kb();
+    assert_eq!(default_peers(&kb, "KOR", day("2024")), vec!["AUS", "JPN", "NZL"]);
+    let dyads: Vec<(String, String)> = ["KOR", "JPN", "AUS", "NZL"]
+        .iter()
+        .map(|p| ("NATO".to_string(), p.to_string()))
+        .collect();
+    let all = compare(
+        &kb,
+        &dyads,
+        &DepthConfig::shipped(),
+        day("2000"),
+        day("2024"),
+        Step::Year,
+    );
+    assert_eq!(all.len(), 4);
+    let latest: Vec<f64> = all.iter().map(|d| d.latest().unwrap().composite).collect();
+    assert!(
+        latest[0] > latest[1] && latest[0] > latest[2] && latest[0] > latest[3],
+        "{latest:?}"
+    );
+}
+
+#[test]
+fn outlook_lists_drivers_then_uncertainties_with_newest_evidence_first() {
+    let kb = kb();
+    let o = outlook(&kb, "NATO", "KOR");
+    let kinds: Vec<bool> = o
+        .drivers
+        .iter()
+        .map(|d| d.kind == entente_model::DriverKind::Uncertainty)
+        .collect();
+    assert!(kinds.windows(2).all(|w| !w[0] || w[1]), "uncertainties come last");
+    let ids: Vec<&str> = o.drivers.iter().map(|d| d.id.as_str()).collect();
+    assert!(ids.contains(&"driver-rok-domestic-politics") && ids.contains(&"driver-us-administration"));
+    for d in &o.drivers {
+        assert!(!d.citations.is_empty());
+        for i in &d.indicators {
+            assert!(i.evidence.windows(2).all(|w| w[0].date >= w[1].date));
+        }
+    }
+}

@@ -1,0 +1,372 @@
+//! The analysis commands: depth, changes, peers, outlook. Arguments in, rendering out; the
+//! computing is in `entente-analysis`.
+
+use crate::render::{emit, Format, Table};
+use entente_analysis::{compare, index_changes, DepthConfig, DepthDimension, DepthPoint, DyadDepth, Step};
+use entente_kb::KnowledgeBase;
+use entente_model::{Day, PartialDate};
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Month,
+    Year,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RangeArgs {
+    /// First date of the series (default: the configuration's start year).
+    #[arg(long, value_parser = crate::parse_date)]
+    pub from: Option<PartialDate>,
+    /// Last date of the series (default: today).
+    #[arg(long, value_parser = crate::parse_date)]
+    pub to: Option<PartialDate>,
+    /// Time step of the series.
+    #[arg(long, value_enum, default_value = "year")]
+    pub by: By,
+    /// A depth-index configuration replacing the shipped one (keys left out keep their defaults).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Also draw the series as an SVG chart into FILE.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
+/// Today, from the system clock (the default end of a series).
+pub fn today() -> Day {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Day::from_ordinal((secs / 86_400) as i64)
+}
+
+pub struct Range {
+    pub config: DepthConfig,
+    pub from: Day,
+    pub to: Day,
+    pub step: Step,
+}
+
+impl RangeArgs {
+    pub fn resolve(&self) -> Result<Range, String> {
+        let config = match &self.config {
+            None => DepthConfig::shipped(),
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                DepthConfig::parse_over_defaults(&text).map_err(|e| format!("{}:{e}", path.display()))?
+            }
+        };
+        let from = match self.from {
+            Some(d) => d.earliest(),
+            None => Day {
+                year: config.index.start_year,
+                month: 1,
+                day: 1,
+            },
+        };
+        let to = self.to.map_or_else(today, |d| d.latest());
+        if to < from {
+            return Err(format!("--to {to} is before --from {from}"));
+        }
+        let step = if self.by == By::Month { Step::Month } else { Step::Year };
+        Ok(Range { config, from, to, step })
+    }
+
+    fn write_svg(&self, svg: impl FnOnce() -> String) -> Result<(), String> {
+        if let Some(path) = &self.svg {
+            std::fs::write(path, svg()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!("chart written to {}", path.display());
+        }
+        Ok(())
+    }
+}
+
+/// Dimensions worth a column: those with weight or with any contribution.
+fn shown_dimensions(d: &DyadDepth) -> Vec<DepthDimension> {
+    DepthDimension::ALL
+        .into_iter()
+        .filter(|dim| {
+            d.config().weights.get(dim.as_str()).copied().unwrap_or(0.0) > 0.0
+                || d.contributions.iter().any(|c| c.dimension == *dim)
+        })
+        .collect()
+}
+
+fn date_label(d: Day, step: Step) -> String {
+    match step {
+        Step::Year => d.year.to_string(),
+        Step::Month => format!("{:04}-{:02}", d.year, d.month),
+    }
+}
+
+pub fn depth(
+    kb: &KnowledgeBase,
+    format: Format,
+    a: &str,
+    b: &str,
+    explain: Option<PartialDate>,
+    range: &RangeArgs,
+) -> Result<(), String> {
+    let r = range.resolve()?;
+    let depth = DyadDepth::build(kb, a, b, &r.config);
+    let title = format!("{} – {}", kb.name_of(a), kb.name_of(b));
+    if let Some(date) = explain {
+        let ex = depth.explain(date.latest());
+        return emit(format, &ex, || {
+            let mut head = format!("{title}: depth on {} = {:.1} / 100\n", ex.date, ex.composite);
+            for d in &ex.dimensions {
+                if d.items.is_empty() && d.weight == 0.0 {
+                    continue;
+                }
+                head += &format!(
+                    "\n  {:<20} {:>6.2} points → score {:>5.1} (scale {}, weight {:.2})",
+                    d.dimension.label(),
+                    d.points,
+                    d.score,
+                    d.scale,
+                    d.weight
+                );
+            }
+            let mut t = Table::new(vec!["DIMENSION", "POINTS", "BASE", "× FACTOR", "FACT", "RULE"]).titled(head);
+            for d in &ex.dimensions {
+                for i in &d.items {
+                    let via = i
+                        .via
+                        .as_ref()
+                        .map(|v| format!(" (via {})", kb.name_of(v)))
+                        .unwrap_or_default();
+                    t.push(
+                        vec![
+                            d.dimension.label().into(),
+                            format!("{:.2}", i.points),
+                            format!("{:.2}", i.base),
+                            format!("{:.2}", i.factor),
+                            format!("{}{via}", i.title),
+                            i.rule.clone(),
+                        ],
+                        i.citations.clone(),
+                    );
+                }
+            }
+            t
+        });
+    }
+    let series = depth.series(r.from, r.to, r.step);
+    let dims = shown_dimensions(&depth);
+    range.write_svg(|| entente_report::charts::depth_chart(&title, &series, &dims, &[]))?;
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        a: &'a str,
+        b: &'a str,
+        series: &'a [DepthPoint],
+    }
+    emit(format, &Out { a, b, series: &series }, || {
+        let mut headers = vec!["DATE", "COMPOSITE"];
+        headers.extend(dims.iter().map(|d| d.label()));
+        let mut t = Table::new(headers).titled(format!(
+            "{title}: depth index (0–100); `--explain DATE` lists the facts behind a value"
+        ));
+        for p in &series {
+            let mut row = vec![date_label(p.date, r.step), format!("{:.1}", p.composite)];
+            row.extend(dims.iter().map(|d| format!("{:.1}", p.score(*d))));
+            t.push(row, Vec::new());
+        }
+        t
+    })
+}
+
+pub fn changes(kb: &KnowledgeBase, format: Format, a: &str, b: &str, range: &RangeArgs) -> Result<(), String> {
+    let r = range.resolve()?;
+    let depth = DyadDepth::build(kb, a, b, &r.config);
+    // Detection always runs on the monthly series.
+    let series = depth.series(r.from, r.to, Step::Month);
+    let cps = index_changes(kb, a, b, &series, &r.config);
+    let title = format!("{} – {}", kb.name_of(a), kb.name_of(b));
+    range.write_svg(|| entente_report::charts::depth_chart(&title, &series, &[], &cps))?;
+    emit(format, &cps, || {
+        let mut t = Table::new(vec![
+            "CHANGE",
+            "95% INTERVAL",
+            "INDEX",
+            "CANDIDATE DRIVERS (lead in months)",
+        ])
+        .titled(format!(
+            "{title}: {} change point(s) in the monthly depth index",
+            cps.len()
+        ));
+        for c in &cps {
+            let drivers: Vec<String> = c
+                .drivers
+                .iter()
+                .take(3)
+                .map(|d| format!("{} ({:+.0})", d.title, d.lead_months))
+                .collect();
+            let cites = c.drivers.iter().take(3).flat_map(|d| d.citations.clone()).collect();
+            t.push(
+                vec![
+                    format!("{:04}-{:02}", c.date.year, c.date.month),
+                    format!(
+                        "{:04}-{:02} … {:04}-{:02}",
+                        c.earliest.year, c.earliest.month, c.latest.year, c.latest.month
+                    ),
+                    format!("{:.1} → {:.1}", c.mean_before, c.mean_after),
+                    if drivers.is_empty() {
+                        "none in the window".into()
+                    } else {
+                        drivers.join("; ")
+                    },
+                ],
+                cites,
+            );
+        }
+        t
+    })
+}
+
+pub fn peers(
+    kb: &KnowledgeBase,
+    format: Format,
+    a: &str,
+    b: &str,
+    mut peers: Vec<String>,
+    range: &RangeArgs,
+) -> Result<(), String> {
+    let r = range.resolve()?;
+    if peers.is_empty() {
+        peers = entente_analysis::default_peers(kb, b, r.to);
+    }
+    let mut dyads = vec![(a.to_string(), b.to_string())];
+    dyads.extend(
+        peers
+            .into_iter()
+            .filter(|p| p != a && p != b)
+            .map(|p| (a.to_string(), p)),
+    );
+    let all = compare(kb, &dyads, &r.config, r.from, r.to, r.step);
+    range.write_svg(|| entente_report::charts::peers_chart(&all))?;
+    emit(format, &all, || {
+        let mut headers = vec!["DYAD", "LATEST"];
+        let dims = [
+            DepthDimension::Institutional,
+            DepthDimension::Political,
+            DepthDimension::Operational,
+            DepthDimension::DefenceIndustrial,
+            DepthDimension::Cyber,
+        ];
+        headers.extend(dims.iter().map(|d| d.label()));
+        headers.push("PEAK");
+        let to = all
+            .first()
+            .and_then(|d| d.latest())
+            .map(|p| p.date.to_string())
+            .unwrap_or_default();
+        let mut t = Table::new(headers).titled(format!("Depth index on {to} (0–100)"));
+        for d in &all {
+            let Some(last) = d.latest() else { continue };
+            let mut row = vec![d.label.clone(), format!("{:.1}", last.composite)];
+            row.extend(dims.iter().map(|x| format!("{:.1}", last.score(*x))));
+            row.push(
+                d.peak()
+                    .map(|p| format!("{:.1} ({})", p.composite, date_label(p.date, r.step)))
+                    .unwrap_or_default(),
+            );
+            t.push(row, Vec::new());
+        }
+        t
+    })
+}
+
+pub fn outlook(kb: &KnowledgeBase, format: Format, a: &str, b: &str) -> Result<(), String> {
+    let o = entente_analysis::outlook(kb, a, b);
+    emit(format, &o, || {
+        let mut t = Table::new(vec![
+            "DRIVER",
+            "INDICATOR",
+            "WHAT WOULD SIGNAL A CHANGE",
+            "LATEST EVIDENCE",
+        ])
+        .titled(format!(
+            "{} – {}: {} drivers and uncertainties",
+            kb.name_of(a),
+            kb.name_of(b),
+            o.drivers.len()
+        ));
+        for d in &o.drivers {
+            let head = format!(
+                "{} [{}, {}{}]",
+                d.title,
+                d.kind,
+                d.direction,
+                d.date.map(|x| format!(", {x}")).unwrap_or_default()
+            );
+            if d.indicators.is_empty() {
+                t.push(
+                    vec![head.clone(), String::new(), String::new(), String::new()],
+                    d.citations.clone(),
+                );
+            }
+            for (k, i) in d.indicators.iter().enumerate() {
+                let latest = i.latest().map_or("none recorded".to_string(), |e| {
+                    format!("{} {}", e.date.map(|x| x.to_string()).unwrap_or_default(), e.title)
+                });
+                let cites = if k == 0 { d.citations.clone() } else { Vec::new() };
+                let mut cites = cites;
+                if let Some(e) = i.latest() {
+                    cites.extend(e.citations.clone());
+                }
+                t.push(
+                    vec![
+                        if k == 0 { head.clone() } else { String::new() },
+                        i.title.clone(),
+                        i.signal.clone(),
+                        latest,
+                    ],
+                    cites,
+                );
+            }
+        }
+        t
+    })
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BriefArgs {
+    pub a: String,
+    pub b: String,
+    /// Where to write the HTML brief.
+    #[arg(long, default_value = "brief.html")]
+    pub out: PathBuf,
+    /// Also print it to PDF with headless Chromium.
+    #[arg(long, value_name = "FILE")]
+    pub pdf: Option<PathBuf>,
+    /// Peers to compare (comma-separated; default: B's fellow members of its groupings).
+    #[arg(long = "peer", value_delimiter = ',')]
+    pub peers: Vec<String>,
+    #[command(flatten)]
+    pub range: RangeArgs,
+}
+
+pub fn brief(kb: &KnowledgeBase, args: &BriefArgs, a: &str, b: &str, peers: Vec<String>) -> Result<(), String> {
+    let r = args.range.resolve()?;
+    let peers = if peers.is_empty() {
+        entente_analysis::default_peers(kb, b, r.to)
+    } else {
+        peers
+    };
+    let req = entente_report::brief::BriefRequest {
+        a,
+        b,
+        from: r.from,
+        to: r.to,
+        peers,
+        config: &r.config,
+    };
+    let html = entente_report::brief::render(kb, &req)?;
+    crate::write_atomically(&args.out, html.as_bytes())?;
+    eprintln!("brief written to {}", args.out.display());
+    if let Some(pdf) = &args.pdf {
+        entente_report::brief::print_pdf(&args.out, pdf)?;
+        eprintln!("PDF written to {}", pdf.display());
+    }
+    Ok(())
+}

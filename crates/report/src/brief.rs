@@ -1,0 +1,614 @@
+//! The analytic brief: one self-contained HTML document on a partnership — summary, chronology,
+//! depth by dimension, change points with drivers, arms transfers, peers, outlook — with numbered
+//! citations on every statement and SVG charts drawn by entente. Nothing is fetched when it is
+//! viewed. `--pdf` prints the same HTML with headless Chromium.
+
+use crate::charts;
+use entente_analysis::{compare, index_changes, outlook, DepthConfig, DepthDimension, DyadDepth, Step};
+use entente_kb::{Citation, KnowledgeBase, TimelineQuery};
+use entente_model::{Day, FactRef};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What a brief covers.
+pub struct BriefRequest<'a> {
+    pub a: &'a str,
+    pub b: &'a str,
+    pub from: Day,
+    pub to: Day,
+    /// Dyads to compare against (each paired with `a`).
+    pub peers: Vec<String>,
+    pub config: &'a DepthConfig,
+}
+
+/// Numbers sources in order of first citation.
+#[derive(Default)]
+struct Sources {
+    index: HashMap<(String, Option<String>), usize>,
+    list: Vec<SourceItem>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceItem {
+    pub n: usize,
+    pub publisher: String,
+    pub title: Option<String>,
+    pub url: String,
+    pub locator: Option<String>,
+}
+
+impl Sources {
+    fn cite(&mut self, cites: &[Citation]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for c in cites {
+            let key = (c.url.clone(), c.locator.clone());
+            let n = match self.index.get(&key) {
+                Some(n) => *n,
+                None => {
+                    let n = self.list.len() + 1;
+                    self.list.push(SourceItem {
+                        n,
+                        publisher: c.publisher.clone(),
+                        title: c.title.clone(),
+                        url: c.url.clone(),
+                        locator: c.locator.clone(),
+                    });
+                    self.index.insert(key, n);
+                    n
+                }
+            };
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+        out
+    }
+}
+
+#[derive(Serialize)]
+struct Para {
+    text: String,
+    cites: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct ChronoRow {
+    date: String,
+    kind: String,
+    dimension: String,
+    title: String,
+    cites: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct ChangeRow {
+    date: String,
+    interval: String,
+    before: String,
+    after: String,
+    drivers: Vec<DriverCell>,
+}
+
+#[derive(Serialize)]
+struct DriverCell {
+    title: String,
+    via: String,
+    lead: String,
+    cites: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct TransferRow {
+    ordered: String,
+    supplier: String,
+    recipient: String,
+    system: String,
+    number: String,
+    delivered: String,
+    years: String,
+    status: String,
+    cites: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct PeerRow {
+    label: String,
+    latest: String,
+    dims: Vec<String>,
+    peak: String,
+}
+
+#[derive(Serialize)]
+struct IndicatorRow {
+    title: String,
+    signal: String,
+    latest: String,
+    cites: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct OutlookRow {
+    title: String,
+    kind: String,
+    direction: String,
+    date: String,
+    note: String,
+    uncertainty: bool,
+    indicators: Vec<IndicatorRow>,
+    cites: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct ExplainRow {
+    dimension: String,
+    points: String,
+    score: String,
+    weight: String,
+    items: Vec<ExplainItemRow>,
+}
+
+#[derive(Serialize)]
+struct ExplainItemRow {
+    title: String,
+    rule: String,
+    points: String,
+    cites: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct Brief {
+    title: String,
+    a_name: String,
+    b_name: String,
+    as_of: String,
+    from: String,
+    summary: Vec<Para>,
+    depth_svg: String,
+    depth_rows: Vec<Vec<String>>,
+    depth_headers: Vec<String>,
+    changes: Vec<ChangeRow>,
+    chronology: Vec<ChronoRow>,
+    transfers: Vec<TransferRow>,
+    peers_svg: String,
+    peer_headers: Vec<String>,
+    peers: Vec<PeerRow>,
+    outlook: Vec<OutlookRow>,
+    explain_date: String,
+    explain_composite: String,
+    explain: Vec<ExplainRow>,
+    half_life: String,
+    ended_half_life: String,
+    weights: Vec<(String, String, String)>,
+    sources: Vec<SourceItem>,
+    version: String,
+}
+
+const TEMPLATE: &str = include_str!("../templates/brief.html");
+
+fn years(ys: &[i32]) -> String {
+    match ys {
+        [] => String::new(),
+        [y] => y.to_string(),
+        [first, .., last] if (*last - *first) as usize == ys.len() - 1 => format!("{first}–{last}"),
+        _ => ys.iter().map(i32::to_string).collect::<Vec<_>>().join(", "),
+    }
+}
+
+fn month(d: Day) -> String {
+    format!("{:04}-{:02}", d.year, d.month)
+}
+
+/// Builds and renders the brief as one HTML document.
+pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> {
+    let (a, b) = (req.a, req.b);
+    let (a_name, b_name) = (kb.name_of(a).to_string(), kb.name_of(b).to_string());
+    let mut src = Sources::default();
+    let depth = DyadDepth::build(kb, a, b, req.config);
+    let monthly = depth.series(req.from, req.to, Step::Month);
+    let yearly = depth.series(req.from, req.to, Step::Year);
+    let changes = index_changes(kb, a, b, &monthly, req.config);
+    let dims: Vec<DepthDimension> = DepthDimension::ALL
+        .into_iter()
+        .filter(|d| req.config.weights.get(d.as_str()).copied().unwrap_or(0.0) > 0.0)
+        .collect();
+    let title = format!("{a_name} – {b_name}");
+
+    // Chronology: the dyad's own facts, drivers included, oldest first.
+    let timeline = kb.timeline(&TimelineQuery {
+        actors: vec![a.into(), b.into()],
+        to: Some(entente_model::PartialDate::from_day(req.to)),
+        ..Default::default()
+    });
+    let chronology: Vec<ChronoRow> = timeline
+        .entries
+        .iter()
+        .map(|e| ChronoRow {
+            date: match (e.date, e.end) {
+                (Some(d), Some(end)) => format!("{d} – {end}"),
+                (Some(d), None) => d.to_string(),
+                (None, _) => "undated".into(),
+            },
+            kind: e.kind.replace('_', " "),
+            dimension: e.dimension.as_str().replace('_', "-"),
+            title: e.title.clone(),
+            cites: src.cite(&e.citations),
+        })
+        .collect();
+
+    // Arms transfers between the sides (an alliance's members at the deal's date count).
+    let deals = kb.timeline(&TimelineQuery {
+        actors: vec![a.into(), b.into()],
+        members: true,
+        kinds: vec!["transfer".into()],
+        ..Default::default()
+    });
+    let mut transfers = Vec::new();
+    for e in &deals.entries {
+        let Some(t) = kb.facts().transfers.iter().find(|t| t.id == e.id) else {
+            continue;
+        };
+        let mut system = format!("{} {}", t.system, t.description);
+        if t.licensed {
+            system += " (licensed production)";
+        }
+        if t.second_hand {
+            system += " (second-hand)";
+        }
+        if !t.weapon {
+            system += " (not a weapon system)";
+        }
+        transfers.push(TransferRow {
+            ordered: t.order_date.map(|d| d.to_string()).unwrap_or_default(),
+            supplier: kb.name_of(&t.supplier).into(),
+            recipient: kb.name_of(&t.recipient).into(),
+            system,
+            number: t.ordered.map(|n| n.to_string()).unwrap_or_default(),
+            delivered: t.delivered.map(|n| n.to_string()).unwrap_or_default(),
+            years: years(&t.delivery_years),
+            status: t.status.to_string(),
+            cites: src.cite(&e.citations),
+        });
+    }
+
+    // Peers.
+    let mut dyads = vec![(a.to_string(), b.to_string())];
+    dyads.extend(
+        req.peers
+            .iter()
+            .filter(|p| p.as_str() != a && p.as_str() != b)
+            .map(|p| (a.to_string(), p.clone())),
+    );
+    let peer_series = compare(kb, &dyads, req.config, req.from, req.to, Step::Year);
+    let peer_dims = [
+        DepthDimension::Institutional,
+        DepthDimension::Political,
+        DepthDimension::Operational,
+        DepthDimension::DefenceIndustrial,
+        DepthDimension::Cyber,
+    ];
+    let peers: Vec<PeerRow> = peer_series
+        .iter()
+        .filter_map(|d| {
+            let last = d.latest()?;
+            Some(PeerRow {
+                label: d.label.clone(),
+                latest: format!("{:.0}", last.composite),
+                dims: peer_dims.iter().map(|x| format!("{:.0}", last.score(*x))).collect(),
+                peak: d
+                    .peak()
+                    .map(|p| format!("{:.0} ({})", p.composite, p.date.year))
+                    .unwrap_or_default(),
+            })
+        })
+        .collect();
+
+    // Summary: generated from the numbers above, each statement cited.
+    let mut summary = Vec::new();
+    let latest = monthly.last();
+    if let Some(last) = latest {
+        let mut text = format!(
+            "On {}, the depth index of the {title} partnership stands at {:.0} out of 100.",
+            last.date, last.composite
+        );
+        let mut cites = Vec::new();
+        let largest = changes
+            .iter()
+            .filter(|c| c.delta() > 0.0)
+            .max_by(|x, y| x.delta().total_cmp(&y.delta()));
+        if let Some(c) = largest {
+            text += &format!(
+                " Its largest upward shift came in {} (from {:.0} to {:.0} on average), with \"{}\" the leading candidate driver",
+                month(c.date),
+                c.mean_before,
+                c.mean_after,
+                c.drivers.first().map_or("none recorded", |d| d.title.as_str())
+            );
+            if let Some(d) = c.drivers.first() {
+                cites = src.cite(&d.citations);
+            }
+            match changes.last() {
+                Some(l) if l.date != c.date => {
+                    text += &format!(
+                        "; the latest shift, in {}, moved it from {:.0} to {:.0}.",
+                        month(l.date),
+                        l.mean_before,
+                        l.mean_after
+                    )
+                }
+                _ => text += ".",
+            }
+        }
+        summary.push(Para { text, cites });
+        let mut ranked: Vec<(DepthDimension, f64)> = dims.iter().map(|d| (*d, last.score(*d))).collect();
+        ranked.sort_by(|x, y| y.1.total_cmp(&x.1));
+        if let (Some(top), Some(bottom)) = (ranked.first(), ranked.last()) {
+            let ex = depth.explain(last.date);
+            let top_fact = ex
+                .dimensions
+                .iter()
+                .find(|d| d.dimension == top.0)
+                .and_then(|d| d.items.first());
+            let text = format!(
+                "The strongest dimension is {} ({:.0}){}; the weakest is {} ({:.0}).",
+                top.0.label().to_lowercase(),
+                top.1,
+                top_fact
+                    .map(|i| format!(", where the largest single contribution is: {}", i.title))
+                    .unwrap_or_default(),
+                bottom.0.label().to_lowercase(),
+                bottom.1
+            );
+            let cites = top_fact.map(|i| src.cite(&i.citations)).unwrap_or_default();
+            summary.push(Para { text, cites });
+        }
+    }
+    if peers.len() > 1 {
+        let mut order: Vec<&PeerRow> = peers.iter().collect();
+        order.sort_by(|x, y| {
+            y.latest
+                .parse::<f64>()
+                .unwrap_or(0.0)
+                .total_cmp(&x.latest.parse::<f64>().unwrap_or(0.0))
+        });
+        let list: Vec<String> = order.iter().map(|p| format!("{} {}", p.label, p.latest)).collect();
+        summary.push(Para {
+            text: format!("Compared with its peers on the same index: {}.", list.join("; ")),
+            cites: Vec::new(),
+        });
+    }
+    let o = outlook(kb, a, b);
+    let uncertainties: Vec<&str> = o
+        .drivers
+        .iter()
+        .filter(|d| d.kind == entente_model::DriverKind::Uncertainty)
+        .map(|d| d.title.as_str())
+        .collect();
+    if !uncertainties.is_empty() {
+        let cites = o
+            .drivers
+            .iter()
+            .filter(|d| d.kind == entente_model::DriverKind::Uncertainty)
+            .flat_map(|d| d.citations.clone())
+            .collect::<Vec<_>>();
+        summary.push(Para {
+            text: format!("What could change the trend: {}.", uncertainties.join("; ")),
+            cites: src.cite(&cites),
+        });
+    }
+
+    let change_rows: Vec<ChangeRow> = changes
+        .iter()
+        .map(|c| ChangeRow {
+            date: month(c.date),
+            interval: if c.earliest == c.latest {
+                month(c.date)
+            } else {
+                format!("{} – {}", month(c.earliest), month(c.latest))
+            },
+            before: format!("{:.0}", c.mean_before),
+            after: format!("{:.0}", c.mean_after),
+            drivers: c
+                .drivers
+                .iter()
+                .take(4)
+                .map(|d| DriverCell {
+                    title: d.title.clone(),
+                    via: if d.fact == d.driver {
+                        String::new()
+                    } else {
+                        d.fact_title.clone()
+                    },
+                    lead: if d.lead_months >= 0.0 {
+                        format!("{:.0} months before", d.lead_months)
+                    } else {
+                        format!("{:.0} months after", -d.lead_months)
+                    },
+                    cites: src.cite(&d.citations),
+                })
+                .collect(),
+        })
+        .collect();
+
+    let outlook_rows: Vec<OutlookRow> = o
+        .drivers
+        .iter()
+        .map(|d| OutlookRow {
+            title: d.title.clone(),
+            kind: d.kind.as_str().replace('_', " "),
+            direction: d.direction.to_string(),
+            date: d.date.map(|x| x.to_string()).unwrap_or_default(),
+            note: d.note.clone().unwrap_or_default(),
+            uncertainty: d.kind == entente_model::DriverKind::Uncertainty,
+            cites: src.cite(&d.citations),
+            indicators: d
+                .indicators
+                .iter()
+                .map(|i| {
+                    let (latest, cites) = match i.latest() {
+                        Some(e) => (
+                            format!("{}: {}", e.date.map(|x| x.to_string()).unwrap_or_default(), e.title),
+                            src.cite(&e.citations),
+                        ),
+                        None => ("no evidence recorded yet".into(), Vec::new()),
+                    };
+                    IndicatorRow {
+                        title: i.title.clone(),
+                        signal: i.signal.clone(),
+                        latest,
+                        cites,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+
+    // How the latest value was reached: the largest contributions per dimension.
+    let (explain_date, explain_composite, explain) = match latest {
+        Some(last) => {
+            let ex = depth.explain(last.date);
+            let rows = ex
+                .dimensions
+                .iter()
+                .filter(|d| d.weight > 0.0)
+                .map(|d| ExplainRow {
+                    dimension: d.dimension.label().into(),
+                    points: format!("{:.2}", d.points),
+                    score: format!("{:.1}", d.score),
+                    weight: format!("{:.2}", d.weight),
+                    items: d
+                        .items
+                        .iter()
+                        .take(5)
+                        .map(|i| ExplainItemRow {
+                            title: match &i.via {
+                                Some(v) => format!("{} (via {})", i.title, kb.name_of(v)),
+                                None => i.title.clone(),
+                            },
+                            rule: i.rule.clone(),
+                            points: format!("{:.2} = {:.2} × {:.2}", i.points, i.base, i.factor),
+                            cites: src.cite(&i.citations),
+                        })
+                        .collect(),
+                })
+                .collect();
+            (ex.date.to_string(), format!("{:.1}", ex.composite), rows)
+        }
+        None => (String::new(), String::new(), Vec::new()),
+    };
+
+    let mut depth_headers = vec!["Year".to_string(), "Composite".to_string()];
+    depth_headers.extend(dims.iter().map(|d| d.label().to_string()));
+    let depth_rows = yearly
+        .iter()
+        .map(|p| {
+            let mut row = vec![p.date.year.to_string(), format!("{:.0}", p.composite)];
+            row.extend(dims.iter().map(|d| format!("{:.0}", p.score(*d))));
+            row
+        })
+        .collect();
+    let mut peer_headers = vec!["Partnership".to_string(), "Depth".to_string()];
+    peer_headers.extend(peer_dims.iter().map(|d| d.label().to_string()));
+    peer_headers.push("Peak (year)".into());
+    let total_weight: f64 = req.config.weights.values().sum();
+    let weights = DepthDimension::ALL
+        .iter()
+        .map(|d| {
+            let w = req.config.weights.get(d.as_str()).copied().unwrap_or(0.0);
+            let s = req.config.scale.get(d.as_str()).copied().unwrap_or(0.0);
+            (
+                d.label().to_string(),
+                format!("{:.2}", if total_weight > 0.0 { w / total_weight } else { 0.0 }),
+                format!("{s}"),
+            )
+        })
+        .collect();
+
+    let brief = Brief {
+        title: format!("{title}: partnership brief"),
+        a_name,
+        b_name,
+        as_of: req.to.to_string(),
+        from: req.from.to_string(),
+        summary,
+        depth_svg: charts::depth_chart(&title, &monthly, &dims, &changes),
+        depth_rows,
+        depth_headers,
+        changes: change_rows,
+        chronology,
+        transfers,
+        peers_svg: charts::peers_chart(&peer_series),
+        peer_headers,
+        peers,
+        outlook: outlook_rows,
+        explain_date,
+        explain_composite,
+        explain,
+        half_life: format!("{}", req.config.index.half_life_years),
+        ended_half_life: format!("{}", req.config.index.ended_half_life_years),
+        weights,
+        sources: src.list,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    let mut env = minijinja::Environment::new();
+    env.add_template("brief.html", TEMPLATE)
+        .map_err(|e| format!("brief template: {e}"))?;
+    let tmpl = env
+        .get_template("brief.html")
+        .map_err(|e| format!("brief template: {e}"))?;
+    tmpl.render(minijinja::context! { b => brief })
+        .map_err(|e| format!("cannot render the brief: {e}"))
+}
+
+/// Finds a Chromium to print with.
+pub fn find_chromium() -> Option<std::path::PathBuf> {
+    let candidates = ["chromium", "chromium-browser", "google-chrome", "chrome"];
+    let path = std::env::var_os("PATH")?;
+    for dir in std::env::split_paths(&path) {
+        for c in candidates {
+            let p = dir.join(c);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// Prints an HTML file to PDF with headless Chromium, offline.
+pub fn print_pdf(html: &Path, pdf: &Path) -> Result<(), String> {
+    let chromium = find_chromium().ok_or("--pdf needs Chromium on the PATH (Debian: apt-get install chromium)")?;
+    let profile = std::env::temp_dir().join(format!("entente-chromium-{}", std::process::id()));
+    let html = html
+        .canonicalize()
+        .map_err(|e| format!("cannot find {}: {e}", html.display()))?;
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .map_err(|e| format!("cannot run Chromium: {e}"))?;
+    let _ = std::fs::remove_dir_all(&profile);
+    if !out.status.success() || !pdf.exists() {
+        return Err(format!(
+            "Chromium could not print the brief: {}",
+            String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("")
+        ));
+    }
+    Ok(())
+}
+
+/// The fact behind a timeline id, for callers that need it.
+pub fn fact<'a>(kb: &'a KnowledgeBase, id: &str) -> Option<FactRef<'a>> {
+    kb.all_facts().find(|f| f.id() == id)
+}
