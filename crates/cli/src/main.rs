@@ -4,6 +4,7 @@
 //! what comes back. No analysis happens here.
 
 mod analysis;
+mod claims;
 mod render;
 
 use clap::{Args, Parser, Subcommand};
@@ -130,6 +131,10 @@ enum Command {
     },
     /// Drivers and uncertainties bearing on a partnership, with the latest evidence on each indicator.
     Outlook { a: String, b: String },
+    /// Extract event claims from articles (text or HTML files, directories, or - for stdin).
+    Extract(claims::ExtractArgs),
+    /// Check each claim of an article against the knowledge base.
+    Verify(claims::VerifyArgs),
     /// The analytic brief: one self-contained HTML document (and PDF with --pdf).
     Brief(analysis::BriefArgs),
 }
@@ -401,6 +406,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             analysis::brief(&kb, &args, &resolve(&args.a)?, &resolve(&args.b)?, peers)?
         }
         Command::Outlook { a, b } => analysis::outlook(&kb, cli.format, &resolve(&a)?, &resolve(&b)?)?,
+        Command::Extract(args) => claims::extract(&kb, cli.format, &args)?,
+        Command::Verify(args) => claims::verify(&kb, cli.format, &args)?,
         Command::Search { text, limit } => {
             let hits = kb.search(&text, limit);
             emit(cli.format, &hits, || {

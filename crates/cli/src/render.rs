@@ -8,6 +8,8 @@ use std::io::Write;
 pub enum Format {
     Table,
     Json,
+    /// One JSON object per line (a list's items; anything else on one line).
+    Jsonl,
     Csv,
 }
 
@@ -160,6 +162,14 @@ impl Table {
 pub fn emit<T: Serialize>(format: Format, value: &T, table: impl FnOnce() -> Table) -> Result<(), String> {
     let out = match format {
         Format::Json => serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))? + "\n",
+        Format::Jsonl => {
+            let v = serde_json::to_value(value).map_err(|e| format!("cannot write JSON: {e}"))?;
+            let items = match v {
+                serde_json::Value::Array(items) => items,
+                other => vec![other],
+            };
+            items.iter().map(|i| i.to_string() + "\n").collect()
+        }
         Format::Table => table().to_text(),
         Format::Csv => table().to_csv().map_err(|e| format!("cannot write CSV: {e}"))?,
     };

@@ -4,3 +4,4 @@
 pub mod brief;
 pub mod charts;
 pub mod svg;
+pub mod verify;

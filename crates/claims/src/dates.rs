@@ -1,0 +1,514 @@
+//! Dates in text: absolute ("26 August 2022", "August 2022", "2022"), ranges ("between 2002 and
+//! 2007", "2023–2026"), and relative ("last year", "on Tuesday", "two months later", "in the past
+//! three years") resolved against the article's date or the last date the text mentioned.
+
+use entente_model::{Day, PartialDate};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A date expression found in text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub date: PartialDate,
+    pub end_date: Option<PartialDate>,
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
+const NUMBER_WORDS: &str = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2}";
+
+fn month_number(s: &str) -> Option<u8> {
+    let s = s.trim_end_matches('.').to_ascii_lowercase();
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    names.iter().position(|m| s.starts_with(m)).map(|i| i as u8 + 1)
+}
+
+fn number_word(s: &str) -> Option<i64> {
+    let words = [
+        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let s = s.to_ascii_lowercase();
+    if s == "an" {
+        return Some(1);
+    }
+    words
+        .iter()
+        .position(|w| *w == s)
+        .map(|i| i.max(1) as i64)
+        .or_else(|| s.parse().ok())
+}
+
+struct Patterns {
+    day_month_year: Regex,
+    month_day_year: Regex,
+    month_year: Regex,
+    range: Regex,
+    year: Regex,
+    day_month: Regex,
+    month_alone: Regex,
+    relative_unit: Regex,
+    offset: Regex,
+    weekday: Regex,
+    past_n_years: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        // ASCII mode: dates are written in ASCII digits and English words, and Unicode classes would
+        // keep the fast DFA engine from running (the en and em dashes are literal bytes still).
+        let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("date pattern {s}: {e}"));
+        Patterns {
+            day_month_year: re(&format!(r"\b(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})\b")),
+            month_day_year: re(&format!(r"\b({MONTHS})\s+(\d{{1,2}}),?\s+(\d{{4}})\b")),
+            month_year: re(&format!(r"\b(?:(?:early|mid|late)[ -])?({MONTHS})\s+(?:of\s+)?(\d{{4}})\b")),
+            range: re(r"(?i)\b(?:between\s+(\d{4})\s+and\s+(\d{4})|from\s+(\d{4})\s+(?:to|until|till|through)\s+(\d{4})|(\d{4})\s*(?:–|—|-|to)\s*(\d{2,4}))\b"),
+            year: re(r"\b(19[4-9]\d|20[0-4]\d)\b"),
+            day_month: re(&format!(r"\b(?:(\d{{1,2}})\s+({MONTHS})|({MONTHS})\s+(\d{{1,2}}))\b")),
+            month_alone: re(&format!(r"\b(?:(that|this|last|next)\s+)?({MONTHS})\b")),
+            relative_unit: re(r"(?i)\b(last|this|next|the following|the previous|the same|earlier this|later this)\s+(year|month|week)\b"),
+            offset: re(&format!(r"(?i)\b({NUMBER_WORDS})\s+(days?|weeks?|months?|years?)\s+(later|after|earlier|before|ago)\b")),
+            weekday: re(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+            past_n_years: re(&format!(r"(?i)\b(?:in\s+)?(?:the\s+)?(?:past|last)\s+({NUMBER_WORDS})\s+years\b")),
+        }
+    })
+}
+
+fn ymd(y: i32, m: u8, d: u8) -> Option<PartialDate> {
+    PartialDate::ymd(y, m, d).ok()
+}
+
+fn add_months(d: Day, months: i64) -> Day {
+    let total = i64::from(d.year) * 12 + i64::from(d.month) - 1 + months;
+    let year = total.div_euclid(12) as i32;
+    let month = total.rem_euclid(12) as u8 + 1;
+    Day {
+        year,
+        month,
+        day: d.day.min(entente_model::days_in_month(year, month)),
+    }
+}
+
+/// Context for resolving relative dates.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DateContext {
+    /// The article's publication date.
+    pub published: Option<PartialDate>,
+    /// The last date the text mentioned before this point (for "two months later", "that December").
+    pub anchor: Option<PartialDate>,
+    /// Whether the clause speaks of the future (a bare "in July" is then the next July).
+    pub future: bool,
+}
+
+/// Words without which no date expression without digits can match.
+fn date_words() -> &'static aho_corasick::AhoCorasick {
+    static W: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    W.get_or_init(|| {
+        let words = [
+            "year",
+            "month",
+            "week",
+            "day",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .unwrap_or_else(|e| panic!("date words: {e}"))
+    })
+}
+
+fn push(
+    found: &mut Vec<DateMention>,
+    start: usize,
+    end: usize,
+    date: Option<PartialDate>,
+    end_date: Option<PartialDate>,
+) {
+    if let Some(date) = date {
+        found.push(DateMention {
+            start,
+            end,
+            date,
+            end_date,
+        });
+    }
+}
+
+/// Every date expression in `text`, resolved; overlapping matches keep the longest.
+pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
+    let p = patterns();
+    let mut found: Vec<DateMention> = Vec::new();
+    // Most sentences hold no date: skip the patterns that cannot match.
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    let has_words = date_words().is_match(text);
+    if !has_digit && !has_words {
+        return found;
+    }
+    let published = ctx.published;
+    let pub_day = published.map(|d| d.latest());
+    for c in p.day_month_year.captures_iter(text) {
+        let (m0, d, mo, y) = (c.get(0), c.get(1), c.get(2), c.get(3));
+        if let (Some(m0), Some(d), Some(mo), Some(y)) = (m0, d, mo, y) {
+            let date = (|| {
+                ymd(
+                    y.as_str().parse().ok()?,
+                    month_number(mo.as_str())?,
+                    d.as_str().parse().ok()?,
+                )
+            })();
+            push(&mut found, m0.start(), m0.end(), date, None);
+        }
+    }
+    for c in p.month_day_year.captures_iter(text) {
+        if let (Some(m0), Some(mo), Some(d), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) {
+            let date = (|| {
+                ymd(
+                    y.as_str().parse().ok()?,
+                    month_number(mo.as_str())?,
+                    d.as_str().parse().ok()?,
+                )
+            })();
+            push(&mut found, m0.start(), m0.end(), date, None);
+        }
+    }
+    for c in p.month_year.captures_iter(text) {
+        if let (Some(m0), Some(mo), Some(y)) = (c.get(0), c.get(1), c.get(2)) {
+            let date = (|| PartialDate::ym(y.as_str().parse().ok()?, month_number(mo.as_str())?).ok())();
+            push(&mut found, m0.start(), m0.end(), date, None);
+        }
+    }
+    for c in p.range.captures_iter(text) {
+        let Some(m0) = c.get(0) else { continue };
+        let pair = [(1, 2), (3, 4), (5, 6)]
+            .into_iter()
+            .find_map(|(a, b)| Some((c.get(a)?, c.get(b)?)));
+        let Some((a, b)) = pair else { continue };
+        let Ok(y0) = a.as_str().parse::<i32>() else { continue };
+        let y1 = match b.as_str().len() {
+            2 => b.as_str().parse::<i32>().ok().map(|v| y0 / 100 * 100 + v),
+            _ => b.as_str().parse::<i32>().ok(),
+        };
+        let Some(y1) = y1 else { continue };
+        if !(1900..2100).contains(&y0) || y1 < y0 || y1 - y0 > 60 {
+            continue;
+        }
+        push(
+            &mut found,
+            m0.start(),
+            m0.end(),
+            PartialDate::year_only(y0).ok(),
+            PartialDate::year_only(y1).ok(),
+        );
+    }
+    for m in p.year.find_iter(text) {
+        // Not part of a larger number ("2,022" or "12022").
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if before.is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || after.is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        push(
+            &mut found,
+            m.start(),
+            m.end(),
+            m.as_str().parse().ok().and_then(|y| PartialDate::year_only(y).ok()),
+            None,
+        );
+    }
+    // Dates that need the publication date or an anchor. The anchor of a relative expression is
+    // the last absolute date before it in this text, else the running anchor.
+    let absolute: Vec<(usize, PartialDate)> = found.iter().map(|m| (m.end, m.date)).collect();
+    let anchor_at = |pos: usize| -> Option<PartialDate> {
+        absolute
+            .iter()
+            .filter(|(end, _)| *end <= pos)
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, d)| *d)
+            .or(ctx.anchor)
+    };
+    let base_year = |month: u8| -> Option<i32> {
+        let d = pub_day?;
+        Some(if ctx.future {
+            if month < d.month {
+                d.year + 1
+            } else {
+                d.year
+            }
+        } else if month > d.month {
+            d.year - 1
+        } else {
+            d.year
+        })
+    };
+    for c in p.day_month.captures_iter(text) {
+        let Some(m0) = c.get(0) else { continue };
+        let (d, mo) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(d), Some(mo), _, _) => (d, mo),
+            (_, _, Some(mo), Some(d)) => (d, mo),
+            _ => continue,
+        };
+        let date = (|| {
+            let month = month_number(mo.as_str())?;
+            ymd(base_year(month)?, month, d.as_str().parse().ok()?)
+        })();
+        push(&mut found, m0.start(), m0.end(), date, None);
+    }
+    for c in p.month_alone.captures_iter(text) {
+        let (Some(m0), Some(mo)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let Some(month) = month_number(mo.as_str()) else {
+            continue;
+        };
+        // "May" alone is too often the verb; require a determiner or a preposition before it.
+        if mo.as_str() == "May" && c.get(1).is_none() && !text[..m0.start()].trim_end().ends_with(['n', 'e', 'l', 'y'])
+        {
+            continue;
+        }
+        let det = c.get(1).map(|d| d.as_str().to_ascii_lowercase());
+        let year = match det.as_deref() {
+            Some("that") => anchor_at(m0.start()).map(|a| a.year()).or_else(|| base_year(month)),
+            Some("last") => base_year(month).map(|y| {
+                if pub_day.is_some_and(|d| month >= d.month) {
+                    y - 1
+                } else {
+                    y
+                }
+            }),
+            Some("next") => pub_day.map(|d| if month <= d.month { d.year + 1 } else { d.year }),
+            Some("this") => pub_day.map(|d| d.year),
+            _ => base_year(month),
+        };
+        push(
+            &mut found,
+            m0.start(),
+            m0.end(),
+            year.and_then(|y| PartialDate::ym(y, month).ok()),
+            None,
+        );
+    }
+    if let Some(d) = pub_day {
+        for c in p.relative_unit.captures_iter(text) {
+            let (Some(m0), Some(rel), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
+            let rel = rel.as_str().to_ascii_lowercase();
+            let anchor = anchor_at(m0.start()).map(|a| a.earliest()).unwrap_or(d);
+            let (base, step) = match rel.as_str() {
+                "last" | "the previous" => (d, -1),
+                "next" => (d, 1),
+                "the following" => (anchor, 1),
+                "the same" => (anchor, 0),
+                _ => (d, 0),
+            };
+            let date = match unit.as_str().to_ascii_lowercase().as_str() {
+                "year" => PartialDate::year_only(base.year + step as i32).ok(),
+                "month" => {
+                    let m = add_months(base, step);
+                    PartialDate::ym(m.year, m.month).ok()
+                }
+                _ => {
+                    // A week: Monday to Sunday around the reference day.
+                    let monday = base.ordinal() - ((base.ordinal() + 3).rem_euclid(7)) + 7 * step;
+                    let (a, b) = (Day::from_ordinal(monday), Day::from_ordinal(monday + 6));
+                    push(
+                        &mut found,
+                        m0.start(),
+                        m0.end(),
+                        Some(PartialDate::from_day(a)),
+                        Some(PartialDate::from_day(b)),
+                    );
+                    None
+                }
+            };
+            push(&mut found, m0.start(), m0.end(), date, None);
+        }
+        for c in p.weekday.captures_iter(text) {
+            let (Some(m0), Some(w)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            if published.is_some_and(|p| p.precision() != entente_model::Precision::Day) {
+                continue;
+            }
+            let names = [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ];
+            let Some(target) = names.iter().position(|n| *n == w.as_str()) else {
+                continue;
+            };
+            // 1970-01-01 was a Thursday (index 3).
+            let today = (d.ordinal() + 3).rem_euclid(7);
+            let back = (today - target as i64).rem_euclid(7);
+            let day = if ctx.future && back != 0 {
+                d.ordinal() + (7 - back)
+            } else {
+                d.ordinal() - back
+            };
+            push(
+                &mut found,
+                m0.start(),
+                m0.end(),
+                Some(PartialDate::from_day(Day::from_ordinal(day))),
+                None,
+            );
+        }
+        for c in p.past_n_years.captures_iter(text) {
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let Some(n) = number_word(n.as_str()) else { continue };
+            let first = d.year - n as i32 + 1;
+            push(
+                &mut found,
+                m0.start(),
+                m0.end(),
+                PartialDate::year_only(first).ok(),
+                PartialDate::year_only(d.year).ok(),
+            );
+        }
+        for c in p.offset.captures_iter(text) {
+            let (Some(m0), Some(n), Some(unit), Some(dir)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+                continue;
+            };
+            let Some(n) = number_word(n.as_str()) else { continue };
+            let dir = dir.as_str().to_ascii_lowercase();
+            let (base, sign) = match dir.as_str() {
+                "ago" => (Some(PartialDate::from_day(d)), -1),
+                "later" | "after" => (anchor_at(m0.start()), 1),
+                _ => (anchor_at(m0.start()), -1),
+            };
+            let Some(base) = base else { continue };
+            let unit = unit.as_str().to_ascii_lowercase();
+            let date = if unit.starts_with("day") || unit.starts_with("week") {
+                if base.precision() != entente_model::Precision::Day {
+                    continue;
+                }
+                let days = if unit.starts_with("day") { n } else { 7 * n };
+                Some(PartialDate::from_day(Day::from_ordinal(
+                    base.earliest().ordinal() + sign * days,
+                )))
+            } else if unit.starts_with("month") {
+                let m = add_months(base.earliest(), sign * n);
+                PartialDate::ym(m.year, m.month).ok()
+            } else {
+                PartialDate::year_only(base.year() + (sign * n) as i32).ok()
+            };
+            push(&mut found, m0.start(), m0.end(), date, None);
+        }
+    }
+    // Longest first; drop matches overlapping a longer one.
+    found.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
+    let mut kept: Vec<DateMention> = Vec::new();
+    for m in found {
+        if !kept.iter().any(|k| m.start < k.end && k.start < m.end) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(published: &str) -> DateContext {
+        DateContext {
+            published: PartialDate::parse(published).ok(),
+            anchor: None,
+            future: false,
+        }
+    }
+
+    fn one(text: &str, c: &DateContext) -> (String, Option<String>) {
+        let found = find_dates(text, c);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        (found[0].date.to_string(), found[0].end_date.map(|d| d.to_string()))
+    }
+
+    #[test]
+    fn absolute_dates() {
+        let c = ctx("2024-12-23");
+        assert_eq!(one("on 26 August 2022", &c).0, "2022-08-26");
+        assert_eq!(one("on August 26, 2022,", &c).0, "2022-08-26");
+        assert_eq!(one("in July 2022", &c).0, "2022-07");
+        assert_eq!(one("in late August 2022", &c).0, "2022-08");
+        assert_eq!(one("in 2005", &c).0, "2005");
+        assert_eq!(one("between 2002 and 2007", &c), ("2002".into(), Some("2007".into())));
+        assert_eq!(one("from 2010 to 2013", &c), ("2010".into(), Some("2013".into())));
+        assert_eq!(one("the 2023–2026 programme", &c), ("2023".into(), Some("2026".into())));
+        assert!(find_dates("2,131 soldiers and 10000 rockets", &c).is_empty());
+    }
+
+    #[test]
+    fn relative_dates() {
+        let c = ctx("2022-12-06");
+        assert_eq!(one("on Tuesday", &c).0, "2022-12-06");
+        assert_eq!(one("on Thursday", &c).0, "2022-12-01");
+        assert_eq!(one("last year", &c).0, "2021");
+        assert_eq!(one("next year", &c).0, "2023");
+        assert_eq!(one("last month", &c).0, "2022-11");
+        assert_eq!(one("in July", &c).0, "2022-07");
+        assert_eq!(
+            one("in the past three years", &ctx("2024-12-23")),
+            ("2022".into(), Some("2024".into()))
+        );
+        let anchored = DateContext {
+            anchor: PartialDate::parse("2024-12-03").ok(),
+            ..ctx("2025-01-10")
+        };
+        assert_eq!(one("eleven days later", &anchored).0, "2024-12-14");
+        let anchored = DateContext {
+            anchor: PartialDate::parse("2022-07").ok(),
+            ..ctx("2023-05-01")
+        };
+        assert_eq!(one("that December", &anchored).0, "2022-12");
+        assert_eq!(one("two months later", &anchored).0, "2022-09");
+    }
+
+    #[test]
+    fn future_months_look_ahead() {
+        let c = DateContext {
+            future: true,
+            ..ctx("2022-05-05")
+        };
+        assert_eq!(one("in June", &c).0, "2022-06");
+        assert_eq!(one("in February", &c).0, "2023-02");
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        assert!(find_dates("Seoul may attend", &ctx("2022-05-01")).is_empty());
+        assert_eq!(one("in May", &ctx("2022-06-01")).0, "2022-05");
+    }
+}

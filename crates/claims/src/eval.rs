@@ -1,0 +1,329 @@
+//! Scores extraction against gold annotations: precision, recall and F1 on the actor pair +
+//! PLOVER type + date together, and on each part.
+//!
+//! The corpus layout is `eval/corpus/`'s: `NN-slug.txt` (header, blank line, body) beside
+//! `NN-slug.gold.jsonl` (one claim per line). A predicted claim is aligned with at most one gold
+//! claim whose quote overlaps it in the text, choosing the best-agreeing pairs first; a part
+//! counts as right for an aligned pair when it agrees. Precision divides by all predicted claims,
+//! recall by all gold claims, so unaligned claims count against both.
+
+use crate::extract::{Claim, Extractor};
+use crate::text::Article;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// One gold claim.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldClaim {
+    pub quote: String,
+    pub actors: Vec<String>,
+    pub recipients: Vec<String>,
+    #[serde(rename = "type")]
+    pub plover: String,
+    pub event: String,
+    pub date: Option<String>,
+    pub date_end: Option<String>,
+    pub modality: String,
+    pub quantity: Option<u64>,
+    pub system: Option<String>,
+    pub verdict: String,
+    #[serde(default)]
+    pub why: Option<String>,
+}
+
+/// An article with its gold claims.
+pub struct GoldArticle {
+    pub article: Article,
+    pub gold: Vec<GoldClaim>,
+}
+
+/// Reads every `*.txt` with a `*.gold.jsonl` beside it.
+pub fn load_corpus(dir: &Path) -> Result<Vec<GoldArticle>, String> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for path in names {
+        let gold_path = path.with_extension("gold.jsonl");
+        let Ok(gold_text) = std::fs::read_to_string(&gold_path) else {
+            continue;
+        };
+        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let article = Article::from_bytes(&path.display().to_string(), &bytes);
+        let mut gold = Vec::new();
+        for (i, line) in gold_text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            gold.push(serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", gold_path.display(), i + 1))?);
+        }
+        out.push(GoldArticle { article, gold });
+    }
+    Ok(out)
+}
+
+/// Precision, recall and F1 of one part.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Score {
+    pub correct: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+impl Score {
+    fn new(correct: usize, predicted: usize, gold: usize) -> Score {
+        let precision = if predicted == 0 {
+            0.0
+        } else {
+            correct as f64 / predicted as f64
+        };
+        let recall = if gold == 0 { 0.0 } else { correct as f64 / gold as f64 };
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        let r = |x: f64| (x * 1000.0).round() / 1000.0;
+        Score {
+            correct,
+            precision: r(precision),
+            recall: r(recall),
+            f1: r(f1),
+        }
+    }
+}
+
+/// The evaluation's result.
+#[derive(Clone, Debug, Serialize)]
+pub struct EvalReport {
+    pub articles: usize,
+    pub sentences: usize,
+    pub gold: usize,
+    pub predicted: usize,
+    /// Claims aligned with a gold claim (detection).
+    pub detected: Score,
+    /// Actor pair + PLOVER type + date, all right.
+    pub full: Score,
+    /// The set of actors and recipients, in either role.
+    pub actor_pair: Score,
+    /// Actors and recipients each in the right role.
+    pub directed_pair: Score,
+    pub plover_type: Score,
+    pub event_kind: Score,
+    pub date: Score,
+    pub modality: Score,
+}
+
+fn pair(actors: &[String], recipients: &[String]) -> BTreeSet<String> {
+    actors.iter().chain(recipients).cloned().collect()
+}
+
+struct Parts {
+    pair: bool,
+    directed: bool,
+    plover: bool,
+    kind: bool,
+    date: bool,
+    modality: bool,
+}
+
+fn compare(p: &Claim, g: &GoldClaim) -> Parts {
+    let pa: Vec<String> = p.actors.iter().map(|a| a.id.clone()).collect();
+    let pr: Vec<String> = p.recipients.iter().map(|a| a.id.clone()).collect();
+    let set = |v: &[String]| v.iter().cloned().collect::<BTreeSet<_>>();
+    Parts {
+        pair: pair(&pa, &pr) == pair(&g.actors, &g.recipients),
+        directed: set(&pa) == set(&g.actors) && set(&pr) == set(&g.recipients),
+        plover: p.plover.as_str() == g.plover,
+        kind: p.mode.as_str() == g.event,
+        date: p.date.map(|d| d.to_string()) == g.date,
+        modality: p.modality.as_str() == g.modality,
+    }
+}
+
+/// Runs the extractor over the corpus and scores it.
+pub fn evaluate(extractor: &Extractor, corpus: &[GoldArticle]) -> EvalReport {
+    let (mut n_gold, mut n_pred, mut sentences) = (0, 0, 0);
+    let mut counts = [0usize; 8];
+    for ga in corpus {
+        let a = &ga.article;
+        sentences += a.sentences().len();
+        let predicted = extractor.extract(a);
+        // Gold spans: the quote's first occurrence in the body.
+        let body = &a.text[a.body_start..];
+        let spans: Vec<Option<(usize, usize)>> = ga
+            .gold
+            .iter()
+            .map(|g| {
+                body.find(&g.quote)
+                    .map(|i| (a.body_start + i, a.body_start + i + g.quote.len()))
+            })
+            .collect();
+        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+        for (pi, p) in predicted.iter().enumerate() {
+            let (ps, pe) = p.text_span;
+            for (gi, span) in spans.iter().enumerate() {
+                let Some((gs, ge)) = *span else { continue };
+                let overlap = pe.min(ge).saturating_sub(ps.max(gs));
+                if overlap == 0 {
+                    continue;
+                }
+                let parts = compare(p, &ga.gold[gi]);
+                let shorter = (pe - ps).min(ge - gs).max(1);
+                let mut score = overlap as f64 / shorter as f64;
+                score += [parts.kind, parts.pair, parts.plover].iter().filter(|x| **x).count() as f64;
+                score += if parts.date { 0.5 } else { 0.0 };
+                let g = &ga.gold[gi];
+                if g.quantity.is_some() && g.quantity == p.quantity {
+                    score += 0.5;
+                }
+                candidates.push((score, pi, gi));
+            }
+        }
+        candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let (mut used_p, mut used_g) = (vec![false; predicted.len()], vec![false; ga.gold.len()]);
+        for (_, pi, gi) in candidates {
+            if used_p[pi] || used_g[gi] {
+                continue;
+            }
+            used_p[pi] = true;
+            used_g[gi] = true;
+            let parts = compare(&predicted[pi], &ga.gold[gi]);
+            counts[0] += 1;
+            counts[1] += usize::from(parts.pair && parts.plover && parts.date);
+            counts[2] += usize::from(parts.pair);
+            counts[3] += usize::from(parts.directed);
+            counts[4] += usize::from(parts.plover);
+            counts[5] += usize::from(parts.kind);
+            counts[6] += usize::from(parts.date);
+            counts[7] += usize::from(parts.modality);
+        }
+        n_gold += ga.gold.len();
+        n_pred += predicted.len();
+    }
+    let s = |c: usize| Score::new(c, n_pred, n_gold);
+    EvalReport {
+        articles: corpus.len(),
+        sentences,
+        gold: n_gold,
+        predicted: n_pred,
+        detected: s(counts[0]),
+        full: s(counts[1]),
+        actor_pair: s(counts[2]),
+        directed_pair: s(counts[3]),
+        plover_type: s(counts[4]),
+        event_kind: s(counts[5]),
+        date: s(counts[6]),
+        modality: s(counts[7]),
+    }
+}
+
+/// How well the verifier's verdicts agree with the gold verdicts, on the gold claims themselves
+/// (so extraction errors do not count here).
+#[derive(Clone, Debug, Serialize)]
+pub struct VerdictReport {
+    pub claims: usize,
+    pub agree: usize,
+    pub accuracy: f64,
+    /// (gold verdict, verifier verdict, count).
+    pub confusion: Vec<(String, String, usize)>,
+}
+
+/// The claim a gold annotation describes, as the extractor would have produced it.
+pub fn gold_to_claim(kb: &entente_kb::KnowledgeBase, g: &GoldClaim) -> Option<Claim> {
+    use crate::extract::{ClaimActor, Modality};
+    use crate::lexicon::ClaimKind;
+    let kind = [
+        ClaimKind::Membership,
+        ClaimKind::Accession,
+        ClaimKind::Programme,
+        ClaimKind::Agreement,
+        ClaimKind::FrameworkAgreement,
+        ClaimKind::ExecutiveContract,
+        ClaimKind::ArmsDeal,
+        ClaimKind::Delivery,
+        ClaimKind::Treaty,
+        ClaimKind::Ratification,
+        ClaimKind::Summit,
+        ClaimKind::Attendance,
+        ClaimKind::Visit,
+        ClaimKind::Deployment,
+        ClaimKind::Withdrawal,
+        ClaimKind::Exercise,
+        ClaimKind::Establishment,
+        ClaimKind::Invasion,
+        ClaimKind::Attack,
+        ClaimKind::Threat,
+        ClaimKind::Statement,
+        ClaimKind::Election,
+        ClaimKind::Inauguration,
+    ]
+    .into_iter()
+    .find(|k| k.as_str() == g.event)?;
+    let actor = |id: &String| ClaimActor {
+        id: id.clone(),
+        code: kb.actor(id).map_or(id.clone(), |a| a.code().to_string()),
+        name: kb.name_of(id).to_string(),
+        text: String::new(),
+    };
+    Some(Claim {
+        sentence: 0,
+        start: 0,
+        end: 0,
+        quote: g.quote.clone(),
+        actors: g.actors.iter().map(actor).collect(),
+        recipients: g.recipients.iter().map(actor).collect(),
+        plover: entente_model::Plover::parse(&g.plover)?,
+        mode: kind,
+        cameo: None,
+        date: g
+            .date
+            .as_deref()
+            .and_then(|d| entente_model::PartialDate::parse(d).ok()),
+        date_end: g
+            .date_end
+            .as_deref()
+            .and_then(|d| entente_model::PartialDate::parse(d).ok()),
+        modality: match g.modality.as_str() {
+            "negated" => Modality::Negated,
+            "hedged" => Modality::Hedged,
+            "future" => Modality::Future,
+            _ => Modality::Asserted,
+        },
+        confidence: 1.0,
+        quantity: g.quantity,
+        system: g.system.clone(),
+        text_span: (0, 0),
+    })
+}
+
+/// Runs the verifier on every gold claim and compares verdicts.
+pub fn evaluate_verdicts(kb: &entente_kb::KnowledgeBase, corpus: &[GoldArticle]) -> VerdictReport {
+    let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    let (mut n, mut agree) = (0, 0);
+    for ga in corpus {
+        for g in &ga.gold {
+            let Some(c) = gold_to_claim(kb, g) else { continue };
+            let v = crate::verify::verify_claim(kb, &c);
+            n += 1;
+            if v.verdict.as_str() == g.verdict {
+                agree += 1;
+            }
+            *confusion
+                .entry((g.verdict.clone(), v.verdict.as_str().to_string()))
+                .or_default() += 1;
+        }
+    }
+    VerdictReport {
+        claims: n,
+        agree,
+        accuracy: if n == 0 {
+            0.0
+        } else {
+            (agree as f64 / n as f64 * 1000.0).round() / 1000.0
+        },
+        confusion: confusion.into_iter().map(|((a, b), c)| (a, b, c)).collect(),
+    }
+}

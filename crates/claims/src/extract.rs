@@ -1,0 +1,621 @@
+//! Sentences → event claims.
+//!
+//! Each sentence is cut into clauses; in each clause the most specific trigger names the event,
+//! actor names before it are the actors and after it the recipients (an agency, company or person
+//! standing for its state), the nearest date expression dates it, cue words set the modality, and
+//! numbers next to weapon designations give quantities. A clause with no actor of its own takes
+//! the subject of the clause or sentence before it ("It covers…", "The agency joins…").
+
+use crate::dates::{find_dates, DateContext, DateMention};
+use crate::lexicon::{ActorEntry, ActorMention, ClaimKind, Lexicon, Triggers};
+use crate::text::Article;
+use entente_kb::KnowledgeBase;
+use entente_model::{PartialDate, Plover};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// An actor as a claim names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClaimActor {
+    /// entente id.
+    pub id: String,
+    /// ISO3 for a state, the usual short name for an organisation.
+    pub code: String,
+    pub name: String,
+    /// The words in the text.
+    pub text: String,
+}
+
+/// How the text holds a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Asserted,
+    Negated,
+    Hedged,
+    Future,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Negated => "negated",
+            Modality::Hedged => "hedged",
+            Modality::Future => "future",
+        }
+    }
+}
+
+/// One extracted claim.
+#[derive(Clone, Debug, Serialize)]
+pub struct Claim {
+    /// Index of the sentence in the article (0-based).
+    pub sentence: usize,
+    /// Byte offsets of the quote in the input.
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub actors: Vec<ClaimActor>,
+    pub recipients: Vec<ClaimActor>,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub plover: Plover,
+    /// The finer kind of event (PLOVER mode in entente's vocabulary).
+    pub mode: ClaimKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<&'static str>,
+    pub date: Option<PartialDate>,
+    pub date_end: Option<PartialDate>,
+    pub modality: Modality,
+    pub confidence: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    /// Offsets of the quote in the analysed text (for HTML input, differs from `start`/`end`).
+    #[serde(skip)]
+    pub text_span: (usize, usize),
+}
+
+/// The extractor: dictionaries built once from the knowledge base.
+pub struct Extractor<'kb> {
+    kb: &'kb KnowledgeBase,
+    lexicon: Lexicon,
+    triggers: Triggers,
+}
+
+struct Cues {
+    clause_break: Regex,
+    negation: Regex,
+    hedge: Regex,
+    future: Regex,
+    quantity: Regex,
+}
+
+fn cues() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| {
+        // ASCII mode keeps the fast DFA engine (cue words are English; dashes are literal bytes).
+        let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("cue pattern {s}: {e}"));
+        Cues {
+            clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
+            negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b|\bno\s+(?:[a-z]+\s+)?(?:weapon|korean|troops|plans?|intention|agreement|deal|member)"),
+            hedge: re(r"(?i)\b(?:may|might|could|reportedly|possibly|probably|likely|would|allegedly|if|whether|suggest|suggests|according to|is said to|are said to|claims?)\b"),
+            future: re(r"(?i)\b(?:will|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|to be|intends? to|upcoming|next year|next month|is scheduled|are scheduled)\b"),
+            quantity: re(r"\b(\d{1,3}(?:,\d{3})+|\d+)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred|a thousand)\b"),
+        }
+    })
+}
+
+fn word_number(w: &str) -> Option<u64> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "a hundred" => 100,
+        "a thousand" => 1000,
+        _ => return None,
+    })
+}
+
+/// Nouns counted by quantities when no designation is named.
+const UNIT_NOUNS: &[&str] = &[
+    "tanks",
+    "howitzers",
+    "guns",
+    "aircraft",
+    "jets",
+    "fighters",
+    "launchers",
+    "rockets",
+    "missiles",
+    "vehicles",
+    "troops",
+    "soldiers",
+    "personnel",
+    "areas",
+    "ships",
+    "tankers",
+    "trainers",
+    "systems",
+    "units",
+    "summits",
+    "nations",
+    "members",
+    "sponsoring",
+];
+
+impl<'kb> Extractor<'kb> {
+    pub fn new(kb: &'kb KnowledgeBase) -> Extractor<'kb> {
+        Extractor {
+            kb,
+            lexicon: Lexicon::new(kb),
+            triggers: Triggers::new(),
+        }
+    }
+
+    fn actor(&self, id: &str, text: &str) -> ClaimActor {
+        let (code, name) = match self.kb.actor(id) {
+            Some(a) => (a.code().to_string(), a.display_name().to_string()),
+            None => (id.to_string(), id.to_string()),
+        };
+        ClaimActor {
+            id: id.to_string(),
+            code,
+            name,
+            text: text.to_string(),
+        }
+    }
+
+    /// Every claim in an article, in order.
+    pub fn extract(&self, article: &Article) -> Vec<Claim> {
+        let mut out = Vec::new();
+        let mut ctx = DateContext {
+            published: article.date,
+            anchor: None,
+            future: false,
+        };
+        let mut memory = Memory::default();
+        for (index, &(s0, s1)) in article.sentences().iter().enumerate() {
+            let sentence = &article.text[s0..s1];
+            self.sentence(article, index, s0, sentence, &mut ctx, &mut memory, &mut out);
+        }
+        out
+    }
+
+    /// Claims in one sentence of plain text with no article context (for benchmarks and tests).
+    pub fn extract_sentence(&self, sentence: &str, published: Option<PartialDate>) -> Vec<Claim> {
+        let article = Article::from_bytes("-", sentence.as_bytes());
+        let mut ctx = DateContext {
+            published,
+            anchor: None,
+            future: false,
+        };
+        let mut out = Vec::new();
+        self.sentence(&article, 0, 0, sentence, &mut ctx, &mut Memory::default(), &mut out);
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn sentence(
+        &self,
+        article: &Article,
+        index: usize,
+        offset: usize,
+        sentence: &str,
+        ctx: &mut DateContext,
+        memory: &mut Memory,
+        out: &mut Vec<Claim>,
+    ) {
+        let c = cues();
+        let mentions: Vec<ActorMention> = self
+            .lexicon
+            .actors(sentence)
+            .into_iter()
+            .filter(|m| {
+                if !m.entry.place {
+                    return true;
+                }
+                // A capital as a location or a modifier ("in Seoul", "the Vilnius summit").
+                let before = sentence[..m.start].trim_end().to_ascii_lowercase();
+                let after = sentence[m.end..].trim_start().to_ascii_lowercase();
+                let last_word = before.rsplit(' ').next().unwrap_or("");
+                !(matches!(last_word, "in" | "at" | "the" | "from" | "to") || after.starts_with("summit"))
+            })
+            .collect();
+        // "NATO's cyber defence centre": the owner names what follows, it is not an actor itself
+        // when the next name is one of its parts.
+        let mentions: Vec<ActorMention> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| {
+                let possessive = sentence[m.end..].starts_with("'s") || sentence[m.end..].starts_with("\u{2019}s");
+                let next_is_part = mentions.get(i + 1).is_some_and(|n| {
+                    n.start - m.end < 60
+                        && self.kb.actor(&n.entry.id).and_then(|a| a.parent.as_deref()) == Some(m.entry.id.as_str())
+                });
+                !(possessive && next_is_part)
+            })
+            .map(|(_, m)| m.clone())
+            .collect();
+        let mut triggers = self.triggers.find(sentence);
+        triggers.retain(|(s, e, _)| !mentions.iter().any(|m| *s < m.end && m.start < *e));
+        // Date mentions, resolved with the article's date and the running anchor.
+        let sentence_future = c.future.is_match(sentence);
+        let dates = find_dates(
+            sentence,
+            &DateContext {
+                future: sentence_future,
+                ..*ctx
+            },
+        );
+        // Clauses: at strong breaks, and at a comma that starts a new clause with its own actor
+        // and event after a stretch that has an event ("Norway operates K9s, Turkey builds…").
+        let mut bounds = vec![0];
+        bounds.extend(c.clause_break.find_iter(sentence).map(|m| m.start()));
+        bounds.push(sentence.len());
+        bounds.sort_unstable();
+        bounds.dedup();
+        let has_trigger = |a: usize, b: usize| triggers.iter().any(|(s, _, _)| *s >= a && *s < b);
+        let commas: Vec<usize> = sentence.match_indices(", ").map(|(i, _)| i).collect();
+        for (k, &comma) in commas.iter().enumerate() {
+            let prev = bounds.iter().copied().filter(|b| *b <= comma).max().unwrap_or(0);
+            let next = commas.get(k + 1).copied().unwrap_or(sentence.len()).min(
+                bounds
+                    .iter()
+                    .copied()
+                    .filter(|b| *b > comma)
+                    .min()
+                    .unwrap_or(sentence.len()),
+            );
+            let starts_with_actor = mentions.iter().any(|m| m.start >= comma + 2 && m.start <= comma + 6);
+            if starts_with_actor && has_trigger(prev, comma) && has_trigger(comma, next) {
+                bounds.push(comma);
+            }
+        }
+        bounds.sort_unstable();
+        bounds.dedup();
+        let mut subject_in_sentence: Vec<(ActorEntry, String)> = Vec::new();
+        for w in bounds.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let clause_triggers: Vec<&(usize, usize, usize)> =
+                triggers.iter().filter(|(s, _, _)| *s >= a && *s < b).collect();
+            // A nominal trigger inside a prepositional phrase ("in the wake of the invasion",
+            // "since the summit") is background, not the clause's event.
+            let weight = |s: usize, t: usize| -> i32 {
+                let before = sentence[..s].to_ascii_lowercase();
+                let background = [
+                    "of the ",
+                    "since the ",
+                    "after the ",
+                    "before the ",
+                    "during the ",
+                    "wake of ",
+                ]
+                .iter()
+                .any(|p| before.ends_with(p));
+                i32::from(self.triggers.table[t].specificity) - if background { 6 } else { 0 }
+            };
+            let Some(&&(ts, te, ti)) = clause_triggers
+                .iter()
+                .max_by_key(|(s, _, t)| (weight(*s, *t), std::cmp::Reverse(*s)))
+            else {
+                // A clause without an event still sets the subject for what follows.
+                if let Some(m) = mentions.iter().find(|m| m.start >= a && m.start < b) {
+                    subject_in_sentence = vec![(m.entry.clone(), sentence[m.start..m.end].to_string())];
+                }
+                continue;
+            };
+            let trig = &self.triggers.table[ti];
+            let keep_person = matches!(trig.kind, ClaimKind::Election | ClaimKind::Inauguration)
+                || (trig.kind == ClaimKind::Statement && matches!(trig.plover, Plover::Coerce | Plover::Sanction));
+            let id_of_entry = |e: &ActorEntry| -> String {
+                if keep_person && e.kind == entente_model::ActorKind::Person {
+                    e.id.clone()
+                } else {
+                    e.acts_for.clone()
+                }
+            };
+            let id_of = |m: &ActorMention| id_of_entry(&m.entry);
+            let in_clause: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= b).collect();
+            // Passive with an agent: "… was signed by X".
+            let by = sentence[te..b].find(" by ").map(|k| te + k + 4);
+            let mut actors: Vec<(String, String)> = Vec::new();
+            let mut recipients: Vec<(String, String)> = Vec::new();
+            for m in &in_clause {
+                let pair = (id_of(m), sentence[m.start..m.end].to_string());
+                let agent = by.is_some_and(|k| m.start >= k);
+                if m.start < ts && !agent {
+                    actors.push(pair);
+                } else if agent {
+                    actors.insert(0, pair);
+                } else if sentence[te..m.start].split_whitespace().count() <= 12 {
+                    // Names far after the trigger belong to something else said in the clause.
+                    recipients.push(pair);
+                }
+            }
+            if by.is_some() && !actors.is_empty() {
+                // The grammatical subject of a passive clause is what was acted upon.
+                let subject_before: Vec<(String, String)> = in_clause
+                    .iter()
+                    .filter(|m| m.start < ts)
+                    .map(|m| (id_of(m), sentence[m.start..m.end].to_string()))
+                    .collect();
+                actors.retain(|x| !subject_before.contains(x));
+                recipients.splice(0..0, subject_before);
+            }
+            if let Some(implied) = trig.implies {
+                if !actors.iter().chain(&recipients).any(|x| x.0 == implied) {
+                    recipients.push((implied.to_string(), String::new()));
+                }
+            }
+            let inherited = actors.is_empty();
+            if inherited {
+                let from = if !subject_in_sentence.is_empty() {
+                    &subject_in_sentence
+                } else {
+                    &memory.subject
+                };
+                actors = from.iter().map(|(e, t)| (id_of_entry(e), t.clone())).collect();
+            }
+            dedupe(&mut actors);
+            dedupe(&mut recipients);
+            recipients.retain(|r| !actors.iter().any(|x| x.0 == r.0));
+            // One side named: the other is the counterpart of the last claim of the same family
+            // ("…executive contracts signed in late August" after "tanks from South Korea").
+            if recipients.is_empty() && family(trig.kind).is_some() {
+                if let Some((fam, acts, recs)) = &memory.last_claim {
+                    if Some(*fam) == family(trig.kind) {
+                        let counterpart: Vec<&(String, String)> = acts
+                            .iter()
+                            .chain(recs)
+                            .filter(|x| !actors.iter().any(|a| a.0 == x.0))
+                            .collect();
+                        recipients = counterpart.into_iter().cloned().collect();
+                    }
+                }
+            }
+            if actors.is_empty() && recipients.is_empty() {
+                continue;
+            }
+            let subject_mentions: Vec<(ActorEntry, String)> = in_clause
+                .iter()
+                .filter(|m| m.start < ts)
+                .map(|m| (m.entry.clone(), sentence[m.start..m.end].to_string()))
+                .collect();
+            if !subject_mentions.is_empty() {
+                subject_in_sentence = subject_mentions;
+            }
+            if let Some(f) = family(trig.kind) {
+                memory.last_claim = Some((f, actors.clone(), recipients.clone()));
+            }
+            // Date: nearest in the clause, else in the sentence.
+            let nearest = |list: &mut dyn Iterator<Item = &DateMention>| -> Option<DateMention> {
+                list.min_by_key(|d| {
+                    if d.end <= ts {
+                        ts - d.end
+                    } else {
+                        d.start.saturating_sub(te)
+                    }
+                })
+                .cloned()
+            };
+            let date = nearest(&mut dates.iter().filter(|d| d.start >= a && d.end <= b))
+                .or_else(|| nearest(&mut dates.iter()));
+            // Modality from the cues in the clause, up to the end of the trigger.
+            let head = &sentence[a..te.min(b)];
+            // Negation anywhere in the clause ("joining NATO is not on the agenda"), but not "not only".
+            let negated = c
+                .negation
+                .find_iter(&sentence[a..b])
+                .any(|m| !sentence[a + m.end()..].trim_start().starts_with("only"));
+            let modality = if negated {
+                Modality::Negated
+            } else if c.hedge.is_match(head) {
+                Modality::Hedged
+            } else if c.future.is_match(&sentence[a..b])
+                || date
+                    .as_ref()
+                    .zip(article.date)
+                    .is_some_and(|(d, p)| d.date.earliest() > p.latest())
+            {
+                Modality::Future
+            } else {
+                Modality::Asserted
+            };
+            // Quantities paired with designations (or unit nouns) in the clause.
+            let clause = &sentence[a..b];
+            let systems: Vec<(usize, usize, &str)> = self.lexicon.systems(clause);
+            let mut items: Vec<(Option<u64>, Option<String>)> = Vec::new();
+            for q in c.quantity.captures_iter(clause) {
+                let Some(m) = q.get(0) else { continue };
+                // Skip numbers that are part of a date or of a designation (the 50 of FA-50).
+                if dates.iter().any(|d| a + m.start() >= d.start && a + m.end() <= d.end)
+                    || systems.iter().any(|(s, e, _)| m.start() >= *s && m.end() <= *e)
+                    || clause[..m.start()].ends_with(['-', '/'])
+                {
+                    continue;
+                }
+                let n = q
+                    .get(1)
+                    .and_then(|d| d.as_str().replace(',', "").parse::<u64>().ok())
+                    .or_else(|| q.get(2).and_then(|w| word_number(w.as_str())));
+                let Some(n) = n else { continue };
+                let tail = &clause[m.end()..];
+                let next_words: Vec<&str> = tail.split_whitespace().take(4).collect();
+                let system = systems
+                    .iter()
+                    .find(|(s, _, _)| *s >= m.end() && clause[m.end()..*s].split_whitespace().count() <= 2)
+                    .map(|(_, _, t)| t.to_string());
+                let counts = system.is_some()
+                    || next_words.iter().take(3).any(|w| {
+                        UNIT_NOUNS.contains(
+                            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                                .to_ascii_lowercase()
+                                .as_str(),
+                        )
+                    });
+                if counts {
+                    items.push((Some(n), system));
+                }
+            }
+            if items.is_empty() {
+                items.push((None, systems.first().map(|s| s.2.to_string())));
+            }
+            let quote_start = a + (clause.len() - clause.trim_start_matches([',', ';', ':', ' ', '—', '–']).len());
+            let quote = sentence[quote_start..b].trim_end_matches([',', ';', ' ']).to_string();
+            let (qs, qe) = (offset + quote_start, offset + quote_start + quote.len());
+            let confidence = (0.3
+                + 0.05 * f64::from(trig.specificity)
+                + if in_clause.is_empty() { 0.0 } else { 0.1 }
+                + if recipients.is_empty() { 0.0 } else { 0.1 }
+                + if date.is_some() { 0.1 } else { 0.0 })
+            .min(0.98);
+            for (quantity, system) in items {
+                out.push(Claim {
+                    sentence: index,
+                    start: article.input_offset(qs),
+                    end: article.input_offset(qe),
+                    quote: quote.clone(),
+                    actors: actors.iter().map(|(id, t)| self.actor(id, t)).collect(),
+                    recipients: recipients.iter().map(|(id, t)| self.actor(id, t)).collect(),
+                    plover: trig.plover,
+                    mode: trig.kind,
+                    cameo: trig.cameo,
+                    date: date.as_ref().map(|d| d.date),
+                    date_end: date.as_ref().and_then(|d| d.end_date),
+                    modality,
+                    confidence: (confidence * 100.0).round() / 100.0,
+                    quantity,
+                    system,
+                    text_span: (qs, qe),
+                });
+            }
+        }
+        if let Some(last) = dates.last() {
+            ctx.anchor = Some(last.date);
+        }
+        if !subject_in_sentence.is_empty() {
+            memory.subject = subject_in_sentence;
+        }
+    }
+}
+
+/// What the text has established so far: its subject, and the last claim of each family.
+#[derive(Default)]
+struct Memory {
+    subject: Vec<(ActorEntry, String)>,
+    last_claim: Option<(u8, Vec<(String, String)>, Vec<(String, String)>)>,
+}
+
+/// Families of events that share a counterpart across sentences: arms deals, institutions.
+fn family(kind: ClaimKind) -> Option<u8> {
+    use ClaimKind::*;
+    match kind {
+        ArmsDeal | FrameworkAgreement | ExecutiveContract | Delivery => Some(1),
+        Programme | Accession | Membership | Agreement | Establishment => Some(2),
+        Summit | Attendance | Visit => Some(3),
+        Deployment | Withdrawal => Some(4),
+        _ => None,
+    }
+}
+
+fn dedupe(v: &mut Vec<(String, String)>) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|(id, _)| seen.insert(id.clone()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        let report = entente_facts::load(entente_facts::shipped());
+        KnowledgeBase::new(report.into_result().expect("shipped data"))
+    }
+
+    fn ids(v: &[ClaimActor]) -> Vec<&str> {
+        v.iter().map(|a| a.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_signing_with_actors_date_and_kind() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence(
+            "Poland signed executive contracts with South Korea on 26 August 2022.",
+            None,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(ids(&c[0].actors), ["POL"]);
+        assert_eq!(ids(&c[0].recipients), ["KOR"]);
+        assert_eq!(c[0].mode, ClaimKind::ExecutiveContract);
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2022-08-26"));
+        assert_eq!(c[0].modality, Modality::Asserted);
+    }
+
+    #[test]
+    fn agencies_resolve_to_their_state_and_modality_is_read() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence("The National Intelligence Service joined the CCDCOE in May 2022.", None);
+        assert_eq!(ids(&c[0].actors), ["KOR"]);
+        assert_eq!(ids(&c[0].recipients), ["CCDCOE"]);
+        assert_eq!(c[0].mode, ClaimKind::Accession);
+        let c = x.extract_sentence("South Korea joining NATO is not a consideration for either side.", None);
+        assert_eq!(c[0].modality, Modality::Negated);
+        let c = x.extract_sentence("Seoul could order more K9 howitzers.", None);
+        assert_eq!(c[0].modality, Modality::Hedged);
+        let c = x.extract_sentence("Romania is expected to sign for 54 K9 guns.", None);
+        assert_eq!(c[0].modality, Modality::Future);
+        assert_eq!(c[0].quantity, Some(54));
+    }
+
+    #[test]
+    fn one_claim_per_quantity_and_system() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence(
+            "Poland ordered 180 K2 tanks, 212 K9 howitzers and 48 FA-50 aircraft from South Korea.",
+            None,
+        );
+        let q: Vec<(Option<u64>, Option<&str>)> = c.iter().map(|c| (c.quantity, c.system.as_deref())).collect();
+        assert_eq!(
+            q,
+            [
+                (Some(180), Some("K2")),
+                (Some(212), Some("K9")),
+                (Some(48), Some("FA-50"))
+            ],
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn ranges_and_operations() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence("South Korean units served in ISAF between 2002 and 2007.", None);
+        assert_eq!(ids(&c[0].actors), ["KOR"]);
+        assert_eq!(ids(&c[0].recipients), ["ISAF"]);
+        assert_eq!(c[0].mode, ClaimKind::Deployment);
+        assert_eq!(
+            (c[0].date.unwrap().to_string(), c[0].date_end.unwrap().to_string()),
+            ("2002".into(), "2007".into())
+        );
+    }
+}

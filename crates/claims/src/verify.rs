@@ -1,0 +1,638 @@
+//! Checks each claim against the knowledge base: supported (with the matching facts and their
+//! sources), contradicted (with what differs — date, operation, instrument, quantity, weapon —
+//! and the evidence), or unverifiable.
+//!
+//! A fact is a candidate for a claim when its kind fits the claim's (an executive contract can be
+//! a signing of that instrument or a transfer's order) and its actors cover at least two of the
+//! claimed ones (or the one, if one is claimed); an agency or a person covers its state. Dates
+//! agree when the claim's period overlaps the fact's. Hedged and future claims are judged by what
+//! the data records as having happened; a negated claim is contradicted by a matching fact and
+//! otherwise left unverifiable, since the data does not say where it is complete.
+
+use crate::extract::{Claim, Modality};
+use crate::lexicon::ClaimKind;
+use entente_kb::{Citation, KnowledgeBase};
+use entente_model::*;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Supported,
+    Contradicted,
+    Unverifiable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// What differs between a claim and the record.
+#[derive(Clone, Debug, Serialize)]
+pub struct Difference {
+    /// `date`, `operation`, `instrument`, `quantity` or `weapon`.
+    pub field: &'static str,
+    pub claimed: String,
+    pub recorded: String,
+}
+
+/// A fact offered as evidence.
+#[derive(Clone, Debug, Serialize)]
+pub struct Evidence {
+    pub fact: String,
+    pub title: String,
+    pub date: String,
+    pub citations: Vec<Citation>,
+}
+
+/// A claim and its verdict.
+#[derive(Clone, Debug, Serialize)]
+pub struct Verification {
+    pub claim: Claim,
+    pub verdict: Verdict,
+    pub differences: Vec<Difference>,
+    pub evidence: Vec<Evidence>,
+    /// One sentence in plain words.
+    pub explanation: String,
+}
+
+/// A fact seen as a candidate: its reference, the period to compare, and its actors.
+struct Candidate<'a> {
+    fact: FactRef<'a>,
+    from: Day,
+    to: Day,
+    label: String,
+}
+
+fn period(d: Option<PartialDate>, end: Option<PartialDate>) -> Option<(Day, Day)> {
+    let d = d?;
+    Some((d.earliest(), end.unwrap_or(d).latest()))
+}
+
+/// Whether fact participant `p` stands for claimed actor `c` (itself, or one of its parts).
+fn covers(kb: &KnowledgeBase, p: &str, c: &str) -> bool {
+    let mut cur = Some(p.to_string());
+    for _ in 0..8 {
+        let Some(x) = cur else { return false };
+        if x == c {
+            return true;
+        }
+        cur = kb.actor(&x).and_then(|a| a.parent.clone());
+    }
+    false
+}
+
+fn claimed_ids(c: &Claim) -> Vec<&str> {
+    let mut v: Vec<&str> = c.actors.iter().chain(&c.recipients).map(|a| a.id.as_str()).collect();
+    v.dedup();
+    v
+}
+
+fn involves(kb: &KnowledgeBase, participants: &[&String], claimed: &[&str]) -> bool {
+    let covered = claimed
+        .iter()
+        .filter(|c| participants.iter().any(|p| covers(kb, p, c)))
+        .count();
+    covered >= claimed.len().min(2) && covered > 0
+}
+
+fn evidence(kb: &KnowledgeBase, f: FactRef, date: String) -> Evidence {
+    Evidence {
+        fact: f.id().to_string(),
+        title: f.title(),
+        date,
+        citations: kb.cite(f.sources()),
+    }
+}
+
+fn fmt_period(from: Day, to: Day) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from} – {to}")
+    }
+}
+
+/// The candidate facts for a claim's kind, with the dates to compare.
+fn candidates<'a>(kb: &'a KnowledgeBase, c: &Claim) -> Vec<Candidate<'a>> {
+    use ClaimKind::*;
+    let claimed = claimed_ids(c);
+    let facts = kb.facts();
+    let mut out = Vec::new();
+    let rel_candidate = |r: &'a Relation, whole_interval: bool| -> Option<Candidate<'a>> {
+        let start = r.interval.start?;
+        let (from, to) = if whole_interval {
+            (
+                start.earliest(),
+                r.interval.end.map_or(
+                    Day {
+                        year: 2999,
+                        month: 12,
+                        day: 31,
+                    },
+                    |e| e.latest(),
+                ),
+            )
+        } else {
+            (start.earliest(), start.latest())
+        };
+        Some(Candidate {
+            fact: FactRef::Relation(r),
+            from,
+            to,
+            label: r.interval.to_string(),
+        })
+    };
+    for r in &facts.relations {
+        if !involves(kb, &[&r.subject, &r.object], &claimed) {
+            continue;
+        }
+        let quote = c.quote.to_ascii_lowercase();
+        let says_member = quote.contains("member") || quote.contains("join");
+        let fits = match c.mode {
+            // "member" is membership or participation; "partner", "dialogue" a partnership.
+            Membership if says_member => matches!(r.kind, RelationKind::Membership | RelationKind::Participation),
+            Membership => matches!(
+                r.kind,
+                RelationKind::Membership | RelationKind::Participation | RelationKind::Partnership
+            ),
+            Accession => matches!(r.kind, RelationKind::Membership | RelationKind::Participation),
+            Programme | Agreement => r.kind == RelationKind::Programme,
+            Treaty => r.kind == RelationKind::Treaty,
+            Deployment | Withdrawal => r.kind == RelationKind::Deployment,
+            Inauguration => r.kind == RelationKind::Office,
+            _ => false,
+        };
+        // Membership of an organisation is membership of it, not of one of its bodies.
+        if matches!(c.mode, Membership | Accession) && !claimed.contains(&r.object.as_str()) {
+            continue;
+        }
+        if fits && c.mode == Withdrawal {
+            // A withdrawal is compared with the end of the deployment.
+            if let Some(end) = r.interval.end {
+                out.push(Candidate {
+                    fact: FactRef::Relation(r),
+                    from: end.earliest(),
+                    to: end.latest(),
+                    label: format!("ended {end}"),
+                });
+            }
+        } else if fits {
+            // A standing status or a deployment is compared over its whole span; the start of a
+            // programme, accession or office is compared at its date.
+            out.extend(rel_candidate(r, matches!(c.mode, Membership | Deployment)));
+        }
+    }
+    for e in &facts.events {
+        let parts: Vec<&String> = e.participants().collect();
+        if !involves(kb, &parts, &claimed) {
+            continue;
+        }
+        // Joining an organisation is joining it, not one of its bodies.
+        if c.mode == Accession && !e.targets.iter().any(|t| claimed.contains(&t.as_str())) {
+            continue;
+        }
+        let fits = match c.mode {
+            Accession => e.kind == EventKind::Accession,
+            Programme => e.kind == EventKind::Signing && e.instrument == Some(Instrument::Programme),
+            Agreement => e.kind == EventKind::Signing,
+            FrameworkAgreement | ExecutiveContract | ArmsDeal => {
+                e.kind == EventKind::Signing
+                    && matches!(
+                        e.instrument,
+                        Some(Instrument::FrameworkAgreement | Instrument::ExecutiveContract)
+                    )
+            }
+            Delivery => e.kind == EventKind::Delivery,
+            Treaty => {
+                (e.kind == EventKind::Signing && e.instrument == Some(Instrument::Treaty))
+                    || e.kind == EventKind::EntryIntoForce
+            }
+            Ratification => e.kind == EventKind::Ratification,
+            Summit | Attendance => matches!(e.kind, EventKind::Summit | EventKind::Meeting),
+            Visit => e.kind == EventKind::Visit,
+            Withdrawal => e.kind == EventKind::Withdrawal,
+            Exercise => e.kind == EventKind::Exercise,
+            Establishment => e.kind == EventKind::Establishment,
+            Invasion => e.kind == EventKind::Invasion,
+            Attack => matches!(e.kind, EventKind::Attack | EventKind::Invasion),
+            Threat => e.kind == EventKind::WeaponsTest,
+            Statement => matches!(e.kind, EventKind::Statement | EventKind::Publication),
+            Election => e.kind == EventKind::Election,
+            Inauguration => e.kind == EventKind::Inauguration,
+            Membership | Deployment => false,
+        };
+        if fits {
+            out.push(Candidate {
+                fact: FactRef::Event(e),
+                from: e.date.earliest(),
+                to: e.end.unwrap_or(e.date).latest(),
+                label: e.date.to_string(),
+            });
+        }
+    }
+    for t in &facts.transfers {
+        let mut parts: Vec<&String> = vec![&t.supplier, &t.recipient];
+        parts.extend(&t.companies);
+        if !involves(kb, &parts, &claimed) {
+            continue;
+        }
+        match c.mode {
+            ArmsDeal | ExecutiveContract | FrameworkAgreement => {
+                if c.mode == FrameworkAgreement && t.status != TransferStatus::Framework && t.signings.is_empty() {
+                    continue;
+                }
+                if let Some(d) = t.order_date {
+                    out.push(Candidate {
+                        fact: FactRef::Transfer(t),
+                        from: d.earliest(),
+                        to: d.latest(),
+                        label: d.to_string(),
+                    });
+                }
+            }
+            Delivery => {
+                for y in &t.delivery_years {
+                    if let Ok(d) = PartialDate::year_only(*y) {
+                        out.push(Candidate {
+                            fact: FactRef::Transfer(t),
+                            from: d.earliest(),
+                            to: d.latest(),
+                            label: format!("deliveries in {y}"),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn overlaps(a: (Day, Day), b: (Day, Day)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// Checks one claim.
+pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
+    let cands = candidates(kb, c);
+    let claim_period = period(c.date, c.date_end);
+    let mut differences = Vec::new();
+    let finish =
+        |verdict: Verdict, differences: Vec<Difference>, evidence: Vec<Evidence>, explanation: String| Verification {
+            claim: c.clone(),
+            verdict,
+            differences,
+            evidence,
+            explanation,
+        };
+
+    // Deployments: the operation matters (ISAF is NATO's; OEF was the US-led coalition).
+    if c.mode == ClaimKind::Deployment {
+        if let (Some(op), Some(p)) = (
+            c.recipients
+                .iter()
+                .find(|r| kb.actor(&r.id).is_some_and(|a| a.kind == ActorKind::Operation)),
+            claim_period,
+        ) {
+            let actor = c.actors.first().map(|a| a.id.as_str()).unwrap_or("");
+            let in_op: Vec<&Candidate> = cands
+                .iter()
+                .filter(|x| matches!(x.fact, FactRef::Relation(r) if r.object == op.id) && overlaps((x.from, x.to), p))
+                .collect();
+            if in_op.is_empty() {
+                let elsewhere: Vec<&Relation> = kb
+                    .facts()
+                    .relations
+                    .iter()
+                    .filter(|r| {
+                        r.kind == RelationKind::Deployment && covers(kb, &r.subject, actor) && r.object != op.id
+                    })
+                    .filter(|r| period(r.interval.start, r.interval.end).is_some_and(|q| overlaps(q, p)))
+                    .collect();
+                if !elsewhere.is_empty() {
+                    let ops: Vec<String> = elsewhere
+                        .iter()
+                        .map(|r| kb.name_of(&r.object).to_string())
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .collect();
+                    let ev = elsewhere
+                        .iter()
+                        .map(|r| evidence(kb, FactRef::Relation(r), r.interval.to_string()))
+                        .collect();
+                    let explanation = format!(
+                        "In {} the recorded deployments of {} were in {}, not in {}.",
+                        fmt_period(p.0, p.1),
+                        c.actors.first().map_or("the actor", |a| a.name.as_str()),
+                        ops.join(", "),
+                        op.name
+                    );
+                    if c.modality == Modality::Negated {
+                        let explanation = format!("Right to deny it: {explanation}");
+                        return finish(Verdict::Supported, differences, ev, explanation);
+                    }
+                    differences.push(Difference {
+                        field: "operation",
+                        claimed: op.name.clone(),
+                        recorded: ops.join(", "),
+                    });
+                    return finish(Verdict::Contradicted, differences, ev, explanation);
+                }
+            }
+        }
+    }
+
+    // Arms: a claim of weapon systems where the record holds only non-weapon equipment.
+    let about_weapons = {
+        let q = c.quote.to_ascii_lowercase();
+        q.contains("weapon") || q.contains(" arms") || q.contains("armament")
+    };
+    let transfers: Vec<&Transfer> = cands
+        .iter()
+        .filter_map(|x| {
+            if let FactRef::Transfer(t) = x.fact {
+                Some(t)
+            } else {
+                None
+            }
+        })
+        .collect();
+    if about_weapons
+        && matches!(
+            c.mode,
+            ClaimKind::ArmsDeal | ClaimKind::ExecutiveContract | ClaimKind::Delivery
+        )
+        && !transfers.is_empty()
+        && transfers.iter().all(|t| !t.weapon)
+    {
+        let ev: Vec<Evidence> = transfers
+            .iter()
+            .map(|t| {
+                evidence(
+                    kb,
+                    FactRef::Transfer(t),
+                    t.order_date.map(|d| d.to_string()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let recorded: Vec<String> = transfers
+            .iter()
+            .map(|t| format!("{} {}", t.system, t.description))
+            .collect();
+        if c.modality == Modality::Negated {
+            let explanation = format!(
+                "Right to deny it: the data records only non-weapon equipment ({}).",
+                recorded.join("; ")
+            );
+            return finish(Verdict::Supported, differences, ev, explanation);
+        }
+        differences.push(Difference {
+            field: "weapon",
+            claimed: "weapon systems".into(),
+            recorded: format!("only non-weapon equipment: {}", recorded.join("; ")),
+        });
+        let explanation = format!(
+            "The data records no weapon system in this relationship, only {}.",
+            recorded.join("; ")
+        );
+        return finish(Verdict::Contradicted, differences, ev, explanation);
+    }
+
+    if cands.is_empty() {
+        return finish(
+            Verdict::Unverifiable,
+            differences,
+            Vec::new(),
+            "No recorded fact covers this event.".into(),
+        );
+    }
+    // A request, rejection or protest about an event is not the event.
+    if matches!(c.plover, Plover::Request | Plover::Reject | Plover::Protest) && c.mode != ClaimKind::Statement {
+        return finish(
+            Verdict::Unverifiable,
+            differences,
+            Vec::new(),
+            "The data records events, not requests or refusals about them.".into(),
+        );
+    }
+    let agrees = |x: &Candidate| claim_period.is_none_or(|p| overlaps((x.from, x.to), p));
+    // Quantities are compared for orders only: deliveries come in batches.
+    let quantity_ok = |x: &Candidate| match (c.quantity, x.fact, c.mode) {
+        (
+            Some(q),
+            FactRef::Transfer(t),
+            ClaimKind::ArmsDeal | ClaimKind::ExecutiveContract | ClaimKind::FrameworkAgreement,
+        ) => t
+            .ordered
+            .is_none_or(|o| u64::from(o) == q || t.delivered.is_some_and(|d| u64::from(d) == q)),
+        _ => true,
+    };
+    let matching: Vec<&Candidate> = cands.iter().filter(|x| agrees(x) && quantity_ok(x)).collect();
+
+    // Instrument: an order or "executive contract" dated when only framework agreements were signed.
+    if matches!(c.mode, ClaimKind::ExecutiveContract | ClaimKind::ArmsDeal) {
+        let is = |x: &Candidate, i: Instrument| match x.fact {
+            FactRef::Event(e) => e.instrument == Some(i),
+            FactRef::Transfer(t) => (t.status == TransferStatus::Framework) == (i == Instrument::FrameworkAgreement),
+            _ => false,
+        };
+        let exec_then = matching.iter().any(|x| is(x, Instrument::ExecutiveContract));
+        let framework_then: Vec<&&Candidate> = matching
+            .iter()
+            .filter(|x| is(x, Instrument::FrameworkAgreement))
+            .collect();
+        if !exec_then && !framework_then.is_empty() {
+            let exec_elsewhere: Vec<&Candidate> =
+                cands.iter().filter(|x| is(x, Instrument::ExecutiveContract)).collect();
+            let mut ev: Vec<Evidence> = framework_then
+                .iter()
+                .map(|x| evidence(kb, x.fact, x.label.clone()))
+                .collect();
+            ev.extend(exec_elsewhere.iter().map(|x| evidence(kb, x.fact, x.label.clone())));
+            let when: Vec<String> = exec_elsewhere.iter().map(|x| x.label.clone()).collect();
+            differences.push(Difference {
+                field: "instrument",
+                claimed: format!(
+                    "executive contract{}",
+                    c.date.map(|d| format!(" in {d}")).unwrap_or_default()
+                ),
+                recorded: format!(
+                    "framework agreement{}",
+                    if when.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; executive contracts on {}", when.join(", "))
+                    }
+                ),
+            });
+            let explanation = format!(
+                "Imprecise: the documents signed then were framework agreements{}.",
+                if when.is_empty() {
+                    String::new()
+                } else {
+                    format!("; the binding executive contracts came on {}", when.join(", "))
+                }
+            );
+            return finish(Verdict::Contradicted, differences, ev, explanation);
+        }
+    }
+
+    if !matching.is_empty() {
+        let ev: Vec<Evidence> = matching
+            .iter()
+            .take(5)
+            .map(|x| evidence(kb, x.fact, x.label.clone()))
+            .collect();
+        if c.modality == Modality::Negated {
+            let explanation = format!("The text denies it, but the data records it: {}.", ev[0].title);
+            return finish(Verdict::Contradicted, differences, ev, explanation);
+        }
+        let explanation = format!(
+            "Matches {}.",
+            ev.iter()
+                .map(|e| format!("{} ({})", e.title, e.date))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+        return finish(Verdict::Supported, differences, ev, explanation);
+    }
+    if c.modality == Modality::Negated {
+        // An organisation whose members are recorded has all of them recorded: a denial of
+        // membership is then confirmed by the absence of one at the claimed date.
+        if c.mode == ClaimKind::Membership {
+            let ids = claimed_ids(c);
+            let orgs: Vec<&str> = ids
+                .iter()
+                .copied()
+                .filter(|id| {
+                    kb.facts()
+                        .relations
+                        .iter()
+                        .any(|r| r.kind == RelationKind::Membership && r.object == *id)
+                })
+                .collect();
+            if let Some(org) = orgs.first() {
+                let member = ids.iter().find(|id| *id != org);
+                if let Some(member) = member {
+                    let at = claim_period.map(|p| p.1);
+                    let is_member = kb.facts().relations.iter().any(|r| {
+                        r.kind == RelationKind::Membership
+                            && r.object == *org
+                            && covers(kb, &r.subject, member)
+                            && at.is_none_or(|d| r.interval.contains(d))
+                    });
+                    if !is_member {
+                        let explanation = format!(
+                            "Right to deny it: the data records every member of {} and {} is not among them{}.",
+                            kb.name_of(org),
+                            kb.name_of(member),
+                            at.map(|d| format!(" on {d}")).unwrap_or_default()
+                        );
+                        return finish(Verdict::Supported, differences, Vec::new(), explanation);
+                    }
+                }
+            }
+        }
+        return finish(
+            Verdict::Unverifiable,
+            differences,
+            Vec::new(),
+            "A denial the data cannot confirm: it does not record where it is complete.".into(),
+        );
+    }
+    // The event is recorded, but not as claimed: report the nearest record.
+    let Some(p) = claim_period else {
+        return finish(
+            Verdict::Unverifiable,
+            differences,
+            Vec::new(),
+            "No recorded fact matches.".into(),
+        );
+    };
+    // With one named actor, or for events that recur (meetings, visits, deliveries, exercises,
+    // statements), a record at another date is as likely another event as this one.
+    let recurring = matches!(
+        c.mode,
+        ClaimKind::Summit
+            | ClaimKind::Attendance
+            | ClaimKind::Visit
+            | ClaimKind::Delivery
+            | ClaimKind::Exercise
+            | ClaimKind::Statement
+            | ClaimKind::Attack
+            | ClaimKind::Threat
+    );
+    if claimed_ids(c).len() < 2 || recurring {
+        return finish(
+            Verdict::Unverifiable,
+            differences,
+            Vec::new(),
+            "No recorded fact matches.".into(),
+        );
+    }
+    let distance = |x: &Candidate| {
+        if x.to < p.0 {
+            p.0.ordinal() - x.to.ordinal()
+        } else {
+            x.from.ordinal() - p.1.ordinal()
+        }
+    };
+    let date_wrong: Vec<&Candidate> = cands.iter().filter(|x| !agrees(x) && quantity_ok(x)).collect();
+    if let Some(nearest) = date_wrong.iter().min_by_key(|x| distance(x)) {
+        differences.push(Difference {
+            field: "date",
+            claimed: fmt_period(p.0, p.1),
+            recorded: nearest.label.clone(),
+        });
+        let explanation = format!(
+            "The data dates this to {}, not {}.",
+            nearest.label,
+            fmt_period(p.0, p.1)
+        );
+        return finish(
+            Verdict::Contradicted,
+            differences,
+            vec![evidence(kb, nearest.fact, nearest.label.clone())],
+            explanation,
+        );
+    }
+    if let Some(q) = c.quantity {
+        if let Some(x) = cands.iter().find(|x| agrees(x)) {
+            if let FactRef::Transfer(t) = x.fact {
+                differences.push(Difference {
+                    field: "quantity",
+                    claimed: q.to_string(),
+                    recorded: t.ordered.map(|o| o.to_string()).unwrap_or_default(),
+                });
+                let explanation = format!(
+                    "The data records {} ordered, not {q}.",
+                    t.ordered.map(|o| o.to_string()).unwrap_or_default()
+                );
+                return finish(
+                    Verdict::Contradicted,
+                    differences,
+                    vec![evidence(kb, x.fact, x.label.clone())],
+                    explanation,
+                );
+            }
+        }
+    }
+    finish(
+        Verdict::Unverifiable,
+        differences,
+        Vec::new(),
+        "No recorded fact matches.".into(),
+    )
+}
+
+/// Checks every claim.
+pub fn verify(kb: &KnowledgeBase, claims: &[Claim]) -> Vec<Verification> {
+    claims.iter().map(|c| verify_claim(kb, c)).collect()
+}
