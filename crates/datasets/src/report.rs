@@ -25,17 +25,30 @@ pub struct ImportReport {
 
 impl ImportReport {
     pub fn new(file: impl Into<String>) -> ImportReport {
-        ImportReport { file: file.into(), ..Default::default() }
+        ImportReport {
+            file: file.into(),
+            ..Default::default()
+        }
     }
 
     pub fn reject(&mut self, line: usize, reason: impl Into<String>) {
-        self.rejected.push(Rejection { line, reason: reason.into() });
+        self.rejected.push(Rejection {
+            line,
+            reason: reason.into(),
+        });
     }
 }
 
 impl fmt::Display for ImportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} rows read, {} kept, {} rejected", self.file, self.rows_read, self.kept, self.rejected.len())?;
+        write!(
+            f,
+            "{}: {} rows read, {} kept, {} rejected",
+            self.file,
+            self.rows_read,
+            self.kept,
+            self.rejected.len()
+        )?;
         for r in &self.rejected {
             write!(f, "\n  line {}: {}", r.line, r.reason)?;
         }
@@ -49,7 +62,10 @@ pub enum ImportError {
     Io(std::io::Error),
     /// The file's structure is not the expected one: no header, a missing or duplicated column,
     /// an empty file. `line` is 1-based.
-    Format { line: usize, message: String },
+    Format {
+        line: usize,
+        message: String,
+    },
 }
 
 impl fmt::Display for ImportError {
