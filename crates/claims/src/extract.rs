@@ -515,11 +515,14 @@ impl<'kb> Extractor<'kb> {
     }
 }
 
+/// Actor ids with the words that named them.
+type Named = Vec<(String, String)>;
+
 /// What the text has established so far: its subject, and the last claim of each family.
 #[derive(Default)]
 struct Memory {
     subject: Vec<(ActorEntry, String)>,
-    last_claim: Option<(u8, Vec<(String, String)>, Vec<(String, String)>)>,
+    last_claim: Option<(u8, Named, Named)>,
 }
 
 /// Families of events that share a counterpart across sentences: arms deals, institutions.

@@ -234,10 +234,11 @@ pub fn split_sentences(text: &str, from: usize) -> Vec<(usize, usize)> {
     while i < bytes.len() {
         let b = bytes[i];
         let mut cut = None;
-        if b == b'\n' && text[i + 1..].starts_with('\n') {
-            cut = Some(i);
-        } else if b == b'\n'
-            && (text[start..i].trim_end().ends_with(['.', '!', '?', ':'])
+        // A line break ends a sentence at a blank line, after end punctuation, or after a short
+        // line without spaces (a heading or a list item).
+        if b == b'\n'
+            && (text[i + 1..].starts_with('\n')
+                || text[start..i].trim_end().ends_with(['.', '!', '?', ':'])
                 || text[start..i].len() < 120 && !text[start..i].contains(' '))
         {
             cut = Some(i);
