@@ -137,6 +137,8 @@ enum Command {
     Verify(claims::VerifyArgs),
     /// The analytic brief: one self-contained HTML document (and PDF with --pdf).
     Brief(analysis::BriefArgs),
+    /// Serve the HTTP API and the dashboard on http://127.0.0.1:8787/ (read-only unless --token).
+    Serve(entente_server::cli::ServeArgs),
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<PartialDate, String> {
@@ -401,6 +403,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let peers = peers.iter().map(|p| resolve(p)).collect::<Result<Vec<_>, _>>()?;
             analysis::peers(&kb, cli.format, &resolve(&a)?, &resolve(&b)?, peers, &range)?
         }
+        Command::Serve(args) => entente_server::cli::run(args, cli.data.data.clone(), cli.data.with.clone())?,
         Command::Brief(args) => {
             let peers = args.peers.iter().map(|p| resolve(p)).collect::<Result<Vec<_>, _>>()?;
             analysis::brief(&kb, &args, &resolve(&args.a)?, &resolve(&args.b)?, peers)?
