@@ -1,0 +1,40 @@
+//! entente-events: coded political event data (GDELT 1.0 and 2.0, ICEWS, POLECAT) in a
+//! partitioned Parquet lake, with a dyad-day aggregate built during ingest so that dyadic
+//! cooperation and conflict series come back in milliseconds without scanning events.
+//!
+//! Why a crate of its own: event data is bulk data (hundreds of millions of rows) while the rest of
+//! entente is a small curated knowledge base. This crate reads the published files as they are
+//! ([`gdelt`], [`icews`], [`polecat`]: streaming, typed records, exact row accounting with line
+//! numbers, never a panic on bad input), resolves their actor codes to entente actor ids
+//! ([`actors`]), maps CAMEO to PLOVER ([`cameo`]), and writes the lake ([`lake`]): events and
+//! dyad-day Parquet files partitioned by source and month, committed atomically through a
+//! manifest so that an ingest killed at any point and rerun gives the same lake. [`query`] answers
+//! dyadic series, top counterparts and type breakdowns from the dyad-day table alone;
+//! [`generate`] writes realistic synthetic GDELT 2.0 data of any size for tests and benchmarks.
+//!
+//! It depends on arrow and parquet only (the versions DataFusion uses, so the workspace builds one
+//! arrow); SQL over the lake lives in `entente-sql`, so that this crate builds in minutes.
+
+pub mod actors;
+pub mod cameo;
+pub mod day;
+pub mod dedup;
+mod dyadindex;
+pub mod error;
+pub mod gdelt;
+pub mod generate;
+pub mod icews;
+pub mod lake;
+pub mod lines;
+pub mod polecat;
+pub mod query;
+pub mod record;
+pub mod render;
+pub mod schema;
+
+pub use actors::{ActorId, Resolver};
+pub use day::{Day, Month};
+pub use error::{Error, Result};
+pub use lake::{IngestOptions, IngestReport, Lake, LakeStats, Phase, Progress, SourceKind};
+pub use query::{Breakdown, Counterpart, Counts, Granularity, Membership, SeriesQuery, SeriesRow, SideSpec};
+pub use record::{Event, EventRecord, ReadReport, Rejection};

@@ -1,0 +1,340 @@
+//! Rendering query results: an aligned text table, CSV, JSON or Parquet, and an SVG chart of a
+//! series (self-contained, no script, no external font), for the CLI and for briefs.
+
+use crate::cameo::{CAMEO_ROOTS, PLOVER_TYPES, QUAD_CLASSES};
+use crate::error::{Error, Result};
+use crate::query::{Breakdown, Counterpart, Counts, SeriesRow};
+use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
+use arrow_schema::{DataType, Field, Schema};
+use parquet::arrow::ArrowWriter;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+/// Output format of a query result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Parquet,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "table" | "text" => Some(Format::Table),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "parquet" => Some(Format::Parquet),
+            _ => None,
+        }
+    }
+}
+
+fn count_headers() -> Vec<String> {
+    let mut h = vec!["events".to_string()];
+    h.extend(["verbal_coop", "material_coop", "verbal_conflict", "material_conflict"].map(String::from));
+    h.extend(
+        PLOVER_TYPES
+            .iter()
+            .map(|p| format!("plover_{}", p.to_ascii_lowercase())),
+    );
+    h.extend((1..=20).map(|r| format!("cameo{r:02}")));
+    h.extend(["goldstein_mean", "goldstein_sum", "mentions"].map(String::from));
+    h
+}
+
+fn count_values(c: &Counts) -> Vec<String> {
+    let mut v = vec![c.events.to_string()];
+    v.extend(c.quad.iter().map(u64::to_string));
+    v.extend(c.plover.iter().map(u64::to_string));
+    v.extend(c.cameo.iter().map(u64::to_string));
+    v.push(c.goldstein_mean().map_or(String::new(), |g| format!("{g:.2}")));
+    v.push(format!("{:.1}", c.goldstein_sum));
+    v.push(c.mentions.to_string());
+    v
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
+    let mut out = String::new();
+    out.push_str(&header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
+    out.push('\n');
+    for r in rows {
+        out.push_str(&r.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+fn table(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+    let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            w[i] = w[i].max(c.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let line = |out: &mut String, cells: &[String]| {
+        let s: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    format!("{c:<w$}", w = w[i])
+                } else {
+                    format!("{c:>w$}", w = w[i])
+                }
+            })
+            .collect();
+        out.push_str(s.join("  ").trim_end());
+        out.push('\n');
+    };
+    line(&mut out, &header.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+    for r in rows {
+        line(&mut out, r);
+    }
+    out.into_bytes()
+}
+
+fn parquet(header: &[String], rows: &[Vec<String>], text_cols: usize) -> Result<Vec<u8>> {
+    let mut fields = Vec::new();
+    let mut cols: Vec<ArrayRef> = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        let vals = rows.iter().map(|r| r[i].as_str());
+        if i < text_cols {
+            fields.push(Field::new(h, DataType::Utf8, false));
+            cols.push(Arc::new(StringArray::from_iter_values(vals)));
+        } else if h.starts_with("goldstein") {
+            fields.push(Field::new(h, DataType::Float64, true));
+            cols.push(Arc::new(vals.map(|v| v.parse::<f64>().ok()).collect::<Float64Array>()));
+        } else {
+            fields.push(Field::new(h, DataType::Int64, true));
+            cols.push(Arc::new(vals.map(|v| v.parse::<i64>().ok()).collect::<Int64Array>()));
+        }
+    }
+    let pe = |e: &dyn std::fmt::Display| Error::Parquet {
+        path: "<output>".into(),
+        message: e.to_string(),
+    };
+    let batch = RecordBatch::try_new(Arc::new(Schema::new(fields)), cols).map_err(|e| pe(&e))?;
+    let mut buf = Vec::new();
+    let mut w = ArrowWriter::try_new(&mut buf, batch.schema(), None).map_err(|e| pe(&e))?;
+    w.write(&batch).map_err(|e| pe(&e))?;
+    w.close().map_err(|e| pe(&e))?;
+    Ok(buf)
+}
+
+/// A series: the table shows totals by quad class; CSV, JSON and Parquet carry every count.
+pub fn series(rows: &[SeriesRow], fmt: Format) -> Result<Vec<u8>> {
+    match fmt {
+        Format::Json => serde_json::to_vec_pretty(rows).map_err(|e| Error::Query(e.to_string())),
+        Format::Table => {
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let c = &r.counts;
+                    vec![
+                        r.period.clone(),
+                        c.events.to_string(),
+                        c.quad[0].to_string(),
+                        c.quad[1].to_string(),
+                        c.quad[2].to_string(),
+                        c.quad[3].to_string(),
+                        c.goldstein_mean().map_or("-".into(), |g| format!("{g:.2}")),
+                        c.mentions.to_string(),
+                    ]
+                })
+                .collect();
+            Ok(table(
+                &[
+                    "PERIOD",
+                    "EVENTS",
+                    "VERB.COOP",
+                    "MAT.COOP",
+                    "VERB.CONFL",
+                    "MAT.CONFL",
+                    "GOLDSTEIN",
+                    "MENTIONS",
+                ],
+                &body,
+            ))
+        }
+        Format::Csv | Format::Parquet => {
+            let mut header = vec!["period".to_string(), "start".to_string()];
+            header.extend(count_headers());
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let mut v = vec![r.period.clone(), r.start.to_string()];
+                    v.extend(count_values(&r.counts));
+                    v
+                })
+                .collect();
+            if fmt == Format::Csv {
+                Ok(csv(&header, &body))
+            } else {
+                parquet(&header, &body, 2)
+            }
+        }
+    }
+}
+
+/// Top counterparts.
+pub fn counterparts(rows: &[Counterpart], fmt: Format) -> Result<Vec<u8>> {
+    match fmt {
+        Format::Json => serde_json::to_vec_pretty(rows).map_err(|e| Error::Query(e.to_string())),
+        Format::Table => {
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let c = &r.counts;
+                    vec![
+                        format!("{}", i + 1),
+                        r.actor.clone(),
+                        c.events.to_string(),
+                        (c.quad[0] + c.quad[1]).to_string(),
+                        (c.quad[2] + c.quad[3]).to_string(),
+                        c.goldstein_mean().map_or("-".into(), |g| format!("{g:.2}")),
+                    ]
+                })
+                .collect();
+            Ok(table(
+                &["#", "ACTOR", "EVENTS", "COOPERATION", "CONFLICT", "GOLDSTEIN"],
+                &body,
+            ))
+        }
+        Format::Csv | Format::Parquet => {
+            let mut header = vec!["actor".to_string()];
+            header.extend(count_headers());
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let mut v = vec![r.actor.clone()];
+                    v.extend(count_values(&r.counts));
+                    v
+                })
+                .collect();
+            if fmt == Format::Csv {
+                Ok(csv(&header, &body))
+            } else {
+                parquet(&header, &body, 1)
+            }
+        }
+    }
+}
+
+/// A type breakdown: one row per quad class, PLOVER type and CAMEO root.
+pub fn breakdown(b: &Breakdown, fmt: Format) -> Result<Vec<u8>> {
+    let total = b.counts.events.max(1) as f64;
+    let body: Vec<Vec<String>> = b
+        .counts
+        .labelled()
+        .into_iter()
+        .map(|(scheme, name, n)| vec![scheme, name, n.to_string(), format!("{:.1}", 100.0 * n as f64 / total)])
+        .collect();
+    match fmt {
+        Format::Json => serde_json::to_vec_pretty(b).map_err(|e| Error::Query(e.to_string())),
+        Format::Table => Ok(table(&["SCHEME", "TYPE", "EVENTS", "%"], &body)),
+        Format::Csv => Ok(csv(
+            &["scheme".into(), "type".into(), "events".into(), "percent".into()],
+            &body,
+        )),
+        Format::Parquet => {
+            let body: Vec<Vec<String>> = body
+                .into_iter()
+                .map(|mut r| {
+                    r.pop();
+                    r
+                })
+                .collect();
+            parquet(&["scheme".into(), "type".into(), "events".into()], &body, 2)
+        }
+    }
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// An SVG line chart of a series: one line per quad class.
+pub fn series_svg(rows: &[SeriesRow], title: &str) -> String {
+    let (w, h, left, right, top, bottom) = (860.0, 320.0, 56.0, 170.0, 34.0, 40.0);
+    let pw = w - left - right;
+    let ph = h - top - bottom;
+    let max = rows.iter().flat_map(|r| r.counts.quad).max().unwrap_or(0).max(1) as f64;
+    let n = rows.len().max(1);
+    let x = |i: usize| {
+        left + if n == 1 {
+            pw / 2.0
+        } else {
+            pw * i as f64 / (n - 1) as f64
+        }
+    };
+    let y = |v: u64| top + ph - ph * v as f64 / max;
+    let colours = ["#1b9e77", "#66a61e", "#d95f02", "#e7298a"];
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"sans-serif\" font-size=\"11\">\
+         <rect width=\"100%\" height=\"100%\" fill=\"white\"/><text x=\"{left}\" y=\"20\" font-size=\"14\">{}</text>",
+        xml(title)
+    );
+    for k in 0..=4 {
+        let v = (max * k as f64 / 4.0).round() as u64;
+        let _ = write!(
+            s,
+            "<line x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#ddd\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{v}</text>",
+            left + pw,
+            left - 6.0,
+            y(v) + 4.0,
+            y = y(v)
+        );
+    }
+    let step = (n / 8).max(1);
+    for (i, r) in rows.iter().enumerate().step_by(step) {
+        let _ = write!(
+            s,
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            x(i),
+            h - bottom + 16.0,
+            xml(&r.period)
+        );
+    }
+    for (q, colour) in colours.iter().enumerate() {
+        let pts: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("{:.1},{:.1}", x(i), y(r.counts.quad[q])))
+            .collect();
+        let _ = write!(
+            s,
+            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.8\" points=\"{}\"/>",
+            pts.join(" ")
+        );
+        let ly = top + 14.0 + 18.0 * q as f64;
+        let _ = write!(
+            s,
+            "<line x1=\"{}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{colour}\" stroke-width=\"3\"/><text x=\"{}\" y=\"{}\">{}</text>",
+            w - right + 12.0,
+            w - right + 30.0,
+            w - right + 36.0,
+            ly + 4.0,
+            QUAD_CLASSES[q]
+        );
+    }
+    let _ = CAMEO_ROOTS;
+    s.push_str("</svg>\n");
+    s
+}
