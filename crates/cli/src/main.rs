@@ -5,6 +5,7 @@
 
 mod analysis;
 mod claims;
+mod datasets;
 mod render;
 
 use clap::{Args, Parser, Subcommand};
@@ -139,6 +140,8 @@ enum Command {
     Brief(analysis::BriefArgs),
     /// Serve the HTTP API and the dashboard on http://127.0.0.1:8787/ (read-only unless --token).
     Serve(entente_server::cli::ServeArgs),
+    #[command(flatten)]
+    Data(datasets::DatasetCommand),
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<PartialDate, String> {
@@ -411,6 +414,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Outlook { a, b } => analysis::outlook(&kb, cli.format, &resolve(&a)?, &resolve(&b)?)?,
         Command::Extract(args) => claims::extract(&kb, cli.format, &args)?,
         Command::Verify(args) => claims::verify(&kb, cli.format, &args)?,
+        Command::Data(cmd) => datasets::run(cmd, &kb, cli.format)?,
         Command::Search { text, limit } => {
             let hits = kb.search(&text, limit);
             emit(cli.format, &hits, || {
