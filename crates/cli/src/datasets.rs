@@ -80,8 +80,11 @@ pub enum DatasetCommand {
     /// Import SIPRI, ATOP or UN-votes files into the data directory (atomic; importing the same
     /// file again changes nothing).
     Import {
+        /// Which dataset the files belong to.
         #[arg(value_enum)]
         dataset: DatasetArg,
+        /// The files, as published (SIPRI's CSV export; ATOP's CSV files; un-project `<COW>.csv`
+        /// files or a long-layout CSV).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         #[command(flatten)]
@@ -95,12 +98,17 @@ pub enum DatasetCommand {
     /// Alignment of two states by year: ATOP alliance-portfolio similarity (S, pi, kappa) and UN
     /// voting agreement.
     Align {
+        /// A state (any id, code, name or alias: KOR, ROK, "South Korea", 732).
         a: String,
+        /// The other state.
         b: String,
+        /// First year (default: the data's first).
         #[arg(long, value_name = "YEAR")]
         from: Option<i32>,
+        /// Last year (default: the data's last).
         #[arg(long, value_name = "YEAR")]
         to: Option<i32>,
+        /// The measures to show.
         #[arg(long, value_enum, default_value = "all")]
         measure: Measure,
         /// Also draw the series as an SVG chart into FILE.
@@ -112,17 +120,22 @@ pub enum DatasetCommand {
     /// Arms-transfer flows supplier → recipient by year, in SIPRI TIV, with the curated transfers
     /// that describe the same deals (counted once, from SIPRI).
     Flows {
+        /// Only this supplier (any id, code, name or alias).
         #[arg(long)]
         supplier: Option<String>,
+        /// Only this recipient.
         #[arg(long)]
         recipient: Option<String>,
         /// Only recipients that were members of this organisation that year (on 31 December).
         #[arg(long, value_name = "ORG")]
         recipient_in: Option<String>,
+        /// Delivered TIV by delivery year, or the TIV of orders by order year.
         #[arg(long, value_enum, default_value = "year")]
         by: FlowBy,
+        /// First year.
         #[arg(long, value_name = "YEAR")]
         from: Option<i32>,
+        /// Last year.
         #[arg(long, value_name = "YEAR")]
         to: Option<i32>,
         /// Also draw the series as an SVG chart into FILE.
@@ -134,11 +147,15 @@ pub enum DatasetCommand {
     /// A recipient's dependence on each supplier (shares of its arms imports, SIPRI TIV) and its
     /// supplier concentration (HHI).
     Dependence {
+        /// The importing state (any id, code, name or alias).
         recipient: String,
+        /// First year (default: its first year of imports).
         #[arg(long, value_name = "YEAR")]
         from: Option<i32>,
+        /// Last year (default: its last year of imports).
         #[arg(long, value_name = "YEAR")]
         to: Option<i32>,
+        /// Delivered TIV by delivery year, or the TIV of orders by order year.
         #[arg(long, value_enum, default_value = "year")]
         by: FlowBy,
         /// Also draw the yearly shares of the main suppliers as an SVG chart into FILE.
@@ -149,8 +166,10 @@ pub enum DatasetCommand {
     },
     /// The SIPRI deal that describes each curated arms transfer: its register line and TIV.
     SipriLinks {
+        /// Only transfers from this supplier.
         #[arg(long)]
         supplier: Option<String>,
+        /// Only transfers to this recipient.
         #[arg(long)]
         recipient: Option<String>,
         #[command(flatten)]
