@@ -563,7 +563,7 @@ fn import_text(s: &ImportSummary) -> String {
         }
     }
     for f in &s.failed {
-        out += &format!("{}: not imported: {}\n", f.path, f.error);
+        out += &format!("{}: not imported (the error is above)\n", f.path);
     }
     out += &format!("data directory: {}\n", s.data_dir);
     out

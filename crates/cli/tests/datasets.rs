@@ -36,7 +36,9 @@ fn ok(o: &Output) -> String {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("entente-datasets-{name}-{}", std::process::id()));
+    // Under the target directory, so that runs leave nothing in the system's temporary directory;
+    // each run starts its directories afresh.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("entente-datasets-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir

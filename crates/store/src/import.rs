@@ -195,7 +195,8 @@ fn header_cells(head: &[u8]) -> Vec<String> {
         .collect()
 }
 
-fn recognise(dataset: Dataset, file: &str, scan: &Scan) -> Result<Layout> {
+/// `file` names the file in messages; `name` is its file name (a per-country UN file's COW code).
+fn recognise(dataset: Dataset, file: &str, name: &str, scan: &Scan) -> Result<Layout> {
     let cells = header_cells(&scan.head);
     let has = |n: &str| cells.iter().any(|c| c == n);
     let refuse = |message: String| Error::Input {
@@ -222,10 +223,10 @@ fn recognise(dataset: Dataset, file: &str, scan: &Scan) -> Result<Layout> {
         }
         Dataset::Unvotes => {
             if has("rcid") && has("unres") {
-                unvotes::focal_from_name(file).map(Layout::UnCountry).ok_or_else(|| {
+                unvotes::focal_from_name(name).map(Layout::UnCountry).ok_or_else(|| {
                     refuse(format!(
                         "a per-country UN-votes file must be named after its focal country's COW code \
-                         (`732.csv` for the Republic of Korea); '{file}' is not"
+                         (`732.csv` for the Republic of Korea); '{name}' is not"
                     ))
                 })
             } else {
@@ -460,7 +461,7 @@ pub(crate) fn import(
         });
     }
     check_text(&display, &scan)?;
-    let layout = recognise(dataset, &file_name, &scan)?;
+    let layout = recognise(dataset, &display, &file_name, &scan)?;
 
     // Parse everything before writing anything.
     progress.stage("reading", scan.bytes);
