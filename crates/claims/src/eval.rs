@@ -235,33 +235,7 @@ pub struct VerdictReport {
 pub fn gold_to_claim(kb: &entente_kb::KnowledgeBase, g: &GoldClaim) -> Option<Claim> {
     use crate::extract::{ClaimActor, Modality};
     use crate::lexicon::ClaimKind;
-    let kind = [
-        ClaimKind::Membership,
-        ClaimKind::Accession,
-        ClaimKind::Programme,
-        ClaimKind::Agreement,
-        ClaimKind::FrameworkAgreement,
-        ClaimKind::ExecutiveContract,
-        ClaimKind::ArmsDeal,
-        ClaimKind::Delivery,
-        ClaimKind::Treaty,
-        ClaimKind::Ratification,
-        ClaimKind::Summit,
-        ClaimKind::Attendance,
-        ClaimKind::Visit,
-        ClaimKind::Deployment,
-        ClaimKind::Withdrawal,
-        ClaimKind::Exercise,
-        ClaimKind::Establishment,
-        ClaimKind::Invasion,
-        ClaimKind::Attack,
-        ClaimKind::Threat,
-        ClaimKind::Statement,
-        ClaimKind::Election,
-        ClaimKind::Inauguration,
-    ]
-    .into_iter()
-    .find(|k| k.as_str() == g.event)?;
+    let kind = ClaimKind::parse(&g.event)?;
     let actor = |id: &String| ClaimActor {
         id: id.clone(),
         code: kb.actor(id).map_or(id.clone(), |a| a.code().to_string()),

@@ -249,6 +249,38 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ClaimKind; 23] = [
+        ClaimKind::Membership,
+        ClaimKind::Accession,
+        ClaimKind::Programme,
+        ClaimKind::Agreement,
+        ClaimKind::FrameworkAgreement,
+        ClaimKind::ExecutiveContract,
+        ClaimKind::ArmsDeal,
+        ClaimKind::Delivery,
+        ClaimKind::Treaty,
+        ClaimKind::Ratification,
+        ClaimKind::Summit,
+        ClaimKind::Attendance,
+        ClaimKind::Visit,
+        ClaimKind::Deployment,
+        ClaimKind::Withdrawal,
+        ClaimKind::Exercise,
+        ClaimKind::Establishment,
+        ClaimKind::Invasion,
+        ClaimKind::Attack,
+        ClaimKind::Threat,
+        ClaimKind::Statement,
+        ClaimKind::Election,
+        ClaimKind::Inauguration,
+    ];
+
+    /// Reads a kind's spelling (`executive_contract`).
+    pub fn parse(s: &str) -> Option<ClaimKind> {
+        ClaimKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         use ClaimKind::*;
         match self {

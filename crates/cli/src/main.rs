@@ -341,7 +341,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         t.category.to_string(),
                         t.ordered.map(|n| n.to_string()).unwrap_or_default(),
                         t.delivered.map(|n| n.to_string()).unwrap_or_default(),
-                        years(&t.delivery_years),
+                        t.delivery_years_label(),
                         t.status.to_string(),
                     ];
                     if q.recipient_in.is_some() {
@@ -437,16 +437,6 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// "2019–2021" for a run of years, "2017, 2019" otherwise.
-fn years(ys: &[i32]) -> String {
-    match ys {
-        [] => String::new(),
-        [y] => y.to_string(),
-        [first, .., last] if (*last - *first) as usize == ys.len() - 1 => format!("{first}–{last}"),
-        _ => ys.iter().map(i32::to_string).collect::<Vec<_>>().join(", "),
-    }
 }
 
 fn check(data: &DataArgs, dir: Option<&PathBuf>, format: Format) -> Result<ExitCode, String> {

@@ -252,6 +252,19 @@ pub struct Transfer {
     pub note: Option<String>,
 }
 
+impl Transfer {
+    /// The delivery years as written in a table: "2019–2021" for a run, "2017, 2019" otherwise.
+    pub fn delivery_years_label(&self) -> String {
+        let ys = &self.delivery_years;
+        match ys.as_slice() {
+            [] => String::new(),
+            [y] => y.to_string(),
+            [first, .., last] if (*last - *first) as usize == ys.len() - 1 => format!("{first}–{last}"),
+            _ => ys.iter().map(i32::to_string).collect::<Vec<_>>().join(", "),
+        }
+    }
+}
+
 /// Something to watch that would show a driver strengthening or weakening.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Indicator {

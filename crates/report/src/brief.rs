@@ -6,7 +6,7 @@
 use crate::charts;
 use entente_analysis::{compare, index_changes, outlook, DepthConfig, DepthDimension, DyadDepth, Step};
 use entente_kb::{Citation, KnowledgeBase, TimelineQuery};
-use entente_model::{Day, FactRef};
+use entente_model::Day;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -186,15 +186,6 @@ struct Brief {
 
 const TEMPLATE: &str = include_str!("../templates/brief.html");
 
-fn years(ys: &[i32]) -> String {
-    match ys {
-        [] => String::new(),
-        [y] => y.to_string(),
-        [first, .., last] if (*last - *first) as usize == ys.len() - 1 => format!("{first}–{last}"),
-        _ => ys.iter().map(i32::to_string).collect::<Vec<_>>().join(", "),
-    }
-}
-
 fn month(d: Day) -> String {
     format!("{:04}-{:02}", d.year, d.month)
 }
@@ -265,7 +256,7 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
             system,
             number: t.ordered.map(|n| n.to_string()).unwrap_or_default(),
             delivered: t.delivered.map(|n| n.to_string()).unwrap_or_default(),
-            years: years(&t.delivery_years),
+            years: t.delivery_years_label(),
             status: t.status.to_string(),
             cites: src.cite(&e.citations),
         });
@@ -606,9 +597,4 @@ pub fn print_pdf(html: &Path, pdf: &Path) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// The fact behind a timeline id, for callers that need it.
-pub fn fact<'a>(kb: &'a KnowledgeBase, id: &str) -> Option<FactRef<'a>> {
-    kb.all_facts().find(|f| f.id() == id)
 }
