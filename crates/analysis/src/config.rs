@@ -29,6 +29,18 @@ pub struct TransferSettings {
     pub non_weapon_factor: f64,
 }
 
+/// How monthly event counts from the lake become points of the `event_data` dimension.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventDataSettings {
+    /// Points per tenfold of a month's cooperative events (verbal and material cooperation)…
+    pub per_log10_cooperation: f64,
+    /// … less these points per tenfold of its conflictual events (a month never goes below zero).
+    pub per_log10_conflict: f64,
+    /// A month's points halve every `half_life_years` after it.
+    pub half_life_years: f64,
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeSettings {
@@ -53,6 +65,7 @@ pub struct DepthConfig {
     /// Points per event kind.
     pub event: BTreeMap<String, f64>,
     pub transfer: TransferSettings,
+    pub event_data: EventDataSettings,
     pub changes: ChangeSettings,
 }
 
@@ -81,7 +94,17 @@ struct PartialConfig {
     relation: Option<BTreeMap<String, f64>>,
     event: Option<BTreeMap<String, f64>>,
     transfer: Option<PartialTransfer>,
+    event_data: Option<PartialEventData>,
     changes: Option<PartialChanges>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct PartialEventData {
+    per_log10_cooperation: Option<f64>,
+    per_log10_conflict: Option<f64>,
+    half_life_years: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -198,8 +221,16 @@ impl DepthConfig {
         if self.weights.values().sum::<f64>() <= 0.0 {
             return bad("[weights] must give at least one dimension a positive weight".into());
         }
-        if !(self.index.half_life_years > 0.0 && self.index.ended_half_life_years > 0.0) {
+        if !(self.index.half_life_years > 0.0
+            && self.index.ended_half_life_years > 0.0
+            && self.event_data.half_life_years > 0.0)
+        {
             return bad("half-lives must be > 0".into());
+        }
+        let e = &self.event_data;
+        let points_ok = |v: f64| v.is_finite() && v >= 0.0;
+        if !points_ok(e.per_log10_cooperation) || !points_ok(e.per_log10_conflict) {
+            return bad("[event_data] points per tenfold must be numbers ≥ 0".into());
         }
         if !(self.changes.penalty > 0.0 && self.changes.noise_floor > 0.0) || self.changes.min_segment_months == 0 {
             return bad("[changes] penalty and noise_floor must be > 0 and min_segment_months ≥ 1".into());

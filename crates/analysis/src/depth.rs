@@ -97,6 +97,8 @@ pub enum Profile {
     Stock { from: i64, to: Option<i64> },
     /// Full points on the day, then decaying with the half-life.
     Flow { at: i64 },
+    /// Full points on the day, then decaying with its own half-life (a month of event data).
+    Pulse { at: i64, half_life_years: f64 },
 }
 
 /// One fact's contribution to a dimension.
@@ -134,6 +136,8 @@ impl Contribution {
             Profile::Stock { .. } => 1.0,
             Profile::Flow { at } if day < at => 0.0,
             Profile::Flow { at } => half(day - at, cfg.index.half_life_years),
+            Profile::Pulse { at, .. } if day < at => 0.0,
+            Profile::Pulse { at, half_life_years } => half(day - at, half_life_years),
         }
     }
 }
@@ -144,6 +148,9 @@ pub struct DyadDepth {
     pub a: String,
     pub b: String,
     pub contributions: Vec<Contribution>,
+    /// Whether event data were attached ([`DyadDepth::with_events`]); without them the
+    /// `event_data` dimension is left out of the composite.
+    pub event_data: bool,
     #[serde(skip)]
     config: DepthConfig,
 }
@@ -348,8 +355,65 @@ impl DyadDepth {
             a: a.into(),
             b: b.into(),
             contributions,
+            event_data: false,
             config: config.clone(),
         }
+    }
+
+    /// Adds the `event_data` dimension: each month of event data between the two sides earns
+    /// `per_log10_cooperation` points per tenfold of its cooperative events less
+    /// `per_log10_conflict` per tenfold of its conflictual ones (never below zero), fading with
+    /// the `[event_data]` half-life.
+    pub fn with_events(mut self, ev: &crate::events::EventEvidence) -> DyadDepth {
+        let s = &self.config.event_data;
+        let log = |n: u64| (1.0 + n as f64).log10();
+        for m in &ev.months {
+            let base = s.per_log10_cooperation * log(m.cooperation) - s.per_log10_conflict * log(m.conflict);
+            if base <= 0.0 {
+                continue;
+            }
+            self.contributions.push(Contribution {
+                fact: format!("events:{}", &m.month.to_string()[..7]),
+                title: format!("Coded events in {}", &m.month.to_string()[..7]),
+                kind: "event data".into(),
+                dimension: DepthDimension::EventData,
+                base,
+                rule: format!(
+                    "{} events: {} cooperative, {} conflictual",
+                    m.events, m.cooperation, m.conflict
+                ),
+                profile: Profile::Pulse {
+                    at: m.month.ordinal(),
+                    half_life_years: s.half_life_years,
+                },
+                via: None,
+                citations: ev.citations.clone(),
+            });
+        }
+        self.event_data = true;
+        self
+    }
+
+    /// [`DyadDepth::build`], plus the `event_data` dimension when `lake` holds events between the
+    /// two sides (members count as their organisation if `event_data` is in `members_count_for`).
+    pub fn build_with_lake(
+        kb: &KnowledgeBase,
+        a: &str,
+        b: &str,
+        config: &DepthConfig,
+        lake: Option<&entente_events::Lake>,
+    ) -> Result<DyadDepth, String> {
+        let depth = DyadDepth::build(kb, a, b, config);
+        let Some(lake) = lake else { return Ok(depth) };
+        let mode = if config.index.members_count_for.iter().any(|d| d == "event_data") {
+            crate::events::SideMode::Both
+        } else {
+            crate::events::SideMode::Itself
+        };
+        Ok(match crate::events::evidence(lake, kb, a, b, mode)? {
+            Some(ev) => depth.with_events(&ev),
+            None => depth,
+        })
     }
 
     pub fn config(&self) -> &DepthConfig {
@@ -359,6 +423,9 @@ impl DyadDepth {
     fn weights(&self) -> [f64; 6] {
         let mut w = [0.0; 6];
         for d in DepthDimension::ALL {
+            if d == DepthDimension::EventData && !self.event_data {
+                continue;
+            }
             w[d.index()] = self.config.weights.get(d.as_str()).copied().unwrap_or(0.0);
         }
         let total: f64 = w.iter().sum();
@@ -464,7 +531,7 @@ impl DyadDepth {
             .iter()
             .map(|c| match c.profile {
                 Profile::Stock { from, .. } => from,
-                Profile::Flow { at } => at,
+                Profile::Flow { at } | Profile::Pulse { at, .. } => at,
             })
             .min()
             .map(Day::from_ordinal)

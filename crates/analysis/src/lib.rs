@@ -14,6 +14,7 @@
 pub mod changes;
 pub mod config;
 pub mod depth;
+pub mod events;
 pub mod outlook;
 
 pub use changes::{index_changes, CandidateDriver, ChangePoint};
@@ -46,22 +47,24 @@ impl DyadSeries {
     }
 }
 
-/// The depth index of several dyads over the same dates (peers).
+/// The depth index of several dyads over the same dates (peers), with event data from `lake`
+/// where it holds any for a dyad.
 pub fn compare(
     kb: &KnowledgeBase,
     dyads: &[(String, String)],
     cfg: &DepthConfig,
-    from: Day,
-    to: Day,
-    step: Step,
-) -> Vec<DyadSeries> {
+    (from, to, step): (Day, Day, Step),
+    lake: Option<&entente_events::Lake>,
+) -> Result<Vec<DyadSeries>, String> {
     dyads
         .iter()
-        .map(|(a, b)| DyadSeries {
-            a: a.clone(),
-            b: b.clone(),
-            label: format!("{} – {}", kb.name_of(a), kb.name_of(b)),
-            series: DyadDepth::build(kb, a, b, cfg).series(from, to, step),
+        .map(|(a, b)| {
+            Ok(DyadSeries {
+                a: a.clone(),
+                b: b.clone(),
+                label: format!("{} – {}", kb.name_of(a), kb.name_of(b)),
+                series: DyadDepth::build_with_lake(kb, a, b, cfg, lake)?.series(from, to, step),
+            })
         })
         .collect()
 }

@@ -149,10 +149,10 @@ fn peers_default_to_the_other_indo_pacific_partners() {
         &kb,
         &dyads,
         &DepthConfig::shipped(),
-        day("2000"),
-        day("2024"),
-        Step::Year,
-    );
+        (day("2000"), day("2024"), Step::Year),
+        None,
+    )
+    .expect("no lake, no error");
     assert_eq!(all.len(), 4);
     let latest: Vec<f64> = all.iter().map(|d| d.latest().unwrap().composite).collect();
     assert!(
@@ -179,4 +179,111 @@ fn outlook_lists_drivers_then_uncertainties_with_newest_evidence_first() {
             assert!(i.evidence.windows(2).all(|w| w[0].date >= w[1].date));
         }
     }
+}
+
+fn evidence(months: &[(&str, u64, u64)]) -> entente_analysis::events::EventEvidence {
+    use entente_analysis::events::{EventEvidence, EventMonth, SideMode};
+    EventEvidence {
+        a: "NATO".into(),
+        b: "KOR".into(),
+        mode: SideMode::Itself,
+        months: months
+            .iter()
+            .map(|(m, coop, conf)| EventMonth {
+                month: PartialDate::parse(m).unwrap().earliest(),
+                events: coop + conf,
+                cooperation: *coop,
+                conflict: *conf,
+            })
+            .collect(),
+        citations: Vec::new(),
+    }
+}
+
+#[test]
+fn event_data_enter_the_index_only_when_attached_and_add_up() {
+    let kb = kb();
+    let cfg = DepthConfig::shipped();
+    let plain = DyadDepth::build(&kb, "NATO", "KOR", &cfg);
+    let on = day("2023-06-30");
+    // Without event data the dimension is out of the composite, whatever its configured weight.
+    assert!(cfg.weights["event_data"] > 0.0);
+    assert!(!plain.event_data);
+    // 99 cooperative and 9 conflictual events: 1.0 × log10(100) − 1.0 × log10(10) = 1 point;
+    // a month with more conflict than cooperation earns nothing.
+    let ev = evidence(&[("2023-05", 99, 9), ("2023-06", 3, 50)]);
+    let with = plain.clone().with_events(&ev);
+    assert!(with.event_data);
+    let items: Vec<_> = with
+        .contributions
+        .iter()
+        .filter(|c| c.dimension == DepthDimension::EventData)
+        .collect();
+    assert_eq!(items.len(), 1, "only the cooperative month contributes");
+    assert!((items[0].base - 1.0).abs() < 1e-9, "{}", items[0].base);
+    // The composite is now a weighted mean over six dimensions, and explanations still add up.
+    let p = with.at(on);
+    assert!(p.score(DepthDimension::EventData) > 0.0);
+    assert_ne!(p.composite, plain.at(on).composite);
+    let ex = with.explain(on);
+    let total: f64 = ex.dimensions.iter().map(|d| d.weight * d.score).sum();
+    assert!((total - ex.composite).abs() < 1e-9);
+    let w: f64 = ex.dimensions.iter().map(|d| d.weight).sum();
+    assert!((w - 1.0).abs() < 1e-9);
+    // A month's points fade with the event-data half-life (half a year by default).
+    let half = with
+        .explain(day("2023-11-01"))
+        .dimensions
+        .into_iter()
+        .find(|d| d.dimension == DepthDimension::EventData)
+        .unwrap();
+    assert!((half.items[0].factor - 0.5).abs() < 0.01, "{}", half.items[0].factor);
+}
+
+#[test]
+fn event_evidence_from_a_real_gdelt_file() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/gdelt/v2/20191024143000.export.CSV");
+    if !fixture.exists() {
+        eprintln!("skipped: {} is absent", fixture.display());
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("entente-analysis-lake-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut lake = entente_events::Lake::open(&dir).unwrap();
+    lake.ingest(
+        &fixture,
+        entente_events::SourceKind::Gdelt2,
+        &entente_events::IngestOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    let kb = kb();
+    use entente_analysis::events::{evidence, SideMode};
+    let ev = evidence(&lake, &kb, "USA", "CHN", SideMode::Itself)
+        .unwrap()
+        .expect("the file has US–China events");
+    // The months agree with the lake's own series, both directions.
+    let q = entente_events::SeriesQuery {
+        a: entente_events::SideSpec::actor("USA"),
+        b: entente_events::SideSpec::actor("CHN"),
+        by: entente_events::Granularity::Month,
+        from: None,
+        to: None,
+        symmetric: true,
+        sources: vec![],
+    };
+    let rows = lake.dyad_series(&q).unwrap();
+    assert_eq!(ev.total(), rows.iter().map(|r| r.counts.events).sum::<u64>());
+    assert!(ev.total() > 0);
+    assert_eq!(ev.citations.len(), 1);
+    assert!(ev.citations[0].url.contains("gdeltproject"));
+    // NATO's members count only when asked: the US alone has more events with China than NATO itself.
+    let org = evidence(&lake, &kb, "NATO", "CHN", SideMode::Itself).unwrap();
+    let members = evidence(&lake, &kb, "NATO", "CHN", SideMode::Both).unwrap().unwrap();
+    assert!(members.total() >= ev.total());
+    assert!(org.map_or(0, |e| e.total()) < members.total());
+    let depth = DyadDepth::build_with_lake(&kb, "USA", "CHN", &DepthConfig::shipped(), Some(&lake)).unwrap();
+    assert!(depth.event_data);
+    let _ = std::fs::remove_dir_all(&dir);
 }

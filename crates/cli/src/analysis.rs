@@ -3,6 +3,7 @@
 
 use crate::render::{emit, Format, Table};
 use entente_analysis::{compare, index_changes, DepthConfig, DepthDimension, DepthPoint, DyadDepth, Step};
+use entente_events::Lake;
 use entente_kb::KnowledgeBase;
 use entente_model::{Day, PartialDate};
 use std::path::PathBuf;
@@ -30,6 +31,10 @@ pub struct RangeArgs {
     /// Also draw the series as an SVG chart into FILE.
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
+    /// Where imported datasets and the event lake are: event data there add the index's
+    /// `event_data` dimension.
+    #[command(flatten)]
+    pub store: crate::datasets::StoreArgs,
 }
 
 /// Today, from the system clock (the default end of a series).
@@ -45,6 +50,37 @@ pub struct Range {
     pub from: Day,
     pub to: Day,
     pub step: Step,
+    /// The event lake, when it holds events.
+    pub lake: Option<Lake>,
+}
+
+/// The dataset store of the data directory. A directory the user named must open; the default
+/// one may be absent.
+pub fn open_store(store: &crate::datasets::StoreArgs) -> Result<Option<entente_store::Store>, String> {
+    let dir = match crate::datasets::data_dir(store) {
+        Ok(d) => d,
+        Err(_) if store.data_dir.is_none() => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if store.data_dir.is_none() && !dir.join("datasets").is_dir() {
+        return Ok(None);
+    }
+    entente_store::Store::open(&dir).map(Some).map_err(|e| e.to_string())
+}
+
+/// The event lake of the data directory, if it holds any event. A directory the user named must
+/// open; the default one may be absent.
+pub fn open_lake(store: &crate::datasets::StoreArgs) -> Result<Option<Lake>, String> {
+    let dir = match crate::datasets::data_dir(store) {
+        Ok(d) => d,
+        Err(_) if store.data_dir.is_none() => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if store.data_dir.is_none() && !dir.join("lake").is_dir() {
+        return Ok(None);
+    }
+    let lake = Lake::open(&dir).map_err(|e| e.to_string())?;
+    Ok((lake.stats().events > 0).then_some(lake))
 }
 
 impl RangeArgs {
@@ -69,7 +105,14 @@ impl RangeArgs {
             return Err(format!("--to {to} is before --from {from}"));
         }
         let step = if self.by == By::Month { Step::Month } else { Step::Year };
-        Ok(Range { config, from, to, step })
+        let lake = open_lake(&self.store)?;
+        Ok(Range {
+            config,
+            from,
+            to,
+            step,
+            lake,
+        })
     }
 
     fn write_svg(&self, svg: impl FnOnce() -> String) -> Result<(), String> {
@@ -86,7 +129,8 @@ fn shown_dimensions(d: &DyadDepth) -> Vec<DepthDimension> {
     DepthDimension::ALL
         .into_iter()
         .filter(|dim| {
-            d.config().weights.get(dim.as_str()).copied().unwrap_or(0.0) > 0.0
+            (d.config().weights.get(dim.as_str()).copied().unwrap_or(0.0) > 0.0
+                && (*dim != DepthDimension::EventData || d.event_data))
                 || d.contributions.iter().any(|c| c.dimension == *dim)
         })
         .collect()
@@ -108,7 +152,7 @@ pub fn depth(
     range: &RangeArgs,
 ) -> Result<(), String> {
     let r = range.resolve()?;
-    let depth = DyadDepth::build(kb, a, b, &r.config);
+    let depth = DyadDepth::build_with_lake(kb, a, b, &r.config, r.lake.as_ref())?;
     let title = format!("{} – {}", kb.name_of(a), kb.name_of(b));
     if let Some(date) = explain {
         let ex = depth.explain(date.latest());
@@ -177,7 +221,7 @@ pub fn depth(
 
 pub fn changes(kb: &KnowledgeBase, format: Format, a: &str, b: &str, range: &RangeArgs) -> Result<(), String> {
     let r = range.resolve()?;
-    let depth = DyadDepth::build(kb, a, b, &r.config);
+    let depth = DyadDepth::build_with_lake(kb, a, b, &r.config, r.lake.as_ref())?;
     // Detection always runs on the monthly series.
     let series = depth.series(r.from, r.to, Step::Month);
     let cps = index_changes(kb, a, b, &series, &r.config);
@@ -242,7 +286,7 @@ pub fn peers(
             .filter(|p| p != a && p != b)
             .map(|p| (a.to_string(), p)),
     );
-    let all = compare(kb, &dyads, &r.config, r.from, r.to, r.step);
+    let all = compare(kb, &dyads, &r.config, (r.from, r.to, r.step), r.lake.as_ref())?;
     range.write_svg(|| entente_report::charts::peers_chart(&all))?;
     emit(format, &all, || {
         let mut headers = vec!["DYAD", "LATEST"];
@@ -348,6 +392,7 @@ pub struct BriefArgs {
 
 pub fn brief(kb: &KnowledgeBase, args: &BriefArgs, a: &str, b: &str, peers: Vec<String>) -> Result<(), String> {
     let r = args.range.resolve()?;
+    let store = open_store(&args.range.store)?;
     let peers = if peers.is_empty() {
         entente_analysis::default_peers(kb, b, r.to)
     } else {
@@ -360,6 +405,8 @@ pub fn brief(kb: &KnowledgeBase, args: &BriefArgs, a: &str, b: &str, peers: Vec<
         to: r.to,
         peers,
         config: &r.config,
+        lake: r.lake.as_ref(),
+        store: store.as_ref(),
     };
     let html = entente_report::brief::render(kb, &req)?;
     crate::write_atomically(&args.out, html.as_bytes())?;

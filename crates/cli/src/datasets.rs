@@ -4,6 +4,7 @@
 use crate::render::{emit, Format, Table};
 use entente_kb::{Citation, KnowledgeBase};
 use entente_model::Day;
+use entente_report::alignment::dataset_citation;
 use entente_report::svg::{Line, LineChart, PALETTE};
 use entente_store::link::{link_transfers, Links};
 use entente_store::views::{self, Basis, FlowQuery, Provenance};
@@ -29,14 +30,33 @@ pub enum DatasetArg {
     Atop,
     /// UN General Assembly votes: per-country files (`732.csv`) or the long layout.
     Unvotes,
+    /// GDELT 1.0 event files (57 or 58 columns) into the event lake.
+    Gdelt1,
+    /// GDELT 2.0 event exports (61 columns) into the event lake.
+    Gdelt2,
+    /// ICEWS coded event data (Dataverse TSV or the database layout) into the event lake.
+    Icews,
+    /// POLECAT/PLOVER records into the event lake.
+    Polecat,
 }
 
-impl From<DatasetArg> for Dataset {
-    fn from(d: DatasetArg) -> Dataset {
-        match d {
-            DatasetArg::Sipri => Dataset::Sipri,
-            DatasetArg::Atop => Dataset::Atop,
-            DatasetArg::Unvotes => Dataset::Unvotes,
+/// Where an import goes: the dataset store or the event lake.
+enum Destination {
+    Store(Dataset),
+    Lake(entente_events::SourceKind),
+}
+
+impl DatasetArg {
+    fn destination(self) -> Destination {
+        use entente_events::SourceKind;
+        match self {
+            DatasetArg::Sipri => Destination::Store(Dataset::Sipri),
+            DatasetArg::Atop => Destination::Store(Dataset::Atop),
+            DatasetArg::Unvotes => Destination::Store(Dataset::Unvotes),
+            DatasetArg::Gdelt1 => Destination::Lake(SourceKind::Gdelt1),
+            DatasetArg::Gdelt2 => Destination::Lake(SourceKind::Gdelt2),
+            DatasetArg::Icews => Destination::Lake(SourceKind::Icews),
+            DatasetArg::Polecat => Destination::Lake(SourceKind::Polecat),
         }
     }
 }
@@ -77,8 +97,8 @@ impl From<FlowBy> for Basis {
 
 #[derive(clap::Subcommand)]
 pub enum DatasetCommand {
-    /// Import SIPRI, ATOP or UN-votes files into the data directory (atomic; importing the same
-    /// file again changes nothing).
+    /// Import SIPRI, ATOP or UN-votes files, or GDELT, ICEWS or POLECAT event files into the event
+    /// lake, into the data directory (atomic; importing the same file again changes nothing).
     Import {
         /// Which dataset the files belong to.
         #[arg(value_enum)]
@@ -179,7 +199,10 @@ pub enum DatasetCommand {
 
 pub fn run(cmd: DatasetCommand, kb: &KnowledgeBase, format: Format) -> Result<(), String> {
     match cmd {
-        DatasetCommand::Import { dataset, files, store } => import(dataset.into(), &files, &store, format),
+        DatasetCommand::Import { dataset, files, store } => match dataset.destination() {
+            Destination::Store(d) => import(d, &files, &store, format),
+            Destination::Lake(k) => crate::events::ingest(k, &files, &store, format),
+        },
         DatasetCommand::Datasets { store } => datasets(&open(&store)?, format),
         DatasetCommand::Align {
             a,
@@ -251,7 +274,7 @@ pub fn run(cmd: DatasetCommand, kb: &KnowledgeBase, format: Format) -> Result<()
     }
 }
 
-fn data_dir(args: &StoreArgs) -> Result<PathBuf, String> {
+pub(crate) fn data_dir(args: &StoreArgs) -> Result<PathBuf, String> {
     match &args.data_dir {
         Some(d) => Ok(d.clone()),
         None => entente_store::default_data_dir().map_err(|e| e.to_string()),
@@ -264,7 +287,7 @@ fn open(args: &StoreArgs) -> Result<Store, String> {
 
 /// An actor's entente id: the knowledge base's resolution (any id, code, name or alias), else the
 /// crosswalk's, for states the knowledge base does not hold.
-fn resolve_id(kb: &KnowledgeBase, query: &str) -> Result<String, String> {
+pub(crate) fn resolve_id(kb: &KnowledgeBase, query: &str) -> Result<String, String> {
     match kb.resolve(query) {
         Ok(a) => Ok(a.id.clone()),
         Err(e) => views::find_state(query)
@@ -288,7 +311,7 @@ fn resolve_state(kb: &KnowledgeBase, query: &str) -> Result<(String, u16), Strin
 }
 
 /// An actor's display name: the knowledge base's, else the crosswalk's, else the id.
-fn name(kb: &KnowledgeBase, id: &str) -> String {
+pub(crate) fn name(kb: &KnowledgeBase, id: &str) -> String {
     if let Some(a) = kb.actor(id) {
         return a.display_name().to_string();
     }
@@ -312,37 +335,6 @@ fn write_svg(path: Option<&Path>, svg: impl FnOnce() -> String) -> Result<(), St
     Ok(())
 }
 
-/// The datasets as sources a row can cite, with the imported file as locator.
-fn dataset_citation(p: &Provenance) -> Citation {
-    let (id, url, publisher, title) = match p.dataset {
-        Dataset::Sipri => (
-            "sipri-trade-register",
-            "https://www.sipri.org/databases/armstransfers",
-            "SIPRI",
-            "SIPRI Arms Transfers Database: trade register",
-        ),
-        Dataset::Atop => (
-            "atop",
-            "http://www.atopdata.org/",
-            "Leeds, Ritter, Mitchell and Long",
-            "Alliance Treaty Obligations and Provisions (ATOP)",
-        ),
-        Dataset::Unvotes => (
-            "unvotes",
-            "https://doi.org/10.7910/DVN/LEJUQZ",
-            "Voeten, Strezhnev and Bailey",
-            "United Nations General Assembly Voting Data",
-        ),
-    };
-    Citation {
-        source: id.to_string(),
-        url: url.to_string(),
-        publisher: publisher.to_string(),
-        title: Some(title.to_string()),
-        locator: Some(format!("{}, sha256 {}", p.file, &p.sha256[..12.min(p.sha256.len())])),
-    }
-}
-
 fn fmt_opt(v: Option<f64>, digits: usize) -> String {
     v.map(|v| format!("{v:.digits$}")).unwrap_or_default()
 }
@@ -351,7 +343,7 @@ fn fmt_opt(v: Option<f64>, digits: usize) -> String {
 // import
 
 /// A progress bar on stderr, drawn only on a terminal and only once an import has taken a moment.
-struct Bar {
+pub(crate) struct Bar {
     label: String,
     tty: bool,
     stage: String,
@@ -362,7 +354,7 @@ struct Bar {
 }
 
 impl Bar {
-    fn new(label: String) -> Bar {
+    pub(crate) fn new(label: String) -> Bar {
         Bar {
             label,
             tty: std::io::stderr().is_terminal(),
@@ -576,13 +568,17 @@ fn import_text(s: &ImportSummary) -> String {
 struct DatasetsOut<'a> {
     data_dir: String,
     entries: &'a [ImportEntry],
+    /// The event lake's contents, when it holds events.
+    lake: Option<entente_events::LakeStats>,
 }
 
 fn datasets(store: &Store, format: Format) -> Result<(), String> {
     let out = DatasetsOut {
         data_dir: store.data_dir().display().to_string(),
         entries: store.entries(),
+        lake: crate::events::lake_summary(store.data_dir())?,
     };
+    let lake = out.lake.clone();
     emit(format, &out, || {
         let mut t = Table::new(vec![
             "DATASET",
@@ -599,8 +595,8 @@ fn datasets(store: &Store, format: Format) -> Result<(), String> {
             "{} file(s) imported in {}{}",
             out.entries.len(),
             store.root().display(),
-            if out.entries.is_empty() {
-                "\nimport with `entente import sipri|atop|unvotes FILE...`"
+            if out.entries.is_empty() && lake.is_none() {
+                "\nimport with `entente import sipri|atop|unvotes|gdelt1|gdelt2|icews|polecat FILE...`"
             } else {
                 ""
             }
@@ -618,6 +614,22 @@ fn datasets(store: &Store, format: Format) -> Result<(), String> {
                     e.rejected.len().to_string(),
                     tables.join(", "),
                     e.sha256[..12.min(e.sha256.len())].to_string(),
+                ],
+                Vec::new(),
+            );
+        }
+        for (source, st) in lake.iter().flat_map(|l| &l.sources) {
+            t.push(
+                vec![
+                    format!("{source} (event lake)"),
+                    format!("{} to {}", st.first_month, st.last_month),
+                    format!("{} part file(s)", st.events_files + st.dyad_files),
+                    String::new(),
+                    String::new(),
+                    st.events.to_string(),
+                    String::new(),
+                    format!("events {}, dyad_day {}", st.events, st.dyad_rows),
+                    String::new(),
                 ],
                 Vec::new(),
             );

@@ -6,6 +6,7 @@
 mod analysis;
 mod claims;
 mod datasets;
+mod events;
 mod render;
 
 use clap::{Args, Parser, Subcommand};
@@ -138,6 +139,11 @@ enum Command {
     Verify(claims::VerifyArgs),
     /// The analytic brief: one self-contained HTML document (and PDF with --pdf).
     Brief(analysis::BriefArgs),
+    /// Coded events (GDELT, ICEWS, POLECAT) between A and B by period, A's top counterparts
+    /// without B, or counts by event type with --types. Reads the event lake (`entente import gdelt2 …`).
+    Events(events::EventsArgs),
+    /// SQL over the event lake's `events` and `dyad_day` tables (Apache DataFusion; needs the `sql` feature).
+    Sql(events::SqlArgs),
     /// Serve the HTTP API and the dashboard on http://127.0.0.1:8787/ (read-only unless --token).
     Serve(entente_server::cli::ServeArgs),
     #[command(flatten)]
@@ -415,6 +421,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Extract(args) => claims::extract(&kb, cli.format, &args)?,
         Command::Verify(args) => claims::verify(&kb, cli.format, &args)?,
         Command::Data(cmd) => datasets::run(cmd, &kb, cli.format)?,
+        Command::Events(args) => events::events(&kb, cli.format, &args)?,
+        Command::Sql(args) => events::sql(cli.format, &args)?,
         Command::Search { text, limit } => {
             let hits = kb.search(&text, limit);
             emit(cli.format, &hits, || {

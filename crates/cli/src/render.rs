@@ -11,6 +11,8 @@ pub enum Format {
     /// One JSON object per line (a list's items; anything else on one line).
     Jsonl,
     Csv,
+    /// Apache Parquet (query results of `events` and `sql`).
+    Parquet,
 }
 
 /// A result as rows, with the sources each row cites.
@@ -172,6 +174,9 @@ pub fn emit<T: Serialize>(format: Format, value: &T, table: impl FnOnce() -> Tab
         }
         Format::Table => table().to_text(),
         Format::Csv => table().to_csv().map_err(|e| format!("cannot write CSV: {e}"))?,
+        Format::Parquet => {
+            return Err("--format parquet is for the query results of `events` and `sql`; use csv or json here".into())
+        }
     };
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(out.as_bytes()) {

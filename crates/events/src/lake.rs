@@ -78,6 +78,32 @@ impl SourceKind {
             .find(|k| k.name().eq_ignore_ascii_case(s.trim()))
     }
 
+    /// Who publishes the dataset: (title, publisher, address), for citations.
+    pub fn reference(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            SourceKind::Gdelt1 => (
+                "GDELT 1.0 Event Database",
+                "The GDELT Project",
+                "https://www.gdeltproject.org/data.html#rawdatafiles",
+            ),
+            SourceKind::Gdelt2 => (
+                "GDELT 2.0 Event Database",
+                "The GDELT Project",
+                "https://www.gdeltproject.org/data.html#rawdatafiles",
+            ),
+            SourceKind::Icews => (
+                "ICEWS Coded Event Data",
+                "Boschee et al., Harvard Dataverse",
+                "https://doi.org/10.7910/DVN/28075",
+            ),
+            SourceKind::Polecat => (
+                "POLECAT Weekly Data",
+                "Halterman et al., Harvard Dataverse",
+                "https://doi.org/10.7910/DVN/AJGVIT",
+            ),
+        }
+    }
+
     /// Sources that republish event ids (revised releases): repeated ids are dropped.
     pub fn dedups(self) -> bool {
         matches!(self, SourceKind::Icews | SourceKind::Polecat)

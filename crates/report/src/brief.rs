@@ -20,6 +20,10 @@ pub struct BriefRequest<'a> {
     /// Dyads to compare against (each paired with `a`).
     pub peers: Vec<String>,
     pub config: &'a DepthConfig,
+    /// The event lake, for the event-data dimension (when it holds events between the sides).
+    pub lake: Option<&'a entente_events::Lake>,
+    /// Imported datasets, for the alignment section (ATOP, UN votes).
+    pub store: Option<&'a entente_store::Store>,
 }
 
 /// Numbers sources in order of first citation.
@@ -173,6 +177,10 @@ struct Brief {
     peers_svg: String,
     peer_headers: Vec<String>,
     peers: Vec<PeerRow>,
+    alignment: Option<crate::alignment::AlignSection>,
+    alignment_cites: Vec<usize>,
+    /// What the event-data dimension rests on, when present.
+    event_data: Option<Para>,
     outlook: Vec<OutlookRow>,
     explain_date: String,
     explain_composite: String,
@@ -195,15 +203,33 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
     let (a, b) = (req.a, req.b);
     let (a_name, b_name) = (kb.name_of(a).to_string(), kb.name_of(b).to_string());
     let mut src = Sources::default();
-    let depth = DyadDepth::build(kb, a, b, req.config);
+    let depth = DyadDepth::build_with_lake(kb, a, b, req.config, req.lake)?;
     let monthly = depth.series(req.from, req.to, Step::Month);
     let yearly = depth.series(req.from, req.to, Step::Year);
     let changes = index_changes(kb, a, b, &monthly, req.config);
     let dims: Vec<DepthDimension> = DepthDimension::ALL
         .into_iter()
         .filter(|d| req.config.weights.get(d.as_str()).copied().unwrap_or(0.0) > 0.0)
+        .filter(|d| *d != DepthDimension::EventData || depth.event_data)
         .collect();
     let title = format!("{a_name} – {b_name}");
+    let event_data = depth.event_data.then(|| {
+        let months: Vec<&entente_analysis::depth::Contribution> = depth
+            .contributions
+            .iter()
+            .filter(|c| c.dimension == DepthDimension::EventData)
+            .collect();
+        let cites = months.first().map(|c| src.cite(&c.citations)).unwrap_or_default();
+        Para {
+            text: format!(
+                "The event-data dimension counts coded events between the two sides, month by month: {} months with \
+                 more cooperation than conflict contribute, each fading with a half-life of {} years.",
+                months.len(),
+                req.config.event_data.half_life_years
+            ),
+            cites,
+        }
+    });
 
     // Chronology: the dyad's own facts, drivers included, oldest first.
     let timeline = kb.timeline(&TimelineQuery {
@@ -270,14 +296,8 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
             .filter(|p| p.as_str() != a && p.as_str() != b)
             .map(|p| (a.to_string(), p.clone())),
     );
-    let peer_series = compare(kb, &dyads, req.config, req.from, req.to, Step::Year);
-    let peer_dims = [
-        DepthDimension::Institutional,
-        DepthDimension::Political,
-        DepthDimension::Operational,
-        DepthDimension::DefenceIndustrial,
-        DepthDimension::Cyber,
-    ];
+    let peer_series = compare(kb, &dyads, req.config, (req.from, req.to, Step::Year), req.lake)?;
+    let peer_dims = &dims;
     let peers: Vec<PeerRow> = peer_series
         .iter()
         .filter_map(|d| {
@@ -368,6 +388,13 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
             cites: Vec::new(),
         });
     }
+    // Alignment, from the imported datasets.
+    let alignment = match req.store {
+        Some(store) => crate::alignment::section(kb, store, a, b, req.from.year, req.to.year)?,
+        None => None,
+    };
+    let alignment_cites = alignment.as_ref().map(|s| src.cite(&s.citations)).unwrap_or_default();
+
     let o = outlook(kb, a, b);
     let uncertainties: Vec<&str> = o
         .drivers
@@ -501,8 +528,11 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
     let mut peer_headers = vec!["Partnership".to_string(), "Depth".to_string()];
     peer_headers.extend(peer_dims.iter().map(|d| d.label().to_string()));
     peer_headers.push("Peak (year)".into());
-    let total_weight: f64 = req.config.weights.values().sum();
-    let weights = DepthDimension::ALL
+    let total_weight: f64 = dims
+        .iter()
+        .map(|d| req.config.weights.get(d.as_str()).copied().unwrap_or(0.0))
+        .sum();
+    let weights = dims
         .iter()
         .map(|d| {
             let w = req.config.weights.get(d.as_str()).copied().unwrap_or(0.0);
@@ -531,6 +561,9 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
         peers_svg: charts::peers_chart(&peer_series),
         peer_headers,
         peers,
+        alignment,
+        alignment_cites,
+        event_data,
         outlook: outlook_rows,
         explain_date,
         explain_composite,

@@ -44,6 +44,8 @@ fn brief(kb: &KnowledgeBase) -> String {
         to,
         peers: default_peers(kb, "KOR", to),
         config: &cfg,
+        lake: None,
+        store: None,
     };
     render(kb, &req).expect("brief renders")
 }
@@ -58,6 +60,7 @@ fn the_brief_has_every_section_and_its_citations_resolve() {
         "chronology",
         "transfers",
         "peers",
+        "alignment",
         "outlook",
         "method",
         "sources",
@@ -168,4 +171,75 @@ fn chromium_renders_the_brief_with_charts_and_citations() {
     let bytes = std::fs::read(&pdf).expect("PDF written");
     assert!(bytes.starts_with(b"%PDF"));
     eprintln!("brief, screenshot and PDF in {}", dir.display());
+}
+
+fn fixture(rel: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures")
+        .join(rel);
+    p.exists().then_some(p)
+}
+
+#[test]
+fn the_brief_shows_alignment_and_event_data_when_imported() {
+    let (Some(atop), Some(votes), Some(gdelt)) = (
+        fixture("atop/atop-member-level.csv"),
+        fixture("unvotes/732.csv"),
+        fixture("gdelt/v2/20191024143000.export.CSV"),
+    ) else {
+        eprintln!("skipped: ../shared/fixtures (atop, unvotes, gdelt) is absent");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("entente-brief-data-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut store = entente_store::Store::open(&dir).unwrap();
+    let mut quiet = ();
+    store.import(entente_store::Dataset::Atop, &atop, &mut quiet).unwrap();
+    store
+        .import(entente_store::Dataset::Unvotes, &votes, &mut quiet)
+        .unwrap();
+    let mut lake = entente_events::Lake::open(&dir).unwrap();
+    lake.ingest(
+        &gdelt,
+        entente_events::SourceKind::Gdelt2,
+        &entente_events::IngestOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    // The fixture has no event coded with NATO itself, so let members count for event data.
+    let cfg =
+        DepthConfig::parse_over_defaults("[index]\nmembers_count_for = [\"defence_industrial\", \"event_data\"]\n")
+            .unwrap();
+    let kb = kb(false);
+    let to = PartialDate::parse("2019-12").unwrap().latest();
+    let req = BriefRequest {
+        a: "NATO",
+        b: "KOR",
+        from: PartialDate::parse("2000").unwrap().earliest(),
+        to,
+        peers: default_peers(&kb, "KOR", to),
+        config: &cfg,
+        lake: Some(&lake),
+        store: Some(&store),
+    };
+    let html = render(&kb, &req).expect("brief renders");
+    let section = html
+        .split(r#"<section id="alignment">"#)
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("alignment section");
+    assert!(section.contains("South Korea with the members of NATO"));
+    assert!(section.contains("<svg"), "alignment chart");
+    // One row per year 2000–2016 at least (ATOP ends in 2016; the votes go on).
+    assert!(section.matches("<tr>").count() >= 17, "{section}");
+    assert!(section.contains("<td>2005</td>"));
+    // Its sources are the imported files, listed with the others.
+    assert!(html.contains("atop-member-level.csv, sha256"));
+    assert!(html.contains("732.csv, sha256"));
+    // Event data: the dimension appears in the depth table, explained and cited to GDELT.
+    assert!(html.contains("<th class=\"num\">Event data</th>"));
+    assert!(html.contains(r#"id="event-data""#));
+    assert!(html.contains("GDELT 2.0 Event Database"));
+    assert_eq!(html.matches("<svg").count(), 3, "depth, peers and alignment charts");
+    let _ = std::fs::remove_dir_all(&dir);
 }

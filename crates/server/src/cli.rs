@@ -30,6 +30,11 @@ pub struct ServeArgs {
     /// A depth-index configuration replacing the shipped one (keys left out keep their defaults).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Where imported datasets and the event lake are, for /api/measures, /api/events and the
+    /// event-data dimension [default: $ENTENTE_DATA_DIR, $XDG_DATA_HOME/entente or
+    /// ~/.local/share/entente, when it exists].
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// Largest request body accepted, in KiB.
     #[arg(long, default_value_t = 64)]
     pub body_limit_kib: usize,
@@ -67,7 +72,12 @@ impl ServeArgs {
         } else {
             self.user_data.clone().or_else(default_user_dir)
         };
+        let data_dir = match &self.data_dir {
+            Some(d) => Some(d.clone()),
+            None => entente_store::default_data_dir().ok().filter(|d| d.is_dir()),
+        };
         Ok(ServeOptions {
+            data_dir,
             addr: self.addr,
             allow_remote: self.allow_remote,
             data,

@@ -77,6 +77,8 @@ pub struct ServeOptions {
     pub token: Option<String>,
     /// The depth-index configuration.
     pub config: DepthConfig,
+    /// Where imported datasets and the event lake are (`entente import …`); `None`: none.
+    pub data_dir: Option<PathBuf>,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
     /// Longest time a request may take.
@@ -92,6 +94,7 @@ impl Default for ServeOptions {
             user_dir: None,
             token: None,
             config: DepthConfig::shipped(),
+            data_dir: None,
             body_limit: 64 * 1024,
             timeout: Duration::from_secs(10),
         }
@@ -127,8 +130,15 @@ pub fn app(opts: &ServeOptions) -> Result<Router, ServeError> {
         return Err(ServeError::Options("the token must have at least 8 characters".into()));
     }
     let store = opts.user_dir.clone().map(Store::new);
+    let data = match &opts.data_dir {
+        Some(dir) => {
+            state::DataDir::open(dir.clone()).map_err(|e| ServeError::Data(format!("{}: {e}", dir.display())))?
+        }
+        None => state::DataDir::default(),
+    };
     let state = AppState::new(opts.data.inputs()?, store, opts.token.clone(), opts.config.clone())
-        .map_err(|e| ServeError::Data(e.to_string()))?;
+        .map_err(|e| ServeError::Data(e.to_string()))?
+        .with_data(data);
     Ok(router(Arc::new(state), opts))
 }
 

@@ -134,6 +134,37 @@ impl From<ShapeError> for LoadError {
     }
 }
 
+/// Imported datasets (ATOP, UN votes, SIPRI) and the event lake of a data directory, opened at
+/// start and only read.
+#[derive(Default)]
+pub struct DataDir {
+    pub dir: Option<PathBuf>,
+    pub store: Option<entente_store::Store>,
+    pub lake: Option<entente_events::Lake>,
+}
+
+impl DataDir {
+    /// Opens what `dir` holds; a directory without datasets or events gives `None`s.
+    pub fn open(dir: PathBuf) -> Result<DataDir, String> {
+        let store = if dir.join("datasets").is_dir() {
+            Some(entente_store::Store::open(&dir).map_err(|e| e.to_string())?)
+        } else {
+            None
+        };
+        let lake = if dir.join("lake").is_dir() {
+            let lake = entente_events::Lake::open(&dir).map_err(|e| e.to_string())?;
+            (lake.stats().events > 0).then_some(lake)
+        } else {
+            None
+        };
+        Ok(DataDir {
+            dir: Some(dir),
+            store,
+            lake,
+        })
+    }
+}
+
 /// The server's state.
 pub struct AppState {
     current: ArcSwap<Snapshot>,
@@ -142,6 +173,7 @@ pub struct AppState {
     pub store: Option<Store>,
     pub token: Option<String>,
     pub config: DepthConfig,
+    pub data: DataDir,
     /// Serialises edits: one change is validated, written and swapped in at a time.
     write: Mutex<()>,
     generation: AtomicU64,
@@ -211,9 +243,16 @@ impl AppState {
             store,
             token,
             config,
+            data: DataDir::default(),
             write: Mutex::new(()),
             generation: AtomicU64::new(0),
         })
+    }
+
+    /// The same state reading imported datasets and events from `data`.
+    pub fn with_data(mut self, data: DataDir) -> AppState {
+        self.data = data;
+        self
     }
 
     /// The current snapshot.

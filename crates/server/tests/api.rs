@@ -291,8 +291,9 @@ async fn errors_have_one_body_and_the_right_status() {
         ("/api/sources/no-such-source", StatusCode::NOT_FOUND, "unknown_source"),
         ("/api/nothing-here", StatusCode::NOT_FOUND, "not_found"),
         ("/assets/nothing.js", StatusCode::NOT_FOUND, "not_found"),
-        ("/api/measures", StatusCode::NOT_IMPLEMENTED, "not_implemented"),
-        ("/api/events", StatusCode::NOT_IMPLEMENTED, "not_implemented"),
+        // Nothing imported: the data endpoints say so, with the command that imports.
+        ("/api/measures?a=KOR&b=NATO", StatusCode::NOT_FOUND, "not_imported"),
+        ("/api/events?a=NATO&b=KOR", StatusCode::NOT_FOUND, "not_imported"),
     ];
     for (uri, status, code) in cases {
         let r = get(a, uri).await;
@@ -772,4 +773,108 @@ async fn a_record_is_added_corrected_and_retracted() {
         text.contains("replaces = [\"fact:kor-nato-dialogue\", \"fact:kor-ban-nac-2005\"]"),
         "{text}"
     );
+}
+
+fn fixture(rel: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures")
+        .join(rel);
+    p.exists().then_some(p)
+}
+
+/// A server over a data directory with ATOP, the ROK's UN votes and the GDELT 2.0 sample.
+fn with_data() -> Option<&'static Router> {
+    static APP: OnceLock<Option<Router>> = OnceLock::new();
+    APP.get_or_init(|| {
+        let (Some(atop), Some(votes), Some(gdelt)) = (
+            fixture("atop/atop-member-level.csv"),
+            fixture("unvotes/732.csv"),
+            fixture("gdelt/v2/20191024143000.export.CSV"),
+        ) else {
+            eprintln!("skipped: ../shared/fixtures (atop, unvotes, gdelt) is absent");
+            return None;
+        };
+        let dir = std::env::temp_dir().join(format!("entente-server-data-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut store = entente_store::Store::open(&dir).unwrap();
+        store.import(entente_store::Dataset::Atop, &atop, &mut ()).unwrap();
+        store.import(entente_store::Dataset::Unvotes, &votes, &mut ()).unwrap();
+        let mut lake = entente_events::Lake::open(&dir).unwrap();
+        let opts = entente_events::IngestOptions::default();
+        lake.ingest(&gdelt, entente_events::SourceKind::Gdelt2, &opts, &mut |_| {})
+            .unwrap();
+        let opts = ServeOptions {
+            data_dir: Some(dir),
+            ..ServeOptions::default()
+        };
+        Some(app(&opts).expect("app"))
+    })
+    .as_ref()
+}
+
+#[tokio::test]
+async fn events_series_counterparts_and_types_from_the_lake() {
+    let Some(a) = with_data() else { return };
+    let r = get(a, "/api/events?a=USA&b=CHN&by=year").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v = r.json();
+    assert_eq!(v["kind"], "series");
+    let rows = v["rows"].as_array().unwrap();
+    let sum: u64 = rows.iter().map(|r| r["counts"]["events"].as_u64().unwrap()).sum();
+    assert_eq!(sum, v["total"].as_u64().unwrap());
+    assert!(sum > 0);
+    assert_eq!(v["names"]["CHN"], "China");
+    assert!(v["citations"][0]["url"].as_str().unwrap().contains("gdeltproject"));
+    // One direction is part of both.
+    let d = get(a, "/api/events?a=USA&b=CHN&directed=true").await.json();
+    assert!(d["total"].as_u64().unwrap() <= sum);
+    let top = get(a, "/api/events?a=USA&top=3").await.json();
+    assert_eq!(top["kind"], "counterparts");
+    assert_eq!(top["counterparts"].as_array().unwrap().len(), 3);
+    let first = top["counterparts"][0]["actor"].as_str().unwrap();
+    assert!(top["names"][first].is_string());
+    let t = get(a, "/api/events?a=USA&b=CHN&types=true").await.json();
+    assert_eq!(t["kind"], "types");
+    // NATO's members count when asked.
+    let itself = get(a, "/api/events?a=NATO&b=KOR").await.json();
+    let both = get(a, "/api/events?a=NATO&b=KOR&members=both").await.json();
+    assert!(both["total"].as_u64().unwrap() > itself["total"].as_u64().unwrap());
+    for (uri, code) in [
+        ("/api/events?a=USA&b=CHN&by=week", "bad_parameter"),
+        ("/api/events?a=USA&b=CHN&members=all", "bad_parameter"),
+        ("/api/events?a=USA&b=CHN&source=acled", "bad_parameter"),
+        ("/api/events?a=USA&b=CHN&from=2020&to=2019", "bad_parameter"),
+        ("/api/events?a=USA&top=100000", "bad_parameter"),
+        ("/api/events?a=Atlantis", "unknown_actor"),
+        ("/api/events?b=KOR", "missing_parameter"),
+    ] {
+        let r = get(a, uri).await;
+        assert!(r.status.is_client_error(), "{uri}: {}", r.body);
+        assert_eq!(r.error_code(), code, "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn measures_for_two_states_and_for_a_state_with_an_alliance() {
+    let Some(a) = with_data() else { return };
+    let r = get(a, "/api/measures?a=NATO&b=KOR&from=2010&to=2012").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v = r.json();
+    assert_eq!(v["measures"]["kind"], "group");
+    let years = v["measures"]["years"].as_array().unwrap();
+    assert_eq!(years.len(), 3);
+    assert!(years[0]["s"].as_f64().unwrap() > 0.0);
+    assert!(years[0]["agreement"].as_f64().unwrap() > 0.5);
+    assert!(v["measures"]["atop"]["file"]
+        .as_str()
+        .unwrap()
+        .contains("atop-member-level"));
+    let d = get(a, "/api/measures?a=KOR&b=USA&from=2015&to=2015").await.json();
+    assert_eq!(d["measures"]["kind"], "dyad");
+    assert_eq!(d["measures"]["years"][0]["year"], 2015);
+    let r = get(a, "/api/measures?a=NATO&b=IP4").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(r.error_code(), "not_a_state");
+    let r = get(a, "/api/measures?a=KOR&b=USA&from=20x0").await;
+    assert_eq!(r.error_code(), "bad_parameter");
 }

@@ -207,6 +207,15 @@ impl QueryResult {
         Ok(out)
     }
 
+    /// JSON lines: one object per row.
+    pub fn to_jsonl(&self) -> Result<Vec<u8>> {
+        let mut w = datafusion::arrow::json::LineDelimitedWriter::new(Vec::new());
+        let refs: Vec<&RecordBatch> = self.batches.iter().collect();
+        w.write_batches(&refs).map_err(|e| Error::Output(e.to_string()))?;
+        w.finish().map_err(|e| Error::Output(e.to_string()))?;
+        Ok(w.into_inner())
+    }
+
     /// A Parquet file.
     pub fn to_parquet(&self) -> Result<Vec<u8>> {
         let mut buf = Vec::new();

@@ -168,6 +168,134 @@ pub fn align(store: &Store, a: (&str, u16), b: (&str, u16), from: Option<i32>, t
     })
 }
 
+/// One year of a state's alignment with a group: means over the group's members that year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupAlignYear {
+    pub year: i32,
+    /// Members that year (with a COW code).
+    pub members: usize,
+    /// Mean ATOP S (unweighted) and π with the members in the COW system that year.
+    pub s: Option<f64>,
+    pub pi: Option<f64>,
+    /// Members allied with the state that year (a tie either way).
+    pub allied: usize,
+    /// Mean three-category UN voting agreement with the members that voted that year.
+    pub agreement: Option<f64>,
+    /// Members with votes that year.
+    pub voting: usize,
+}
+
+/// A state's alignment with a group of states (an alliance's members at each date).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupAlignment {
+    pub state: String,
+    pub state_cow: u16,
+    pub atop: Option<Provenance>,
+    pub unvotes: Vec<Provenance>,
+    pub notes: Vec<String>,
+    pub years: Vec<GroupAlignYear>,
+}
+
+fn mean(v: &[f64]) -> Option<f64> {
+    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+}
+
+/// A state's alignment with a group, year by year over `from..=to`: `members(year)` gives the
+/// group's members that year as (entente id, COW code). ATOP's panel is built once; UN votes come
+/// from the state's per-country file (`<COW>.csv`).
+pub fn align_group(
+    store: &Store,
+    state: (&str, u16),
+    members: &dyn Fn(i32) -> Vec<(String, u16)>,
+    from: i32,
+    to: i32,
+) -> Result<GroupAlignment> {
+    let mut notes = Vec::new();
+    let atop_members = store.load_atop_members()?;
+    let atop = provenance(store, Dataset::Atop, crate::import::SLOT_MEMBERS);
+    let panel = if atop_members.is_empty() {
+        notes.push("ATOP is not imported: run `entente import atop atop-member-level.csv` for S and pi".into());
+        None
+    } else {
+        let system = System::cow2016();
+        let (first, last) = system.years();
+        if to > last || from < first {
+            notes.push(format!(
+                "ATOP S and pi cover {first}–{last}, the years of the COW state system list (v2016)"
+            ));
+        }
+        Some(AlliancePanel::build(&atop_members, &system, Valuation::Reference))
+    };
+    let file = store.load_unvotes_country(state.1)?;
+    let mut unvotes = Vec::new();
+    // Member COW code → its agreements with the state by year.
+    let mut agreements: HashMap<u16, BTreeMap<i32, f64>> = HashMap::new();
+    match (&file, crosswalk()) {
+        (Some(file), Some(cw)) => {
+            unvotes.extend(provenance(
+                store,
+                Dataset::Unvotes,
+                &crate::import::country_slot(state.1),
+            ));
+            let cows: BTreeSet<u16> = (from..=to).flat_map(members).map(|(_, c)| c).collect();
+            for cow in cows {
+                let mut per_year: BTreeMap<i32, Vec<Agreement>> = BTreeMap::new();
+                for r in votes::from_country_file(file, cow, cw) {
+                    per_year.entry(r.from).or_default().push(r);
+                }
+                let m = agreements.entry(cow).or_default();
+                for (y, rs) in per_year {
+                    if let Some(a) = votes::pooled(&rs, y, y).and_then(|p| p.three_category) {
+                        m.insert(y, a);
+                    }
+                }
+            }
+        }
+        _ => notes.push(format!(
+            "UN votes are not imported for {}: import its un-project file {}.csv",
+            state.0, state.1
+        )),
+    }
+    let mut years = Vec::new();
+    for year in from..=to {
+        let ms = members(year);
+        let (mut s, mut pi, mut agree) = (Vec::new(), Vec::new(), Vec::new());
+        let mut allied = 0;
+        for (_, cow) in &ms {
+            if let Some(d) = panel.as_ref().and_then(|p| p.dyad(state.1, *cow, year)) {
+                s.push(d.s_unweighted);
+                pi.extend(d.pi);
+                if d.tie_ab > 0 || d.tie_ba > 0 {
+                    allied += 1;
+                }
+            }
+            if let Some(a) = agreements.get(cow).and_then(|m| m.get(&year)) {
+                agree.push(*a);
+            }
+        }
+        if s.is_empty() && agree.is_empty() {
+            continue;
+        }
+        years.push(GroupAlignYear {
+            year,
+            members: ms.len(),
+            s: mean(&s),
+            pi: mean(&pi),
+            allied,
+            agreement: mean(&agree),
+            voting: agree.len(),
+        });
+    }
+    Ok(GroupAlignment {
+        state: state.0.to_string(),
+        state_cow: state.1,
+        atop,
+        unvotes,
+        notes,
+        years,
+    })
+}
+
 /// Which TIV a flow counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,10 +4,10 @@
 //! endpoint is a handler with its `#[utoipa::path]`, one `.route(...)` line in [`routes`] and
 //! one name in [`ApiDoc`]'s `paths`.
 
+pub mod data;
 pub mod error;
 pub mod params;
 pub mod read;
-pub mod stubs;
 pub mod write;
 
 use crate::state::{App, Snapshot};
@@ -82,8 +82,8 @@ pub fn routes() -> Router<App> {
             get(read::fact).put(write::replace).delete(write::remove),
         )
         .route("/api/edits", get(read::edits))
-        .route("/api/measures", get(stubs::measures))
-        .route("/api/events", get(stubs::events))
+        .route("/api/measures", get(data::measures))
+        .route("/api/events", get(data::events))
         .route("/openapi.json", get(openapi))
 }
 
@@ -100,7 +100,7 @@ as JSON with citations. Actor parameters accept any id, code, name, alias or dem
         read::meta, read::actors, read::actor, read::search, read::timeline, read::at, read::transfers,
         read::depth, read::explain, read::changes, read::peers, read::outlook, read::brief,
         read::source, read::fact, read::edits, write::add, write::replace, write::remove,
-        stubs::measures, stubs::events,
+        data::measures, data::events,
     ),
     components(schemas(error::ErrorBody, error::ErrorDetail, error::Suggestion)),
     modifiers(&TokenScheme),
@@ -110,7 +110,7 @@ as JSON with citations. Actor parameters accept any id, code, name, alias or dem
         (name = "actors", description = "Actors and search"),
         (name = "dataset", description = "Facts, sources, the dataset"),
         (name = "editing", description = "Adding and correcting facts (token required)"),
-        (name = "pending", description = "Endpoints waiting for their datasets (501 for now)"),
+        (name = "datasets", description = "Alignment measures and coded event data, from what is imported in the data directory"),
     )
 )]
 pub struct ApiDoc;

@@ -47,6 +47,11 @@ pub async fn meta(State(app): State<App>, Snap(s): Snap) -> Result<Response> {
                    "relations": f.relations.len(), "events": f.events.len(),
                    "transfers": f.transfers.len(), "drivers": f.drivers.len()},
         "dimensions": dims,
+        "data": {
+            "dir": app.data.dir.as_ref().map(|d| d.display().to_string()),
+            "datasets": app.data.store.as_ref().map(|st| st.entries().iter().map(|e| e.dataset.to_string()).collect::<std::collections::BTreeSet<_>>()),
+            "events": app.data.lake.as_ref().map(|l| l.stats().events),
+        },
     }))
 }
 
@@ -218,6 +223,11 @@ pub async fn transfers(Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response>
 
 /// The time range of a series: `from`/`to` (default: the configuration's start year to today)
 /// and `by` (year or month).
+/// The depth index of a dyad, with event data when the server has a lake.
+fn depth_of(app: &App, s: &Snapshot, a: &str, b: &str) -> Result<DyadDepth> {
+    DyadDepth::build_with_lake(&s.kb, a, b, &app.config, app.data.lake.as_ref()).map_err(ApiError::internal)
+}
+
 fn range(app: &App, p: &Params, default_step: Step, with_step: bool) -> Result<(Day, Day, Step)> {
     let from = p.date("from")?.map_or(
         Day {
@@ -278,7 +288,7 @@ pub async fn depth(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
     let (a, b) = dyad(&s, &p)?;
     let (from, to, step) = range(&app, &p, Step::Year, true)?;
     blocking(move || {
-        let d = DyadDepth::build(&s.kb, &a, &b, &app.config);
+        let d = depth_of(&app, &s, &a, &b)?;
         let series = d.series(from, to, step);
         json(&json!({
             "a": a, "b": b, "label": format!("{} – {}", s.kb.name_of(&a), s.kb.name_of(&b)),
@@ -298,7 +308,7 @@ pub async fn explain(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuer
     let p = Params::parse(q.as_deref(), &["a", "b", "date"])?;
     let (a, b) = dyad(&s, &p)?;
     let date = parse_date("date", p.required("date")?)?;
-    blocking(move || json(&DyadDepth::build(&s.kb, &a, &b, &app.config).explain(date.latest()))).await
+    blocking(move || json(&depth_of(&app, &s, &a, &b)?.explain(date.latest()))).await
 }
 
 #[utoipa::path(get, path = "/api/changes", tag = "analysis",
@@ -313,7 +323,7 @@ pub async fn changes(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuer
     let (a, b) = dyad(&s, &p)?;
     let (from, to, _) = range(&app, &p, Step::Month, false)?;
     blocking(move || {
-        let series = DyadDepth::build(&s.kb, &a, &b, &app.config).series(from, to, Step::Month);
+        let series = depth_of(&app, &s, &a, &b)?.series(from, to, Step::Month);
         let cps = index_changes(&s.kb, &a, &b, &series, &app.config);
         json(&json!({"a": a, "b": b, "total": cps.len(), "changes": cps}))
     })
@@ -343,7 +353,9 @@ pub async fn peers(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
         }
         let mut dyads = vec![(a.clone(), b.clone())];
         dyads.extend(peers.into_iter().filter(|x| *x != a && *x != b).map(|x| (a.clone(), x)));
-        json(&json!({"dyads": compare(&s.kb, &dyads, &app.config, from, to, step)}))
+        let dyads = compare(&s.kb, &dyads, &app.config, (from, to, step), app.data.lake.as_ref())
+            .map_err(ApiError::internal)?;
+        json(&json!({ "dyads": dyads }))
     })
     .await
 }
@@ -386,6 +398,8 @@ pub async fn brief(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
             to,
             peers,
             config: &app.config,
+            lake: app.data.lake.as_ref(),
+            store: app.data.store.as_ref(),
         };
         entente_report::brief::render(&s.kb, &req).map_err(ApiError::internal)
     })

@@ -1,0 +1,191 @@
+//! The endpoints over imported data: alignment measures (ATOP, UN votes) and coded event data
+//! (the event lake). They read the data directory given at start (`--data-dir`); without one, or
+//! with nothing imported, they answer 404 with the command that imports the data.
+
+use super::error::{ApiError, ErrorBody};
+use super::params::Params;
+use super::{blocking, json, Snap};
+use crate::state::App;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use entente_analysis::events::{lake_citations, side, SideMode};
+use entente_events::{Day, Granularity, SeriesQuery, SourceKind};
+use serde_json::json;
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+fn missing(what: &str, hint: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_imported",
+        format!("{what} are not imported"),
+    )
+    .hint(hint.to_string())
+}
+
+fn year(p: &Params, name: &str) -> Result<Option<i32>> {
+    p.opt(name)
+        .map(|v| {
+            v.trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1000..=9999).contains(y))
+                .ok_or_else(|| {
+                    ApiError::bad_request("bad_parameter", format!("parameter `{name}` must be a year, not `{v}`"))
+                })
+        })
+        .transpose()
+}
+
+#[utoipa::path(get, path = "/api/measures", tag = "datasets",
+    params(("a" = String, Query, description = "One side (a state, or an alliance whose members are averaged)"),
+           ("b" = String, Query, description = "The other side"),
+           ("from" = Option<i32>, Query, description = "First year (default: the index's start year)"),
+           ("to" = Option<i32>, Query, description = "Last year (default: this year)")),
+    responses((status = 200, description = "Alignment by year: ATOP S, pi, kappa and UN voting agreement for two states (`kind: dyad`), or a state's mean alignment with an alliance's members each year (`kind: group`), with the imported files as provenance"),
+              (status = 400, description = "Bad parameter, or neither side is a state", body = ErrorBody),
+              (status = 404, description = "Unknown actor, or nothing imported", body = ErrorBody)))]
+pub async fn measures(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
+    let p = Params::parse(q.as_deref(), &["a", "b", "from", "to"])?;
+    let a = p.actor(&s.kb, "a")?;
+    let b = p.actor(&s.kb, "b")?;
+    let from = year(&p, "from")?.unwrap_or(app.config.index.start_year);
+    let to = year(&p, "to")?.unwrap_or(crate::state::today().year);
+    if to < from {
+        return Err(ApiError::bad_request(
+            "bad_parameter",
+            format!("`to` ({to}) is before `from` ({from})"),
+        ));
+    }
+    blocking(move || {
+        let store = app.data.store.as_ref().ok_or_else(|| {
+            missing(
+                "alignment datasets (ATOP, UN votes)",
+                "run `entente import atop atop-member-level.csv` and `entente import unvotes 732.csv`, then start the server with --data-dir",
+            )
+        })?;
+        let m = entente_report::alignment::measures(&s.kb, store, &a, &b, from, to)
+            .map_err(ApiError::internal)?
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    "not_a_state",
+                    format!("alignment measures cover states: neither {a} nor {b} is one (nor an alliance with a state)"),
+                )
+            })?;
+        json(&json!({ "a": a, "b": b, "from": from, "to": to, "measures": m }))
+    })
+    .await
+}
+
+#[utoipa::path(get, path = "/api/events", tag = "datasets",
+    params(("a" = String, Query, description = "One side"),
+           ("b" = Option<String>, Query, description = "The other side; without it, A's top counterparts"),
+           ("by" = Option<String>, Query, description = "day, month (default) or year"),
+           ("members" = Option<String>, Query, description = "How an organisation counts: itself (default), members (each from its accession) or both"),
+           ("directed" = Option<bool>, Query, description = "Only A's actions towards B (default: both directions)"),
+           ("types" = Option<bool>, Query, description = "Counts by quad class, PLOVER type and CAMEO root instead of a series"),
+           ("top" = Option<usize>, Query, description = "Counterparts listed without B (default 10, at most 200)"),
+           ("source" = Option<String>, Query, description = "Only these sources (comma-separated: gdelt1, gdelt2, icews, polecat)"),
+           ("from" = Option<String>, Query, description = "First date"), ("to" = Option<String>, Query, description = "Last date")),
+    responses((status = 200, description = "`{kind: series, rows}`, `{kind: counterparts, counterparts}` or `{kind: types, breakdown}`, with the lake's sources as citations"),
+              (status = 400, description = "Bad parameter", body = ErrorBody),
+              (status = 404, description = "Unknown actor, or no event data", body = ErrorBody)))]
+pub async fn events(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
+    let p = Params::parse(
+        q.as_deref(),
+        &[
+            "a", "b", "by", "members", "directed", "types", "top", "source", "from", "to",
+        ],
+    )?;
+    let a = p.actor(&s.kb, "a")?;
+    let b = p.opt_actor(&s.kb, "b")?;
+    let bad = |m: String| ApiError::bad_request("bad_parameter", m);
+    let by = match p.opt("by").unwrap_or("month") {
+        "day" => Granularity::Day,
+        "month" => Granularity::Month,
+        "year" => Granularity::Year,
+        v => return Err(bad(format!("parameter `by` must be day, month or year, not `{v}`"))),
+    };
+    let mode = match p.opt("members").unwrap_or("itself") {
+        "itself" => SideMode::Itself,
+        "members" => SideMode::Members,
+        "both" => SideMode::Both,
+        v => {
+            return Err(bad(format!(
+                "parameter `members` must be itself, members or both, not `{v}`"
+            )))
+        }
+    };
+    let sources = p
+        .list("source")
+        .iter()
+        .map(|x| {
+            SourceKind::parse(x)
+                .ok_or_else(|| bad(format!("unknown event source `{x}` (gdelt1, gdelt2, icews, polecat)")))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let directed = p.flag("directed")?;
+    let types = p.flag("types")?;
+    let top = p.number("top", 10, 200)?;
+    let day =
+        |d: entente_model::PartialDate, end: bool| Day((if end { d.latest() } else { d.earliest() }).ordinal() as i32);
+    let from = p.date("from")?.map(|d| day(d, false));
+    let to = p.date("to")?.map(|d| day(d, true));
+    blocking(move || {
+        let lake = app.data.lake.as_ref().ok_or_else(|| {
+            missing(
+                "coded event data (GDELT, ICEWS, POLECAT)",
+                "run `entente import gdelt2 FILE…`, then start the server with --data-dir",
+            )
+        })?;
+        let query = |e: entente_events::Error| match e {
+            entente_events::Error::Query(m) => ApiError::bad_request("bad_parameter", m),
+            e => ApiError::internal(e.to_string()),
+        };
+        let side_a = side(&s.kb, &a, mode);
+        let side_b = b.as_deref().map(|b| side(&s.kb, b, mode));
+        let citations = lake_citations(lake);
+        let names = |ids: Vec<&str>| -> serde_json::Map<String, serde_json::Value> {
+            ids.into_iter()
+                .map(|id| (id.to_string(), json!(s.kb.name_of(id))))
+                .collect()
+        };
+        match (side_b, types) {
+            (sb, true) => {
+                let t = lake
+                    .type_breakdown(&side_a, sb.as_ref(), from, to, !directed, &sources)
+                    .map_err(query)?;
+                json(&json!({"kind": "types", "a": a, "b": b, "mode": mode, "breakdown": t, "citations": citations}))
+            }
+            (Some(sb), false) => {
+                let q = SeriesQuery {
+                    a: side_a,
+                    b: sb,
+                    by,
+                    from,
+                    to,
+                    symmetric: !directed,
+                    sources,
+                };
+                let rows = lake.dyad_series(&q).map_err(query)?;
+                let total: u64 = rows.iter().map(|r| r.counts.events).sum();
+                let b = b.unwrap_or_default();
+                json(
+                    &json!({"kind": "series", "a": a, "b": b, "names": names(vec![&a, &b]), "mode": mode,
+                             "directed": directed, "total": total, "rows": rows, "citations": citations}),
+                )
+            }
+            (None, false) => {
+                let rows = lake.top_counterparts(&side_a, top, from, to, &sources).map_err(query)?;
+                let mut ids: Vec<&str> = rows.iter().map(|r| r.actor.as_str()).collect();
+                ids.push(&a);
+                json(
+                    &json!({"kind": "counterparts", "a": a, "names": names(ids), "mode": mode,
+                             "counterparts": rows, "citations": citations}),
+                )
+            }
+        }
+    })
+    .await
+}
