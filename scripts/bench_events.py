@@ -201,6 +201,7 @@ def main():
         script = f"""
 import duckdb, json, statistics, time
 con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
 q = '''SELECT strftime(day, '%Y-%m') AS period, SUM(events) AS events, SUM(quad1), SUM(quad2), SUM(quad3), SUM(quad4),
        SUM(goldstein_sum), SUM(mentions)
 FROM read_parquet('{glob_dyad}', hive_partitioning = true)
@@ -218,7 +219,11 @@ t = time.perf_counter(); erows = con.execute(qe).fetchall(); ev = (time.perf_cou
 print(json.dumps(dict(first=first, median=statistics.median(times), events_ms=ev,
                       rows=[[r[0], int(r[1])] for r in rows], erows=[[r[0], int(r[1])] for r in erows])))
 """
-        d = json.loads(subprocess.run([py, "-c", script], capture_output=True, text=True, check=True).stdout)
+        d_out = subprocess.run([py, "-c", script], capture_output=True, text=True, check=True).stdout
+        at = d_out.rfind('{"first"')
+        if at < 0:
+            sys.exit(f"DuckDB's script printed no result: {d_out[-2000:]!r}")
+        d = json.loads(d_out[at:])
         e_counts = {r["period"]: r["counts"]["events"] for r in e_rows if r["counts"]["events"]}
         d_counts = {p: n for p, n in d["rows"]}
         de_counts = {p: n for p, n in d["erows"]}

@@ -22,12 +22,36 @@ pub struct Entry {
     totals_at: u32,
 }
 
-#[derive(Debug, Default)]
+/// The bytes of a directory: mapped from its file (a first query touches only the pages it
+/// needs), or owned.
+enum Bytes {
+    #[cfg(test)]
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            #[cfg(test)]
+            Bytes::Owned(v) => v,
+            Bytes::Mapped(m) => m,
+        }
+    }
+}
+
+/// A decoded directory header over its bytes: the actors are parsed, entries and totals are read
+/// in place when asked for.
 pub struct DyadIndex {
     pub actors: Vec<String>,
-    pub entries: Vec<Entry>,
-    totals: Vec<u8>,
+    bytes: Bytes,
+    entries_at: usize,
+    n: usize,
+    totals_at: usize,
 }
+
+const ENTRY: usize = 20;
 
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -86,7 +110,25 @@ pub fn encode(actors: &[&str], dyads: &[(u32, u32, u32, u32, Agg)]) -> Vec<u8> {
 }
 
 impl DyadIndex {
+    /// Decodes a directory held in memory.
+    #[cfg(test)]
     pub fn decode(b: &[u8]) -> Result<DyadIndex, String> {
+        DyadIndex::from_bytes(Bytes::Owned(b.to_vec()))
+    }
+
+    /// Maps a directory file. Parts are immutable once committed (written aside, then renamed
+    /// into place, never rewritten), which is what makes mapping them sound.
+    pub fn open(path: &std::path::Path) -> std::io::Result<Result<DyadIndex, String>> {
+        let file = std::fs::File::open(path)?;
+        // SAFETY: the file is never modified after the lake commits it (see above); a lake
+        // directory changed behind entente's back could show torn data, never undefined memory
+        // accesses beyond the mapping, and every read below is bounds-checked.
+        let map = unsafe { memmap2::Mmap::map(&file)? };
+        Ok(DyadIndex::from_bytes(Bytes::Mapped(map)))
+    }
+
+    fn from_bytes(bytes: Bytes) -> Result<DyadIndex, String> {
+        let b: &[u8] = &bytes;
         let bad = || "truncated or corrupt dyad directory".to_string();
         if b.get(0..8) != Some(&MAGIC[..]) {
             return Err("not a dyad directory (bad magic)".into());
@@ -106,26 +148,41 @@ impl DyadIndex {
             actors.push(s.to_string());
             p += len;
         }
-        let nd = u32_at(&mut p).ok_or_else(bad)? as usize;
-        let mut entries = Vec::with_capacity(nd.min(1 << 24));
-        for _ in 0..nd {
-            let e = Entry {
-                a1: u32_at(&mut p).ok_or_else(bad)?,
-                a2: u32_at(&mut p).ok_or_else(bad)?,
-                first_row: u32_at(&mut p).ok_or_else(bad)?,
-                rows: u32_at(&mut p).ok_or_else(bad)?,
-                totals_at: u32_at(&mut p).ok_or_else(bad)?,
-            };
-            if e.a1 as usize >= na || e.a2 as usize >= na {
-                return Err(bad());
-            }
-            entries.push(e);
+        let n = u32_at(&mut p).ok_or_else(bad)? as usize;
+        let totals_at = n.checked_mul(ENTRY).and_then(|e| e.checked_add(p)).ok_or_else(bad)?;
+        if totals_at > b.len() {
+            return Err(bad());
         }
         Ok(DyadIndex {
             actors,
-            entries,
-            totals: b[p..].to_vec(),
+            entries_at: p,
+            n,
+            totals_at,
+            bytes,
         })
+    }
+
+    /// The `i`th entry, or `None` past the end or where it names an actor the part does not have.
+    fn entry(&self, i: usize) -> Option<Entry> {
+        if i >= self.n {
+            return None;
+        }
+        let at = self.entries_at + i * ENTRY;
+        let raw = self.bytes.get(at..at + ENTRY)?;
+        let f = |k: usize| u32::from_le_bytes([raw[4 * k], raw[4 * k + 1], raw[4 * k + 2], raw[4 * k + 3]]);
+        let e = Entry {
+            a1: f(0),
+            a2: f(1),
+            first_row: f(2),
+            rows: f(3),
+            totals_at: f(4),
+        };
+        ((e.a1 as usize) < self.actors.len() && (e.a2 as usize) < self.actors.len()).then_some(e)
+    }
+
+    /// Every (valid) entry, in order.
+    pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        (0..self.n).filter_map(|i| self.entry(i))
     }
 
     /// Index of an actor in this part.
@@ -136,12 +193,19 @@ impl DyadIndex {
             .map(|i| i as u32)
     }
 
-    /// The entry of a directed dyad.
-    pub fn find(&self, a1: u32, a2: u32) -> Option<&Entry> {
-        self.entries
-            .binary_search_by(|e| (e.a1, e.a2).cmp(&(a1, a2)))
-            .ok()
-            .map(|i| &self.entries[i])
+    /// The entry of a directed dyad (binary search over the sorted entries).
+    pub fn find(&self, a1: u32, a2: u32) -> Option<Entry> {
+        let (mut lo, mut hi) = (0, self.n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let e = self.entry(mid)?;
+            match (e.a1, e.a2).cmp(&(a1, a2)) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(e),
+            }
+        }
+        None
     }
 
     /// The totals of an entry (all zeros if the directory is corrupt there).
@@ -150,7 +214,7 @@ impl DyadIndex {
     }
 
     fn try_totals(&self, e: &Entry) -> Option<Agg> {
-        let b = &self.totals;
+        let b = self.bytes.get(self.totals_at..)?;
         let mut p = e.totals_at as usize;
         let mut agg = Agg::default();
         agg.counts[0] = get_varint(b, &mut p)? as u32;
@@ -185,7 +249,10 @@ mod tests {
             &[(0, 1, 0, 3, a.clone()), (1, 0, 3, 1, Agg::default())],
         );
         let d = DyadIndex::decode(&b).expect("decodes");
-        let e = d.find(0, 1).copied().expect("entry");
+        let e = d.find(0, 1).expect("entry");
+        assert_eq!(d.find(1, 0).map(|e| e.first_row), Some(3));
+        assert_eq!(d.find(1, 1), None);
+        assert_eq!(d.entries().count(), 2);
         assert_eq!(d.totals(&e), a);
         assert_eq!(d.actor("NATO"), Some(1));
         assert!(DyadIndex::decode(&b[..b.len() - 30]).is_ok() || DyadIndex::decode(&b[..20]).is_err());

@@ -270,8 +270,10 @@ impl Lake {
             return Ok(i);
         }
         let path = self.root().join(rel.replace(".parquet", ".dyx"));
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let idx = Arc::new(DyadIndex::decode(&bytes).map_err(|m| Error::Lake(format!("{}: {m}", path.display())))?);
+        let idx = DyadIndex::open(&path)
+            .map_err(|e| Error::io(&path, e))?
+            .map_err(|m| Error::Lake(format!("{}: {m}", path.display())))?;
+        let idx = Arc::new(idx);
         if let Ok(mut m) = self.indexes.lock() {
             m.insert(rel.to_string(), idx.clone());
         }
@@ -370,14 +372,14 @@ impl Lake {
                     for (x, y) in pairs {
                         if let (Some(a), Some(b)) = (idx.actor(x), idx.actor(y)) {
                             if let Some(e) = idx.find(a, b) {
-                                consider(x, y, e);
+                                consider(x, y, &e);
                             }
                         }
                     }
                 }
                 None => {
-                    for e in &idx.entries {
-                        consider(&idx.actors[e.a1 as usize], &idx.actors[e.a2 as usize], e);
+                    for e in idx.entries() {
+                        consider(&idx.actors[e.a1 as usize], &idx.actors[e.a2 as usize], &e);
                     }
                 }
             }
