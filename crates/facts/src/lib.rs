@@ -174,7 +174,73 @@ pub fn load(inputs: Vec<Input>) -> Report {
             }
         }
     }
+    apply_replaces(&files, &mut parsed, &mut diags);
     validate::build(&files, parsed, diags)
+}
+
+/// Drops the records that some other file `replaces`: a file listing `replaces = ["fact:x"]`
+/// corrects record `x` of the rest of the dataset (the shipped files, say) with its own `x`.
+fn apply_replaces(files: &[SourceText], parsed: &mut [(usize, raw::RawFile)], diags: &mut Vec<Diagnostic>) {
+    // (namespace, id) → the file that replaces it, and where it says so.
+    let mut keys: Vec<(&'static str, String, usize, std::ops::Range<usize>)> = Vec::new();
+    for (f, raw) in parsed.iter() {
+        for r in &raw.replaces {
+            let text = r.get_ref();
+            let parsed_key = text.split_once(':').and_then(|(ns, id)| {
+                let ns = match ns {
+                    "fact" => "fact",
+                    "source" => "source",
+                    "actor" => "actor",
+                    _ => return None,
+                };
+                (!id.is_empty()).then(|| (ns, id.to_string()))
+            });
+            match parsed_key {
+                Some((ns, id)) => keys.push((ns, id, *f, r.span())),
+                None => diags.push(files[*f].diagnostic(
+                    Severity::Error,
+                    "bad-replaces",
+                    r.span(),
+                    format!("`replaces` entry `{text}` is not \"fact:ID\", \"source:ID\" or \"actor:ID\""),
+                    Some("name the record to correct by its kind and id, e.g. \"fact:kor-nato-dialogue\"".into()),
+                )),
+            }
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    let mut used = vec![false; keys.len()];
+    let mut gone = |ns: &str, id: &str, file: usize| -> bool {
+        let mut hit = false;
+        for (k, (kns, kid, kf, _)) in keys.iter().enumerate() {
+            if *kns == ns && kid == id && *kf != file {
+                used[k] = true;
+                hit = true;
+            }
+        }
+        hit
+    };
+    for (f, raw) in parsed.iter_mut() {
+        let f = *f;
+        raw.source.retain(|x| !gone("source", x.get_ref().id.get_ref(), f));
+        raw.actor.retain(|x| !gone("actor", x.get_ref().id.get_ref(), f));
+        raw.relation.retain(|x| !gone("fact", x.get_ref().id.get_ref(), f));
+        raw.event.retain(|x| !gone("fact", x.get_ref().id.get_ref(), f));
+        raw.transfer.retain(|x| !gone("fact", x.get_ref().id.get_ref(), f));
+        raw.driver.retain(|x| !gone("fact", x.get_ref().id.get_ref(), f));
+    }
+    for (k, (ns, id, f, span)) in keys.iter().enumerate() {
+        if !used[k] {
+            diags.push(files[*f].diagnostic(
+                Severity::Warning,
+                "replaces-nothing",
+                span.clone(),
+                format!("`replaces` names {ns} `{id}`, which no other file declares"),
+                Some("check the id with `entente search` or `entente check`; the entry has no effect".into()),
+            ));
+        }
+    }
 }
 
 fn syntax_hint(message: &str) -> Option<String> {

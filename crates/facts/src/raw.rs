@@ -10,6 +10,10 @@ pub type S = Spanned<String>;
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
+    /// Records of other files this file corrects (`"fact:ID"`, `"source:ID"`, `"actor:ID"`): they
+    /// are left out, so that this file's record of the same id takes their place.
+    #[serde(default)]
+    pub replaces: Vec<S>,
     #[serde(default)]
     pub source: Vec<Spanned<RawSource>>,
     #[serde(default)]

@@ -336,3 +336,49 @@ fn nothing_panics_on_arbitrary_bytes() {
         }]);
     }
 }
+
+#[test]
+fn replaces_corrects_a_record_of_another_file() {
+    // Without `replaces`, the same id twice is an error; with it, this file's record takes the
+    // base's place.
+    let body =
+        "replaces = [\"actor:KOR\"]\n\n[[actor]]\nid = \"KOR\"\nkind = \"state\"\nname = \"Korea (corrected)\"\n";
+    let report = load(vec![
+        Input {
+            name: "base.toml".into(),
+            bytes: BASE.as_bytes().to_vec(),
+        },
+        Input {
+            name: "test.toml".into(),
+            bytes: body.as_bytes().to_vec(),
+        },
+    ]);
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    let kor = report.dataset.facts.actors.iter().find(|a| a.id == "KOR").unwrap();
+    assert_eq!(kor.name, "Korea (corrected)");
+    // Removing without replacing: the record is gone (and nothing else is).
+    let report = load(vec![
+        Input {
+            name: "base.toml".into(),
+            bytes: BASE.as_bytes().to_vec(),
+        },
+        Input {
+            name: "test.toml".into(),
+            bytes: b"replaces = [\"actor:NATO\"]\n".to_vec(),
+        },
+    ]);
+    assert!(report.dataset.facts.actors.iter().all(|a| a.id != "NATO"));
+    assert_eq!(report.dataset.facts.actors.len(), 1);
+}
+
+#[test]
+fn bad_and_idle_replaces_entries_are_reported() {
+    let d = only_error("replaces = [\"KOR\"]\n", "bad-replaces", 1, 13);
+    assert!(d.hint.unwrap().contains("fact:"));
+    let diags = check("replaces = [\"fact:no-such-fact\"]\n");
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(
+        (diags[0].severity, diags[0].code),
+        (Severity::Warning, "replaces-nothing")
+    );
+}

@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 use std::time::Duration;
 use tower::ServiceExt;
 
+mod support;
+
 struct Reply {
     status: StatusCode,
     headers: axum::http::HeaderMap,
@@ -775,36 +777,12 @@ async fn a_record_is_added_corrected_and_retracted() {
     );
 }
 
-fn fixture(rel: &str) -> Option<std::path::PathBuf> {
-    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures")
-        .join(rel);
-    p.exists().then_some(p)
-}
-
 /// A server over a data directory with ATOP, the ROK's UN votes and the GDELT 2.0 sample.
 fn with_data() -> Option<&'static Router> {
     static APP: OnceLock<Option<Router>> = OnceLock::new();
     APP.get_or_init(|| {
-        let (Some(atop), Some(votes), Some(gdelt)) = (
-            fixture("atop/atop-member-level.csv"),
-            fixture("unvotes/732.csv"),
-            fixture("gdelt/v2/20191024143000.export.CSV"),
-        ) else {
-            eprintln!("skipped: ../shared/fixtures (atop, unvotes, gdelt) is absent");
-            return None;
-        };
-        let dir = std::env::temp_dir().join(format!("entente-server-data-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let mut store = entente_store::Store::open(&dir).unwrap();
-        store.import(entente_store::Dataset::Atop, &atop, &mut ()).unwrap();
-        store.import(entente_store::Dataset::Unvotes, &votes, &mut ()).unwrap();
-        let mut lake = entente_events::Lake::open(&dir).unwrap();
-        let opts = entente_events::IngestOptions::default();
-        lake.ingest(&gdelt, entente_events::SourceKind::Gdelt2, &opts, &mut |_| {})
-            .unwrap();
         let opts = ServeOptions {
-            data_dir: Some(dir),
+            data_dir: Some(support::imported_data_dir("api")?),
             ..ServeOptions::default()
         };
         Some(app(&opts).expect("app"))

@@ -85,9 +85,11 @@ fn the_dashboard_works_in_chromium() {
         return;
     };
     let user = tempfile::tempdir().expect("temp dir");
+    let data_dir = support::imported_data_dir("browser");
     let server = spawn_server(ServeOptions {
         user_dir: Some(user.path().to_path_buf()),
         token: Some(TOKEN.into()),
+        data_dir: data_dir.clone(),
         ..ServeOptions::default()
     });
     let base = format!("http://{}/", server.addr);
@@ -158,6 +160,16 @@ fn the_dashboard_works_in_chromium() {
         json!("noopener noreferrer")
     );
     assert!(count(&mut b, "#chronology tr.selected") == 1);
+    // Imported data: NATO's own coded events with the ROK (none in the GDELT sample, said so as a
+    // total of 0) and the ROK's alignment with NATO's members, year by year.
+    if data_dir.is_some() {
+        b.wait_for("document.querySelector('#alignment-table tbody tr')", "alignment table")
+            .expect("alignment");
+        assert!(count(&mut b, "#alignment-table tbody tr") >= 17, "a row per year");
+        b.wait_for("document.querySelector('#events [data-total]')", "event chart")
+            .expect("events");
+        assert!(text(&mut b, "#events").contains("GDELT 2.0 Event Database"));
+    }
     step(&mut b, "04-dyad-evidence");
     // A change point shows its candidate drivers.
     b.click("#depth-chart .change[data-date='2022-06'] rect.hit")

@@ -6,6 +6,7 @@ import * as api from "./api.js";
 import * as evidence from "./evidence.js";
 import { timeline } from "./timeline.js";
 import { depthChart } from "./depth.js";
+import * as data from "./data.js";
 
 export async function render(main, route, ctx) {
   const [a = "NATO", b = "KOR"] = route.parts;
@@ -28,6 +29,8 @@ export async function render(main, route, ctx) {
   const chrono = h("div", { class: "scroll", id: "chronology" });
   const outlookBox = h("div", { id: "outlook" }, h("p", { class: "loading" }, "Loading…"));
   const peersBox = h("div", { id: "peers" }, h("p", { class: "loading" }, "Loading…"));
+  const eventsBox = h("div", { id: "events" }, h("p", { class: "loading" }, "Loading…"));
+  const alignBox = h("div", { id: "alignment" }, h("p", { class: "loading" }, "Loading…"));
   put(main,
     h("div", { class: "title-row" },
       h("h1", {}, title),
@@ -53,7 +56,10 @@ export async function render(main, route, ctx) {
       tlBox, chrono),
     h("div", { class: "grid2" },
       h("section", { class: "card", "aria-labelledby": "out-h" }, h("h2", { id: "out-h" }, "Drivers and outlook"), outlookBox),
-      h("section", { class: "card", "aria-labelledby": "peers-h" }, h("h2", { id: "peers-h" }, "Peers"), peersBox)));
+      h("section", { class: "card", "aria-labelledby": "peers-h" }, h("h2", { id: "peers-h" }, "Peers"), peersBox)),
+    h("div", { class: "grid2" },
+      h("section", { class: "card", "aria-labelledby": "events-h" }, h("h2", { id: "events-h" }, "Event data"), eventsBox),
+      h("section", { class: "card", "aria-labelledby": "align-h" }, h("h2", { id: "align-h" }, "Alignment"), alignBox)));
 
   // Chronology: the chart and a table, kept in step.
   let rowsById = new Map();
@@ -125,5 +131,6 @@ export async function render(main, route, ctx) {
       }))));
   }).catch((e) => put(peersBox, h("p", { class: "notice error" }, e.message)));
 
-  await Promise.all([depthP, outlookP, peersP]);
+  const dataP = Promise.all([data.events(eventsBox, ida, idb, members), data.alignment(alignBox, ida, idb)]);
+  await Promise.all([depthP, outlookP, peersP, dataP]);
 }

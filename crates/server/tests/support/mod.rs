@@ -120,3 +120,33 @@ pub fn output_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("test output directory");
     dir
 }
+
+/// A data directory with ATOP, the ROK's UN votes (732.csv) and the GDELT 2.0 sample imported,
+/// from `../shared/fixtures`; `None` (saying so) where the fixtures are absent. Each call makes a
+/// fresh directory named `name`.
+pub fn imported_data_dir(name: &str) -> Option<PathBuf> {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
+    let (atop, votes, gdelt) = (
+        fixtures.join("atop/atop-member-level.csv"),
+        fixtures.join("unvotes/732.csv"),
+        fixtures.join("gdelt/v2/20191024143000.export.CSV"),
+    );
+    if !(atop.exists() && votes.exists() && gdelt.exists()) {
+        eprintln!("skipped the imported-data checks: {} is absent", fixtures.display());
+        return None;
+    }
+    let dir = std::env::temp_dir().join(format!("entente-server-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut store = entente_store::Store::open(&dir).expect("store");
+    store
+        .import(entente_store::Dataset::Atop, &atop, &mut ())
+        .expect("ATOP");
+    store
+        .import(entente_store::Dataset::Unvotes, &votes, &mut ())
+        .expect("UN votes");
+    let mut lake = entente_events::Lake::open(&dir).expect("lake");
+    let opts = entente_events::IngestOptions::default();
+    lake.ingest(&gdelt, entente_events::SourceKind::Gdelt2, &opts, &mut |_| {})
+        .expect("GDELT");
+    Some(dir)
+}
