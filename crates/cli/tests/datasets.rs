@@ -1,9 +1,12 @@
 //! The dataset commands end to end on the real fixtures (`../shared/fixtures`; skipped with a
 //! message where absent): import, datasets, align, flows, dependence, sipri-links.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::OnceLock;
+use support::{entente, ok, temp_dir};
 
 fn fixtures() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
@@ -15,41 +18,12 @@ fn fixtures() -> Option<PathBuf> {
     }
 }
 
-fn entente(args: &[&str], data_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_entente"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .output()
-        .expect("run entente")
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    // Under the target directory, so that runs leave nothing in the system's temporary directory;
-    // each run starts its directories afresh.
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("entente-datasets-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
 /// A data directory with every fixture imported (once for all tests).
 fn imported() -> Option<&'static Path> {
     static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
     DIR.get_or_init(|| {
         let fx = fixtures()?;
-        let dir = temp_dir("all");
+        let dir = temp_dir("datasets-all");
         let path = |p: &str| fx.join(p).display().to_string();
         ok(&entente(&["import", "sipri", &path("sipri/trade-register.csv")], &dir));
         ok(&entente(
@@ -89,7 +63,7 @@ fn json(text: &str) -> serde_json::Value {
 #[test]
 fn import_summary_then_reimport_is_a_no_op() {
     let Some(fx) = fixtures() else { return };
-    let dir = temp_dir("reimport");
+    let dir = temp_dir("datasets-reimport");
     let file = fx.join("sipri/trade-register.csv").display().to_string();
     let out = ok(&entente(&["import", "sipri", &file], &dir));
     assert!(out.contains("(SIPRI trade register): imported"), "{out}");
@@ -279,7 +253,7 @@ fn align_korea_united_states() {
 #[test]
 fn svg_charts() {
     let Some(dir) = imported() else { return };
-    let out = temp_dir("svg");
+    let out = temp_dir("datasets-svg");
     for (args, file) in [
         (vec!["align", "KOR", "USA", "--from", "1991"], "align.svg"),
         (
@@ -326,7 +300,7 @@ fn every_curated_korean_export_is_linked_to_its_sipri_deal() {
 #[test]
 fn malformed_files_give_line_numbered_errors_and_change_nothing() {
     let Some(fx) = fixtures() else { return };
-    let dir = temp_dir("malformed");
+    let dir = temp_dir("datasets-malformed");
     let data = dir.join("data");
     ok(&entente(
         &[
@@ -391,7 +365,7 @@ fn malformed_files_give_line_numbered_errors_and_change_nothing() {
 
 #[test]
 fn without_imported_data_the_commands_say_what_to_import() {
-    let dir = temp_dir("empty");
+    let dir = temp_dir("datasets-empty");
     let o = entente(&["flows", "--supplier", "KOR"], &dir);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("entente import sipri"));
@@ -409,7 +383,7 @@ fn without_imported_data_the_commands_say_what_to_import() {
 
 #[test]
 fn default_data_directory_follows_the_environment() {
-    let dir = temp_dir("env");
+    let dir = temp_dir("datasets-env");
     let run = |envs: &[(&str, &Path)]| {
         let mut c = Command::new(env!("CARGO_BIN_EXE_entente"));
         c.arg("datasets")

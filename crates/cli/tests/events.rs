@@ -2,56 +2,20 @@
 //! types, every output format, charts), `datasets`, `sql`, and the event-data dimension in
 //! `depth`. Real files from `../shared/fixtures` (skipped with a message where absent).
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::OnceLock;
+use support::{entente, failed, fixture, ok, temp_dir};
 
-fn fixture(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        println!("skipped: {} is absent", p.display());
-        None
-    }
-}
-
-fn entente(args: &[&str], data_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_entente"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .output()
-        .expect("run entente")
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn failed(o: &Output) -> String {
-    assert!(
-        !o.status.success(),
-        "expected a failure: {}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("entente-events-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// The events of a JSON series or counterpart list, added up.
+fn total(json: &str) -> u64 {
+    let v: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    v.as_array()
+        .expect("a list")
+        .iter()
+        .map(|r| r["counts"]["events"].as_u64().expect("a count"))
+        .sum()
 }
 
 /// A data directory with the GDELT 2.0 and ICEWS samples in its lake (once for all tests).
@@ -60,7 +24,7 @@ fn lake() -> Option<&'static Path> {
     DIR.get_or_init(|| {
         let gdelt = fixture("gdelt/v2/20191024143000.export.CSV")?;
         let icews = fixture("icews/events.2018.sample.tab")?;
-        let dir = temp_dir("lake");
+        let dir = temp_dir("events-lake");
         let out = ok(&entente(&["import", "gdelt2", gdelt.to_str().unwrap()], &dir));
         assert!(
             out.contains("2111 rows read, 2111 kept, 0 rejected"),
@@ -95,35 +59,23 @@ fn a_dyad_series_in_every_format_agrees_with_itself() {
     assert!(table.contains("PERIOD") && table.contains("\n2018 "), "{table}");
     assert!(table.contains("Sources:\n[1] The GDELT Project"), "{table}");
     // JSON: the months' events add up to the title's total.
-    let json: serde_json::Value =
-        serde_json::from_str(&ok(&entente(&["events", "USA", "CHN", "-f", "json"], dir))).unwrap();
-    let total: u64 = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["counts"]["events"].as_u64().unwrap())
-        .sum();
+    let json_text = ok(&entente(&["events", "USA", "CHN", "-f", "json"], dir));
+    let json: serde_json::Value = serde_json::from_str(&json_text).unwrap();
+    let all = total(&json_text);
     let title_total: u64 = table
         .lines()
         .next()
         .and_then(|l| l.rsplit(": ").next())
         .and_then(|t| t.trim_end_matches(" events").parse().ok())
         .unwrap();
-    assert_eq!(total, title_total);
-    assert!(total > 0);
+    assert_eq!(all, title_total);
+    assert!(all > 0);
     // Directed counts are no more than both directions.
-    let directed: serde_json::Value = serde_json::from_str(&ok(&entente(
+    let d = total(&ok(&entente(
         &["events", "USA", "CHN", "--directed", "-f", "json"],
         dir,
-    )))
-    .unwrap();
-    let d: u64 = directed
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["counts"]["events"].as_u64().unwrap())
-        .sum();
-    assert!(d <= total && d > 0);
+    )));
+    assert!(d <= all && d > 0);
     // CSV has a header and one line per month; JSON lines one object per month.
     let csv = ok(&entente(&["events", "USA", "CHN", "-f", "csv"], dir));
     assert!(csv.starts_with("period,start,events,"));
@@ -157,12 +109,7 @@ fn an_alliance_counts_its_members_only_when_asked() {
     let count = |extra: &[&str]| -> u64 {
         let mut args = vec!["events", "NATO", "KOR", "-f", "json"];
         args.extend(extra);
-        let v: serde_json::Value = serde_json::from_str(&ok(&entente(&args, dir))).unwrap();
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["counts"]["events"].as_u64().unwrap())
-            .sum()
+        total(&ok(&entente(&args, dir)))
     };
     let itself = count(&[]);
     let members = count(&["--members-only"]);
@@ -200,7 +147,7 @@ fn bad_requests_say_what_is_wrong() {
     let e = failed(&entente(&["events", "USA", "--svg", "x.svg"], dir));
     assert!(e.contains("give the other side"), "{e}");
     // An empty lake says how to fill it.
-    let empty = temp_dir("empty");
+    let empty = temp_dir("events-empty");
     let e = failed(&entente(&["events", "NATO", "KOR"], &empty));
     assert!(e.contains("event lake") && e.contains("entente import gdelt2"), "{e}");
 }
@@ -230,15 +177,7 @@ fn malformed_rows_are_reported_with_their_line_and_nothing_is_lost() {
     let e = failed(&entente(&["import", "gdelt2", "/nonexistent/file.CSV"], dir));
     assert!(e.contains("/nonexistent/file.CSV"), "{e}");
     let after = ok(&entente(&["events", "USA", "--top", "50", "-f", "json"], dir));
-    let events = |s: &str| -> u64 {
-        let v: serde_json::Value = serde_json::from_str(s).unwrap();
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["counts"]["events"].as_u64().unwrap())
-            .sum()
-    };
-    assert!(events(&after) >= events(&before));
+    assert!(total(&after) >= total(&before));
 }
 
 #[test]
@@ -277,7 +216,7 @@ fn depth_gains_an_event_data_dimension_from_the_lake() {
 #[cfg(not(feature = "sql"))]
 #[test]
 fn sql_without_the_engine_says_how_to_get_it() {
-    let dir = temp_dir("nosql");
+    let dir = temp_dir("events-nosql");
     let e = failed(&entente(&["sql", "SELECT 1"], &dir));
     assert!(e.contains("--features sql"), "{e}");
 }
@@ -296,15 +235,7 @@ fn sql_over_the_lake_agrees_with_the_series() {
         dir,
     ));
     let n: u64 = out.lines().nth(1).unwrap().trim().parse().unwrap();
-    let json: serde_json::Value =
-        serde_json::from_str(&ok(&entente(&["events", "USA", "CHN", "-f", "json"], dir))).unwrap();
-    let total: u64 = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["counts"]["events"].as_u64().unwrap())
-        .sum();
-    assert_eq!(n, total);
+    assert_eq!(n, total(&ok(&entente(&["events", "USA", "CHN", "-f", "json"], dir))));
     let e = failed(&entente(&["sql", "SELEKT nonsense"], dir));
     assert!(e.contains("sql"), "{e}");
 }
