@@ -1125,20 +1125,15 @@ struct LinkRow<'a> {
     sipri: Option<&'a entente_store::link::SipriLink>,
 }
 
-/// The SIPRI links of the knowledge base's transfers against the register imported in `store`
-/// (default: the default data directory); None when no register is imported there. `entente
-/// transfers` shows them beside each curated transfer.
-pub fn transfer_links(kb: &KnowledgeBase, store: Option<&Store>) -> Option<Links> {
-    let default;
-    let store = match store {
-        Some(s) => s,
-        None => {
-            default = Store::open_default().ok()?;
-            &default
-        }
+/// The SIPRI deals describing the curated transfers, when the register is imported in the data
+/// directory: the links and the register as a citation. The default directory may be absent.
+pub fn sipri_of_transfers(kb: &KnowledgeBase, args: &StoreArgs) -> Result<Option<(Links, Citation)>, String> {
+    let Some(store) = crate::analysis::open_store(args)? else {
+        return Ok(None);
     };
-    let deals = store.load_sipri().ok()?;
-    (!deals.is_empty()).then(|| link_transfers(&kb.facts().transfers, &deals))
+    Ok(register(&store)
+        .ok()
+        .map(|(deals, prov)| (link_transfers(&kb.facts().transfers, &deals), dataset_citation(&prov))))
 }
 
 fn sipri_links(
@@ -1148,8 +1143,8 @@ fn sipri_links(
     supplier: Option<&str>,
     recipient: Option<&str>,
 ) -> Result<(), String> {
-    let (_, prov) = register(store)?;
-    let links = transfer_links(kb, Some(store)).unwrap_or_default();
+    let (deals, prov) = register(store)?;
+    let links = link_transfers(&kb.facts().transfers, &deals);
     let rows: Vec<LinkRow> = kb
         .facts()
         .transfers

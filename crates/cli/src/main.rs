@@ -95,6 +95,9 @@ enum Command {
         /// Leave out military equipment that is not a weapon system (e.g. unarmed tankers).
         #[arg(long)]
         weapons_only: bool,
+        /// Where an imported SIPRI register adds each deal's trend-indicator value and register line.
+        #[command(flatten)]
+        store: datasets::StoreArgs,
     },
     /// An actor's codes, names, parts and relations.
     Actor { actor: String },
@@ -295,6 +298,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             from,
             to,
             weapons_only,
+            store,
         } => {
             let q = TransferQuery {
                 supplier: supplier.as_deref().map(resolve).transpose()?,
@@ -306,7 +310,24 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 weapons_only,
             };
             let rows = kb.transfers(&q);
-            emit(cli.format, &rows, || {
+            let sipri = datasets::sipri_of_transfers(&kb, &store)?;
+            let link = |id: &str| sipri.as_ref().and_then(|(l, _)| l.of_transfer(id));
+            #[derive(serde::Serialize)]
+            struct Row<'a> {
+                #[serde(flatten)]
+                row: &'a entente_kb::TransferRow,
+                /// The SIPRI deal that describes it, when the register is imported.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                sipri: Option<&'a entente_store::link::SipriLink>,
+            }
+            let out: Vec<Row> = rows
+                .iter()
+                .map(|r| Row {
+                    row: r,
+                    sipri: link(&r.transfer.id),
+                })
+                .collect();
+            emit(cli.format, &out, || {
                 let mut headers = vec![
                     "ORDERED",
                     "SUPPLIER",
@@ -320,6 +341,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ];
                 if q.recipient_in.is_some() {
                     headers.push("MEMBER SINCE");
+                }
+                if sipri.is_some() {
+                    headers.push("SIPRI TIV");
                 }
                 let mut table = Table::new(headers).titled(format!("{} transfer(s)", rows.len()));
                 for r in &rows {
@@ -353,7 +377,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     if q.recipient_in.is_some() {
                         row.push(r.member_since.map(|d| d.to_string()).unwrap_or_default());
                     }
-                    table.push(row, r.citations.clone());
+                    let mut cites = r.citations.clone();
+                    if let Some((_, register)) = &sipri {
+                        let l = link(&t.id);
+                        row.push(
+                            l.and_then(|l| l.tiv_order)
+                                .map(|v| format!("{v:.1}"))
+                                .unwrap_or_default(),
+                        );
+                        if let Some(l) = l {
+                            let mut c = register.clone();
+                            c.locator = Some(format!("{}, line {}", c.locator.unwrap_or_default(), l.line));
+                            cites.push(c);
+                        }
+                    }
+                    table.push(row, cites);
                 }
                 table
             })?;

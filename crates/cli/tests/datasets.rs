@@ -404,3 +404,24 @@ fn default_data_directory_follows_the_environment() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn transfers_carry_their_sipri_deal_when_the_register_is_imported() {
+    let Some(dir) = imported() else { return };
+    let table = ok(&entente(&["transfers", "--recipient", "POL"], dir));
+    assert!(table.contains("SIPRI TIV"), "{table}");
+    assert!(
+        table.contains("SIPRI Arms Transfers Database: trade register"),
+        "{table}"
+    );
+    let rows = json(&ok(&entente(&["transfers", "--recipient", "POL", "-f", "json"], dir)));
+    let rows = rows.as_array().unwrap();
+    assert!(
+        rows.iter().all(|r| r["sipri"]["line"].as_u64().is_some()),
+        "every Polish deal linked"
+    );
+    // Without the register, the column is not there and nothing fails.
+    let empty = temp_dir("datasets-transfers-empty");
+    let table = ok(&entente(&["transfers", "--recipient", "POL"], &empty));
+    assert!(!table.contains("SIPRI TIV"));
+}
