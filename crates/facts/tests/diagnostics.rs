@@ -21,8 +21,9 @@ kind = "alliance"
 name = "North Atlantic Treaty Organization"
 "#;
 
-fn check(body: &str) -> Vec<Diagnostic> {
-    let report = load(vec![
+/// `BASE` as base.toml and `body` as test.toml, loaded together.
+fn load_with(body: &str) -> entente_facts::Report {
+    load(vec![
         Input {
             name: "base.toml".into(),
             bytes: BASE.as_bytes().to_vec(),
@@ -31,8 +32,11 @@ fn check(body: &str) -> Vec<Diagnostic> {
             name: "test.toml".into(),
             bytes: body.as_bytes().to_vec(),
         },
-    ]);
-    report.diagnostics
+    ])
+}
+
+fn check(body: &str) -> Vec<Diagnostic> {
+    load_with(body).diagnostics
 }
 
 /// The single error, asserting its code, line and column.
@@ -357,16 +361,7 @@ fn replaces_corrects_a_record_of_another_file() {
     let kor = report.dataset.facts.actors.iter().find(|a| a.id == "KOR").unwrap();
     assert_eq!(kor.name, "Korea (corrected)");
     // Removing without replacing: the record is gone (and nothing else is).
-    let report = load(vec![
-        Input {
-            name: "base.toml".into(),
-            bytes: BASE.as_bytes().to_vec(),
-        },
-        Input {
-            name: "test.toml".into(),
-            bytes: b"replaces = [\"actor:NATO\"]\n".to_vec(),
-        },
-    ]);
+    let report = load_with("replaces = [\"actor:NATO\"]\n");
     assert!(report.dataset.facts.actors.iter().all(|a| a.id != "NATO"));
     assert_eq!(report.dataset.facts.actors.len(), 1);
 }
