@@ -151,11 +151,7 @@ def main():
     os.makedirs(work, exist_ok=True)
 
     if not a.skip_build:
-        # entente-cluster is its own cargo workspace (docs/cluster.md); build it into the same
-        # target directory as the main one so that every binary is found in one place.
-        env = dict(os.environ, CARGO_TARGET_DIR=target_dir())
-        run(["cargo", "build", "--release", "--manifest-path", "crates/cluster/Cargo.toml", "--bins",
-             "--example", "cluster_bench"], env=env)
+        run(["cargo", "build", "--release", "-p", "entente-cluster", "--bins", "--example", "cluster_bench"])
         run(["cargo", "build", "--release", "-p", "entente-events", "--example", "lake"])
 
     data = os.path.join(work, f"lake-{a.events}")

@@ -3,9 +3,10 @@
 //! its queries are `entente-events`'; SQL is `entente-sql`'s (DataFusion), compiled in with the
 //! `sql` feature.
 
+use crate::cluster::{ClusterArgs, Engine};
 use crate::datasets::{data_dir, resolve_id, Bar, StoreArgs};
 use crate::render::Format;
-use entente_analysis::events::{lake_citations, side, SideMode};
+use entente_analysis::events::{side, SideMode};
 use entente_events::render::{self, Format as LakeFormat};
 use entente_events::{Day, Granularity, IngestOptions, Lake, Phase, SeriesQuery, SourceKind};
 use entente_kb::{Citation, KnowledgeBase};
@@ -62,6 +63,8 @@ pub struct EventsArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
     #[command(flatten)]
+    pub cluster: ClusterArgs,
+    #[command(flatten)]
     pub store: StoreArgs,
 }
 
@@ -72,6 +75,8 @@ pub struct SqlArgs {
     /// Write the result into FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
     #[command(flatten)]
     pub store: StoreArgs,
 }
@@ -94,19 +99,6 @@ fn lake_format(f: Format) -> LakeFormat {
 
 fn lake_day(d: PartialDate, end: bool) -> Day {
     Day((if end { d.latest() } else { d.earliest() }).ordinal() as i32)
-}
-
-/// Opens the lake; an empty one is an error that says how to fill it.
-fn open_lake(store: &StoreArgs) -> Result<Lake, String> {
-    let dir = data_dir(store)?;
-    let lake = Lake::open(&dir).map_err(|e| e.to_string())?;
-    if lake.stats().events == 0 {
-        return Err(format!(
-            "the event lake in {} is empty: ingest event files first, e.g. `entente import gdelt2 20240101.export.CSV`",
-            dir.display()
-        ));
-    }
-    Ok(lake)
 }
 
 /// Writes a result to `out` (atomically) or to standard output, refusing to print Parquet to a terminal.
@@ -154,7 +146,7 @@ fn jsonl<T: Serialize>(items: &[T]) -> Result<Vec<u8>, String> {
 }
 
 pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(), String> {
-    let lake = open_lake(&args.store)?;
+    let engine = Engine::open(&args.store, &args.cluster)?;
     let a = resolve_id(kb, &args.a)?;
     let b = args.b.as_deref().map(|b| resolve_id(kb, b)).transpose()?;
     let mode = if args.members {
@@ -194,7 +186,7 @@ pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(
                 symmetric: !args.directed,
                 sources: args.sources.clone(),
             };
-            let rows = lake.dyad_series(&q).map_err(err)?;
+            let rows = engine.dyad_series(&q)?;
             let b = b.as_deref().unwrap_or_default();
             let title = format!(
                 "{} – {}{who}, {direction}: {} events",
@@ -216,9 +208,7 @@ pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(
         }
         (sb, true) => {
             let symmetric = !args.directed;
-            let t = lake
-                .type_breakdown(&side_a, sb.as_ref(), from, to, symmetric, &args.sources)
-                .map_err(err)?;
+            let t = engine.type_breakdown(&side_a, sb.as_ref(), from, to, symmetric, &args.sources)?;
             let other = b.as_deref().map_or_else(|| "anyone".to_string(), name);
             let title = format!("{} – {other}{who}: events by type", name(&a));
             let bytes = if format == Format::Jsonl {
@@ -232,9 +222,7 @@ pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(
             if args.svg.is_some() {
                 return Err("--svg draws a series: give the other side (B)".into());
             }
-            let rows = lake
-                .top_counterparts(&side_a, args.top, from, to, &args.sources)
-                .map_err(err)?;
+            let rows = engine.top_counterparts(&side_a, args.top, from, to, &args.sources)?;
             let title = format!("{}{who}: top {} counterparts, both directions", name(&a), rows.len());
             let bytes = if format == Format::Jsonl {
                 jsonl(&rows)?
@@ -247,7 +235,10 @@ pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(
     if format == Format::Table {
         let mut text = format!("{title}\n").into_bytes();
         text.extend(bytes);
-        text.extend(sources_footer(&lake_citations(&lake)).into_bytes());
+        text.extend(sources_footer(&engine.citations()).into_bytes());
+        if let Some(place) = engine.place() {
+            text.extend(format!("\n{place}\n").into_bytes());
+        }
         write_out(args.out.as_deref(), &text, false)
     } else {
         write_out(args.out.as_deref(), &bytes, format == Format::Parquet)
@@ -368,8 +359,7 @@ pub fn lake_summary(dir: &Path) -> Result<Option<entente_events::LakeStats>, Str
 
 #[cfg(feature = "sql")]
 pub fn sql(format: Format, args: &SqlArgs) -> Result<(), String> {
-    let dir = data_dir(&args.store)?;
-    let r = entente_sql::sql(&dir, &args.query).map_err(|e| e.to_string())?;
+    let r = crate::cluster::sql(&args.store, &args.cluster, &args.query)?;
     let bytes = match format {
         Format::Table => r.to_table().map(String::into_bytes),
         Format::Json => r.to_json(),

@@ -5,6 +5,7 @@
 
 mod analysis;
 mod claims;
+mod cluster;
 mod datasets;
 mod events;
 mod render;
@@ -147,6 +148,10 @@ enum Command {
     Events(events::EventsArgs),
     /// SQL over the event lake's `events` and `dyad_day` tables (Apache DataFusion; needs the `sql` feature).
     Sql(events::SqlArgs),
+    /// Run the lake's queries on several machines: a Ballista scheduler, executors, and their status
+    /// (needs the `cluster` feature; see docs/cluster.md).
+    #[command(subcommand)]
+    Cluster(cluster::ClusterCommand),
     /// Serve the HTTP API and the dashboard on http://127.0.0.1:8787/ (read-only unless --token).
     Serve(entente_server::cli::ServeArgs),
     #[command(flatten)]
@@ -209,10 +214,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     if let Command::Check { dir } = &cli.command {
         return check(&cli.data, dir.as_ref(), cli.format);
     }
+    // The cluster's processes need no knowledge base.
+    let cli = match cli.command {
+        Command::Cluster(cmd) => return cluster::run(cmd, cli.format),
+        command => Cli { command, ..cli },
+    };
     let kb = knowledge_base(&cli.data)?;
     let resolve = |q: &str| kb.resolve(q).map(|a| a.id.clone()).map_err(|e| e.to_string());
     match cli.command {
-        Command::Check { .. } => unreachable!("handled above"),
+        Command::Check { .. } | Command::Cluster(_) => unreachable!("handled above"),
         Command::Timeline {
             actor,
             other,

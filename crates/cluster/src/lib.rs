@@ -28,8 +28,11 @@
 //! runtime (use [`Cluster::context`] there).
 
 pub mod config;
+pub mod executor;
 pub mod logging;
+mod program;
 pub mod queries;
+pub mod scheduler;
 mod status;
 
 pub use config::ClusterConfig;
@@ -356,7 +359,7 @@ impl Cluster {
     fn check_visible(&self, tables: &[&str], expected: Option<(u64, u64)>) -> Result<()> {
         let mut seen = Vec::new();
         for t in tables {
-            let r = self.sql_once(&format!("SELECT COUNT(*) FROM {t}"))?;
+            let r = self.sql(&format!("SELECT COUNT(*) FROM {t}"))?;
             let n = r
                 .rows()?
                 .first()

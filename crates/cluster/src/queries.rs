@@ -15,8 +15,8 @@
 use crate::Error;
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::datatypes::{DataType, Date32Type, Float64Type, Int64Type};
-use entente_events::query::{Counterpart, Counts, Granularity, SeriesQuery, SeriesRow, SideSpec};
-use entente_events::{Day, Month, SourceKind};
+use entente_events::query::{series_rows, Counterpart, Counts, SeriesQuery, SeriesRow, SideSpec};
+use entente_events::{Day, SourceKind};
 use std::collections::BTreeMap;
 
 /// A quoted SQL string literal.
@@ -274,23 +274,6 @@ fn counts_at(b: &RecordBatch, c0: usize, r: usize) -> Result<Counts, Error> {
     Ok(c)
 }
 
-/// Period label and first day (the lake's `Granularity::period`).
-fn period(by: Granularity, d: Day) -> (String, Day) {
-    match by {
-        Granularity::Day => (d.to_string(), d),
-        Granularity::Month => (d.month().to_string(), d.month().first_day()),
-        Granularity::Year => (format!("{:04}", d.year()), Day::from_ymd(d.year(), 1, 1).unwrap_or(d)),
-    }
-}
-
-fn next(by: Granularity, d: Day) -> Day {
-    match by {
-        Granularity::Day => Day(d.0 + 1),
-        Granularity::Month => Month(d.month().0 + 1).first_day(),
-        Granularity::Year => Day::from_ymd(d.year() + 1, 1, 1).unwrap_or(Day(i32::MAX)),
-    }
-}
-
 /// Turns the day-by-day result of [`series_sql`] into the lake's series: periods of `q.by`, every
 /// period of the range (zeros included).
 pub fn series_from_batches(q: &SeriesQuery, batches: &[RecordBatch]) -> Result<Vec<SeriesRow>, Error> {
@@ -305,34 +288,11 @@ pub fn series_from_batches(q: &SeriesQuery, batches: &[RecordBatch]) -> Result<V
         }
         let days = b.column(0).as_primitive::<Date32Type>();
         for r in 0..b.num_rows() {
-            let (_, start) = period(q.by, Day(days.value(r)));
+            let (_, start) = q.by.period(Day(days.value(r)));
             buckets.entry(start.0).or_default().merge(&counts_at(b, 1, r)?);
         }
     }
-    let first = if lo != i32::MIN {
-        Some(Day(lo))
-    } else {
-        buckets.keys().next().map(|d| Day(*d))
-    };
-    let last = if hi != i32::MAX {
-        Some(Day(hi))
-    } else {
-        buckets.keys().next_back().map(|d| Day(*d))
-    };
-    let mut out = Vec::new();
-    if let (Some(first), Some(last)) = (first, last) {
-        let mut d = period(q.by, first).1;
-        while d <= last && out.len() < 1_000_000 {
-            let (label, start) = period(q.by, d);
-            out.push(SeriesRow {
-                period: label,
-                start,
-                counts: buckets.remove(&start.0).unwrap_or_default(),
-            });
-            d = next(q.by, d);
-        }
-    }
-    Ok(out)
+    Ok(series_rows(q.by, lo, hi, buckets))
 }
 
 /// Turns the result of [`top_counterparts_sql`] into counterparts.
@@ -373,7 +333,7 @@ pub fn counts_from_batches(batches: &[RecordBatch]) -> Result<Counts, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use entente_events::Membership;
+    use entente_events::{Granularity, Membership};
 
     #[test]
     fn predicates_follow_the_lake() {

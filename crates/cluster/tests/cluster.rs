@@ -124,8 +124,8 @@ impl Processes {
         let t = Instant::now();
         let port = loop {
             let out = std::fs::read_to_string(&scheduler.out).unwrap_or_default();
-            if let Some(line) = out.lines().find(|l| l.contains("listening on")) {
-                let addr = line.split_whitespace().nth(3).expect("address");
+            if let Some((_, rest)) = out.lines().find_map(|l| l.split_once(" listening on ")) {
+                let addr = rest.split_whitespace().next().expect("address");
                 break addr.rsplit(':').next().expect("port").parse::<u16>().expect("port");
             }
             if let Some(s) = scheduler.exited() {

@@ -44,7 +44,8 @@ impl Granularity {
         }
     }
 
-    fn period(self, d: Day) -> (String, Day) {
+    /// The label and first day of the period holding `d`.
+    pub fn period(self, d: Day) -> (String, Day) {
         match self {
             Granularity::Day => (d.to_string(), d),
             Granularity::Month => (d.month().to_string(), d.month().first_day()),
@@ -52,13 +53,44 @@ impl Granularity {
         }
     }
 
-    fn next(self, d: Day) -> Day {
+    /// The first day of the period after the one starting on `d`.
+    pub fn next(self, d: Day) -> Day {
         match self {
             Granularity::Day => Day(d.0 + 1),
             Granularity::Month => Month(d.month().0 + 1).first_day(),
             Granularity::Year => Day::from_ymd(d.year() + 1, 1, 1).unwrap_or(Day(i32::MAX)),
         }
     }
+}
+
+/// A series from counts keyed by each period's first day: every period of `by` from `lo` to `hi`
+/// (days; `i32::MIN`/`i32::MAX` = from the first / to the last period with counts), zeros
+/// included, so that charts and diffs line up. Local and cluster queries both end here.
+pub fn series_rows(by: Granularity, lo: i32, hi: i32, mut buckets: BTreeMap<i32, Counts>) -> Vec<SeriesRow> {
+    let first = if lo != i32::MIN {
+        Some(Day(lo))
+    } else {
+        buckets.keys().next().map(|d| Day(*d))
+    };
+    let last = if hi != i32::MAX {
+        Some(Day(hi))
+    } else {
+        buckets.keys().next_back().map(|d| Day(*d))
+    };
+    let mut out = Vec::new();
+    if let (Some(first), Some(last)) = (first, last) {
+        let mut d = by.period(first).1;
+        while d <= last && out.len() < 1_000_000 {
+            let (label, start) = by.period(d);
+            out.push(SeriesRow {
+                period: label,
+                start,
+                counts: buckets.remove(&start.0).unwrap_or_default(),
+            });
+            d = by.next(d);
+        }
+    }
+    out
 }
 
 /// An actor belonging to a side between two days (inclusive; `None` = open).
@@ -456,31 +488,7 @@ impl Lake {
                 buckets.entry(start.0).or_default().add(agg);
             },
         )?;
-        // Every period of the range, zeros included, so that charts and diffs line up.
-        let first = if lo != i32::MIN {
-            Some(Day(lo))
-        } else {
-            buckets.keys().next().map(|d| Day(*d))
-        };
-        let last = if hi != i32::MAX {
-            Some(Day(hi))
-        } else {
-            buckets.keys().next_back().map(|d| Day(*d))
-        };
-        let mut out = Vec::new();
-        if let (Some(first), Some(last)) = (first, last) {
-            let mut d = q.by.period(first).1;
-            while d <= last && out.len() < 1_000_000 {
-                let (label, start) = q.by.period(d);
-                out.push(SeriesRow {
-                    period: label,
-                    start,
-                    counts: buckets.remove(&start.0).unwrap_or_default(),
-                });
-                d = q.by.next(d);
-            }
-        }
-        Ok(out)
+        Ok(series_rows(q.by, lo, hi, buckets))
     }
 
     /// The `n` actors with most events with `side` in `from..=to` (both directions), excluding

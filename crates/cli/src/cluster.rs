@@ -1,0 +1,294 @@
+//! Where the event lake's queries run: on this machine (the lake's own queries; `entente-sql` for
+//! SQL), or — with the `cluster` feature and a scheduler given by `--cluster URL`,
+//! `$ENTENTE_CLUSTER` or `<data dir>/cluster.toml` — on an Apache DataFusion Ballista cluster
+//! (`entente-cluster`). Also `entente cluster scheduler|executor|status`, so that one binary is all
+//! a cluster machine needs.
+
+use crate::datasets::{data_dir, StoreArgs};
+use crate::render::Format;
+use entente_analysis::events::lake_citations;
+use entente_events::query::{Breakdown, Counterpart, SeriesRow, SideSpec};
+use entente_events::{Day, Lake, SeriesQuery, SourceKind};
+use entente_kb::Citation;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(clap::Args, Clone, Default)]
+pub struct ClusterArgs {
+    /// Run on the Ballista scheduler at URL (df://host:port) [default: $ENTENTE_CLUSTER, else the
+    /// data directory's cluster.toml, else this machine]; `local` runs on this machine.
+    #[arg(long, value_name = "URL")]
+    pub cluster: Option<String>,
+}
+
+#[derive(clap::Subcommand)]
+pub enum ClusterCommand {
+    /// Run a Ballista scheduler for the lake's queries (its options: `entente cluster scheduler --help`).
+    #[command(disable_help_flag = true)]
+    Scheduler {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Run a Ballista executor on a machine that reads the lake (options: `entente cluster executor --help`).
+    #[command(disable_help_flag = true)]
+    Executor {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Is the configured scheduler up, how many executors has it, and does the cluster see the lake?
+    Status {
+        #[command(flatten)]
+        cluster: ClusterArgs,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[cfg(not(feature = "cluster"))]
+const NOT_BUILT: &str = "this entente was built without its cluster client (Apache DataFusion Ballista, a long \
+     build): rebuild with `cargo build --release -p entente --features cluster`";
+
+/// The lake's queries, answered here or on a cluster.
+pub enum Engine {
+    Local(Lake),
+    #[cfg(feature = "cluster")]
+    Cluster {
+        cluster: Box<entente_cluster::Cluster>,
+        /// The lake, when this machine sees it too (for its sources).
+        lake: Option<Lake>,
+    },
+}
+
+impl Engine {
+    /// The cluster if one is configured, else the local lake; an empty local lake is an error
+    /// that says how to fill it.
+    pub fn open(store: &StoreArgs, c: &ClusterArgs) -> Result<Engine, String> {
+        let dir = data_dir(store)?;
+        #[cfg(feature = "cluster")]
+        if let Some(cluster) = connect(c, &dir)? {
+            let local = cluster.lake_root().parent().unwrap_or(&dir).to_path_buf();
+            let lake = local.join("lake").is_dir().then(|| Lake::open(&local).ok()).flatten();
+            return Ok(Engine::Cluster {
+                cluster: Box::new(cluster),
+                lake,
+            });
+        }
+        #[cfg(not(feature = "cluster"))]
+        refuse_configured(c, &dir)?;
+        let lake = Lake::open(&dir).map_err(|e| e.to_string())?;
+        if lake.stats().events == 0 {
+            return Err(format!(
+                "the event lake in {} is empty: ingest event files first, e.g. `entente import gdelt2 20240101.export.CSV`",
+                dir.display()
+            ));
+        }
+        Ok(Engine::Local(lake))
+    }
+
+    pub fn dyad_series(&self, q: &SeriesQuery) -> Result<Vec<SeriesRow>, String> {
+        match self {
+            Engine::Local(l) => l.dyad_series(q).map_err(|e| e.to_string()),
+            #[cfg(feature = "cluster")]
+            Engine::Cluster { cluster, .. } => cluster.dyad_series(q).map_err(|e| e.to_string()),
+        }
+    }
+
+    pub fn top_counterparts(
+        &self,
+        side: &SideSpec,
+        n: usize,
+        from: Option<Day>,
+        to: Option<Day>,
+        sources: &[SourceKind],
+    ) -> Result<Vec<Counterpart>, String> {
+        match self {
+            Engine::Local(l) => l
+                .top_counterparts(side, n, from, to, sources)
+                .map_err(|e| e.to_string()),
+            #[cfg(feature = "cluster")]
+            Engine::Cluster { cluster, .. } => cluster
+                .top_counterparts(side, n, from, to, sources)
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    pub fn type_breakdown(
+        &self,
+        a: &SideSpec,
+        b: Option<&SideSpec>,
+        from: Option<Day>,
+        to: Option<Day>,
+        symmetric: bool,
+        sources: &[SourceKind],
+    ) -> Result<Breakdown, String> {
+        match self {
+            Engine::Local(l) => l
+                .type_breakdown(a, b, from, to, symmetric, sources)
+                .map_err(|e| e.to_string()),
+            #[cfg(feature = "cluster")]
+            Engine::Cluster { cluster, .. } => cluster
+                .type_breakdown(a, b, from, to, symmetric, sources)
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    /// The sources of the lake's rows (empty when the lake is only on the cluster's machines).
+    pub fn citations(&self) -> Vec<Citation> {
+        match self {
+            Engine::Local(l) => lake_citations(l),
+            #[cfg(feature = "cluster")]
+            Engine::Cluster { lake, .. } => lake.as_ref().map(lake_citations).unwrap_or_default(),
+        }
+    }
+
+    /// Where the answer was computed, for the end of a table.
+    pub fn place(&self) -> Option<String> {
+        match self {
+            Engine::Local(_) => None,
+            #[cfg(feature = "cluster")]
+            Engine::Cluster { cluster, .. } => Some(format!(
+                "Computed on the Ballista cluster at {} from {}.",
+                cluster.url(),
+                cluster.lake_root().display()
+            )),
+        }
+    }
+}
+
+/// The configured cluster, connected (and checked: executors registered, the lake seen), or
+/// `None` to run here.
+#[cfg(feature = "cluster")]
+fn connect(c: &ClusterArgs, dir: &Path) -> Result<Option<entente_cluster::Cluster>, String> {
+    let Some(config) = entente_cluster::ClusterConfig::resolve(c.cluster.as_deref(), dir).map_err(|e| e.to_string())?
+    else {
+        return Ok(None);
+    };
+    let cluster = entente_cluster::Cluster::from_config(&config).map_err(|e| e.to_string())?;
+    eprintln!(
+        "on the Ballista cluster at {} (lake {})",
+        cluster.url(),
+        cluster.lake_root().display()
+    );
+    Ok(Some(cluster))
+}
+
+/// Without the cluster client, a configured cluster is an error rather than silently ignored.
+#[cfg(not(feature = "cluster"))]
+fn refuse_configured(c: &ClusterArgs, dir: &Path) -> Result<(), String> {
+    let env = std::env::var("ENTENTE_CLUSTER").ok().filter(|v| !v.trim().is_empty());
+    let (value, from) = match (&c.cluster, env) {
+        (Some(v), _) => (Some(v.clone()), "--cluster".to_string()),
+        (None, Some(v)) => (Some(v), "$ENTENTE_CLUSTER".to_string()),
+        (None, None) => (None, dir.join("cluster.toml").display().to_string()),
+    };
+    let configured = match value {
+        Some(v) => !v.trim().eq_ignore_ascii_case("local"),
+        None => dir.join("cluster.toml").is_file(),
+    };
+    if configured {
+        return Err(format!(
+            "a cluster is configured ({from}) but {NOT_BUILT}; or pass `--cluster local` to run here"
+        ));
+    }
+    Ok(())
+}
+
+/// `entente sql`: on the configured cluster, else here.
+#[cfg(feature = "sql")]
+pub fn sql(store: &StoreArgs, c: &ClusterArgs, query: &str) -> Result<entente_sql::QueryResult, String> {
+    let dir = data_dir(store)?;
+    #[cfg(feature = "cluster")]
+    if let Some(cluster) = connect(c, &dir)? {
+        return cluster.sql(query).map_err(|e| e.to_string());
+    }
+    #[cfg(not(feature = "cluster"))]
+    refuse_configured(c, &dir)?;
+    entente_sql::sql(&dir, query).map_err(|e| e.to_string())
+}
+
+/// `entente cluster …`.
+pub fn run(cmd: ClusterCommand, format: Format) -> Result<ExitCode, String> {
+    #[cfg(feature = "cluster")]
+    {
+        match cmd {
+            ClusterCommand::Scheduler { args } => {
+                Ok(entente_cluster::scheduler::main("entente cluster scheduler", &args))
+            }
+            ClusterCommand::Executor { args } => Ok(entente_cluster::executor::main("entente cluster executor", &args)),
+            ClusterCommand::Status { cluster, store } => status(&cluster, &store, format).map(|()| ExitCode::SUCCESS),
+        }
+    }
+    #[cfg(not(feature = "cluster"))]
+    {
+        let _ = (cmd, format);
+        Err(NOT_BUILT.into())
+    }
+}
+
+#[cfg(feature = "cluster")]
+#[derive(serde::Serialize)]
+struct Status {
+    scheduler: String,
+    ready: bool,
+    executors: Option<usize>,
+    answer: String,
+    data_dir: String,
+    /// `None` when the cluster sees the lake as the manifest lists it; otherwise what is wrong.
+    lake_problem: Option<String>,
+    events: Option<u64>,
+}
+
+#[cfg(feature = "cluster")]
+fn status(c: &ClusterArgs, store: &StoreArgs, format: Format) -> Result<(), String> {
+    let dir = data_dir(store)?;
+    let config = entente_cluster::ClusterConfig::resolve(c.cluster.as_deref(), &dir)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| {
+            format!(
+                "no cluster is configured: give --cluster df://HOST:PORT, set $ENTENTE_CLUSTER, or write {}",
+                dir.join(entente_cluster::config::FILE_NAME).display()
+            )
+        })?;
+    let st = entente_cluster::status(&config.scheduler).map_err(|e| e.to_string())?;
+    let (lake_problem, events) = match entente_cluster::Cluster::from_config(&config) {
+        Ok(cluster) => {
+            let n = cluster
+                .sql("SELECT COUNT(*) FROM events")
+                .and_then(|r| r.rows().map_err(entente_cluster::Error::from))
+                .ok()
+                .and_then(|rows| rows.first().and_then(|r| r.first()).and_then(|c| c.parse().ok()));
+            (None, n)
+        }
+        Err(e) => (Some(e.to_string()), None),
+    };
+    let s = Status {
+        scheduler: st.url.clone(),
+        ready: st.ready,
+        executors: st.executors,
+        answer: st.detail.trim().to_string(),
+        data_dir: config.data_dir.display().to_string(),
+        lake_problem,
+        events,
+    };
+    crate::render::emit(format, &s, || {
+        let mut t = crate::render::Table::new(vec!["PART", "STATE"]);
+        t.push(
+            vec!["scheduler".into(), format!("{} ({})", s.scheduler, s.answer)],
+            Vec::new(),
+        );
+        let lake = match (&s.lake_problem, s.events) {
+            (Some(p), _) => p.clone(),
+            (None, Some(n)) if Path::new(&s.data_dir).join("lake").is_dir() => {
+                format!("the cluster sees {n} events, as the lake's manifest lists")
+            }
+            (None, Some(n)) => format!("the cluster sees {n} events (this machine does not see the lake to compare)"),
+            (None, None) => "seen".into(),
+        };
+        t.push(vec!["lake".into(), format!("{}/lake: {lake}", s.data_dir)], Vec::new());
+        t
+    })?;
+    match s.lake_problem {
+        Some(_) => Err("the cluster cannot answer the lake's queries".into()),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,294 @@
+//! `entente` on a Ballista cluster, end to end as a user runs it: `entente cluster scheduler` and
+//! `entente cluster executor` on loopback, the real GDELT 2.0 and ICEWS samples imported, then
+//! `events` and `sql` with `--cluster URL`, `$ENTENTE_CLUSTER` and `cluster.toml` must print what
+//! they print locally, byte for byte (tables: but for the line saying where they were computed).
+//! The cluster's own behaviour (a killed executor, a killed scheduler, generated lakes) is tested
+//! in `crates/cluster/tests/cluster.rs`.
+
+mod support;
+
+#[cfg(not(feature = "cluster"))]
+use support::{entente, failed, temp_dir};
+
+#[cfg(not(feature = "cluster"))]
+#[test]
+fn without_the_cluster_client_a_configured_cluster_is_an_error() {
+    let dir = temp_dir("no-cluster-client");
+    let e = failed(&entente(
+        &["events", "USA", "CHN", "--cluster", "df://127.0.0.1:1"],
+        &dir,
+    ));
+    assert!(e.contains("--features cluster") && e.contains("--cluster local"), "{e}");
+    std::fs::write(dir.join("cluster.toml"), "scheduler = \"df://10.0.0.1:50050\"\n").unwrap();
+    let e = failed(&entente(&["events", "USA", "CHN"], &dir));
+    assert!(e.contains("cluster.toml") && e.contains("--features cluster"), "{e}");
+    // `--cluster local` runs here, whatever the file says (here: an empty lake).
+    let e = failed(&entente(&["events", "USA", "CHN", "--cluster", "local"], &dir));
+    assert!(e.contains("is empty"), "{e}");
+    let e = failed(&entente(&["cluster", "status"], &dir));
+    assert!(e.contains("--features cluster"), "{e}");
+}
+
+#[cfg(feature = "cluster")]
+mod on_a_cluster {
+    use super::support::{entente, failed, fixture, ok, temp_dir};
+    use std::path::{Path, PathBuf};
+    use std::process::{Child, Command, Output, Stdio};
+    use std::time::{Duration, Instant};
+
+    /// Generous: a loaded 2-core CI machine running debug builds.
+    const START_TIMEOUT: Duration = Duration::from_secs(90);
+
+    /// A child process killed when dropped.
+    struct Proc(Child, PathBuf);
+
+    impl Drop for Proc {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    fn spawn(name: &str, args: &[&str], dir: &Path) -> Proc {
+        let out = dir.join(format!("{name}.log"));
+        let child = Command::new(env!("CARGO_BIN_EXE_entente"))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(&out).expect("log"))
+            .stderr(std::fs::File::create(dir.join(format!("{name}.err"))).expect("log"))
+            .spawn()
+            .expect("start entente");
+        Proc(child, out)
+    }
+
+    fn wait_for(what: &str, p: &mut Proc, mut done: impl FnMut() -> bool) {
+        let t = Instant::now();
+        while !done() {
+            if let Ok(Some(s)) = p.0.try_wait() {
+                panic!(
+                    "{what} exited ({s}):\n{}",
+                    std::fs::read_to_string(&p.1).unwrap_or_default()
+                );
+            }
+            assert!(t.elapsed() < START_TIMEOUT, "{what} did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        eprintln!("{what} after {:.1} s", t.elapsed().as_secs_f64());
+    }
+
+    fn free_port() -> u16 {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port()
+    }
+
+    /// `entente ARGS --data-dir DIR` with `$ENTENTE_CLUSTER` set (or removed).
+    fn entente_env(args: &[&str], dir: &Path, cluster: Option<&str>) -> Output {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_entente"));
+        c.args(args).arg("--data-dir").arg(dir);
+        match cluster {
+            Some(v) => c.env("ENTENTE_CLUSTER", v),
+            None => c.env_remove("ENTENTE_CLUSTER"),
+        };
+        c.output().expect("run entente")
+    }
+
+    #[test]
+    fn events_and_sql_on_a_cluster_print_what_they_print_locally() {
+        let (Some(gdelt), Some(icews)) = (
+            fixture("gdelt/v2/20191024143000.export.CSV"),
+            fixture("icews/events.2018.sample.tab"),
+        ) else {
+            return;
+        };
+        let dir = temp_dir("cluster-cli");
+        // An absolute data directory: the executors read the lake at the path the client sends.
+        let data = std::path::absolute(dir.join("data")).expect("absolute");
+        ok(&entente(&["import", "gdelt2", gdelt.to_str().unwrap()], &data));
+        ok(&entente(&["import", "icews", icews.to_str().unwrap()], &data));
+
+        // The scheduler on a free port (it prints it), then one executor.
+        let mut scheduler = spawn(
+            "scheduler",
+            &[
+                "cluster",
+                "scheduler",
+                "--port",
+                "0",
+                "--executor-timeout",
+                "6",
+                "--expire-interval",
+                "1",
+                "--log-level",
+                "warn",
+            ],
+            &dir,
+        );
+        let mut port = 0u16;
+        wait_for("the scheduler", &mut scheduler, || {
+            let out = std::fs::read_to_string(dir.join("scheduler.log")).unwrap_or_default();
+            let addr = out.lines().find_map(|l| l.split_once(" listening on ")).map(|(_, r)| r);
+            port = addr
+                .and_then(|a| a.split_whitespace().next())
+                .and_then(|a| a.rsplit(':').next())
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(0);
+            port != 0
+        });
+        let url = format!("df://127.0.0.1:{port}");
+        let (fp, gp) = (free_port().to_string(), free_port().to_string());
+        let work = dir.join("executor-work");
+        let mut executor = spawn(
+            "executor",
+            &[
+                "cluster",
+                "executor",
+                "--scheduler",
+                &url,
+                "--port",
+                &fp,
+                "--grpc-port",
+                &gp,
+                "--concurrent-tasks",
+                "2",
+                "--heartbeat",
+                "1",
+                "--work-dir",
+                work.to_str().unwrap(),
+                "--log-level",
+                "warn",
+            ],
+            &dir,
+        );
+        wait_for("the executor", &mut executor, || {
+            let o = entente(&["cluster", "status", "--cluster", &url, "-f", "json"], &data);
+            o.status.success() && String::from_utf8_lossy(&o.stdout).contains("\"executors\": 1")
+        });
+
+        // `cluster status` counts what the manifest lists: 2,111 GDELT + 3,705 ICEWS events.
+        let status = ok(&entente(&["cluster", "status", "--cluster", &url], &data));
+        assert!(
+            status.contains("the cluster sees 5816 events, as the lake's manifest lists"),
+            "{status}"
+        );
+        assert!(status.contains("ready: 1 executors registered"), "{status}");
+
+        // The same commands here and there. JSON and CSV must be equal byte for byte; tables too,
+        // once the line saying where they were computed is taken out.
+        let runs: &[&[&str]] = &[
+            &["events", "USA", "CHN", "-f", "json"],
+            &["events", "USA", "CHN", "--by", "day", "--directed", "-f", "csv"],
+            &["events", "USA", "CHN", "--by", "year"],
+            &["events", "USA", "CHN", "--source", "icews", "--from", "2018-03", "--to", "2018-09", "-f", "json"],
+            &["events", "NATO", "RUS", "--members", "-f", "json"],
+            &["events", "USA", "--top", "5"],
+            &["events", "USA", "--top", "20", "--source", "gdelt2", "-f", "json"],
+            &["events", "USA", "CHN", "--types", "-f", "csv"],
+            &["events", "USA", "--types", "-f", "json"],
+            &["sql", "SELECT source, COUNT(*) AS n, SUM(num_mentions) AS m FROM events GROUP BY source ORDER BY source", "-f", "csv"],
+            &["sql", "SELECT actor1, actor2, SUM(events) AS n FROM dyad_day GROUP BY actor1, actor2 ORDER BY n DESC, actor1, actor2 LIMIT 10"],
+        ];
+        for args in runs {
+            let local = ok(&entente_env(args, &data, None));
+            let mut with_flag: Vec<&str> = args.to_vec();
+            with_flag.extend(["--cluster", &url]);
+            let o = entente_env(&with_flag, &data, None);
+            let there = ok(&o);
+            assert!(
+                String::from_utf8_lossy(&o.stderr).contains(&format!("on the Ballista cluster at {url}")),
+                "{args:?}: not run on the cluster"
+            );
+            let strip = |s: &str| {
+                s.lines()
+                    .filter(|l| !l.starts_with("Computed on the Ballista cluster"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            assert!(!local.trim().is_empty(), "{args:?}: nothing locally");
+            assert_eq!(strip(&local).trim_end(), strip(&there).trim_end(), "{args:?}");
+            if args.len() < 4 || args.contains(&"--by") {
+                eprintln!("{args:?}: {} bytes, identical", local.len());
+            }
+        }
+        let table = ok(&entente(&["events", "USA", "CHN", "--cluster", &url], &data));
+        assert!(
+            table.contains(&format!(
+                "Computed on the Ballista cluster at {url} from {}",
+                data.join("lake").display()
+            )),
+            "{table}"
+        );
+        assert!(table.contains("Sources:") && table.contains("GDELT"), "{table}");
+
+        // Where the cluster comes from: the variable, then cluster.toml; `local` overrides both.
+        let args = ["events", "USA", "--top", "3", "-f", "json"];
+        let local = ok(&entente_env(&args, &data, None));
+        let o = entente_env(&args, &data, Some(&url));
+        assert_eq!(ok(&o), local);
+        assert!(String::from_utf8_lossy(&o.stderr).contains("on the Ballista cluster"));
+        std::fs::write(data.join("cluster.toml"), format!("scheduler = \"{url}\"\n")).unwrap();
+        let o = entente_env(&args, &data, None);
+        assert_eq!(ok(&o), local);
+        assert!(String::from_utf8_lossy(&o.stderr).contains("on the Ballista cluster"));
+        let o = entente_env(
+            &["events", "USA", "--top", "3", "-f", "json", "--cluster", "local"],
+            &data,
+            None,
+        );
+        assert_eq!(ok(&o), local);
+        assert!(!String::from_utf8_lossy(&o.stderr).contains("Ballista"));
+        let o = entente_env(&args, &data, Some("local"));
+        assert!(!String::from_utf8_lossy(&o.stderr).contains("Ballista"));
+        std::fs::write(data.join("cluster.toml"), "schedulr = 1\n").unwrap();
+        let e = failed(&entente_env(&args, &data, None));
+        assert!(e.contains("cluster.toml") && e.contains("schedulr"), "{e}");
+        std::fs::remove_file(data.join("cluster.toml")).unwrap();
+
+        // What goes wrong says where and what.
+        let e = failed(&entente(&["sql", "SELECT nope FROM events", "--cluster", &url], &data));
+        assert!(e.contains("nope"), "{e}");
+        let e = failed(&entente(&["events", "USA", "Atlantis", "--cluster", &url], &data));
+        assert!(e.contains("Atlantis"), "{e}");
+        let e = failed(&entente(&["events", "USA", "CHN", "--cluster", "s3://bucket"], &data));
+        assert!(e.contains("s3://bucket"), "{e}");
+        let dead = format!("df://127.0.0.1:{}", free_port());
+        let e = failed(&entente(&["events", "USA", "CHN", "--cluster", &dead], &data));
+        assert!(
+            e.contains("cannot reach the Ballista scheduler") && e.contains(&dead),
+            "{e}"
+        );
+        let e = failed(&entente(&["cluster", "status", "--cluster", &dead], &data));
+        assert!(e.contains("cannot reach"), "{e}");
+        let e = failed(&entente(&["cluster", "status"], &data));
+        assert!(e.contains("no cluster is configured"), "{e}");
+        let run = |args: &[&str]| {
+            Command::new(env!("CARGO_BIN_EXE_entente"))
+                .args(args)
+                .output()
+                .expect("run")
+        };
+        let e = failed(&run(&["cluster", "executor", "--port", "x"]));
+        assert!(e.contains("entente cluster executor: --port: 'x' is not a port"), "{e}");
+        let e = failed(&run(&["cluster", "scheduler", "--data-dir", "x"]));
+        assert!(e.contains("unknown option '--data-dir'"), "{e}");
+        let help = ok(&run(&["cluster", "scheduler", "--help"]));
+        assert!(help.contains("usage: entente cluster scheduler"), "{help}");
+
+        // The executor gone: the scheduler says it has none, and what to start.
+        drop(executor);
+        let t = Instant::now();
+        let e = loop {
+            let o = entente(&["events", "USA", "CHN", "--cluster", &url], &data);
+            if !o.status.success() {
+                break String::from_utf8_lossy(&o.stderr).into_owned();
+            }
+            assert!(t.elapsed() < Duration::from_secs(120), "the scheduler never noticed");
+            std::thread::sleep(Duration::from_millis(500));
+        };
+        assert!(e.contains("executor"), "{e}");
+        eprintln!("with the executor killed: {e}");
+        drop(scheduler);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
