@@ -137,6 +137,39 @@ def bench(data, repeat, cluster=None, local=False):
     return {r["query"]: r for r in (json.loads(line) for line in out.splitlines() if line.strip())}
 
 
+DUCKDB = r"""
+import duckdb, json, statistics, sys, time
+lake, repeat, queries = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
+con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
+for t in ("events", "dyad_day"):
+    con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{lake}/{t}/**/*.parquet', hive_partitioning = true)")
+out = {}
+for name, sql in queries.items():
+    times, rows = [], 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        rows = len(con.execute(sql).fetchall())
+        times.append((time.perf_counter() - t) * 1000)
+    out[name] = {"duckdb_ms": statistics.median(times), "duckdb_rows": rows}
+print(json.dumps(out))
+"""
+
+
+def duckdb_bench(data, repeat, sqls):
+    """The same SQL in DuckDB (what a user would otherwise run on one machine) over the same
+    Parquet files; a warm process, medians of `repeat` runs."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from bench_events import duckdb_python
+    py = duckdb_python(os.path.join(target_dir(), "bench-venv"))
+    version = subprocess.run([py, "-c", "import duckdb; print(duckdb.__version__)"], capture_output=True,
+                             text=True).stdout.strip()
+    print(f"duckdb {version} (PyPI)", flush=True)
+    out = subprocess.run([py, "-c", DUCKDB, os.path.join(data, "lake"), str(repeat), json.dumps(sqls)], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=20_000_000)
@@ -165,6 +198,9 @@ def main():
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}", flush=True)
 
     results = {"local": bench(data, a.repeat, local=True)}
+    sqls = {q: r["sql"] for q, r in results["local"].items() if "sql" in r}
+    for q, r in duckdb_bench(data, a.repeat, sqls).items():
+        results["local"][q].update(r)
     for shape in a.shapes.split(","):
         n, k = (int(x) for x in shape.split("x"))
         c = Cluster(work, n, k)
@@ -179,14 +215,15 @@ def main():
 
     shapes = a.shapes.split(",")
     queries = list(results["local"].keys())
-    head = ["query", "lake ms", "local SQL ms"] + [f"{s} ms" for s in shapes]
+    head = ["query", "lake ms", "DuckDB ms", "local SQL ms"] + [f"{s} ms" for s in shapes]
     if "1x1" in shapes and "2x1" in shapes:
         head.append("1x1/2x1")
     head += ["cluster/local", "identical"]
     rows = []
     for q in queries:
         loc = results["local"][q]
-        r = [q, f"{loc['lake_ms']:.1f}" if "lake_ms" in loc else "", f"{loc['local_ms']:.0f}" if "local_ms" in loc else ""]
+        r = [q, f"{loc['lake_ms']:.1f}" if "lake_ms" in loc else "", f"{loc['duckdb_ms']:.0f}" if "duckdb_ms" in loc else "",
+             f"{loc['local_ms']:.0f}" if "local_ms" in loc else ""]
         for s in shapes:
             r.append(f"{results[s][q]['cluster_ms']:.0f}")
         if "1x1" in shapes and "2x1" in shapes:

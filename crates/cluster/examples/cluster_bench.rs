@@ -103,7 +103,7 @@ fn run() -> Result<(), String> {
         if !wanted(name) {
             continue;
         }
-        let mut out = serde_json::json!({ "query": name });
+        let mut out = serde_json::json!({ "query": name, "sql": sql });
         let mut local_rows = None;
         if a.local {
             let (med, min, r) = time(a.repeat, || entente_sql::sql(&a.data, sql).map_err(|e| e.to_string()))?;
