@@ -78,7 +78,7 @@ fn parse(args: &[String]) -> Result<ExecutorProcessConfig, String> {
             "--connect-timeout" => c.scheduler_connect_timeout_seconds = num(&v)?.min(u16::MAX as u64) as u16,
             "--memory-pool" => c.memory_pool_size = Some(num(&v)?),
             "--id" => c.executor_id = v,
-            _ => c.special_mod_log_level = v,
+            _ => c.special_mod_log_level = v, // --log-level, the last of `known`
         }
     }
     if c.vcores == 0 {

@@ -35,7 +35,7 @@ pub(crate) fn number<T: FromStr>(flag: &str, v: &str, what: &str) -> Result<T, S
 
 /// The multi-threaded runtime both programs run on, with Ballista's own 32 MiB stacks (deep plans
 /// recurse).
-pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, String> {
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_stack_size(32 * 1024 * 1024)
@@ -75,5 +75,31 @@ pub(crate) fn start<O>(
             eprintln!("{program}: {m}");
             Err(ExitCode::FAILURE)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_and_values() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let known = ["--port", "--id"];
+        let v = flag_values(&args(&["--port", "7", "--id=x=y"]), &known).unwrap();
+        assert_eq!(v, [("--port".into(), "7".into()), ("--id".into(), "x=y".into())]);
+        assert_eq!(
+            flag_values(&args(&["--prot", "7"]), &known).unwrap_err(),
+            "unknown option '--prot'"
+        );
+        assert_eq!(
+            flag_values(&args(&["--port"]), &known).unwrap_err(),
+            "--port needs a value"
+        );
+        assert_eq!(flag_values(&args(&["--port", "1", "-h"]), &known).unwrap_err(), "");
+        assert_eq!(
+            number::<u16>("--port", "70000", "port").unwrap_err(),
+            "--port: '70000' is not a port"
+        );
     }
 }

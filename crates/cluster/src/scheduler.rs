@@ -112,7 +112,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "--min-executors" => o.min_executors = num(&v)? as usize,
             "--task-max-failures" => o.task_max_failures = num(&v)?.max(1) as usize,
             "--stage-max-failures" => o.stage_max_failures = num(&v)?.max(1) as usize,
-            _ => o.log = v,
+            _ => o.log = v, // --log-level, the last of `known`
         }
     }
     Ok(o)
