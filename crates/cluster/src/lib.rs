@@ -101,13 +101,15 @@ impl fmt::Display for Error {
             Error::Unreachable { url, detail } => write!(
                 f,
                 "cluster: cannot reach the Ballista scheduler at {url}: {detail}\n  \
-                 check that entente-scheduler runs there (`entente-scheduler --bind-host 0.0.0.0 --port PORT`), \
+                 check that the scheduler runs there (`entente cluster scheduler --bind-host 0.0.0.0 --port PORT`, \
+                 or `entente-scheduler` with the same options), \
                  that host and port are right, and that no firewall blocks the port"
             ),
             Error::NoExecutors { url, detail } => write!(
                 f,
                 "cluster: the scheduler at {url} has no executor ({detail})\n  \
-                 start `entente-executor --scheduler {url}` on each machine that can read the lake"
+                 start `entente-executor --scheduler {url}` (or `entente cluster executor --scheduler {url}`) \
+                 on each machine that can read the lake"
             ),
             Error::Lake(m) => write!(f, "cluster: {m}"),
             Error::Query(m) => write!(f, "sql: {m}"),
@@ -128,7 +130,10 @@ impl fmt::Display for Error {
                     n(executors_now)
                 )?;
                 if *executors_now == Some(0) {
-                    write!(f, "\n  no executor is left: restart entente-executor on the machines")?;
+                    write!(
+                        f,
+                        "\n  no executor is left: restart the executors (`entente cluster executor`) on the machines"
+                    )?;
                 }
                 Ok(())
             }
