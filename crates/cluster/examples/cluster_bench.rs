@@ -48,8 +48,14 @@ fn args() -> Result<Args, String> {
     Ok(a)
 }
 
-/// Median and minimum of `n` runs of `f`, in milliseconds, and the last result.
-fn time<T>(n: usize, mut f: impl FnMut() -> Result<T, String>) -> Result<(f64, f64, T), String> {
+/// Runs `f` `n` times, records the median and minimum in milliseconds as `out[WHO_ms]` and
+/// `out[WHO_min_ms]`, and returns the last result.
+fn time<T>(
+    out: &mut serde_json::Value,
+    who: &str,
+    n: usize,
+    mut f: impl FnMut() -> Result<T, String>,
+) -> Result<T, String> {
     let mut v = Vec::new();
     let mut last = None;
     for _ in 0..n.max(1) {
@@ -58,7 +64,9 @@ fn time<T>(n: usize, mut f: impl FnMut() -> Result<T, String>) -> Result<(f64, f
         v.push(t.elapsed().as_secs_f64() * 1e3);
     }
     v.sort_by(|a, b| a.total_cmp(b));
-    Ok((v[v.len() / 2], v[0], last.expect("one run")))
+    out[format!("{who}_ms")] = v[v.len() / 2].into();
+    out[format!("{who}_min_ms")] = v[0].into();
+    Ok(last.expect("one run"))
 }
 
 fn main() {
@@ -106,16 +114,14 @@ fn run() -> Result<(), String> {
         let mut out = serde_json::json!({ "query": name, "sql": sql });
         let mut local_rows = None;
         if a.local {
-            let (med, min, r) = time(a.repeat, || entente_sql::sql(&a.data, sql).map_err(|e| e.to_string()))?;
-            out["local_ms"] = med.into();
-            out["local_min_ms"] = min.into();
+            let r = time(&mut out, "local", a.repeat, || {
+                entente_sql::sql(&a.data, sql).map_err(|e| e.to_string())
+            })?;
             out["rows"] = r.num_rows().into();
             local_rows = Some(r.rows().map_err(|e| e.to_string())?);
         }
         if let Some(c) = &cluster {
-            let (med, min, r) = time(a.repeat, || c.sql(sql).map_err(|e| e.to_string()))?;
-            out["cluster_ms"] = med.into();
-            out["cluster_min_ms"] = min.into();
+            let r = time(&mut out, "cluster", a.repeat, || c.sql(sql).map_err(|e| e.to_string()))?;
             out["rows"] = r.num_rows().into();
             if let Some(l) = &local_rows {
                 out["identical"] = (*l == r.rows().map_err(|e| e.to_string())?).into();
@@ -135,22 +141,22 @@ fn run() -> Result<(), String> {
     };
     if wanted("series_nato_kor") {
         let mut out = serde_json::json!({ "query": "series_nato_kor" });
-        let (med, min, want) = time(a.repeat, || lake.dyad_series(&q).map_err(|e| e.to_string()))?;
-        out["lake_ms"] = med.into();
-        out["lake_min_ms"] = min.into();
+        let want = time(&mut out, "lake", a.repeat, || {
+            lake.dyad_series(&q).map_err(|e| e.to_string())
+        })?;
         out["rows"] = want.len().into();
         if a.local {
             let sql = entente_cluster::queries::series_sql(&q).map_err(|e| e.to_string())?;
-            let (med, min, r) = time(a.repeat, || entente_sql::sql(&a.data, &sql).map_err(|e| e.to_string()))?;
-            out["local_ms"] = med.into();
-            out["local_min_ms"] = min.into();
+            let r = time(&mut out, "local", a.repeat, || {
+                entente_sql::sql(&a.data, &sql).map_err(|e| e.to_string())
+            })?;
             let s = entente_cluster::queries::series_from_batches(&q, &r.batches).map_err(|e| e.to_string())?;
             out["identical_local"] = (s == want).into();
         }
         if let Some(c) = &cluster {
-            let (med, min, got) = time(a.repeat, || c.dyad_series(&q).map_err(|e| e.to_string()))?;
-            out["cluster_ms"] = med.into();
-            out["cluster_min_ms"] = min.into();
+            let got = time(&mut out, "cluster", a.repeat, || {
+                c.dyad_series(&q).map_err(|e| e.to_string())
+            })?;
             out["identical"] = (got == want).into();
         }
         println!("{out}");
@@ -159,20 +165,16 @@ fn run() -> Result<(), String> {
         let side = SideSpec::actor("KOR");
         let from = Day::parse("2019-01-01");
         let mut out = serde_json::json!({ "query": "top_kor" });
-        let (med, min, want) = time(a.repeat, || {
+        let want = time(&mut out, "lake", a.repeat, || {
             lake.top_counterparts(&side, 10, from, None, &[])
                 .map_err(|e| e.to_string())
         })?;
-        out["lake_ms"] = med.into();
-        out["lake_min_ms"] = min.into();
         out["rows"] = want.len().into();
         if let Some(c) = &cluster {
-            let (med, min, got) = time(a.repeat, || {
+            let got = time(&mut out, "cluster", a.repeat, || {
                 c.top_counterparts(&side, 10, from, None, &[])
                     .map_err(|e| e.to_string())
             })?;
-            out["cluster_ms"] = med.into();
-            out["cluster_min_ms"] = min.into();
             out["identical"] = (got == want).into();
         }
         println!("{out}");

@@ -546,28 +546,14 @@ impl Cluster {
         symmetric: bool,
         sources: &[SourceKind],
     ) -> Result<Breakdown> {
-        let mut counts = entente_events::Counts::default();
-        match b {
-            Some(b) => {
-                let q = SeriesQuery {
-                    a: a.clone(),
-                    b: b.clone(),
-                    by: entente_events::Granularity::Year,
-                    from,
-                    to,
-                    symmetric,
-                    sources: sources.to_vec(),
-                };
-                for r in self.dyad_series(&q)? {
-                    counts.merge(&r.counts);
-                }
-            }
-            None => {
-                if let Some(sql) = queries::breakdown_sql(a, from, to, symmetric, sources) {
-                    counts = queries::counts_from_batches(&self.sql(&sql)?.batches)?;
-                }
-            }
+        if let Some(b) = b {
+            let q = SeriesQuery::for_breakdown(a, b, from, to, symmetric, sources);
+            return Ok(Breakdown::of_series(&self.dyad_series(&q)?));
         }
+        let counts = match queries::breakdown_sql(a, from, to, symmetric, sources) {
+            Some(sql) => queries::counts_from_batches(&self.sql(&sql)?.batches)?,
+            None => entente_events::Counts::default(),
+        };
         Ok(Breakdown { counts })
     }
 

@@ -15,7 +15,7 @@
 use crate::Error;
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::datatypes::{DataType, Date32Type, Float64Type, Int64Type};
-use entente_events::query::{series_rows, Counterpart, Counts, SeriesQuery, SeriesRow, SideSpec};
+use entente_events::query::{day_bounds, series_rows, Counterpart, Counts, SeriesQuery, SeriesRow, SideSpec};
 use entente_events::{Day, SourceKind};
 use std::collections::BTreeMap;
 
@@ -26,34 +26,6 @@ fn lit(s: &str) -> String {
 
 fn date(d: i32) -> String {
     format!("DATE '{}'", Day(d))
-}
-
-/// Actor → merged day intervals within `lo..=hi` (the lake's `SideSpec::intervals`).
-pub(crate) fn intervals(side: &SideSpec, lo: i32, hi: i32) -> BTreeMap<String, Vec<(i32, i32)>> {
-    let mut out: BTreeMap<String, Vec<(i32, i32)>> = BTreeMap::new();
-    let mut add = |actor: &str, from: Option<Day>, to: Option<Day>| {
-        let f = from.map_or(lo, |d| d.0.max(lo));
-        let t = to.map_or(hi, |d| d.0.min(hi));
-        if f <= t {
-            out.entry(actor.to_string()).or_default().push((f, t));
-        }
-    };
-    match side {
-        SideSpec::Actors(v) => v.iter().for_each(|a| add(a, None, None)),
-        SideSpec::Members(v) => v.iter().for_each(|m| add(&m.actor, m.from, m.to)),
-    }
-    for v in out.values_mut() {
-        v.sort_unstable();
-        let mut merged: Vec<(i32, i32)> = Vec::with_capacity(v.len());
-        for &(f, t) in v.iter() {
-            match merged.last_mut() {
-                Some(last) if f <= last.1.saturating_add(1) => last.1 = last.1.max(t),
-                _ => merged.push((f, t)),
-            }
-        }
-        *v = merged;
-    }
-    out
 }
 
 /// `col` names an actor of the side on the row's `day`. Intervals are already clipped to the
@@ -122,14 +94,10 @@ fn sums() -> String {
     v.join(", ")
 }
 
-fn bounds(from: Option<Day>, to: Option<Day>) -> (i32, i32) {
-    (from.map_or(i32::MIN, |d| d.0), to.map_or(i32::MAX, |d| d.0))
-}
-
 /// The SQL that returns, day by day, the summed `dyad_day` counters of a series query (the rows
 /// the lake would add up). `Err` for the requests the lake rejects, with the lake's words.
 pub fn series_sql(q: &SeriesQuery) -> Result<String, Error> {
-    let (lo, hi) = bounds(q.from, q.to);
+    let (lo, hi) = day_bounds(q.from, q.to);
     if lo > hi {
         return Err(Error::Query(format!(
             "the range is empty: {} is after {}",
@@ -137,8 +105,8 @@ pub fn series_sql(q: &SeriesQuery) -> Result<String, Error> {
             Day(hi)
         )));
     }
-    let a = intervals(&q.a, lo, hi);
-    let b = intervals(&q.b, lo, hi);
+    let a = q.a.intervals(lo, hi);
+    let b = q.b.intervals(lo, hi);
     if a.is_empty() || b.is_empty() {
         return Err(Error::Query(
             "each side needs at least one actor (with a membership inside the range)".into(),
@@ -176,8 +144,8 @@ pub fn top_counterparts_sql(
     to: Option<Day>,
     sources: &[SourceKind],
 ) -> Option<String> {
-    let (lo, hi) = bounds(from, to);
-    let s = intervals(side, lo, hi);
+    let (lo, hi) = day_bounds(from, to);
+    let s = side.intervals(lo, hi);
     if s.is_empty() {
         return None;
     }
@@ -207,8 +175,8 @@ pub fn breakdown_sql(
     symmetric: bool,
     sources: &[SourceKind],
 ) -> Option<String> {
-    let (lo, hi) = bounds(from, to);
-    let s = intervals(a, lo, hi);
+    let (lo, hi) = day_bounds(from, to);
+    let s = a.intervals(lo, hi);
     if s.is_empty() {
         return None;
     }
@@ -277,7 +245,7 @@ fn counts_at(b: &RecordBatch, c0: usize, r: usize) -> Result<Counts, Error> {
 /// Turns the day-by-day result of [`series_sql`] into the lake's series: periods of `q.by`, every
 /// period of the range (zeros included).
 pub fn series_from_batches(q: &SeriesQuery, batches: &[RecordBatch]) -> Result<Vec<SeriesRow>, Error> {
-    let (lo, hi) = bounds(q.from, q.to);
+    let (lo, hi) = day_bounds(q.from, q.to);
     let mut buckets: BTreeMap<i32, Counts> = BTreeMap::new();
     for b in batches {
         if b.num_rows() == 0 {
@@ -356,7 +324,7 @@ mod tests {
                 to: None,
             },
         ]);
-        let iv = intervals(&side, lo, hi);
+        let iv = side.intervals(lo, hi);
         // North Macedonia joined after the range: not on the side at all.
         assert_eq!(iv.keys().collect::<Vec<_>>(), vec!["NATO", "O'X"]);
         assert_eq!(

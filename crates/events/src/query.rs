@@ -130,8 +130,8 @@ impl SideSpec {
         }
     }
 
-    /// Actor → the day intervals (within `lo..=hi`) in which it belongs to the side.
-    fn intervals(&self, lo: i32, hi: i32) -> BTreeMap<String, Vec<(i32, i32)>> {
+    /// Actor → the day intervals (within `lo..=hi`, merged) in which it belongs to the side.
+    pub fn intervals(&self, lo: i32, hi: i32) -> BTreeMap<String, Vec<(i32, i32)>> {
         let mut out: BTreeMap<String, Vec<(i32, i32)>> = BTreeMap::new();
         for m in self.memberships() {
             let f = m.from.map_or(lo, |d| d.0.max(lo));
@@ -280,6 +280,45 @@ pub struct Counterpart {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Breakdown {
     pub counts: Counts,
+}
+
+impl Breakdown {
+    /// The counts of a series, summed: between two sides, the breakdown is the sum of their
+    /// series (see [`SeriesQuery::for_breakdown`]).
+    pub fn of_series(rows: &[SeriesRow]) -> Breakdown {
+        let mut counts = Counts::default();
+        for r in rows {
+            counts.merge(&r.counts);
+        }
+        Breakdown { counts }
+    }
+}
+
+impl SeriesQuery {
+    /// The series whose rows sum to the type breakdown between `a` and `b` (yearly: the fewest rows).
+    pub fn for_breakdown(
+        a: &SideSpec,
+        b: &SideSpec,
+        from: Option<Day>,
+        to: Option<Day>,
+        symmetric: bool,
+        sources: &[SourceKind],
+    ) -> SeriesQuery {
+        SeriesQuery {
+            a: a.clone(),
+            b: b.clone(),
+            by: Granularity::Year,
+            from,
+            to,
+            symmetric,
+            sources: sources.to_vec(),
+        }
+    }
+}
+
+/// A query's range as days, `i32::MIN`/`i32::MAX` for an open end.
+pub fn day_bounds(from: Option<Day>, to: Option<Day>) -> (i32, i32) {
+    (from.map_or(i32::MIN, |d| d.0), to.map_or(i32::MAX, |d| d.0))
 }
 
 /// Rows to read from a part: first row, count, the caller's key, the days that count.
@@ -435,7 +474,7 @@ impl Lake {
 
     /// The dyadic series between two sides.
     pub fn dyad_series(&self, q: &SeriesQuery) -> Result<Vec<SeriesRow>> {
-        let (lo, hi) = (q.from.map_or(i32::MIN, |d| d.0), q.to.map_or(i32::MAX, |d| d.0));
+        let (lo, hi) = day_bounds(q.from, q.to);
         if lo > hi {
             return Err(Error::Query(format!(
                 "the range is empty: {} is after {}",
@@ -501,7 +540,7 @@ impl Lake {
         to: Option<Day>,
         sources: &[SourceKind],
     ) -> Result<Vec<Counterpart>> {
-        let (lo, hi) = (from.map_or(i32::MIN, |d| d.0), to.map_or(i32::MAX, |d| d.0));
+        let (lo, hi) = day_bounds(from, to);
         let s = side.intervals(lo, hi);
         let mut names: Vec<String> = Vec::new();
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
@@ -549,35 +588,22 @@ impl Lake {
         symmetric: bool,
         sources: &[SourceKind],
     ) -> Result<Breakdown> {
-        let (lo, hi) = (from.map_or(i32::MIN, |d| d.0), to.map_or(i32::MAX, |d| d.0));
-        let mut counts = Counts::default();
-        match b {
-            Some(b) => {
-                let q = SeriesQuery {
-                    a: a.clone(),
-                    b: b.clone(),
-                    by: Granularity::Year,
-                    from,
-                    to,
-                    symmetric,
-                    sources: sources.to_vec(),
-                };
-                for r in self.dyad_series(&q)? {
-                    counts.merge(&r.counts);
-                }
-            }
-            None => {
-                let s = a.intervals(lo, hi);
-                let mut select = |x: &str, y: &str| match (s.get(x), s.get(y)) {
-                    (Some(iv), None) => Some((0, iv.clone())),
-                    (None, Some(iv)) if symmetric => Some((0, iv.clone())),
-                    _ => None,
-                };
-                self.accumulate(sources, lo, hi, false, None, &mut select, &mut |_, _, agg| {
-                    counts.add(agg)
-                })?;
-            }
+        if let Some(b) = b {
+            let q = SeriesQuery::for_breakdown(a, b, from, to, symmetric, sources);
+            return Ok(Breakdown::of_series(&self.dyad_series(&q)?));
         }
+        let (lo, hi) = day_bounds(from, to);
+        // A and anyone: every event with an actor of A (on one side only, unless symmetric).
+        let mut counts = Counts::default();
+        let s = a.intervals(lo, hi);
+        let mut select = |x: &str, y: &str| match (s.get(x), s.get(y)) {
+            (Some(iv), None) => Some((0, iv.clone())),
+            (None, Some(iv)) if symmetric => Some((0, iv.clone())),
+            _ => None,
+        };
+        self.accumulate(sources, lo, hi, false, None, &mut select, &mut |_, _, agg| {
+            counts.add(agg)
+        })?;
         Ok(Breakdown { counts })
     }
 }
