@@ -97,21 +97,10 @@ fn sums() -> String {
 /// The SQL that returns, day by day, the summed `dyad_day` counters of a series query (the rows
 /// the lake would add up). `Err` for the requests the lake rejects, with the lake's words.
 pub fn series_sql(q: &SeriesQuery) -> Result<String, Error> {
-    let (lo, hi) = day_bounds(q.from, q.to);
-    if lo > hi {
-        return Err(Error::Query(format!(
-            "the range is empty: {} is after {}",
-            Day(lo),
-            Day(hi)
-        )));
-    }
-    let a = q.a.intervals(lo, hi);
-    let b = q.b.intervals(lo, hi);
-    if a.is_empty() || b.is_empty() {
-        return Err(Error::Query(
-            "each side needs at least one actor (with a membership inside the range)".into(),
-        ));
-    }
+    let (lo, hi, a, b) = q.sides().map_err(|e| match e {
+        entente_events::Error::Query(m) => Error::Query(m),
+        e => Error::Query(e.to_string()),
+    })?;
     let mut pair = format!(
         "({} AND {})",
         side_predicate("actor1", &a, lo, hi),

@@ -131,7 +131,7 @@ impl SideSpec {
     }
 
     /// Actor → the day intervals (within `lo..=hi`, merged) in which it belongs to the side.
-    pub fn intervals(&self, lo: i32, hi: i32) -> BTreeMap<String, Vec<(i32, i32)>> {
+    pub fn intervals(&self, lo: i32, hi: i32) -> Intervals {
         let mut out: BTreeMap<String, Vec<(i32, i32)>> = BTreeMap::new();
         for m in self.memberships() {
             let f = m.from.map_or(lo, |d| d.0.max(lo));
@@ -294,7 +294,30 @@ impl Breakdown {
     }
 }
 
+/// Actor → the merged day intervals in which it belongs to a side.
+pub type Intervals = BTreeMap<String, Vec<(i32, i32)>>;
+
 impl SeriesQuery {
+    /// The query's range as days ([`day_bounds`]) and each side's actors with their intervals in
+    /// it; `Err` for a request no series answers (an empty range, a side with no actor in it).
+    pub fn sides(&self) -> Result<(i32, i32, Intervals, Intervals)> {
+        let (lo, hi) = day_bounds(self.from, self.to);
+        if lo > hi {
+            return Err(Error::Query(format!(
+                "the range is empty: {} is after {}",
+                Day(lo),
+                Day(hi)
+            )));
+        }
+        let (a, b) = (self.a.intervals(lo, hi), self.b.intervals(lo, hi));
+        if a.is_empty() || b.is_empty() {
+            return Err(Error::Query(
+                "each side needs at least one actor (with a membership inside the range)".into(),
+            ));
+        }
+        Ok((lo, hi, a, b))
+    }
+
     /// The series whose rows sum to the type breakdown between `a` and `b` (yearly: the fewest rows).
     pub fn for_breakdown(
         a: &SideSpec,
@@ -474,21 +497,7 @@ impl Lake {
 
     /// The dyadic series between two sides.
     pub fn dyad_series(&self, q: &SeriesQuery) -> Result<Vec<SeriesRow>> {
-        let (lo, hi) = day_bounds(q.from, q.to);
-        if lo > hi {
-            return Err(Error::Query(format!(
-                "the range is empty: {} is after {}",
-                Day(lo),
-                Day(hi)
-            )));
-        }
-        let a = q.a.intervals(lo, hi);
-        let b = q.b.intervals(lo, hi);
-        if a.is_empty() || b.is_empty() {
-            return Err(Error::Query(
-                "each side needs at least one actor (with a membership inside the range)".into(),
-            ));
-        }
+        let (lo, hi, a, b) = q.sides()?;
         let mut pairs = BTreeSet::new();
         for x in a.keys() {
             for y in b.keys() {
