@@ -38,6 +38,8 @@ fn parse(args: &[String]) -> Result<ExecutorProcessConfig, String> {
         executor_heartbeat_interval_seconds: 10,
         print_thread_info: false,
         special_mod_log_level: "info".into(),
+        // Ballista's plans plus entente's ingest node.
+        override_physical_codec: Some(crate::ingest::Codec::shared()),
         ..ExecutorProcessConfig::default()
     };
     let known = [

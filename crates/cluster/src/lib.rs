@@ -29,6 +29,7 @@
 
 pub mod config;
 pub mod executor;
+pub mod ingest;
 pub mod logging;
 mod program;
 pub mod queries;
@@ -287,6 +288,30 @@ impl Cluster {
 
     /// [`Cluster::connect`] with options.
     pub fn connect_with(url: &str, data_dir: &Path, opts: ClusterOptions) -> Result<Cluster> {
+        // Tables to register: both, unless this machine sees the lake and a table is missing.
+        let lake = data_dir.join("lake");
+        let mut tables = vec!["events", "dyad_day"];
+        let mut expected = None;
+        if data_dir.is_absolute() && data_dir.exists() {
+            let l = entente_events::Lake::open(data_dir).map_err(|e| Error::Lake(e.to_string()))?;
+            let st = l.stats();
+            expected = Some((st.events, st.dyad_rows));
+            tables.retain(|t| lake.join(t).is_dir());
+        }
+        let cluster = Cluster::open(url, data_dir, opts, &tables)?;
+        cluster.check_visible(&tables, expected)?;
+        Ok(cluster)
+    }
+
+    /// Connects for [`Cluster::ingest`]: the checks of [`Cluster::connect_with`] but the lake's,
+    /// which may well be empty.
+    pub fn connect_to_ingest(url: &str, data_dir: &Path, opts: ClusterOptions) -> Result<Cluster> {
+        Cluster::open(url, data_dir, opts, &[])
+    }
+
+    /// Checks the address, the data directory's path and the scheduler, and opens a session
+    /// with `tables` of the lake registered.
+    fn open(url: &str, data_dir: &Path, opts: ClusterOptions, tables: &[&str]) -> Result<Cluster> {
         let addr = SchedulerAddr::parse(url)?;
         if !data_dir.is_absolute() {
             return Err(Error::Config(format!(
@@ -302,15 +327,6 @@ impl Cluster {
             });
         }
         let lake = data_dir.join("lake");
-        // Tables to register: both, unless this machine sees the lake and a table is missing.
-        let mut tables = vec!["events", "dyad_day"];
-        let mut expected = None;
-        if data_dir.exists() {
-            let l = entente_events::Lake::open(data_dir).map_err(|e| Error::Lake(e.to_string()))?;
-            let st = l.stats();
-            expected = Some((st.events, st.dyad_rows));
-            tables.retain(|t| lake.join(t).is_dir());
-        }
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -344,16 +360,14 @@ impl Cluster {
             }
             Ok::<_, Error>(ctx)
         })?;
-        let cluster = Cluster {
+        Ok(Cluster {
             addr,
             lake,
             opts,
             last_attempts: std::sync::atomic::AtomicUsize::new(0),
             rt,
             ctx,
-        };
-        cluster.check_visible(&tables, expected)?;
-        Ok(cluster)
+        })
     }
 
     /// Does the cluster see the lake? A path that the scheduler cannot list is an empty table
@@ -430,12 +444,18 @@ impl Cluster {
     /// Runs one SQL statement on the cluster. If an executor is lost while it runs, the query is
     /// run again (see [`ClusterOptions::retries`]); other errors are returned at once.
     pub fn sql(&self, query: &str) -> Result<QueryResult> {
+        self.retrying(|| self.sql_once(query))
+    }
+
+    /// Runs `once` until it succeeds, fails for another reason than a lost executor, or has
+    /// been retried [`ClusterOptions::retries`] times.
+    fn retrying<T>(&self, once: impl Fn() -> Result<T>) -> Result<T> {
         let mut attempts = 0;
         loop {
             attempts += 1;
             self.last_attempts.store(attempts, std::sync::atomic::Ordering::Relaxed);
             let before = self.status().ok().and_then(|s| s.executors);
-            let e = match self.sql_once(query) {
+            let e = match once() {
                 Ok(r) => return Ok(r),
                 Err(e) => e,
             };
@@ -464,7 +484,7 @@ impl Cluster {
                     detail,
                 });
             }
-            log::warn!("an executor was lost during the query ({detail}); running it again");
+            log::warn!("an executor was lost during the job ({detail}); running it again");
         }
     }
 

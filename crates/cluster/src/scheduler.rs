@@ -152,6 +152,8 @@ async fn run(program: &str, o: Opts) -> Result<(), String> {
         min_ready_executors: o.min_executors,
         task_max_failures: o.task_max_failures,
         stage_max_failures: o.stage_max_failures,
+        // Ballista's plans plus entente's ingest node.
+        override_physical_codec: Some(crate::ingest::Codec::shared()),
         ..SchedulerConfig::default()
     };
     config.validate().map_err(|e| e.to_string())?;

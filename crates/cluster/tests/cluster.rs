@@ -2,7 +2,8 @@
 //! processes this crate builds — against the same lake queried locally: SQL through entente-sql,
 //! series and counterparts through the lake's own queries. Results must be identical. Then one
 //! executor is killed (SIGKILL) in the middle of a query, after it has written shuffle data the
-//! query still needs, and the test checks what the user sees.
+//! query still needs, and the test checks what the user sees. Files ingested on the executors
+//! (one task per file) give the lake a local ingest of the same files writes, byte for byte.
 //!
 //! Everything runs in one test so the cluster starts once; each step prints its time. The child
 //! processes are killed when the test ends, passes or fails (a guard's `Drop`).
@@ -459,6 +460,8 @@ fn cluster_answers_as_the_lake_and_survives_a_lost_executor() {
     assert!(e.to_string().contains("the cluster sees 0 rows in events"), "{e}");
     eprintln!("queries compared in {:.1} s", t1.elapsed().as_secs_f64());
 
+    distributed_ingest(&procs, &dir);
+
     lost_executor(&mut procs, &cluster, &data);
 
     // The scheduler gone: the next query says it cannot reach it.
@@ -472,6 +475,103 @@ fn cluster_answers_as_the_lake_and_survives_a_lost_executor() {
     drop(procs);
     let _ = std::fs::remove_dir_all(&dir);
     eprintln!("total {:.1} s", t0.elapsed().as_secs_f64());
+}
+
+/// Every file under `root` with its bytes (the lock file and empty directories aside).
+fn snapshot(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read dir") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n != ".lock") {
+                let rel = p.strip_prefix(root).expect("prefix").to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+/// Generated GDELT 2.0 files ingested on the executors, one task per file, and locally: the two
+/// lakes are identical. A file given twice is ingested once; a missing file is reported by name
+/// and the others go on; the tasks ran on both executors.
+fn distributed_ingest(procs: &Processes, dir: &Path) {
+    let t = Instant::now();
+    let inputs = dir.join("inputs");
+    std::fs::create_dir_all(&inputs).expect("inputs");
+    let mut files: Vec<PathBuf> = (0..5u64)
+        .map(|i| {
+            let p = inputs.join(format!("2021010{i}.export.CSV"));
+            let g = Generator::shipped(40 + i, Day::parse("2021-01-01").expect("day"), 400).expect("generator");
+            let mut w = std::io::BufWriter::new(File::create(&p).expect("create"));
+            g.write_tsv(&mut w, 6_000 + 1_000 * i).expect("write");
+            p
+        })
+        .collect();
+    files.push(files[1].clone());
+    files.push(inputs.join("missing.export.CSV"));
+    let opts = IngestOptions {
+        workers: 1,
+        ..IngestOptions::default()
+    };
+    let local = dir.join("ingest-local");
+    let mut lake = Lake::open(&local).expect("open");
+    for f in &files[..5] {
+        lake.ingest(f, SourceKind::Gdelt2, &opts, &mut |_| {})
+            .expect("local ingest");
+    }
+
+    let remote = dir.join("ingest-cluster");
+    let cluster = Cluster::connect_to_ingest(&procs.url, &remote, ClusterOptions::default()).expect("connect");
+    let mut lake = Lake::open(&remote).expect("open");
+    let mut seen = Vec::new();
+    let done = cluster
+        .ingest(&mut lake, &files, SourceKind::Gdelt2, &opts, &mut |f| {
+            seen.push(f.path.clone())
+        })
+        .unwrap_or_else(|e| panic!("{e}\n{}", procs.logs()));
+    assert_eq!(seen, files);
+    for f in &done {
+        eprintln!(
+            "  {} on {}: {}",
+            f.path.file_name().unwrap_or_default().to_string_lossy(),
+            f.worker,
+            match &f.outcome {
+                Ok(r) => format!("{} kept, skipped {}", r.read.kept, r.skipped),
+                Err(e) => e.clone(),
+            }
+        );
+    }
+    for (i, f) in done.iter().enumerate() {
+        match (i, &f.outcome) {
+            (0..=4, Ok(r)) => assert!(!r.skipped && r.read.kept > 0, "{r:?}"),
+            (5, Ok(r)) => assert!(r.skipped, "the same content twice is ingested once"),
+            (6, Err(e)) => assert!(e.contains("missing.export.CSV"), "{e}"),
+            (_, o) => panic!("file {i}: {o:?}"),
+        }
+    }
+    let workers: std::collections::BTreeSet<&str> = done.iter().map(|f| f.worker.as_str()).collect();
+    assert!(
+        workers.len() >= 2,
+        "the files were not spread over the executors: {workers:?}"
+    );
+    assert_eq!(snapshot(&remote.join("lake")), snapshot(&local.join("lake")));
+    assert_eq!(lake.stats().events, Lake::open(&local).expect("open").stats().events);
+    // Again: everything is in the lake already; nothing changes.
+    let again = cluster
+        .ingest(&mut lake, &files[..5], SourceKind::Gdelt2, &opts, &mut |_| {})
+        .expect("again");
+    assert!(again.iter().all(|f| f.outcome.as_ref().is_ok_and(|r| r.skipped)));
+    assert_eq!(snapshot(&remote.join("lake")), snapshot(&local.join("lake")));
+    eprintln!(
+        "distributed ingest of {} files on {} executors compared in {:.1} s",
+        files.len(),
+        workers.len(),
+        t.elapsed().as_secs_f64()
+    );
 }
 
 /// A query with several stages (a join shuffles both sides).

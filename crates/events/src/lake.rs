@@ -5,6 +5,7 @@
 //! <data_dir>/lake/events/source=S/month=YYYY-MM/part-H.parquet
 //! <data_dir>/lake/dyad_day/source=S/month=YYYY-MM/part-H.parquet   (+ part-H.dyx directory)
 //! <data_dir>/lake/.tmp/…                              work in progress, removed by the next ingest
+//! <data_dir>/lake/.staging/N/…                        files ingested by a cluster's executors
 //! <data_dir>/lake/.lock                               one ingest at a time
 //! ```
 //!
@@ -17,6 +18,13 @@
 //! gives byte-identical files because part names and contents depend only on the input's bytes
 //! and the options (no clocks, no thread timing: parsed blocks are written in input order).
 //! Re-ingesting an input whose content hash is already in the manifest changes nothing.
+//!
+//! On a cluster, ingest is split in two: the client takes the lock ([`Lake::staging`]), each
+//! executor ingests one file into a lake of its own under `.staging` ([`stage`], the same code as a
+//! local ingest, checked against the lake's manifest), and the client moves the staged parts into
+//! place and commits them all with one manifest write ([`Staging::adopt`]). Parts are named by
+//! their input's hash, so the lake is byte for byte the one a local ingest of the same files
+//! writes.
 
 use crate::actors::{ActorId, Resolver};
 use crate::day::{Day, Month};
@@ -112,7 +120,7 @@ impl SourceKind {
 
 /// Tuning knobs; the defaults suit a 2-core, few-GiB machine and keep peak memory well under
 /// 1 GiB whatever the input size.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct IngestOptions {
     /// Bytes of input per parse job.
     pub block_bytes: usize,
@@ -163,7 +171,7 @@ pub struct Progress {
 }
 
 /// What an ingest did.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct IngestReport {
     pub input: String,
     pub source: String,
@@ -451,9 +459,11 @@ impl Lake {
     /// directories) the manifest does not list. Runs under the lock, before every ingest.
     fn recover(&mut self) -> Result<()> {
         self.manifest = read_manifest(&self.root)?;
-        let tmp = self.root.join(".tmp");
-        if tmp.exists() {
-            fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        for work in [".tmp", ".staging"] {
+            let dir = self.root.join(work);
+            if dir.exists() {
+                fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+            }
         }
         for table in ["events", "dyad_day"] {
             let dir = self.root.join(table);
@@ -499,9 +509,23 @@ impl Lake {
         opts: &IngestOptions,
         progress: &mut dyn FnMut(&Progress),
     ) -> Result<IngestReport> {
-        let path = path.as_ref();
         let _lock = self.lock()?;
         self.recover()?;
+        self.ingest_unlocked(None, path.as_ref(), kind, opts, progress)
+    }
+
+    /// [`Lake::ingest`] once the lock is held (by this process, or by the client of a cluster
+    /// whose executors stage files). `base` is the lake the input is checked against (content
+    /// already in it is skipped, ids already in it dropped for sources that dedup); `None` means
+    /// this lake.
+    fn ingest_unlocked(
+        &mut self,
+        base: Option<&Lake>,
+        path: &Path,
+        kind: SourceKind,
+        opts: &IngestOptions,
+        progress: &mut dyn FnMut(&Progress),
+    ) -> Result<IngestReport> {
         let size = fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
         progress(&Progress {
             phase: Phase::Hashing,
@@ -514,7 +538,9 @@ impl Lake {
             || path.to_string_lossy().into_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
-        if let Some(done) = self.already(&hash, kind) {
+        let base = base.unwrap_or(&*self);
+        let existing = base.existing(kind);
+        if let Some(done) = base.already(&hash, kind) {
             progress(&Progress {
                 phase: Phase::Skipped,
                 rows: 0,
@@ -551,7 +577,7 @@ impl Lake {
             }
             Ok(())
         };
-        self.run(&name, size, &hash, kind, parser, opts, produce, progress)
+        self.run(&name, size, &hash, kind, parser, existing, opts, produce, progress)
     }
 
     /// Generates `rows` synthetic GDELT 2.0 events with `generator` straight into the lake (as
@@ -598,6 +624,7 @@ impl Lake {
             &hash,
             SourceKind::Gdelt2,
             Parser::Generate(generator),
+            HashMap::new(),
             opts,
             produce,
             progress,
@@ -628,24 +655,8 @@ impl Lake {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn run(
-        &mut self,
-        name: &str,
-        size: u64,
-        hash: &str,
-        kind: SourceKind,
-        parser: Parser,
-        opts: &IngestOptions,
-        produce: impl FnOnce(&mut dyn FnMut(Work) -> bool) -> Result<()> + Send,
-        progress: &mut dyn FnMut(&Progress),
-    ) -> Result<IngestReport> {
-        let started = Instant::now();
-        let tmp = self.root.join(".tmp").join(hash.replace(':', "-"));
-        fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
-        let workers = if kind.dedups() { 1 } else { opts.workers.max(1) };
-        let res = self.resolver.clone();
-        // Existing event parts per month, for dropping ids the lake already holds.
+    /// Existing `events` parts of a source that dedups, per month: an ingest drops ids they hold.
+    fn existing(&self, kind: SourceKind) -> HashMap<Month, Vec<PathBuf>> {
         let mut existing: HashMap<Month, Vec<PathBuf>> = HashMap::new();
         if kind.dedups() {
             for (rel, p) in &self.manifest.parts {
@@ -656,6 +667,27 @@ impl Lake {
                 }
             }
         }
+        existing
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &mut self,
+        name: &str,
+        size: u64,
+        hash: &str,
+        kind: SourceKind,
+        parser: Parser,
+        existing: HashMap<Month, Vec<PathBuf>>,
+        opts: &IngestOptions,
+        produce: impl FnOnce(&mut dyn FnMut(Work) -> bool) -> Result<()> + Send,
+        progress: &mut dyn FnMut(&Progress),
+    ) -> Result<IngestReport> {
+        let started = Instant::now();
+        let tmp = self.root.join(".tmp").join(hash.replace(':', "-"));
+        fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let workers = if kind.dedups() { 1 } else { opts.workers.max(1) };
+        let res = self.resolver.clone();
         let mut writer = PartWriter::new(&tmp, kind, hash, opts, res.clone());
         let mut report = ReadReport::new(name);
         let (work_tx, work_rx) = sync_channel::<(u64, Work)>(workers * 2);
@@ -798,6 +830,122 @@ impl Lake {
         });
         Ok(out)
     }
+}
+
+/// An ingest whose files are read elsewhere (by a cluster's executors, see [`stage`]): holds the
+/// lake's lock from [`Lake::staging`] until it is dropped, so that no other ingest runs meanwhile.
+pub struct Staging<'a> {
+    lake: &'a mut Lake,
+    _lock: File,
+}
+
+impl Lake {
+    /// Takes the lock and clears what a killed ingest left (as [`Lake::ingest`] does), for files
+    /// that [`stage`] will ingest into [`Staging::dir`] on other machines.
+    pub fn staging(&mut self) -> Result<Staging<'_>> {
+        let lock = self.lock()?;
+        self.recover()?;
+        Ok(Staging {
+            lake: self,
+            _lock: lock,
+        })
+    }
+}
+
+impl Staging<'_> {
+    /// `<data_dir>/lake/.staging`: [`stage`] writes `<dir>/<name>`.
+    pub fn dir(&self) -> PathBuf {
+        self.lake.root.join(".staging")
+    }
+
+    /// The lake as it is now.
+    pub fn lake(&self) -> &Lake {
+        self.lake
+    }
+
+    /// Moves staged ingests (directories [`stage`] wrote) into the lake and commits them, in the
+    /// order given, with one manifest write. Returns, for each, whether its input was new: a
+    /// content staged twice, or already in the lake, is adopted once. Nothing is visible to
+    /// readers before the manifest is replaced; parts moved by an adopt that fails are removed by
+    /// the next ingest.
+    pub fn adopt(&mut self, staged: &[PathBuf]) -> Result<Vec<bool>> {
+        let root = self.lake.root.clone();
+        let mut manifest = self.lake.manifest.clone();
+        let mut dirs = BTreeSet::new();
+        let mut new = Vec::with_capacity(staged.len());
+        for dir in staged {
+            let m = read_manifest(dir)?;
+            let [input] = &m.inputs[..] else {
+                return Err(Error::Lake(format!(
+                    "{}: a staged ingest holds {} inputs, not one",
+                    dir.display(),
+                    m.inputs.len()
+                )));
+            };
+            if manifest
+                .inputs
+                .iter()
+                .any(|i| i.hash == input.hash && i.source == input.source)
+            {
+                new.push(false);
+                continue;
+            }
+            for rel in &input.parts {
+                let part = m.parts.get(rel).ok_or_else(|| {
+                    Error::Lake(format!("{}: the staged manifest lists no part {rel}", dir.display()))
+                })?;
+                let dyx = rel.replace(".parquet", ".dyx");
+                for (i, file) in [rel, &dyx].into_iter().enumerate() {
+                    let (src, dst) = (dir.join(file), root.join(file));
+                    if i == 1 && !src.exists() {
+                        continue;
+                    }
+                    if let Some(parent) = dst.parent() {
+                        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                        dirs.insert(parent.to_path_buf());
+                    }
+                    fs::rename(&src, &dst).map_err(|e| Error::io(&src, e))?;
+                }
+                manifest.parts.insert(rel.clone(), part.clone());
+            }
+            manifest.inputs.push(input.clone());
+            new.push(true);
+        }
+        for d in &dirs {
+            sync_dir(d)?;
+        }
+        if new.contains(&true) {
+            write_manifest(&root, &manifest)?;
+            self.lake.manifest = manifest;
+        }
+        for dir in staged {
+            fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        Ok(new)
+    }
+}
+
+/// Ingests one file into a lake of its own at `<data_dir>/lake/.staging/<name>`, for
+/// [`Staging::adopt`]: what a cluster's executor runs for each file, while the client holds the
+/// lock. The same code as [`Lake::ingest`], checked against the lake's manifest: content already
+/// in the lake is skipped (the report says so and nothing is staged), ids already in it are
+/// dropped for sources that dedup. `name` is one path component of letters, digits, `-` and `_`.
+pub fn stage(data_dir: &Path, name: &str, path: &Path, kind: SourceKind, opts: &IngestOptions) -> Result<IngestReport> {
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(Error::Lake(format!("{name:?} is not a staging name")));
+    }
+    let base = Lake::open(data_dir)?;
+    let root = base.root.join(".staging").join(name);
+    if root.exists() {
+        fs::remove_dir_all(&root).map_err(|e| Error::io(&root, e))?;
+    }
+    let mut staged = Lake {
+        root,
+        manifest: Manifest::default(),
+        resolver: base.resolver.clone(),
+        indexes: Mutex::new(HashMap::new()),
+    };
+    staged.ingest_unlocked(Some(&base), path, kind, opts, &mut |_| {})
 }
 
 fn worker(

@@ -35,6 +35,6 @@ pub mod schema;
 pub use actors::{ActorId, Resolver};
 pub use day::{Day, Month};
 pub use error::{Error, Result};
-pub use lake::{IngestOptions, IngestReport, Lake, LakeStats, Phase, Progress, SourceKind};
+pub use lake::{stage, IngestOptions, IngestReport, Lake, LakeStats, Phase, Progress, SourceKind, Staging};
 pub use query::{Breakdown, Counterpart, Counts, Granularity, Membership, SeriesQuery, SeriesRow, SideSpec};
 pub use record::{Event, EventRecord, ReadReport, Rejection};

@@ -2,7 +2,7 @@
 
 use crate::actors::ActorId;
 use crate::day::Day;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One coded event, normalised across sources. Strings borrow from the reader's buffer (empty =
@@ -120,7 +120,7 @@ impl Event<'_> {
 }
 
 /// One row a reader could not keep.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejection {
     /// 1-based line of the row in its file.
     pub line: u64,
@@ -133,7 +133,7 @@ pub const MAX_REJECTIONS_KEPT: usize = 1000;
 
 /// What a reader did with a file: every data row is either kept, rejected or (ICEWS, POLECAT)
 /// dropped as a duplicate event id, so `rows_read == kept + rejected + duplicates`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReadReport {
     pub file: String,
     /// Data rows (header excluded).

@@ -1,10 +1,13 @@
 //! The lake on generated data: dyad series equal a naive recomputation from the raw rows
 //! (property test), malformed rows are reported with their line numbers, re-ingest is a no-op,
-//! and an ingest killed with SIGKILL at several points and rerun gives a byte-identical lake.
+//! an ingest killed with SIGKILL at several points and rerun gives a byte-identical lake, and files
+//! staged apart (as a cluster's executors do) and adopted give the lake a local ingest writes.
 
 use entente_events::cameo;
 use entente_events::generate::Generator;
-use entente_events::{Day, Granularity, IngestOptions, Lake, Membership, Resolver, SeriesQuery, SideSpec, SourceKind};
+use entente_events::{
+    stage, Day, Granularity, IngestOptions, Lake, Membership, Resolver, SeriesQuery, SideSpec, SourceKind,
+};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};
@@ -291,6 +294,63 @@ fn reingest_is_a_no_op_and_names_do_not_matter() {
         assert!(again.skipped);
     }
     assert_eq!(snapshot(&dir.join("lake")), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn staged_and_adopted_is_the_local_lake() {
+    let dir = tempdir("staged");
+    let files: Vec<PathBuf> = (0..3u64)
+        .map(|i| {
+            let p = dir.join(format!("in{i}.tsv"));
+            write_generated(&p, 10 + i, 2000 + 500 * i, 150);
+            p
+        })
+        .collect();
+    let (local, cluster) = (dir.join("local"), dir.join("cluster"));
+    let mut lake = Lake::open(&local).expect("open");
+    for f in &files {
+        lake.ingest(f, SourceKind::Gdelt2, &small_opts(), &mut |_| {})
+            .expect("local ingest");
+    }
+    // The first file is in the lake already; the others are staged as executors would (the
+    // third twice, as if two tasks had it), plus a file that does not exist.
+    let mut lake = Lake::open(&cluster).expect("open");
+    lake.ingest(&files[0], SourceKind::Gdelt2, &small_opts(), &mut |_| {})
+        .expect("first file");
+    let mut staging = lake.staging().expect("lock");
+    let skipped = stage(&cluster, "0", &files[0], SourceKind::Gdelt2, &small_opts()).expect("stage 0");
+    assert!(skipped.skipped, "content already in the lake is not staged again");
+    assert!(!staging.dir().join("0").exists());
+    let mut staged = Vec::new();
+    for (name, f) in [("1", &files[1]), ("2", &files[2]), ("3", &files[2])] {
+        let r = stage(&cluster, name, f, SourceKind::Gdelt2, &small_opts()).expect("stage");
+        assert!(!r.skipped && r.read.kept > 0);
+        staged.push(staging.dir().join(name));
+    }
+    let missing = stage(&cluster, "4", &dir.join("nope.tsv"), SourceKind::Gdelt2, &small_opts());
+    assert!(missing.unwrap_err().to_string().contains("nope.tsv"));
+    assert!(stage(&cluster, "../x", &files[1], SourceKind::Gdelt2, &small_opts()).is_err());
+    // Another ingest cannot run while the staging holds the lock.
+    let mut other = Lake::open(&cluster).expect("open");
+    let busy = other.ingest(&files[1], SourceKind::Gdelt2, &small_opts(), &mut |_| {});
+    assert!(busy.unwrap_err().to_string().contains("locked"));
+    // Nothing staged is visible before the adopt.
+    assert_eq!(Lake::open(&cluster).expect("open").inputs().len(), 1);
+    assert_eq!(staging.adopt(&staged).expect("adopt"), vec![true, true, false]);
+    drop(staging);
+    assert_eq!(snapshot(&cluster.join("lake")), snapshot(&local.join("lake")));
+    // A staging dropped without an adopt leaves the lake as it was; the next ingest clears it.
+    let before = snapshot(&cluster.join("lake"));
+    let staging = lake.staging().expect("lock");
+    stage(&cluster, "5", &files[1], SourceKind::Gdelt1, &small_opts()).expect("stage as gdelt1");
+    assert!(staging.dir().join("5").exists());
+    drop(staging);
+    let again = lake
+        .ingest(&files[1], SourceKind::Gdelt2, &small_opts(), &mut |_| {})
+        .expect("again");
+    assert!(again.skipped);
+    assert_eq!(snapshot(&cluster.join("lake")), before);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -1,0 +1,409 @@
+//! Ingest spread over a cluster's executors, one task per file.
+//!
+//! The client holds the lake's lock ([`entente_events::Lake::staging`]) and submits a physical
+//! plan: a memory table with one partition per file (one row: its number and path) under an
+//! [`IngestExec`]. Each task runs [`entente_events::stage`] on its file, which ingests it into
+//! `<lake>/.staging/<number>` with the same code as a local ingest, and answers one row (the
+//! report, or the error). The client then moves the staged parts into the lake and commits them
+//! with one manifest write ([`entente_events::Staging::adopt`]), so the lake is the one a local
+//! ingest of the same files writes, byte for byte.
+//!
+//! The plan node travels through [`Codec`], which the scheduler and the executors must use (the
+//! `entente cluster` programs do); a stock Ballista scheduler rejects the plan, naming the node.
+//! The file is the row's, not the partition's: however the scheduler groups partitions into
+//! tasks, each file is ingested once per job.
+
+use datafusion::arrow::array::{Array, ArrayRef, RecordBatch, StringArray, UInt32Array};
+use datafusion::arrow::datatypes::{DataType, Field, Schema, SchemaRef};
+use datafusion::common::tree_node::TreeNodeRecursion;
+use datafusion::common::{DataFusionError, Result as DfResult};
+use datafusion::datasource::memory::MemorySourceConfig;
+use datafusion::execution::{SendableRecordBatchStream, TaskContext};
+use datafusion::physical_expr::{EquivalenceProperties, PhysicalExpr};
+use datafusion::physical_plan::execution_plan::{Boundedness, EmissionType};
+use datafusion::physical_plan::stream::RecordBatchStreamAdapter;
+use datafusion::physical_plan::{DisplayAs, DisplayFormatType, ExecutionPlan, ExecutionPlanProperties, PlanProperties};
+use datafusion_proto::physical_plan::{PhysicalExtensionCodec, PhysicalProtoConverterExtension};
+use entente_events::{IngestOptions, IngestReport, SourceKind};
+use futures::{StreamExt, TryStreamExt};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What every task of an ingest job is told: where the lake is, what the files are, how to write.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct IngestSpec {
+    /// The data directory (`<data_dir>/lake`), at the same absolute path on every machine.
+    pub data_dir: PathBuf,
+    pub kind: SourceKind,
+    pub options: IngestOptions,
+}
+
+/// Runs [`entente_events::stage`] for each row (`n`, `path`) of its input.
+#[derive(Debug)]
+pub struct IngestExec {
+    spec: IngestSpec,
+    input: Arc<dyn ExecutionPlan>,
+    properties: Arc<PlanProperties>,
+}
+
+/// The rows an ingest job answers: the file's number, the process that ingested it, and its
+/// report (JSON) or error.
+pub fn result_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("n", DataType::UInt32, false),
+        Field::new("worker", DataType::Utf8, false),
+        Field::new("report", DataType::Utf8, true),
+        Field::new("error", DataType::Utf8, true),
+    ]))
+}
+
+fn files_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("n", DataType::UInt32, false),
+        Field::new("path", DataType::Utf8, false),
+    ]))
+}
+
+impl IngestExec {
+    /// The plan for `files`: one partition, so one task, per file.
+    pub fn plan(spec: IngestSpec, files: &[PathBuf]) -> DfResult<Arc<dyn ExecutionPlan>> {
+        let schema = files_schema();
+        let partitions = files
+            .iter()
+            .enumerate()
+            .map(|(n, f)| {
+                let n = u32::try_from(n).map_err(|_| DataFusionError::Plan("too many files".into()))?;
+                let batch = RecordBatch::try_new(
+                    schema.clone(),
+                    vec![
+                        Arc::new(UInt32Array::from(vec![n])) as ArrayRef,
+                        Arc::new(StringArray::from(vec![f.to_string_lossy().into_owned()])),
+                    ],
+                )?;
+                Ok(vec![batch])
+            })
+            .collect::<DfResult<Vec<_>>>()?;
+        let input = MemorySourceConfig::try_new_exec(&partitions, schema, None)?;
+        Ok(Arc::new(IngestExec::new(spec, input)))
+    }
+
+    fn new(spec: IngestSpec, input: Arc<dyn ExecutionPlan>) -> IngestExec {
+        let properties = Arc::new(PlanProperties::new(
+            EquivalenceProperties::new(result_schema()),
+            input.output_partitioning().clone(),
+            EmissionType::Final,
+            Boundedness::Bounded,
+        ));
+        IngestExec {
+            spec,
+            input,
+            properties,
+        }
+    }
+}
+
+impl DisplayAs for IngestExec {
+    fn fmt_as(&self, _t: DisplayFormatType, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "IngestExec: source={} lake={}",
+            self.spec.kind.name(),
+            self.spec.data_dir.join("lake").display()
+        )
+    }
+}
+
+impl ExecutionPlan for IngestExec {
+    fn name(&self) -> &str {
+        "IngestExec"
+    }
+
+    fn properties(&self) -> &Arc<PlanProperties> {
+        &self.properties
+    }
+
+    fn children(&self) -> Vec<&Arc<dyn ExecutionPlan>> {
+        vec![&self.input]
+    }
+
+    fn apply_expressions(
+        &self,
+        _f: &mut dyn FnMut(&Arc<dyn PhysicalExpr>) -> DfResult<TreeNodeRecursion>,
+    ) -> DfResult<TreeNodeRecursion> {
+        Ok(TreeNodeRecursion::Continue)
+    }
+
+    // One file per partition, as planned: no repartitioning in between.
+    fn benefits_from_input_partitioning(&self) -> Vec<bool> {
+        vec![false]
+    }
+
+    fn with_new_children(
+        self: Arc<Self>,
+        mut children: Vec<Arc<dyn ExecutionPlan>>,
+    ) -> DfResult<Arc<dyn ExecutionPlan>> {
+        if children.len() != 1 {
+            return Err(DataFusionError::Internal("IngestExec has one input".into()));
+        }
+        Ok(Arc::new(IngestExec::new(self.spec.clone(), children.swap_remove(0))))
+    }
+
+    fn execute(&self, partition: usize, ctx: Arc<TaskContext>) -> DfResult<SendableRecordBatchStream> {
+        let input = self.input.execute(partition, ctx)?;
+        let spec = self.spec.clone();
+        let out = input.and_then(move |files| {
+            let spec = spec.clone();
+            async move {
+                let bad = || DataFusionError::Internal("IngestExec: unexpected input columns".into());
+                let ns = files.column(0).as_any().downcast_ref::<UInt32Array>().ok_or_else(bad)?;
+                let paths = files.column(1).as_any().downcast_ref::<StringArray>().ok_or_else(bad)?;
+                let jobs: Vec<(u32, String)> = (0..files.num_rows())
+                    .map(|r| (ns.value(r), paths.value(r).to_string()))
+                    .collect();
+                let (mut n, mut report, mut error) = (Vec::new(), Vec::new(), Vec::new());
+                let worker = worker();
+                for (i, path) in jobs {
+                    let spec = spec.clone();
+                    // Ingest is blocking file work with threads of its own.
+                    let done = tokio::task::spawn_blocking(move || {
+                        entente_events::stage(&spec.data_dir, &i.to_string(), path.as_ref(), spec.kind, &spec.options)
+                    })
+                    .await
+                    .map_err(|e| DataFusionError::External(Box::new(e)))?;
+                    n.push(i);
+                    match done {
+                        Ok(r) => {
+                            report.push(Some(
+                                serde_json::to_string(&r).map_err(|e| DataFusionError::External(Box::new(e)))?,
+                            ));
+                            error.push(None);
+                        }
+                        Err(e) => {
+                            report.push(None);
+                            error.push(Some(e.to_string()));
+                        }
+                    }
+                }
+                RecordBatch::try_new(
+                    result_schema(),
+                    vec![
+                        Arc::new(UInt32Array::from(n.clone())) as ArrayRef,
+                        Arc::new(StringArray::from(vec![worker; n.len()])),
+                        Arc::new(StringArray::from(report)),
+                        Arc::new(StringArray::from(error)),
+                    ],
+                )
+                .map_err(DataFusionError::from)
+            }
+        });
+        Ok(Box::pin(RecordBatchStreamAdapter::new(result_schema(), out.boxed())))
+    }
+}
+
+/// Marks an [`IngestExec`] among the extension nodes Ballista's own codec encodes.
+const MAGIC: &[u8] = b"entente-ingest/1:";
+
+/// Ballista's physical codec, plus [`IngestExec`]. The scheduler and the executors must decode
+/// with it (`SchedulerConfig::override_physical_codec`,
+/// `ExecutorProcessConfig::override_physical_codec`), and the client encodes with it.
+#[derive(Debug, Default)]
+pub struct Codec {
+    ballista: ballista_core::serde::BallistaPhysicalExtensionCodec,
+}
+
+impl Codec {
+    pub fn shared() -> Arc<dyn PhysicalExtensionCodec> {
+        Arc::new(Codec::default())
+    }
+}
+
+impl PhysicalExtensionCodec for Codec {
+    fn try_decode(
+        &self,
+        buf: &[u8],
+        inputs: &[Arc<dyn ExecutionPlan>],
+        ctx: &TaskContext,
+        converter: &dyn PhysicalProtoConverterExtension,
+    ) -> DfResult<Arc<dyn ExecutionPlan>> {
+        let Some(spec) = buf.strip_prefix(MAGIC) else {
+            return self.ballista.try_decode(buf, inputs, ctx, converter);
+        };
+        let spec: IngestSpec = serde_json::from_slice(spec)
+            .map_err(|e| DataFusionError::Internal(format!("IngestExec: cannot decode its settings: {e}")))?;
+        let [input] = inputs else {
+            return Err(DataFusionError::Internal("IngestExec has one input".into()));
+        };
+        Ok(Arc::new(IngestExec::new(spec, input.clone())))
+    }
+
+    fn try_encode(
+        &self,
+        node: Arc<dyn ExecutionPlan>,
+        buf: &mut Vec<u8>,
+        converter: &dyn PhysicalProtoConverterExtension,
+    ) -> DfResult<()> {
+        match node.downcast_ref::<IngestExec>() {
+            Some(exec) => {
+                buf.extend_from_slice(MAGIC);
+                serde_json::to_writer(buf, &exec.spec).map_err(|e| DataFusionError::External(Box::new(e)))
+            }
+            None => self.ballista.try_encode(node, buf, converter),
+        }
+    }
+}
+
+/// The process a task runs in: `host pid N` (one executor process per id).
+fn worker() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "?".into());
+    format!("{host} pid {}", std::process::id())
+}
+
+/// What happened to one file of an ingest on the cluster.
+#[derive(Clone, Debug)]
+pub struct FileIngest {
+    pub path: PathBuf,
+    /// The executor process that read it (`host pid N`).
+    pub worker: String,
+    /// Its report, or why it was not ingested (the lake is as it was for it).
+    pub outcome: Result<IngestReport, String>,
+}
+
+/// The files' outcomes, decoded from an ingest job's rows, in file order.
+fn decode_rows(batches: &[RecordBatch], files: &[PathBuf]) -> Result<Vec<FileIngest>, String> {
+    let mut out: Vec<Option<FileIngest>> = vec![None; files.len()];
+    for b in batches {
+        let bad = || "the ingest job answered unexpected columns".to_string();
+        let ns = b.column(0).as_any().downcast_ref::<UInt32Array>().ok_or_else(bad)?;
+        let workers = b.column(1).as_any().downcast_ref::<StringArray>().ok_or_else(bad)?;
+        let reports = b.column(2).as_any().downcast_ref::<StringArray>().ok_or_else(bad)?;
+        let errors = b.column(3).as_any().downcast_ref::<StringArray>().ok_or_else(bad)?;
+        for r in 0..b.num_rows() {
+            let i = ns.value(r) as usize;
+            let path = files
+                .get(i)
+                .ok_or_else(|| format!("the ingest job answered for file {i} of {}", files.len()))?;
+            let outcome = if errors.is_valid(r) {
+                Err(errors.value(r).to_string())
+            } else {
+                Ok(serde_json::from_str(reports.value(r)).map_err(|e| format!("an executor's report: {e}"))?)
+            };
+            out[i] = Some(FileIngest {
+                path: path.clone(),
+                worker: workers.value(r).to_string(),
+                outcome,
+            });
+        }
+    }
+    out.into_iter()
+        .zip(files)
+        .map(|(o, f)| o.ok_or_else(|| format!("the ingest job answered nothing for {}", f.display())))
+        .collect()
+}
+
+impl crate::Cluster {
+    /// Ingests `files` (paths every executor reads, the same on every machine) into `lake` (the
+    /// lake under this cluster's data directory), one task per file on the executors, and
+    /// commits them: all at once for sources read in parallel, file after file for sources that
+    /// drop ids already in the lake (ICEWS, POLECAT), so that each file is checked against the
+    /// ones before it as a local ingest checks it. `done` is called as files are committed.
+    ///
+    /// A file that cannot be ingested (unreadable, malformed) is reported and the others go on;
+    /// a job that fails as a whole (every executor lost, scheduler gone) returns the error, and
+    /// the lake is as it was for the files of that job.
+    pub fn ingest(
+        &self,
+        lake: &mut entente_events::Lake,
+        files: &[PathBuf],
+        kind: SourceKind,
+        options: &IngestOptions,
+        done: &mut dyn FnMut(&FileIngest),
+    ) -> crate::Result<Vec<FileIngest>> {
+        let data_dir = self.lake.parent().unwrap_or(&self.lake).to_path_buf();
+        if lake.root() != self.lake {
+            return Err(crate::Error::Lake(format!(
+                "the lake to ingest into is {}, the cluster's is {}",
+                lake.root().display(),
+                self.lake.display()
+            )));
+        }
+        let files: Vec<PathBuf> = files
+            .iter()
+            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
+            .collect();
+        let spec = IngestSpec {
+            data_dir,
+            kind,
+            options: options.clone(),
+        };
+        let mut staging = lake.staging().map_err(|e| crate::Error::Lake(e.to_string()))?;
+        let groups: Vec<&[PathBuf]> = if kind.dedups() {
+            files.chunks(1).collect()
+        } else {
+            vec![&files[..]]
+        };
+        let mut out = Vec::with_capacity(files.len());
+        for group in groups {
+            let plan = IngestExec::plan(spec.clone(), group).map_err(|e| crate::Error::Query(e.to_string()))?;
+            let batches = self.retrying(|| self.run_plan_once(plan.clone()))?;
+            let mut outcomes = decode_rows(&batches, group).map_err(crate::Error::Lake)?;
+            // Staged inputs, in file order, and which outcome each belongs to.
+            let mut staged = Vec::new();
+            for (i, f) in outcomes.iter_mut().enumerate() {
+                let o = &mut f.outcome;
+                let Ok(r) = o else { continue };
+                if r.skipped {
+                    continue;
+                }
+                let dir = staging.dir().join(i.to_string());
+                if !dir.join("manifest.json").exists() {
+                    *o = Err(format!(
+                        "an executor ingested it into {}, which this machine does not see: mount the data \
+                         directory at the same absolute path on every machine of the cluster",
+                        dir.display()
+                    ));
+                    continue;
+                }
+                staged.push((i, dir));
+            }
+            let dirs: Vec<PathBuf> = staged.iter().map(|(_, d)| d.clone()).collect();
+            let new = staging.adopt(&dirs).map_err(|e| crate::Error::Lake(e.to_string()))?;
+            for ((i, _), new) in staged.iter().zip(new) {
+                if let (false, Ok(r)) = (new, &mut outcomes[*i].outcome) {
+                    // The same content twice in one job: the first one is in the lake.
+                    r.skipped = true;
+                }
+            }
+            for f in &outcomes {
+                done(f);
+            }
+            out.extend(outcomes);
+        }
+        Ok(out)
+    }
+
+    /// Submits a physical plan (encoded with [`Codec`]) and collects its rows.
+    fn run_plan_once(&self, plan: Arc<dyn ExecutionPlan>) -> crate::Result<Vec<RecordBatch>> {
+        use ballista::extension::SessionConfigExt;
+        self.rt.block_on(async {
+            let config = self
+                .ctx
+                .copied_config()
+                .set_str("ballista.job.name", "entente ingest")
+                .set_usize(ballista_core::config::BALLISTA_SCHEDULER_MAX_PARTITIONS_PER_TASK, 1);
+            let ballista = config.ballista_config();
+            let url = format!("http://{}:{}", self.addr.host, self.addr.port);
+            let stream = ballista_core::execution_plans::execute_physical_plan::<
+                datafusion_proto::protobuf::PhysicalPlanNode,
+            >(url, &ballista, plan, &Codec::default(), self.ctx.session_id(), config)
+            .await
+            .map_err(|e| self.run_error(e))?;
+            stream.try_collect().await.map_err(|e| self.run_error(e))
+        })
+    }
+}
