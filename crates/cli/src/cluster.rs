@@ -193,6 +193,86 @@ fn refuse_configured(c: &ClusterArgs, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// `entente import` of event files on the configured cluster's executors, one task per file
+/// (`None`: no cluster is configured, ingest here). The client takes the lake's lock and commits
+/// what the executors staged, so it must see the data directory at the cluster's path.
+pub fn ingest(
+    c: &ClusterArgs,
+    dir: &Path,
+    kind: SourceKind,
+    files: &[std::path::PathBuf],
+) -> Result<Option<Vec<Ingested>>, String> {
+    #[cfg(feature = "cluster")]
+    {
+        let Some(config) =
+            entente_cluster::ClusterConfig::resolve(c.cluster.as_deref(), dir).map_err(|e| e.to_string())?
+        else {
+            return Ok(None);
+        };
+        let here = std::path::absolute(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        if config.data_dir != here {
+            return Err(format!(
+                "cluster: ingest on the cluster writes the lake at {} (the cluster's data directory), and this \
+                 machine commits it: run the import with `--data-dir {}` on a machine that mounts it there \
+                 (or `--cluster local` to ingest here into {})",
+                config.data_dir.display(),
+                config.data_dir.display(),
+                here.display()
+            ));
+        }
+        let cluster = entente_cluster::Cluster::connect_to_ingest(
+            &config.scheduler,
+            &config.data_dir,
+            entente_cluster::ClusterOptions::default(),
+        )
+        .map_err(|e| e.to_string())?;
+        eprintln!(
+            "ingesting {} file(s) on the Ballista cluster at {} (lake {})",
+            files.len(),
+            cluster.url(),
+            cluster.lake_root().display()
+        );
+        let mut lake = Lake::open(&config.data_dir).map_err(|e| e.to_string())?;
+        // Tasks run side by side on each executor: one parser thread each.
+        let opts = entente_events::IngestOptions {
+            workers: 1,
+            ..entente_events::IngestOptions::default()
+        };
+        let done = cluster
+            .ingest(&mut lake, files, kind, &opts, &mut |f| {
+                let what = match &f.outcome {
+                    Ok(r) if r.skipped => "already in the lake",
+                    Ok(_) => "ingested",
+                    Err(_) => "failed",
+                };
+                eprintln!("  {}: {what} on {}", f.path.display(), f.worker);
+            })
+            .map_err(|e| e.to_string())?;
+        Ok(Some(
+            done.into_iter()
+                .map(|f| Ingested {
+                    path: f.path,
+                    worker: Some(f.worker),
+                    outcome: f.outcome,
+                })
+                .collect(),
+        ))
+    }
+    #[cfg(not(feature = "cluster"))]
+    {
+        let _ = (kind, files);
+        refuse_configured(c, dir).map(|()| None)
+    }
+}
+
+/// One file of an `entente import` of event files.
+pub struct Ingested {
+    pub path: std::path::PathBuf,
+    /// The cluster process that read it (`host pid N`); `None` here.
+    pub worker: Option<String>,
+    pub outcome: Result<entente_events::IngestReport, String>,
+}
+
 /// `entente sql`: on the configured cluster, else here.
 #[cfg(feature = "sql")]
 pub fn sql(store: &StoreArgs, c: &ClusterArgs, query: &str) -> Result<entente_sql::QueryResult, String> {

@@ -109,6 +109,11 @@ pub enum DatasetCommand {
         files: Vec<PathBuf>,
         #[command(flatten)]
         store: StoreArgs,
+        /// Event files only: ingest them on the Ballista scheduler's executors at URL, one task
+        /// per file [default: $ENTENTE_CLUSTER, else the data directory's cluster.toml, else this
+        /// machine]; `local` ingests here.
+        #[arg(long, value_name = "URL")]
+        cluster: Option<String>,
     },
     /// What is imported: datasets, files, when, row counts.
     Datasets {
@@ -199,9 +204,27 @@ pub enum DatasetCommand {
 
 pub fn run(cmd: DatasetCommand, kb: &KnowledgeBase, format: Format) -> Result<(), String> {
     match cmd {
-        DatasetCommand::Import { dataset, files, store } => match dataset.destination() {
+        DatasetCommand::Import {
+            dataset,
+            files,
+            store,
+            cluster,
+        } => match dataset.destination() {
+            Destination::Store(_)
+                if cluster
+                    .as_deref()
+                    .is_some_and(|c| !c.trim().eq_ignore_ascii_case("local")) =>
+            {
+                Err(
+                    "--cluster applies to event files (gdelt1, gdelt2, icews, polecat); SIPRI, ATOP and UN \
+                     votes are imported here"
+                        .into(),
+                )
+            }
             Destination::Store(d) => import(d, &files, &store, format),
-            Destination::Lake(k) => crate::events::ingest(k, &files, &store, format),
+            Destination::Lake(k) => {
+                crate::events::ingest(k, &files, &store, &crate::cluster::ClusterArgs { cluster }, format)
+            }
         },
         DatasetCommand::Datasets { store } => datasets(&open(&store)?, format),
         DatasetCommand::Align {

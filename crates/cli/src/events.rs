@@ -3,7 +3,7 @@
 //! its queries are `entente-events`'; SQL is `entente-sql`'s (DataFusion), compiled in with the
 //! `sql` feature.
 
-use crate::cluster::{ClusterArgs, Engine};
+use crate::cluster::{ClusterArgs, Engine, Ingested};
 use crate::datasets::{data_dir, resolve_id, Bar, StoreArgs};
 use crate::render::Format;
 use entente_analysis::events::{side, SideMode};
@@ -254,38 +254,32 @@ struct IngestFailure {
     error: String,
 }
 
-/// Ingests event files into the lake, one by one (each atomic; a file already in it is skipped).
-pub fn ingest(kind: SourceKind, files: &[PathBuf], store: &StoreArgs, format: Format) -> Result<(), String> {
+/// Ingests event files into the lake, one by one (each atomic; a file already in it is skipped),
+/// here or on the configured cluster's executors.
+pub fn ingest(
+    kind: SourceKind,
+    files: &[PathBuf],
+    store: &StoreArgs,
+    cluster: &ClusterArgs,
+    format: Format,
+) -> Result<(), String> {
     let dir = data_dir(store)?;
-    let mut lake = Lake::open(&dir).map_err(|e| e.to_string())?;
-    let opts = IngestOptions::default();
+    let results = match crate::cluster::ingest(cluster, &dir, kind, files)? {
+        Some(r) => r,
+        None => ingest_here(kind, files, &dir)?,
+    };
     let mut done = Vec::new();
     let mut failed = Vec::new();
-    for f in files {
-        let mut bar = Bar::new(f.display().to_string());
-        let mut last_phase = None;
-        let mut progress = |p: &entente_events::Progress| {
-            if last_phase != Some(p.phase) {
-                last_phase = Some(p.phase);
-                let stage = match p.phase {
-                    Phase::Hashing => "hashing",
-                    Phase::Skipped => "skipped",
-                    Phase::Reading => "reading",
-                    Phase::Renaming | Phase::Committing | Phase::Committed => "saving",
-                };
-                bar.stage(stage, p.total_bytes);
-            }
-            bar.advance(p.bytes);
-        };
-        let result = lake.ingest(f, kind, &opts, &mut progress);
-        bar.finish();
-        match result {
-            Ok(r) => done.push(r),
-            Err(e) => {
-                eprintln!("error: {e}");
+    for r in results {
+        match r.outcome {
+            Ok(report) => done.push(report),
+            Err(error) => {
+                if r.worker.is_some() {
+                    eprintln!("error: {error}");
+                }
                 failed.push(IngestFailure {
-                    path: f.display().to_string(),
-                    error: e.to_string(),
+                    path: r.path.display().to_string(),
+                    error,
                 });
             }
         }
@@ -345,6 +339,41 @@ pub fn ingest(kind: SourceKind, files: &[PathBuf], store: &StoreArgs, format: Fo
             files.len()
         ))
     }
+}
+
+/// Ingests the files on this machine, with a progress bar each.
+fn ingest_here(kind: SourceKind, files: &[PathBuf], dir: &Path) -> Result<Vec<Ingested>, String> {
+    let mut lake = Lake::open(dir).map_err(|e| e.to_string())?;
+    let opts = IngestOptions::default();
+    let mut out = Vec::new();
+    for f in files {
+        let mut bar = Bar::new(f.display().to_string());
+        let mut last_phase = None;
+        let mut progress = |p: &entente_events::Progress| {
+            if last_phase != Some(p.phase) {
+                last_phase = Some(p.phase);
+                let stage = match p.phase {
+                    Phase::Hashing => "hashing",
+                    Phase::Skipped => "skipped",
+                    Phase::Reading => "reading",
+                    Phase::Renaming | Phase::Committing | Phase::Committed => "saving",
+                };
+                bar.stage(stage, p.total_bytes);
+            }
+            bar.advance(p.bytes);
+        };
+        let result = lake.ingest(f, kind, &opts, &mut progress);
+        bar.finish();
+        if let Err(e) = &result {
+            eprintln!("error: {e}");
+        }
+        out.push(Ingested {
+            path: f.clone(),
+            worker: None,
+            outcome: result.map_err(|e| e.to_string()),
+        });
+    }
+    Ok(out)
 }
 
 /// The lake's contents, for `entente datasets`.

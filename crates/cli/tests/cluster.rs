@@ -1,7 +1,9 @@
 //! `entente` on a Ballista cluster, end to end as a user runs it: `entente cluster scheduler` and
-//! `entente cluster executor` on loopback, the real GDELT 2.0 and ICEWS samples imported, then
-//! `events` and `sql` with `--cluster URL`, `$ENTENTE_CLUSTER` and `cluster.toml` must print what
-//! they print locally, byte for byte (tables: but for the line saying where they were computed).
+//! `entente cluster executor` on loopback; the real GDELT 2.0 and ICEWS samples imported on the
+//! cluster (`entente import … --cluster URL`) must give the lake a local import gives, byte for
+//! byte; then `events` and `sql` with `--cluster URL`, `$ENTENTE_CLUSTER` and `cluster.toml` must
+//! print what they print locally, byte for byte (tables: but for the line saying where they were
+//! computed).
 //! The cluster's own behaviour (a killed executor, a killed scheduler, generated lakes) is tested
 //! in `crates/cluster/tests/cluster.rs`.
 
@@ -94,19 +96,60 @@ mod on_a_cluster {
         c.output().expect("run entente")
     }
 
+    /// Every file under `root` with its bytes (the lock file aside).
+    fn snapshot(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).expect("read dir") {
+                let p = e.expect("entry").path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.file_name().is_some_and(|n| n != ".lock") {
+                    let rel = p.strip_prefix(root).expect("prefix").to_string_lossy().into_owned();
+                    out.insert(rel, std::fs::read(&p).expect("read"));
+                }
+            }
+        }
+        out
+    }
+
+    /// An import's JSON report without its timings.
+    fn untimed(json: &str) -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_str(json).expect("json");
+        if let Some(files) = v["ingested"].as_array_mut() {
+            for f in files {
+                f["seconds"] = serde_json::Value::Null;
+            }
+        }
+        v["data_dir"] = serde_json::Value::Null;
+        v
+    }
+
     #[test]
     fn events_and_sql_on_a_cluster_print_what_they_print_locally() {
-        let (Some(gdelt), Some(icews)) = (
+        let (Some(gdelt), Some(icews), Some(icews_db)) = (
             fixture("gdelt/v2/20191024143000.export.CSV"),
             fixture("icews/events.2018.sample.tab"),
+            fixture("icews/icews_sample.tsv"),
         ) else {
             return;
         };
+        let (gdelt, icews, icews_db) = (
+            gdelt.to_str().unwrap(),
+            icews.to_str().unwrap(),
+            icews_db.to_str().unwrap(),
+        );
         let dir = temp_dir("cluster-cli");
         // An absolute data directory: the executors read the lake at the path the client sends.
         let data = std::path::absolute(dir.join("data")).expect("absolute");
-        ok(&entente(&["import", "gdelt2", gdelt.to_str().unwrap()], &data));
-        ok(&entente(&["import", "icews", icews.to_str().unwrap()], &data));
+        // The reference: the same files imported here.
+        let reference = dir.join("reference");
+        let local_gdelt = ok(&entente(&["import", "gdelt2", gdelt, "-f", "json"], &reference));
+        let local_icews = ok(&entente(
+            &["import", "icews", icews, icews_db, "-f", "json"],
+            &reference,
+        ));
 
         // The scheduler on a free port (it prints it), then one executor.
         let mut scheduler = spawn(
@@ -162,14 +205,55 @@ mod on_a_cluster {
             &dir,
         );
         wait_for("the executor", &mut executor, || {
-            let o = entente(&["cluster", "status", "--cluster", &url, "-f", "json"], &data);
+            let o = entente(&["cluster", "status", "--cluster", &url, "-f", "json"], &reference);
             o.status.success() && String::from_utf8_lossy(&o.stdout).contains("\"executors\": 1")
         });
 
-        // `cluster status` counts what the manifest lists: 2,111 GDELT + 3,705 ICEWS events.
+        // Import on the cluster: the executor reads the files, this machine commits them. The
+        // two ICEWS files go one after the other (the second drops the 3,705 ids the first
+        // holds), as here. Same reports, same lake, byte for byte.
+        let o = entente(&["import", "gdelt2", gdelt, "-f", "json", "--cluster", &url], &data);
+        assert_eq!(untimed(&ok(&o)), untimed(&local_gdelt));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("ingesting 1 file(s) on the Ballista cluster at {url}")),
+            "{err}"
+        );
+        assert!(err.contains("20191024143000.export.CSV: ingested on "), "{err}");
+        let o = entente(
+            &["import", "icews", icews, icews_db, "-f", "json", "--cluster", &url],
+            &data,
+        );
+        let there = untimed(&ok(&o));
+        assert_eq!(there, untimed(&local_icews));
+        assert_eq!(there["ingested"][1]["read"]["duplicates"], 3705, "{there}");
+        assert_eq!(snapshot(&data.join("lake")), snapshot(&reference.join("lake")));
+        // Again: already there, nothing changes. A missing file fails alone, by name.
+        let again = ok(&entente(&["import", "gdelt2", gdelt, "--cluster", &url], &data));
+        assert!(again.contains("already in the lake"), "{again}");
+        let o = entente(&["import", "icews", icews, "nowhere.tab", "--cluster", &url], &data);
+        let e = failed(&o);
+        assert!(
+            e.contains("nowhere.tab") && e.contains("1 of 2 file(s) could not be ingested"),
+            "{e}"
+        );
+        assert_eq!(snapshot(&data.join("lake")), snapshot(&reference.join("lake")));
+        // The lake on the cluster is not this data directory: refused, saying which to use.
+        std::fs::write(
+            dir.join("cluster.toml"),
+            format!("scheduler = \"{url}\"\ndata_dir = \"{}\"\n", data.display()),
+        )
+        .unwrap();
+        let e = failed(&entente(&["import", "gdelt2", gdelt], &dir));
+        assert!(e.contains(&format!("--data-dir {}", data.display())), "{e}");
+        let e = failed(&entente(&["import", "sipri", gdelt, "--cluster", &url], &dir));
+        assert!(e.contains("--cluster applies to event files"), "{e}");
+        std::fs::remove_file(dir.join("cluster.toml")).unwrap();
+
+        // `cluster status` counts what the manifest lists: 2,111 GDELT + 4,993 ICEWS events.
         let status = ok(&entente(&["cluster", "status", "--cluster", &url], &data));
         assert!(
-            status.contains("the cluster sees 5816 events, as the lake's manifest lists"),
+            status.contains("the cluster sees 7104 events, as the lake's manifest lists"),
             "{status}"
         );
         assert!(status.contains("ready: 1 executors registered"), "{status}");

@@ -3,7 +3,7 @@
 //! The client holds the lake's lock ([`entente_events::Lake::staging`]) and submits a physical
 //! plan: a memory table with one partition per file (one row: its number and path) under an
 //! [`IngestExec`]. Each task runs [`entente_events::stage`] on its file, which ingests it into
-//! `<lake>/.staging/<number>` with the same code as a local ingest, and answers one row (the
+//! `<lake>/.staging/<job>-<number>` with the same code as a local ingest, and answers one row (the
 //! report, or the error). The client then moves the staged parts into the lake and commits them
 //! with one manifest write ([`entente_events::Staging::adopt`]), so the lake is the one a local
 //! ingest of the same files writes, byte for byte.
@@ -38,6 +38,10 @@ pub struct IngestSpec {
     pub data_dir: PathBuf,
     pub kind: SourceKind,
     pub options: IngestOptions,
+    /// This submission's number: file `n` is staged into `<lake>/.staging/<job>-<n>`, so that a
+    /// task of an earlier, stopped submission still running somewhere never writes where this
+    /// one does.
+    pub job: u32,
 }
 
 /// Runs [`entente_events::stage`] for each row (`n`, `path`) of its input.
@@ -168,7 +172,8 @@ impl ExecutionPlan for IngestExec {
                     let spec = spec.clone();
                     // Ingest is blocking file work with threads of its own.
                     let done = tokio::task::spawn_blocking(move || {
-                        entente_events::stage(&spec.data_dir, &i.to_string(), path.as_ref(), spec.kind, &spec.options)
+                        let name = format!("{}-{i}", spec.job);
+                        entente_events::stage(&spec.data_dir, &name, path.as_ref(), spec.kind, &spec.options)
                     })
                     .await
                     .map_err(|e| DataFusionError::External(Box::new(e)))?;
@@ -336,10 +341,11 @@ impl crate::Cluster {
             .iter()
             .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
             .collect();
-        let spec = IngestSpec {
+        let mut spec = IngestSpec {
             data_dir,
             kind,
             options: options.clone(),
+            job: 0,
         };
         let mut staging = lake.staging().map_err(|e| crate::Error::Lake(e.to_string()))?;
         let groups: Vec<&[PathBuf]> = if kind.dedups() {
@@ -349,8 +355,13 @@ impl crate::Cluster {
         };
         let mut out = Vec::with_capacity(files.len());
         for group in groups {
-            let plan = IngestExec::plan(spec.clone(), group).map_err(|e| crate::Error::Query(e.to_string()))?;
-            let batches = self.retrying(|| self.run_plan_once(plan.clone()))?;
+            // A submission stopped because an executor was lost is made again, whole, under a new
+            // number: what the first one staged is left for the next ingest to clear.
+            let batches = self.retrying(|| {
+                spec.job += 1;
+                let plan = IngestExec::plan(spec.clone(), group).map_err(|e| crate::Error::Query(e.to_string()))?;
+                self.run_plan_once(plan)
+            })?;
             let mut outcomes = decode_rows(&batches, group).map_err(crate::Error::Lake)?;
             // Staged inputs, in file order, and which outcome each belongs to.
             let mut staged = Vec::new();
@@ -360,7 +371,7 @@ impl crate::Cluster {
                 if r.skipped {
                     continue;
                 }
-                let dir = staging.dir().join(i.to_string());
+                let dir = staging.dir().join(format!("{}-{i}", spec.job));
                 if !dir.join("manifest.json").exists() {
                     *o = Err(format!(
                         "an executor ingested it into {}, which this machine does not see: mount the data \

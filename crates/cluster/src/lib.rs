@@ -449,7 +449,7 @@ impl Cluster {
 
     /// Runs `once` until it succeeds, fails for another reason than a lost executor, or has
     /// been retried [`ClusterOptions::retries`] times.
-    fn retrying<T>(&self, once: impl Fn() -> Result<T>) -> Result<T> {
+    fn retrying<T>(&self, mut once: impl FnMut() -> Result<T>) -> Result<T> {
         let mut attempts = 0;
         loop {
             attempts += 1;

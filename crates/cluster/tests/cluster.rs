@@ -3,7 +3,8 @@
 //! series and counterparts through the lake's own queries. Results must be identical. Then one
 //! executor is killed (SIGKILL) in the middle of a query, after it has written shuffle data the
 //! query still needs, and the test checks what the user sees. Files ingested on the executors
-//! (one task per file) give the lake a local ingest of the same files writes, byte for byte.
+//! (one task per file) give the lake a local ingest of the same files writes, byte for byte, also
+//! when an executor is killed in the middle of the ingest.
 //!
 //! Everything runs in one test so the cluster starts once; each step prints its time. The child
 //! processes are killed when the test ends, passes or fails (a guard's `Drop`).
@@ -463,6 +464,7 @@ fn cluster_answers_as_the_lake_and_survives_a_lost_executor() {
     distributed_ingest(&procs, &dir);
 
     lost_executor(&mut procs, &cluster, &data);
+    lost_executor_during_ingest(&mut procs, &dir);
 
     // The scheduler gone: the next query says it cannot reach it.
     procs.scheduler.kill();
@@ -501,16 +503,7 @@ fn snapshot(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 fn distributed_ingest(procs: &Processes, dir: &Path) {
     let t = Instant::now();
     let inputs = dir.join("inputs");
-    std::fs::create_dir_all(&inputs).expect("inputs");
-    let mut files: Vec<PathBuf> = (0..5u64)
-        .map(|i| {
-            let p = inputs.join(format!("2021010{i}.export.CSV"));
-            let g = Generator::shipped(40 + i, Day::parse("2021-01-01").expect("day"), 400).expect("generator");
-            let mut w = std::io::BufWriter::new(File::create(&p).expect("create"));
-            g.write_tsv(&mut w, 6_000 + 1_000 * i).expect("write");
-            p
-        })
-        .collect();
+    let mut files = generated_files(&inputs, 40, 5, 6_000);
     files.push(files[1].clone());
     files.push(inputs.join("missing.export.CSV"));
     let opts = IngestOptions {
@@ -572,6 +565,107 @@ fn distributed_ingest(procs: &Processes, dir: &Path) {
         workers.len(),
         t.elapsed().as_secs_f64()
     );
+}
+
+/// Generated files `name-0.export.CSV`…, in `dir`.
+fn generated_files(dir: &Path, seed: u64, files: u64, rows: u64) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).expect("inputs");
+    (0..files)
+        .map(|i| {
+            let p = dir.join(format!("{seed}-{i}.export.CSV"));
+            let g = Generator::shipped(seed + i, Day::parse("2021-01-01").expect("day"), 400).expect("generator");
+            let mut w = std::io::BufWriter::new(File::create(&p).expect("create"));
+            g.write_tsv(&mut w, rows + 1_000 * i).expect("write");
+            p
+        })
+        .collect()
+}
+
+/// An executor killed (SIGKILL) while both executors stage files: the ingest is submitted again
+/// on the executor left and the lake is, byte for byte, the one a local ingest writes.
+fn lost_executor_during_ingest(procs: &mut Processes, dir: &Path) {
+    procs.add_executor();
+    let t = Instant::now();
+    let files = generated_files(&dir.join("inputs-kill"), 70, 4, 60_000);
+    let opts = IngestOptions {
+        workers: 1,
+        ..IngestOptions::default()
+    };
+    let local = dir.join("kill-local");
+    let mut lake = Lake::open(&local).expect("open");
+    for f in &files {
+        lake.ingest(f, SourceKind::Gdelt2, &opts, &mut |_| {})
+            .expect("local ingest");
+    }
+    eprintln!(
+        "{} files ingested locally in {:.1} s",
+        files.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let remote = dir.join("kill-cluster");
+    let cluster = Cluster::connect_to_ingest(&procs.url, &remote, ClusterOptions::default()).expect("connect");
+    let staging = remote.join("lake").join(".staging");
+    let victim = procs.executors.len() - 1;
+    let t = Instant::now();
+    let (result, killed_at) = std::thread::scope(|sc| {
+        let h = sc.spawn(|| {
+            let mut lake = Lake::open(&remote).expect("open");
+            cluster.ingest(&mut lake, &files, SourceKind::Gdelt2, &opts, &mut |_| {})
+        });
+        let killed_at = loop {
+            if h.is_finished() {
+                break None;
+            }
+            // Both executors are writing staged parts: kill one.
+            if job_dirs(&staging).iter().filter(|d| has_files(d)).count() >= 2 {
+                procs.executors[victim].kill();
+                break Some(t.elapsed());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        (h.join().expect("ingest thread"), killed_at)
+    });
+    let killed_at = killed_at.unwrap_or_else(|| panic!("the ingest ended before two files were being staged"));
+    let done =
+        result.unwrap_or_else(|e| panic!("the ingest failed after an executor was killed: {e}\n{}", procs.logs()));
+    eprintln!(
+        "{} killed {:.2} s into the ingest; it ended after {:.1} s, {} submission(s)",
+        procs.executors[victim].name,
+        killed_at.as_secs_f64(),
+        t.elapsed().as_secs_f64(),
+        cluster.last_attempts()
+    );
+    assert!(
+        done.iter().all(|f| f.outcome.as_ref().is_ok_and(|r| !r.skipped)),
+        "{done:?}"
+    );
+    assert_eq!(
+        cluster.last_attempts(),
+        2,
+        "the ingest should have been submitted again"
+    );
+    // What the stopped submission staged is not in the lake; the next ingest clears it.
+    let lake_files = |root: &Path| {
+        let mut s = snapshot(root);
+        let leftovers: Vec<String> = s.keys().filter(|k| k.starts_with(".staging/")).cloned().collect();
+        for k in &leftovers {
+            s.remove(k);
+        }
+        (s, leftovers.len())
+    };
+    let (got, leftovers) = lake_files(&remote.join("lake"));
+    let (want, _) = lake_files(&local.join("lake"));
+    let differ: Vec<&String> = got
+        .keys()
+        .chain(want.keys())
+        .filter(|k| got.get(*k) != want.get(*k))
+        .collect();
+    assert!(differ.is_empty(), "the lakes differ in {differ:?}");
+    eprintln!("{leftovers} file(s) left in .staging by the stopped submission");
+    let mut lake = Lake::open(&remote).expect("open");
+    lake.ingest(&files[0], SourceKind::Gdelt2, &opts, &mut |_| {})
+        .expect("again");
+    assert_eq!(snapshot(&remote.join("lake")), snapshot(&local.join("lake")));
 }
 
 /// A query with several stages (a join shuffles both sides).

@@ -834,6 +834,7 @@ impl Lake {
 
 /// An ingest whose files are read elsewhere (by a cluster's executors, see [`stage`]): holds the
 /// lake's lock from [`Lake::staging`] until it is dropped, so that no other ingest runs meanwhile.
+/// The next ingest (local or staged) removes whatever is left under [`Staging::dir`].
 pub struct Staging<'a> {
     lake: &'a mut Lake,
     _lock: File,
@@ -918,8 +919,9 @@ impl Staging<'_> {
             write_manifest(&root, &manifest)?;
             self.lake.manifest = manifest;
         }
+        // Committed: what is left of the staged lakes is clutter the next ingest clears anyway.
         for dir in staged {
-            fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            let _ = fs::remove_dir_all(dir);
         }
         Ok(new)
     }
