@@ -9,7 +9,8 @@
 //! ingest of the same files writes, byte for byte.
 //!
 //! The plan node travels through [`Codec`], which the scheduler and the executors must use (the
-//! `entente cluster` programs do); a stock Ballista scheduler rejects the plan, naming the node.
+//! `entente cluster` programs and `entente-scheduler`/`entente-executor` do; a stock Ballista
+//! scheduler cannot decode the plan).
 //! The file is the row's, not the partition's: however the scheduler groups partitions into
 //! tasks, each file is ingested once per job.
 
@@ -336,6 +337,9 @@ impl crate::Cluster {
                 lake.root().display(),
                 self.lake.display()
             )));
+        }
+        if files.is_empty() {
+            return Ok(Vec::new());
         }
         let files: Vec<PathBuf> = files
             .iter()

@@ -1,4 +1,4 @@
-//! entente-cluster: the event lake's queries on an Apache DataFusion Ballista cluster.
+//! entente-cluster: the event lake's ingest and queries on an Apache DataFusion Ballista cluster.
 //!
 //! When event data outgrow one machine, the same queries that `entente-sql` and
 //! `entente-events` answer locally — arbitrary SQL over `events` and `dyad_day`, dyadic series,
@@ -18,6 +18,10 @@
 //! client sends the tables' paths in its plans, the scheduler lists the files and plans one task
 //! per file group, the executors read the Parquet. Object stores (`s3://`) are not supported by
 //! these builds (see `docs/cluster.md`).
+//!
+//! Ingest spreads over the executors too, one task per file ([`ingest`], [`Cluster::ingest`]):
+//! each executor stages its file with the lake's own ingest code and the client commits what they
+//! staged, so the lake is the one a local ingest writes.
 //!
 //! The series and counterparts are SQL over `dyad_day` ([`queries`]), decoded back into the
 //! types `Lake::dyad_series` and `Lake::top_counterparts` return; the tests check they are equal
