@@ -245,7 +245,12 @@ pub fn ingest(
                     Ok(_) => "ingested",
                     Err(_) => "failed",
                 };
-                eprintln!("  {}: {what} on {}", f.path.display(), f.worker);
+                let again = if f.attempt > 1 {
+                    " (submitted again: an executor was lost)"
+                } else {
+                    ""
+                };
+                eprintln!("  {}: {what} on {}{again}", f.path.display(), f.worker);
             })
             .map_err(|e| e.to_string())?;
         Ok(Some(

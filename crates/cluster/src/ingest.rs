@@ -4,9 +4,14 @@
 //! plan: a memory table with one partition per file (one row: its number and path) under an
 //! [`IngestExec`]. Each task runs [`entente_events::stage`] on its file, which ingests it into
 //! `<lake>/.staging/<job>-<number>` with the same code as a local ingest, and answers one row (the
-//! report, or the error). The client then moves the staged parts into the lake and commits them
-//! with one manifest write ([`entente_events::Staging::adopt`]), so the lake is the one a local
-//! ingest of the same files writes, byte for byte.
+//! report, or the error; also written beside the staged lake as `outcome.json`). The client then
+//! moves the staged parts into the lake and commits them with one manifest write
+//! ([`entente_events::Staging::adopt`]), so the lake is the one a local ingest of the same files
+//! writes, byte for byte.
+//!
+//! Files go in jobs of at most [`crate::ClusterOptions::files_per_job`], each committed when it
+//! ends. A job stopped because an executor was lost is submitted again for the files whose
+//! outcome was not yet written: files finished before the loss are not read again.
 //!
 //! The plan node travels through [`Codec`], which the scheduler and the executors must use (the
 //! `entente cluster` programs and `entente-scheduler`/`entente-executor` do; a stock Ballista
@@ -29,7 +34,7 @@ use entente_events::{IngestOptions, IngestReport, SourceKind};
 use futures::{StreamExt, TryStreamExt};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// What every task of an ingest job is told: where the lake is, what the files are, how to write.
@@ -53,16 +58,29 @@ pub struct IngestExec {
     properties: Arc<PlanProperties>,
 }
 
-/// The rows an ingest job answers: the file's number, the process that ingested it, and its
-/// report (JSON) or error.
+/// The rows an ingest job answers: the file's number and its [`TaskOutcome`] (JSON).
 pub fn result_schema() -> SchemaRef {
     Arc::new(Schema::new(vec![
         Field::new("n", DataType::UInt32, false),
-        Field::new("worker", DataType::Utf8, false),
-        Field::new("report", DataType::Utf8, true),
-        Field::new("error", DataType::Utf8, true),
+        Field::new("outcome", DataType::Utf8, false),
     ]))
 }
+
+/// What a task reports for its file, in its row and in `<staged lake>/outcome.json`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TaskOutcome {
+    /// The executor process that read the file (`host pid N`).
+    pub worker: String,
+    /// Its report, or why it could not be ingested.
+    pub outcome: Result<IngestReport, String>,
+}
+
+/// Where the task for file `n` of submission `job` stages it, under the lake's staging directory.
+fn staged_name(job: u32, n: u32) -> String {
+    format!("{job}-{n}")
+}
+
+const OUTCOME: &str = "outcome.json";
 
 fn files_schema() -> SchemaRef {
     Arc::new(Schema::new(vec![
@@ -72,14 +90,12 @@ fn files_schema() -> SchemaRef {
 }
 
 impl IngestExec {
-    /// The plan for `files`: one partition, so one task, per file.
-    pub fn plan(spec: IngestSpec, files: &[PathBuf]) -> DfResult<Arc<dyn ExecutionPlan>> {
+    /// The plan for `files` (each with its number): one partition, so one task, per file.
+    pub fn plan(spec: IngestSpec, files: &[(u32, &PathBuf)]) -> DfResult<Arc<dyn ExecutionPlan>> {
         let schema = files_schema();
         let partitions = files
             .iter()
-            .enumerate()
-            .map(|(n, f)| {
-                let n = u32::try_from(n).map_err(|_| DataFusionError::Plan("too many files".into()))?;
+            .map(|&(n, f)| {
                 let batch = RecordBatch::try_new(
                     schema.clone(),
                     vec![
@@ -167,38 +183,42 @@ impl ExecutionPlan for IngestExec {
                 let jobs: Vec<(u32, String)> = (0..files.num_rows())
                     .map(|r| (ns.value(r), paths.value(r).to_string()))
                     .collect();
-                let (mut n, mut report, mut error) = (Vec::new(), Vec::new(), Vec::new());
-                let worker = worker();
+                let (mut n, mut outcomes) = (Vec::new(), Vec::new());
                 for (i, path) in jobs {
                     let spec = spec.clone();
                     // Ingest is blocking file work with threads of its own.
-                    let done = tokio::task::spawn_blocking(move || {
-                        let name = format!("{}-{i}", spec.job);
-                        entente_events::stage(&spec.data_dir, &name, path.as_ref(), spec.kind, &spec.options)
+                    let json = tokio::task::spawn_blocking(move || {
+                        let name = staged_name(spec.job, i);
+                        let outcome = TaskOutcome {
+                            worker: worker(),
+                            outcome: entente_events::stage(
+                                &spec.data_dir,
+                                &name,
+                                path.as_ref(),
+                                spec.kind,
+                                &spec.options,
+                            )
+                            .map_err(|e| e.to_string()),
+                        };
+                        let json = serde_json::to_string(&outcome)?;
+                        let dir = entente_events::lake::staging_dir(&spec.data_dir).join(&name);
+                        if let Err(e) = write_atomically(&dir.join(OUTCOME), json.as_bytes()) {
+                            // The row still carries it; only a resubmission would read the file.
+                            log::warn!("{}: {e}", dir.join(OUTCOME).display());
+                        }
+                        Ok::<_, serde_json::Error>(json)
                     })
                     .await
+                    .map_err(|e| DataFusionError::External(Box::new(e)))?
                     .map_err(|e| DataFusionError::External(Box::new(e)))?;
                     n.push(i);
-                    match done {
-                        Ok(r) => {
-                            report.push(Some(
-                                serde_json::to_string(&r).map_err(|e| DataFusionError::External(Box::new(e)))?,
-                            ));
-                            error.push(None);
-                        }
-                        Err(e) => {
-                            report.push(None);
-                            error.push(Some(e.to_string()));
-                        }
-                    }
+                    outcomes.push(json);
                 }
                 RecordBatch::try_new(
                     result_schema(),
                     vec![
-                        Arc::new(UInt32Array::from(n.clone())) as ArrayRef,
-                        Arc::new(StringArray::from(vec![worker; n.len()])),
-                        Arc::new(StringArray::from(report)),
-                        Arc::new(StringArray::from(error)),
+                        Arc::new(UInt32Array::from(n)) as ArrayRef,
+                        Arc::new(StringArray::from(outcomes)),
                     ],
                 )
                 .map_err(DataFusionError::from)
@@ -260,7 +280,7 @@ impl PhysicalExtensionCodec for Codec {
     }
 }
 
-/// The process a task runs in: `host pid N` (one executor process per id).
+/// The process a task runs in: `host pid N`.
 fn worker() -> String {
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .ok()
@@ -270,58 +290,70 @@ fn worker() -> String {
     format!("{host} pid {}", std::process::id())
 }
 
+/// Writes `bytes` to `path` through a temporary file and a rename, creating the directory.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
 /// What happened to one file of an ingest on the cluster.
 #[derive(Clone, Debug)]
 pub struct FileIngest {
     pub path: PathBuf,
     /// The executor process that read it (`host pid N`).
     pub worker: String,
+    /// Which submission of its job ingested it: 1, or more when an executor was lost before.
+    pub attempt: usize,
     /// Its report, or why it was not ingested (the lake is as it was for it).
     pub outcome: Result<IngestReport, String>,
+    /// Its staged lake's name under the staging directory.
+    staged: String,
 }
 
-/// The files' outcomes, decoded from an ingest job's rows, in file order.
-fn decode_rows(batches: &[RecordBatch], files: &[PathBuf]) -> Result<Vec<FileIngest>, String> {
-    let mut out: Vec<Option<FileIngest>> = vec![None; files.len()];
+impl FileIngest {
+    fn new(path: &Path, attempt: usize, staged: String, t: TaskOutcome) -> FileIngest {
+        FileIngest {
+            path: path.to_path_buf(),
+            worker: t.worker,
+            attempt,
+            outcome: t.outcome,
+            staged,
+        }
+    }
+}
+
+/// The outcomes an ingest job answered, by file number.
+fn decode_rows(batches: &[RecordBatch]) -> Result<Vec<(u32, TaskOutcome)>, String> {
+    let mut out = Vec::new();
     for b in batches {
         let bad = || "the ingest job answered unexpected columns".to_string();
         let ns = b.column(0).as_any().downcast_ref::<UInt32Array>().ok_or_else(bad)?;
-        let workers = b.column(1).as_any().downcast_ref::<StringArray>().ok_or_else(bad)?;
-        let reports = b.column(2).as_any().downcast_ref::<StringArray>().ok_or_else(bad)?;
-        let errors = b.column(3).as_any().downcast_ref::<StringArray>().ok_or_else(bad)?;
+        let outcomes = b.column(1).as_any().downcast_ref::<StringArray>().ok_or_else(bad)?;
         for r in 0..b.num_rows() {
-            let i = ns.value(r) as usize;
-            let path = files
-                .get(i)
-                .ok_or_else(|| format!("the ingest job answered for file {i} of {}", files.len()))?;
-            let outcome = if errors.is_valid(r) {
-                Err(errors.value(r).to_string())
-            } else {
-                Ok(serde_json::from_str(reports.value(r)).map_err(|e| format!("an executor's report: {e}"))?)
-            };
-            out[i] = Some(FileIngest {
-                path: path.clone(),
-                worker: workers.value(r).to_string(),
-                outcome,
-            });
+            let t = serde_json::from_str(outcomes.value(r)).map_err(|e| format!("an executor's answer: {e}"))?;
+            out.push((ns.value(r), t));
         }
     }
-    out.into_iter()
-        .zip(files)
-        .map(|(o, f)| o.ok_or_else(|| format!("the ingest job answered nothing for {}", f.display())))
-        .collect()
+    Ok(out)
 }
 
 impl crate::Cluster {
     /// Ingests `files` (paths every executor reads, the same on every machine) into `lake` (the
     /// lake under this cluster's data directory), one task per file on the executors, and
-    /// commits them: all at once for sources read in parallel, file after file for sources that
-    /// drop ids already in the lake (ICEWS, POLECAT), so that each file is checked against the
-    /// ones before it as a local ingest checks it. `done` is called as files are committed.
+    /// commits them: in jobs of [`crate::ClusterOptions::files_per_job`] files for sources read
+    /// in parallel, one job per file for sources that drop ids already in the lake (ICEWS,
+    /// POLECAT), so that each file is checked against the ones before it as a local ingest
+    /// checks it. Each job is committed when it ends; `done` is called for its files then.
     ///
-    /// A file that cannot be ingested (unreadable, malformed) is reported and the others go on;
-    /// a job that fails as a whole (every executor lost, scheduler gone) returns the error, and
-    /// the lake is as it was for the files of that job.
+    /// A file that cannot be ingested (unreadable, malformed) is reported and the others go on.
+    /// A job stopped because an executor was lost is submitted again for the files not finished
+    /// (see [`crate::ClusterOptions::retries`]); a job that fails for good (retries exhausted,
+    /// every executor lost, scheduler gone) returns the error after committing the files it
+    /// finished (reported through `done`); the lake is as it was for the others.
     pub fn ingest(
         &self,
         lake: &mut entente_events::Lake,
@@ -338,9 +370,6 @@ impl crate::Cluster {
                 self.lake.display()
             )));
         }
-        if files.is_empty() {
-            return Ok(Vec::new());
-        }
         let files: Vec<PathBuf> = files
             .iter()
             .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
@@ -352,52 +381,72 @@ impl crate::Cluster {
             job: 0,
         };
         let mut staging = lake.staging().map_err(|e| crate::Error::Lake(e.to_string()))?;
-        let groups: Vec<&[PathBuf]> = if kind.dedups() {
-            files.chunks(1).collect()
+        let per_job = if kind.dedups() {
+            1
         } else {
-            vec![&files[..]]
+            self.opts.files_per_job.max(1)
         };
         let mut out = Vec::with_capacity(files.len());
-        for group in groups {
-            // A submission stopped because an executor was lost is made again, whole, under a new
-            // number: what the first one staged is left for the next ingest to clear.
-            let batches = self.retrying(|| {
+        for group in files.chunks(per_job) {
+            let mut results: Vec<Option<FileIngest>> = vec![None; group.len()];
+            let mut attempt = 0;
+            let ran = self.retrying(|| {
                 spec.job += 1;
-                let plan = IngestExec::plan(spec.clone(), group).map_err(|e| crate::Error::Query(e.to_string()))?;
-                self.run_plan_once(plan)
-            })?;
-            let mut outcomes = decode_rows(&batches, group).map_err(crate::Error::Lake)?;
-            // Staged inputs, in file order, and which outcome each belongs to.
-            let mut staged = Vec::new();
-            for (i, f) in outcomes.iter_mut().enumerate() {
-                let o = &mut f.outcome;
-                let Ok(r) = o else { continue };
-                if r.skipped {
-                    continue;
+                attempt += 1;
+                let pending: Vec<(u32, &PathBuf)> = (0u32..)
+                    .zip(group)
+                    .filter(|(n, _)| results[*n as usize].is_none())
+                    .collect();
+                if pending.is_empty() {
+                    // Every file had finished when its job was stopped.
+                    return Ok(());
                 }
-                let dir = staging.dir().join(format!("{}-{i}", spec.job));
-                if !dir.join("manifest.json").exists() {
-                    *o = Err(format!(
-                        "an executor ingested it into {}, which this machine does not see: mount the data \
-                         directory at the same absolute path on every machine of the cluster",
-                        dir.display()
-                    ));
-                    continue;
+                let plan = IngestExec::plan(spec.clone(), &pending).map_err(|e| crate::Error::Query(e.to_string()))?;
+                match self.run_plan_once(plan) {
+                    Ok(batches) => {
+                        for (n, t) in decode_rows(&batches).map_err(crate::Error::Lake)? {
+                            let i = n as usize;
+                            let path = group.get(i).ok_or_else(|| {
+                                crate::Error::Lake(format!("the ingest job answered for a file {n} it was not given"))
+                            })?;
+                            results[i] = Some(FileIngest::new(path, attempt, staged_name(spec.job, n), t));
+                        }
+                        Ok(())
+                    }
+                    Err(e) => {
+                        // Keep what finished: the outcomes the tasks wrote beside their lakes.
+                        for (n, path) in pending {
+                            let name = staged_name(spec.job, n);
+                            let read = std::fs::read(staging.dir().join(&name).join(OUTCOME)).ok();
+                            if let Some(t) = read.and_then(|b| serde_json::from_slice::<TaskOutcome>(&b).ok()) {
+                                results[n as usize] = Some(FileIngest::new(path, attempt, name, t));
+                            }
+                        }
+                        Err(e)
+                    }
                 }
-                staged.push((i, dir));
+            });
+            let mut finished: Vec<FileIngest> = Vec::with_capacity(group.len());
+            for (f, r) in group.iter().zip(results) {
+                match r {
+                    Some(r) => finished.push(r),
+                    None if ran.is_ok() => {
+                        return Err(crate::Error::Lake(format!(
+                            "the ingest job answered nothing for {}",
+                            f.display()
+                        )))
+                    }
+                    None => {}
+                }
             }
-            let dirs: Vec<PathBuf> = staged.iter().map(|(_, d)| d.clone()).collect();
-            let new = staging.adopt(&dirs).map_err(|e| crate::Error::Lake(e.to_string()))?;
-            for ((i, _), new) in staged.iter().zip(new) {
-                if let (false, Ok(r)) = (new, &mut outcomes[*i].outcome) {
-                    // The same content twice in one job: the first one is in the lake.
-                    r.skipped = true;
-                }
-            }
-            for f in &outcomes {
+            commit(&mut staging, &mut finished)?;
+            // The outcomes, and what stopped submissions left.
+            staging.clear();
+            for f in &finished {
                 done(f);
             }
-            out.extend(outcomes);
+            out.extend(finished);
+            ran?;
         }
         Ok(out)
     }
@@ -421,4 +470,36 @@ impl crate::Cluster {
             stream.try_collect().await.map_err(|e| self.run_error(e))
         })
     }
+}
+
+/// Moves the staged lakes of `finished` files into the lake with one manifest write. A file
+/// whose staged lake this machine does not see becomes an error saying so; a content staged
+/// twice is adopted once (the second is reported as already in the lake).
+fn commit(staging: &mut entente_events::Staging<'_>, finished: &mut [FileIngest]) -> crate::Result<()> {
+    let mut staged = Vec::new();
+    for (i, f) in finished.iter_mut().enumerate() {
+        let Ok(r) = &f.outcome else { continue };
+        if r.skipped {
+            continue;
+        }
+        let dir = staging.dir().join(&f.staged);
+        if !dir.join("manifest.json").exists() {
+            f.outcome = Err(format!(
+                "an executor ingested it into {}, which this machine does not see: mount the data \
+                 directory at the same absolute path on every machine of the cluster",
+                dir.display()
+            ));
+            continue;
+        }
+        staged.push((i, dir));
+    }
+    let dirs: Vec<PathBuf> = staged.iter().map(|(_, d)| d.clone()).collect();
+    let new = staging.adopt(&dirs).map_err(|e| crate::Error::Lake(e.to_string()))?;
+    for ((i, _), new) in staged.iter().zip(new) {
+        if let (false, Ok(r)) = (new, &mut finished[*i].outcome) {
+            // The same content twice in one job: the first one is in the lake.
+            r.skipped = true;
+        }
+    }
+    Ok(())
 }

@@ -244,8 +244,11 @@ pub struct ClusterOptions {
     pub partitions: usize,
     /// How many times a query whose job was stopped because an executor was lost is run again
     /// (from the start, on the executors left). The lake does not change under a query, so the
-    /// rerun's answer is the answer.
+    /// rerun's answer is the answer. An ingest job is submitted again for its unfinished files.
     pub retries: usize,
+    /// Files per ingest job: each job is committed to the lake when it ends, so a long ingest
+    /// shows progress and a failure loses at most one job's work.
+    pub files_per_job: usize,
 }
 
 impl Default for ClusterOptions {
@@ -254,6 +257,7 @@ impl Default for ClusterOptions {
             timeout: None,
             partitions: 16,
             retries: 2,
+            files_per_job: 256,
         }
     }
 }

@@ -503,7 +503,7 @@ fn snapshot(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 fn distributed_ingest(procs: &Processes, dir: &Path) {
     let t = Instant::now();
     let inputs = dir.join("inputs");
-    let mut files = generated_files(&inputs, 40, 5, 6_000);
+    let mut files = generated_files(&inputs, 40, &[6_000, 7_000, 8_000, 9_000, 10_000]);
     files.push(files[1].clone());
     files.push(inputs.join("missing.export.CSV"));
     let opts = IngestOptions {
@@ -518,7 +518,12 @@ fn distributed_ingest(procs: &Processes, dir: &Path) {
     }
 
     let remote = dir.join("ingest-cluster");
-    let cluster = Cluster::connect_to_ingest(&procs.url, &remote, ClusterOptions::default()).expect("connect");
+    // Jobs of three files (3 + 3 + 1), each committed when it ends.
+    let jobs = ClusterOptions {
+        files_per_job: 3,
+        ..ClusterOptions::default()
+    };
+    let cluster = Cluster::connect_to_ingest(&procs.url, &remote, jobs).expect("connect");
     let mut lake = Lake::open(&remote).expect("open");
     let mut seen = Vec::new();
     let done = cluster
@@ -567,26 +572,28 @@ fn distributed_ingest(procs: &Processes, dir: &Path) {
     );
 }
 
-/// Generated files `name-0.export.CSV`…, in `dir`.
-fn generated_files(dir: &Path, seed: u64, files: u64, rows: u64) -> Vec<PathBuf> {
+/// Generated GDELT 2.0 files `SEED-I.export.CSV` in `dir`, of `rows[I]` rows each.
+fn generated_files(dir: &Path, seed: u64, rows: &[u64]) -> Vec<PathBuf> {
     std::fs::create_dir_all(dir).expect("inputs");
-    (0..files)
-        .map(|i| {
+    (0u64..)
+        .zip(rows)
+        .map(|(i, &n)| {
             let p = dir.join(format!("{seed}-{i}.export.CSV"));
             let g = Generator::shipped(seed + i, Day::parse("2021-01-01").expect("day"), 400).expect("generator");
             let mut w = std::io::BufWriter::new(File::create(&p).expect("create"));
-            g.write_tsv(&mut w, rows + 1_000 * i).expect("write");
+            g.write_tsv(&mut w, n).expect("write");
             p
         })
         .collect()
 }
 
-/// An executor killed (SIGKILL) while both executors stage files: the ingest is submitted again
-/// on the executor left and the lake is, byte for byte, the one a local ingest writes.
+/// An executor killed (SIGKILL) once a file is staged and while another is being staged (two
+/// small files, two large): the job is submitted again, on the executor left, for the files not
+/// finished only, and the lake is, byte for byte, the one a local ingest writes.
 fn lost_executor_during_ingest(procs: &mut Processes, dir: &Path) {
     procs.add_executor();
     let t = Instant::now();
-    let files = generated_files(&dir.join("inputs-kill"), 70, 4, 60_000);
+    let files = generated_files(&dir.join("inputs-kill"), 70, &[5_000, 5_000, 100_000, 100_000]);
     let opts = IngestOptions {
         workers: 1,
         ..IngestOptions::default()
@@ -616,29 +623,50 @@ fn lost_executor_during_ingest(procs: &mut Processes, dir: &Path) {
             if h.is_finished() {
                 break None;
             }
-            // Both executors are writing staged parts: kill one.
-            if job_dirs(&staging).iter().filter(|d| has_files(d)).count() >= 2 {
+            // A file finished (its outcome written) and another being staged: kill one.
+            let dirs = job_dirs(&staging);
+            let finished = dirs.iter().filter(|d| d.join("outcome.json").exists()).count();
+            let busy = dirs
+                .iter()
+                .filter(|d| has_files(d) && !d.join("outcome.json").exists())
+                .count();
+            if finished >= 1 && busy >= 1 {
                 procs.executors[victim].kill();
-                break Some(t.elapsed());
+                // Staged as `<job>-<file number>`: the files whose outcome was written.
+                let before: Vec<usize> = dirs
+                    .iter()
+                    .filter(|d| d.join("outcome.json").exists())
+                    .filter_map(|d| d.file_name()?.to_str()?.split_once('-')?.1.parse().ok())
+                    .collect();
+                break Some((t.elapsed(), before));
             }
             std::thread::sleep(Duration::from_millis(20));
         };
         (h.join().expect("ingest thread"), killed_at)
     });
-    let killed_at = killed_at.unwrap_or_else(|| panic!("the ingest ended before two files were being staged"));
+    let (killed_at, before) =
+        killed_at.unwrap_or_else(|| panic!("the ingest ended before a file was staged while another was being"));
     let done =
         result.unwrap_or_else(|e| panic!("the ingest failed after an executor was killed: {e}\n{}", procs.logs()));
     eprintln!(
-        "{} killed {:.2} s into the ingest; it ended after {:.1} s, {} submission(s)",
+        "{} killed {:.2} s into the ingest, files {before:?} finished; it ended after {:.1} s, {} submission(s)",
         procs.executors[victim].name,
         killed_at.as_secs_f64(),
         t.elapsed().as_secs_f64(),
         cluster.last_attempts()
     );
+    for f in &done {
+        eprintln!("  {}: attempt {} on {}", f.path.display(), f.attempt, f.worker);
+    }
     assert!(
         done.iter().all(|f| f.outcome.as_ref().is_ok_and(|r| !r.skipped)),
         "{done:?}"
     );
+    // Files finished before the kill were not read again.
+    assert!(!before.is_empty());
+    for i in &before {
+        assert_eq!(done[*i].attempt, 1, "file {i} was finished before the kill: {done:?}");
+    }
     assert_eq!(
         cluster.last_attempts(),
         2,

@@ -459,7 +459,7 @@ impl Lake {
     /// directories) the manifest does not list. Runs under the lock, before every ingest.
     fn recover(&mut self) -> Result<()> {
         self.manifest = read_manifest(&self.root)?;
-        for work in [".tmp", ".staging"] {
+        for work in [".tmp", STAGING] {
             let dir = self.root.join(work);
             if dir.exists() {
                 fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -854,9 +854,15 @@ impl Lake {
 }
 
 impl Staging<'_> {
-    /// `<data_dir>/lake/.staging`: [`stage`] writes `<dir>/<name>`.
+    /// `<data_dir>/lake/.staging` ([`staging_dir`]): [`stage`] writes `<dir>/<name>`.
     pub fn dir(&self) -> PathBuf {
-        self.lake.root.join(".staging")
+        self.lake.root.join(STAGING)
+    }
+
+    /// Removes everything under [`Staging::dir`] (best effort: a task of a stopped job still
+    /// running somewhere may write again; the next ingest clears that).
+    pub fn clear(&self) {
+        let _ = fs::remove_dir_all(self.dir());
     }
 
     /// The lake as it is now.
@@ -927,6 +933,13 @@ impl Staging<'_> {
     }
 }
 
+/// Where [`stage`] writes: `<data_dir>/lake/.staging` (removed, whole, by the next ingest).
+pub fn staging_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("lake").join(STAGING)
+}
+
+const STAGING: &str = ".staging";
+
 /// Ingests one file into a lake of its own at `<data_dir>/lake/.staging/<name>`, for
 /// [`Staging::adopt`]: what a cluster's executor runs for each file, while the client holds the
 /// lock. The same code as [`Lake::ingest`], checked against the lake's manifest: content already
@@ -937,7 +950,7 @@ pub fn stage(data_dir: &Path, name: &str, path: &Path, kind: SourceKind, opts: &
         return Err(Error::Lake(format!("{name:?} is not a staging name")));
     }
     let base = Lake::open(data_dir)?;
-    let root = base.root.join(".staging").join(name);
+    let root = base.root.join(STAGING).join(name);
     if root.exists() {
         fs::remove_dir_all(&root).map_err(|e| Error::io(&root, e))?;
     }
