@@ -335,16 +335,25 @@ fn status(c: &ClusterArgs, store: &StoreArgs, format: Format) -> Result<(), Stri
             )
         })?;
     let st = entente_cluster::status(&config.scheduler).map_err(|e| e.to_string())?;
-    let (lake_problem, events) = match entente_cluster::Cluster::from_config(&config) {
-        Ok(cluster) => {
-            let n = cluster
-                .sql("SELECT COUNT(*) FROM events")
-                .and_then(|r| r.rows().map_err(entente_cluster::Error::from))
-                .ok()
-                .and_then(|rows| rows.first().and_then(|r| r.first()).and_then(|c| c.parse().ok()));
-            (None, n)
+    // A lake this machine sees with nothing in it yet: nothing for the cluster to see either.
+    let empty = config.data_dir.is_dir()
+        && Lake::open(&config.data_dir)
+            .map(|l| l.stats().inputs == 0)
+            .unwrap_or(false);
+    let (lake_problem, events) = if empty {
+        (None, Some(0))
+    } else {
+        match entente_cluster::Cluster::from_config(&config) {
+            Ok(cluster) => {
+                let n = cluster
+                    .sql("SELECT COUNT(*) FROM events")
+                    .and_then(|r| r.rows().map_err(entente_cluster::Error::from))
+                    .ok()
+                    .and_then(|rows| rows.first().and_then(|r| r.first()).and_then(|c| c.parse().ok()));
+                (None, n)
+            }
+            Err(e) => (Some(e.to_string()), None),
         }
-        Err(e) => (Some(e.to_string()), None),
     };
     let s = Status {
         scheduler: st.url.clone(),
@@ -363,6 +372,10 @@ fn status(c: &ClusterArgs, store: &StoreArgs, format: Format) -> Result<(), Stri
         );
         let lake = match (&s.lake_problem, s.events) {
             (Some(p), _) => p.clone(),
+            (None, _) if empty => format!(
+                "empty: nothing ingested yet (`entente import gdelt2 FILE… --cluster {}` ingests on the cluster)",
+                s.scheduler
+            ),
             (None, Some(n)) if Path::new(&s.data_dir).join("lake").is_dir() => {
                 format!("the cluster sees {n} events, as the lake's manifest lists")
             }

@@ -209,6 +209,11 @@ mod on_a_cluster {
             o.status.success() && String::from_utf8_lossy(&o.stdout).contains("\"executors\": 1")
         });
 
+        // An empty data directory: nothing to see yet, and status says how to fill it.
+        std::fs::create_dir_all(&data).unwrap();
+        let status = ok(&entente(&["cluster", "status", "--cluster", &url], &data));
+        assert!(status.contains("empty: nothing ingested yet"), "{status}");
+
         // Import on the cluster: the executor reads the files, this machine commits them. The
         // two ICEWS files go one after the other (the second drops the 3,705 ids the first
         // holds), as here. Same reports, same lake, byte for byte.
