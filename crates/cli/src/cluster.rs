@@ -238,6 +238,7 @@ pub fn ingest(
             workers: 1,
             ..entente_events::IngestOptions::default()
         };
+        let mut committed = 0;
         let done = cluster
             .ingest(&mut lake, files, kind, &opts, &mut |f| {
                 let what = match &f.outcome {
@@ -245,6 +246,7 @@ pub fn ingest(
                     Ok(_) => "ingested",
                     Err(_) => "failed",
                 };
+                committed += usize::from(f.outcome.as_ref().is_ok_and(|r| !r.skipped));
                 let again = if f.attempt > 1 {
                     " (submitted again: an executor was lost)"
                 } else {
@@ -252,7 +254,13 @@ pub fn ingest(
                 };
                 eprintln!("  {}: {what} on {}{again}", f.path.display(), f.worker);
             })
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| {
+                format!(
+                    "{e}\n  {committed} of {} file(s) were committed before this; the same command again \
+                     skips them and ingests the others",
+                    files.len()
+                )
+            })?;
         Ok(Some(
             done.into_iter()
                 .map(|f| Ingested {

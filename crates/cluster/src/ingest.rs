@@ -44,10 +44,15 @@ pub struct IngestSpec {
     pub data_dir: PathBuf,
     pub kind: SourceKind,
     pub options: IngestOptions,
-    /// This submission's number: file `n` is staged into `<lake>/.staging/<job>-<n>`, so that a
-    /// task of an earlier, stopped submission still running somewhere never writes where this
-    /// one does.
+    /// The client's ingest (a random token) and this submission's number within it: file `n`
+    /// is staged into `<lake>/.staging/<session>-<job>-<n>`, so that a task of an earlier,
+    /// stopped submission or of an interrupted client still running somewhere never writes
+    /// where this one does.
+    pub session: String,
     pub job: u32,
+    /// The client's [`entente_events::Lake::fingerprint`] when it submitted: a task that sees
+    /// another manifest refuses its file.
+    pub base: String,
 }
 
 /// Runs [`entente_events::stage`] for each row (`n`, `path`) of its input.
@@ -75,9 +80,19 @@ pub struct TaskOutcome {
     pub outcome: Result<IngestReport, String>,
 }
 
-/// Where the task for file `n` of submission `job` stages it, under the lake's staging directory.
-fn staged_name(job: u32, n: u32) -> String {
-    format!("{job}-{n}")
+impl IngestSpec {
+    /// Where the task for file `n` stages it, under the lake's staging directory.
+    fn staged_name(&self, n: u32) -> String {
+        format!("{}-{}-{n}", self.session, self.job)
+    }
+}
+
+/// A token that no other ingest uses: the time and this process.
+fn session_token() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{:x}", nanos ^ (u128::from(std::process::id()) << 64))
 }
 
 const OUTCOME: &str = "outcome.json";
@@ -188,7 +203,7 @@ impl ExecutionPlan for IngestExec {
                     let spec = spec.clone();
                     // Ingest is blocking file work with threads of its own.
                     let json = tokio::task::spawn_blocking(move || {
-                        let name = staged_name(spec.job, i);
+                        let name = spec.staged_name(i);
                         let outcome = TaskOutcome {
                             worker: worker(),
                             outcome: entente_events::stage(
@@ -197,6 +212,7 @@ impl ExecutionPlan for IngestExec {
                                 path.as_ref(),
                                 spec.kind,
                                 &spec.options,
+                                Some(&spec.base),
                             )
                             .map_err(|e| e.to_string()),
                         };
@@ -374,13 +390,15 @@ impl crate::Cluster {
             .iter()
             .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
             .collect();
+        let mut staging = lake.staging().map_err(|e| crate::Error::Lake(e.to_string()))?;
         let mut spec = IngestSpec {
             data_dir,
             kind,
             options: options.clone(),
+            session: session_token(),
             job: 0,
+            base: String::new(),
         };
-        let mut staging = lake.staging().map_err(|e| crate::Error::Lake(e.to_string()))?;
         let per_job = if kind.dedups() {
             1
         } else {
@@ -390,6 +408,7 @@ impl crate::Cluster {
         for group in files.chunks(per_job) {
             let mut results: Vec<Option<FileIngest>> = vec![None; group.len()];
             let mut attempt = 0;
+            spec.base = staging.lake().fingerprint();
             let ran = self.retrying(|| {
                 spec.job += 1;
                 attempt += 1;
@@ -402,21 +421,21 @@ impl crate::Cluster {
                     return Ok(());
                 }
                 let plan = IngestExec::plan(spec.clone(), &pending).map_err(|e| crate::Error::Query(e.to_string()))?;
-                match self.run_plan_once(plan) {
+                match self.run_plan_once(plan).map_err(refused) {
                     Ok(batches) => {
                         for (n, t) in decode_rows(&batches).map_err(crate::Error::Lake)? {
                             let i = n as usize;
                             let path = group.get(i).ok_or_else(|| {
                                 crate::Error::Lake(format!("the ingest job answered for a file {n} it was not given"))
                             })?;
-                            results[i] = Some(FileIngest::new(path, attempt, staged_name(spec.job, n), t));
+                            results[i] = Some(FileIngest::new(path, attempt, spec.staged_name(n), t));
                         }
                         Ok(())
                     }
                     Err(e) => {
                         // Keep what finished: the outcomes the tasks wrote beside their lakes.
                         for (n, path) in pending {
-                            let name = staged_name(spec.job, n);
+                            let name = spec.staged_name(n);
                             let read = std::fs::read(staging.dir().join(&name).join(OUTCOME)).ok();
                             if let Some(t) = read.and_then(|b| serde_json::from_slice::<TaskOutcome>(&b).ok()) {
                                 results[n as usize] = Some(FileIngest::new(path, attempt, name, t));
@@ -427,19 +446,15 @@ impl crate::Cluster {
                 }
             });
             let mut finished: Vec<FileIngest> = Vec::with_capacity(group.len());
+            let mut silent = None;
             for (f, r) in group.iter().zip(results) {
                 match r {
                     Some(r) => finished.push(r),
-                    None if ran.is_ok() => {
-                        return Err(crate::Error::Lake(format!(
-                            "the ingest job answered nothing for {}",
-                            f.display()
-                        )))
-                    }
+                    None if ran.is_ok() && silent.is_none() => silent = Some(f.display().to_string()),
                     None => {}
                 }
             }
-            commit(&mut staging, &mut finished)?;
+            commit(&mut staging, kind, &mut finished)?;
             // The outcomes, and what stopped submissions left.
             staging.clear();
             for f in &finished {
@@ -447,6 +462,9 @@ impl crate::Cluster {
             }
             out.extend(finished);
             ran?;
+            if let Some(f) = silent {
+                return Err(crate::Error::Lake(format!("the ingest job answered nothing for {f}")));
+            }
         }
         Ok(out)
     }
@@ -475,7 +493,11 @@ impl crate::Cluster {
 /// Moves the staged lakes of `finished` files into the lake with one manifest write. A file
 /// whose staged lake this machine does not see becomes an error saying so; a content staged
 /// twice is adopted once (the second is reported as already in the lake).
-fn commit(staging: &mut entente_events::Staging<'_>, finished: &mut [FileIngest]) -> crate::Result<()> {
+fn commit(
+    staging: &mut entente_events::Staging<'_>,
+    kind: SourceKind,
+    finished: &mut [FileIngest],
+) -> crate::Result<()> {
     let mut staged = Vec::new();
     for (i, f) in finished.iter_mut().enumerate() {
         let Ok(r) = &f.outcome else { continue };
@@ -486,20 +508,35 @@ fn commit(staging: &mut entente_events::Staging<'_>, finished: &mut [FileIngest]
         if !dir.join("manifest.json").exists() {
             f.outcome = Err(format!(
                 "an executor ingested it into {}, which this machine does not see: mount the data \
-                 directory at the same absolute path on every machine of the cluster",
+                 directory at the same absolute path on every machine of the cluster (or ingest here: \
+                 `--cluster local`)",
                 dir.display()
             ));
             continue;
         }
-        staged.push((i, dir));
+        staged.push((i, (dir, r.hash.clone())));
     }
-    let dirs: Vec<PathBuf> = staged.iter().map(|(_, d)| d.clone()).collect();
+    let dirs: Vec<(PathBuf, String)> = staged.iter().map(|(_, d)| d.clone()).collect();
     let new = staging.adopt(&dirs).map_err(|e| crate::Error::Lake(e.to_string()))?;
-    for ((i, _), new) in staged.iter().zip(new) {
-        if let (false, Ok(r)) = (new, &mut finished[*i].outcome) {
-            // The same content twice in one job: the first one is in the lake.
-            r.skipped = true;
+    for ((i, (_, hash)), new) in staged.iter().zip(new) {
+        if !new {
+            // The same content twice in one job: reported as a local ingest reports it.
+            if let Some(r) = staging.lake().already_ingested(hash, kind) {
+                finished[*i].outcome = Ok(r);
+            }
         }
     }
     Ok(())
+}
+
+/// A job the cluster would not plan or run is most likely one its programs cannot decode.
+fn refused(e: crate::Error) -> crate::Error {
+    match e {
+        crate::Error::Query(m) => crate::Error::Config(format!(
+            "the cluster refused the ingest job ({m}): its scheduler and executors must be entente's \
+             (`entente cluster scheduler|executor`, or entente-scheduler and entente-executor), which \
+             know the ingest plan"
+        )),
+        e => e,
+    }
 }

@@ -129,7 +129,7 @@ impl fmt::Display for Error {
                 let n = |x: &Option<usize>| x.map_or("?".to_string(), |n| n.to_string());
                 write!(
                     f,
-                    "cluster: an executor of {url} was lost during the query ({} executor(s) before, {} now); \
+                    "cluster: an executor of {url} was lost during the job ({} executor(s) before, {} now); \
                      {attempts} attempt(s) failed: {detail}",
                     n(executors_before),
                     n(executors_now)
@@ -632,7 +632,7 @@ fn classify(url: &str, m: &str) -> Error {
     if transport.iter().any(|t| lower.contains(t)) {
         return Error::Unreachable {
             url: url.to_string(),
-            detail: format!("the connection failed during the query ({m})"),
+            detail: format!("the connection failed during the job ({m})"),
         };
     }
     Error::Query(m.to_string())

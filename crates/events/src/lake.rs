@@ -5,7 +5,7 @@
 //! <data_dir>/lake/events/source=S/month=YYYY-MM/part-H.parquet
 //! <data_dir>/lake/dyad_day/source=S/month=YYYY-MM/part-H.parquet   (+ part-H.dyx directory)
 //! <data_dir>/lake/.tmp/…                              work in progress, removed by the next ingest
-//! <data_dir>/lake/.staging/N/…                        files ingested by a cluster's executors
+//! <data_dir>/lake/.staging/NAME/…                     files ingested by a cluster's executors
 //! <data_dir>/lake/.lock                               one ingest at a time
 //! ```
 //!
@@ -397,6 +397,13 @@ impl Lake {
             .map(|(rel, p)| (rel.as_str(), p.source.as_str(), p.month.as_str()))
     }
 
+    /// What the manifest lists, in short: `<inputs>:<last input's hash>` (`0:-` when empty). Two
+    /// views of a lake with the same fingerprint list the same inputs (inputs are only appended).
+    pub fn fingerprint(&self) -> String {
+        let last = self.manifest.inputs.last().map_or("-", |i| i.hash.as_str());
+        format!("{}:{last}", self.manifest.inputs.len())
+    }
+
     /// Names and content hashes of the inputs in the lake, in ingest order.
     pub fn inputs(&self) -> Vec<(String, String, String)> {
         self.manifest
@@ -459,12 +466,11 @@ impl Lake {
     /// directories) the manifest does not list. Runs under the lock, before every ingest.
     fn recover(&mut self) -> Result<()> {
         self.manifest = read_manifest(&self.root)?;
-        for work in [".tmp", STAGING] {
-            let dir = self.root.join(work);
-            if dir.exists() {
-                fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-            }
+        let tmp = self.root.join(".tmp");
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
         }
+        clear_staging(&self.root);
         for table in ["events", "dyad_day"] {
             let dir = self.root.join(table);
             if !dir.exists() {
@@ -540,7 +546,7 @@ impl Lake {
         );
         let base = base.unwrap_or(&*self);
         let existing = base.existing(kind);
-        if let Some(done) = base.already(&hash, kind) {
+        if let Some(done) = base.already_ingested(&hash, kind) {
             progress(&Progress {
                 phase: Phase::Skipped,
                 rows: 0,
@@ -603,7 +609,7 @@ impl Lake {
                 format!("{name}/{}", generator.fingerprint()).as_bytes()
             ))
         );
-        if let Some(done) = self.already(&hash, SourceKind::Gdelt2) {
+        if let Some(done) = self.already_ingested(&hash, SourceKind::Gdelt2) {
             return Ok(done);
         }
         let per_block = 65_536u64;
@@ -631,7 +637,9 @@ impl Lake {
         )
     }
 
-    fn already(&self, hash: &str, kind: SourceKind) -> Option<IngestReport> {
+    /// The report an ingest gives for content already in the lake (`hash` for `kind`): the input
+    /// as the manifest lists it, `skipped`.
+    pub fn already_ingested(&self, hash: &str, kind: SourceKind) -> Option<IngestReport> {
         let i = self
             .manifest
             .inputs
@@ -862,7 +870,7 @@ impl Staging<'_> {
     /// Removes everything under [`Staging::dir`] (best effort: a task of a stopped job still
     /// running somewhere may write again; the next ingest clears that).
     pub fn clear(&self) {
-        let _ = fs::remove_dir_all(self.dir());
+        clear_staging(&self.lake.root);
     }
 
     /// The lake as it is now.
@@ -870,17 +878,18 @@ impl Staging<'_> {
         self.lake
     }
 
-    /// Moves staged ingests (directories [`stage`] wrote) into the lake and commits them, in the
-    /// order given, with one manifest write. Returns, for each, whether its input was new: a
-    /// content staged twice, or already in the lake, is adopted once. Nothing is visible to
-    /// readers before the manifest is replaced; parts moved by an adopt that fails are removed by
-    /// the next ingest.
-    pub fn adopt(&mut self, staged: &[PathBuf]) -> Result<Vec<bool>> {
+    /// Moves staged ingests (directories [`stage`] wrote, each with the content hash its report
+    /// gave) into the lake and commits them, in the order given, with one manifest write. Returns,
+    /// for each, whether its input was new: a content staged twice, or already in the lake, is
+    /// adopted once. Nothing is visible to readers before the manifest is replaced; parts moved
+    /// by an adopt that fails are removed by the next ingest. Files of a source that dedups must
+    /// be staged and adopted one at a time (each is checked against the lake as it was staged).
+    pub fn adopt(&mut self, staged: &[(PathBuf, String)]) -> Result<Vec<bool>> {
         let root = self.lake.root.clone();
         let mut manifest = self.lake.manifest.clone();
         let mut dirs = BTreeSet::new();
         let mut new = Vec::with_capacity(staged.len());
-        for dir in staged {
+        for (dir, hash) in staged {
             let m = read_manifest(dir)?;
             let [input] = &m.inputs[..] else {
                 return Err(Error::Lake(format!(
@@ -889,6 +898,14 @@ impl Staging<'_> {
                     m.inputs.len()
                 )));
             };
+            if input.hash != *hash {
+                return Err(Error::Lake(format!(
+                    "{}: the staged ingest holds {} ({}), not the content reported ({hash})",
+                    dir.display(),
+                    input.name,
+                    input.hash
+                )));
+            }
             if manifest
                 .inputs
                 .iter()
@@ -901,12 +918,13 @@ impl Staging<'_> {
                 let part = m.parts.get(rel).ok_or_else(|| {
                     Error::Lake(format!("{}: the staged manifest lists no part {rel}", dir.display()))
                 })?;
-                let dyx = rel.replace(".parquet", ".dyx");
-                for (i, file) in [rel, &dyx].into_iter().enumerate() {
-                    let (src, dst) = (dir.join(file), root.join(file));
-                    if i == 1 && !src.exists() {
-                        continue;
-                    }
+                let mut files = vec![rel.clone()];
+                if part.table == "dyad_day" {
+                    // The part's dyad directory travels with it.
+                    files.push(rel.replace(".parquet", ".dyx"));
+                }
+                for file in files {
+                    let (src, dst) = (dir.join(&file), root.join(&file));
                     if let Some(parent) = dst.parent() {
                         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
                         dirs.insert(parent.to_path_buf());
@@ -926,10 +944,26 @@ impl Staging<'_> {
             self.lake.manifest = manifest;
         }
         // Committed: what is left of the staged lakes is clutter the next ingest clears anyway.
-        for dir in staged {
+        for (dir, _) in staged {
             let _ = fs::remove_dir_all(dir);
         }
         Ok(new)
+    }
+}
+
+/// Removes `<root>/.staging`, best effort: renamed aside first (a task of a stopped job may still
+/// be writing there, which would make the removal fail), then removed with whatever an earlier
+/// attempt left aside.
+fn clear_staging(root: &Path) {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let _ = fs::rename(root.join(STAGING), root.join(format!("{STAGING}.{nanos}")));
+    let Ok(entries) = fs::read_dir(root) else { return };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with(&format!("{STAGING}.")) {
+            let _ = fs::remove_dir_all(e.path());
+        }
     }
 }
 
@@ -944,23 +978,50 @@ const STAGING: &str = ".staging";
 /// [`Staging::adopt`]: what a cluster's executor runs for each file, while the client holds the
 /// lock. The same code as [`Lake::ingest`], checked against the lake's manifest: content already
 /// in the lake is skipped (the report says so and nothing is staged), ids already in it are
-/// dropped for sources that dedup. `name` is one path component of letters, digits, `-` and `_`.
-pub fn stage(data_dir: &Path, name: &str, path: &Path, kind: SourceKind, opts: &IngestOptions) -> Result<IngestReport> {
+/// dropped for sources that dedup. `expect` is the client's [`Lake::fingerprint`]: a machine that
+/// sees another manifest (a copy, a stale cache) refuses rather than check against it. The
+/// staged lake is written under `<name>.partial` and renamed to `<name>` when complete. `name`
+/// is one path component of letters, digits, `-` and `_`.
+pub fn stage(
+    data_dir: &Path,
+    name: &str,
+    path: &Path,
+    kind: SourceKind,
+    opts: &IngestOptions,
+    expect: Option<&str>,
+) -> Result<IngestReport> {
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         return Err(Error::Lake(format!("{name:?} is not a staging name")));
     }
     let base = Lake::open(data_dir)?;
-    let root = base.root.join(STAGING).join(name);
-    if root.exists() {
-        fs::remove_dir_all(&root).map_err(|e| Error::io(&root, e))?;
+    if let Some(expect) = expect {
+        let seen = base.fingerprint();
+        if seen != expect {
+            return Err(Error::Lake(format!(
+                "{}: this machine sees the manifest as {seen}, the client as {expect} (inputs:last hash): \
+                 the executors must read and write the client's lake, on a shared file system",
+                base.root.join("manifest.json").display()
+            )));
+        }
+    }
+    let dir = base.root.join(STAGING);
+    let (partial, done) = (dir.join(format!("{name}.partial")), dir.join(name));
+    for d in [&partial, &done] {
+        if d.exists() {
+            fs::remove_dir_all(d).map_err(|e| Error::io(d, e))?;
+        }
     }
     let mut staged = Lake {
-        root,
+        root: partial.clone(),
         manifest: Manifest::default(),
         resolver: base.resolver.clone(),
         indexes: Mutex::new(HashMap::new()),
     };
-    staged.ingest_unlocked(Some(&base), path, kind, opts, &mut |_| {})
+    let report = staged.ingest_unlocked(Some(&base), path, kind, opts, &mut |_| {})?;
+    if !report.skipped {
+        fs::rename(&partial, &done).map_err(|e| Error::io(&done, e))?;
+    }
+    Ok(report)
 }
 
 fn worker(

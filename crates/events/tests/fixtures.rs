@@ -2,7 +2,7 @@
 //! ICEWS reconciliation by event id. Each test skips, saying so, when the fixtures are absent.
 
 use entente_events::gdelt::{self, GdeltVersion};
-use entente_events::{icews, Day, IngestOptions, Lake, Resolver, SourceKind};
+use entente_events::{icews, stage, Day, IngestOptions, Lake, Resolver, SourceKind};
 use std::path::PathBuf;
 
 fn fixture(rel: &str) -> Option<PathBuf> {
@@ -221,6 +221,39 @@ fn icews_reconciled_in_the_lake() {
         std::fs::read(dir.join("lake/manifest.json")).expect("manifest"),
         manifest
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The two ICEWS samples staged and adopted one after the other (as a cluster ingests a source
+/// that drops ids already in the lake) give the lake a local ingest gives.
+#[test]
+fn icews_staged_one_after_another_is_the_local_lake() {
+    let (Some(raw), Some(db)) = (
+        fixture("icews/events.2018.sample.tab"),
+        fixture("icews/icews_sample.tsv"),
+    ) else {
+        return;
+    };
+    let dir = tempdir("icews-staged");
+    let opts = IngestOptions::default();
+    let (local, staged) = (dir.join("local"), dir.join("staged"));
+    let mut lake = Lake::open(&local).expect("open");
+    for f in [&raw, &db] {
+        lake.ingest(f, SourceKind::Icews, &opts, &mut |_| {}).expect("ingest");
+    }
+    let mut lake = Lake::open(&staged).expect("open");
+    let mut staging = lake.staging().expect("lock");
+    for (i, f) in [&raw, &db].into_iter().enumerate() {
+        let name = i.to_string();
+        let fp = staging.lake().fingerprint();
+        let r = stage(&staged, &name, f, SourceKind::Icews, &opts, Some(&fp)).expect("stage");
+        assert_eq!(r.read.duplicates, if i == 0 { 0 } else { 3705 });
+        staging.adopt(&[(staging.dir().join(&name), r.hash)]).expect("adopt");
+    }
+    drop(staging);
+    let read = |d: &std::path::Path| std::fs::read(d.join("lake/manifest.json")).expect("manifest");
+    assert_eq!(read(&staged), read(&local));
+    assert_eq!(lake.stats().events, 4993);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -319,18 +319,38 @@ fn staged_and_adopted_is_the_local_lake() {
     lake.ingest(&files[0], SourceKind::Gdelt2, &small_opts(), &mut |_| {})
         .expect("first file");
     let mut staging = lake.staging().expect("lock");
-    let skipped = stage(&cluster, "0", &files[0], SourceKind::Gdelt2, &small_opts()).expect("stage 0");
+    let fp = staging.lake().fingerprint();
+    let skipped = stage(&cluster, "0", &files[0], SourceKind::Gdelt2, &small_opts(), Some(&fp)).expect("stage 0");
     assert!(skipped.skipped, "content already in the lake is not staged again");
     assert!(!staging.dir().join("0").exists());
     let mut staged = Vec::new();
     for (name, f) in [("1", &files[1]), ("2", &files[2]), ("3", &files[2])] {
-        let r = stage(&cluster, name, f, SourceKind::Gdelt2, &small_opts()).expect("stage");
+        let r = stage(&cluster, name, f, SourceKind::Gdelt2, &small_opts(), Some(&fp)).expect("stage");
         assert!(!r.skipped && r.read.kept > 0);
-        staged.push(staging.dir().join(name));
+        assert!(!staging.dir().join(format!("{name}.partial")).exists());
+        staged.push((staging.dir().join(name), r.hash));
     }
-    let missing = stage(&cluster, "4", &dir.join("nope.tsv"), SourceKind::Gdelt2, &small_opts());
+    let missing = stage(
+        &cluster,
+        "4",
+        &dir.join("nope.tsv"),
+        SourceKind::Gdelt2,
+        &small_opts(),
+        None,
+    );
     assert!(missing.unwrap_err().to_string().contains("nope.tsv"));
-    assert!(stage(&cluster, "../x", &files[1], SourceKind::Gdelt2, &small_opts()).is_err());
+    assert!(stage(&cluster, "../x", &files[1], SourceKind::Gdelt2, &small_opts(), None).is_err());
+    // A machine that sees another manifest (a copy, a stale cache) refuses.
+    let other = stage(&cluster, "6", &files[1], SourceKind::Gdelt2, &small_opts(), Some("0:-"));
+    assert!(other.unwrap_err().to_string().contains("shared file system"));
+    // A staged lake that is not the content reported is refused, and nothing is committed.
+    let swapped = [(staged[0].0.clone(), staged[1].1.clone())];
+    assert!(staging
+        .adopt(&swapped)
+        .unwrap_err()
+        .to_string()
+        .contains("not the content reported"));
+    assert_eq!(Lake::open(&cluster).expect("open").inputs().len(), 1);
     // Another ingest cannot run while the staging holds the lock.
     let mut other = Lake::open(&cluster).expect("open");
     let busy = other.ingest(&files[1], SourceKind::Gdelt2, &small_opts(), &mut |_| {});
@@ -343,7 +363,7 @@ fn staged_and_adopted_is_the_local_lake() {
     // A staging dropped without an adopt leaves the lake as it was; the next ingest clears it.
     let before = snapshot(&cluster.join("lake"));
     let staging = lake.staging().expect("lock");
-    stage(&cluster, "5", &files[1], SourceKind::Gdelt1, &small_opts()).expect("stage as gdelt1");
+    stage(&cluster, "5", &files[1], SourceKind::Gdelt1, &small_opts(), None).expect("stage as gdelt1");
     assert!(staging.dir().join("5").exists());
     drop(staging);
     let again = lake
