@@ -3,9 +3,9 @@
 //! The client holds the lake's lock ([`entente_events::Lake::staging`]) and submits a physical
 //! plan: a memory table with one partition per file (one row: its number and path) under an
 //! [`IngestExec`]. Each task runs [`entente_events::stage`] on its file, which ingests it into
-//! `<lake>/.staging/<job>-<number>` with the same code as a local ingest, and answers one row (the
-//! report, or the error; also written beside the staged lake as `outcome.json`). The client then
-//! moves the staged parts into the lake and commits them with one manifest write
+//! `<lake>/.staging/<session>-<job>-<number>` with the same code as a local ingest, and answers
+//! one row (the report, or the error; also written beside the staged lake as `outcome.json`). The
+//! client then moves the staged parts into the lake and commits them with one manifest write
 //! ([`entente_events::Staging::adopt`]), so the lake is the one a local ingest of the same files
 //! writes, byte for byte.
 //!
@@ -44,7 +44,7 @@ pub struct IngestSpec {
     pub data_dir: PathBuf,
     pub kind: SourceKind,
     pub options: IngestOptions,
-    /// The client's ingest (a random token) and this submission's number within it: file `n`
+    /// The client's ingest (a token of its time and process) and this submission's number: file `n`
     /// is staged into `<lake>/.staging/<session>-<job>-<n>`, so that a task of an earlier,
     /// stopped submission or of an interrupted client still running somewhere never writes
     /// where this one does.
