@@ -3,7 +3,7 @@
 //! cluster (`entente import … --cluster URL`) must give the lake a local import gives, byte for
 //! byte; then `events` and `sql` with `--cluster URL`, `$ENTENTE_CLUSTER` and `cluster.toml` must
 //! print what they print locally, byte for byte (tables: but for the line saying where they were
-//! computed).
+//! computed). Last, the only executor is killed in the middle of an import, then of a query.
 //! The cluster's own behaviour (a killed executor, a killed scheduler, generated lakes) is tested
 //! in `crates/cluster/tests/cluster.rs`.
 
@@ -364,8 +364,60 @@ mod on_a_cluster {
         let help = ok(&run(&["cluster", "scheduler", "--help"]));
         assert!(help.contains("usage: entente cluster scheduler"), "{help}");
 
-        // The executor gone: the scheduler says it has none, and what to start.
+        // The only executor killed in the middle of an import: the import says what happened,
+        // how many files were committed, and that the same command resumes.
+        let big = dir.join("big.export.CSV");
+        let g =
+            entente_events::generate::Generator::shipped(5, entente_events::Day::parse("2021-01-01").unwrap(), 2_000)
+                .expect("generator");
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
+        g.write_tsv(&mut w, 300_000).expect("write");
+        drop(w);
+        let import = Command::new(env!("CARGO_BIN_EXE_entente"))
+            .args([
+                "import",
+                "gdelt2",
+                big.to_str().unwrap(),
+                "--cluster",
+                &url,
+                "--data-dir",
+            ])
+            .arg(&data)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("import");
+        let staging = data.join("lake").join(".staging");
+        let t = Instant::now();
+        loop {
+            let busy = std::fs::read_dir(&staging)
+                .map(|rd| {
+                    rd.flatten()
+                        .any(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+                })
+                .unwrap_or(false);
+            if busy {
+                break;
+            }
+            assert!(
+                t.elapsed() < Duration::from_secs(120),
+                "the import never started staging"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
         drop(executor);
+        let e = failed(&import.wait_with_output().expect("import output"));
+        assert!(
+            e.contains("was lost during the job") && e.contains("no executor is left"),
+            "{e}"
+        );
+        assert!(e.contains("0 of 1 file(s) were committed before this"), "{e}");
+        let mut after = snapshot(&data.join("lake"));
+        after.retain(|k, _| !k.starts_with(".staging"));
+        assert_eq!(after, snapshot(&reference.join("lake")), "the lake is as it was");
+        eprintln!("import with the executor killed: {e}");
+
+        // The executor gone: the scheduler says it has none, and what to start.
         let t = Instant::now();
         let e = loop {
             let o = entente(&["events", "USA", "CHN", "--cluster", &url], &data);
