@@ -777,7 +777,7 @@ impl Lake {
             let dst = self.root.join(&p.rel);
             if let Some(parent) = dst.parent() {
                 fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-                dirs.insert(parent.to_path_buf());
+                synced_dirs(&self.root, parent, &mut dirs);
             }
             fs::rename(&p.tmp, &dst).map_err(|e| Error::io(&dst, e))?;
         }
@@ -927,7 +927,7 @@ impl Staging<'_> {
                     let (src, dst) = (dir.join(&file), root.join(&file));
                     if let Some(parent) = dst.parent() {
                         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-                        dirs.insert(parent.to_path_buf());
+                        synced_dirs(&root, parent, &mut dirs);
                     }
                     fs::rename(&src, &dst).map_err(|e| Error::io(&src, e))?;
                 }
@@ -948,6 +948,18 @@ impl Staging<'_> {
             let _ = fs::remove_dir_all(dir);
         }
         Ok(new)
+    }
+}
+
+/// Adds `dir` and its ancestors up to `root` (included) to the directories to fsync: a part's
+/// directory may be new, and so may its `month=` and `source=` parents, whose entries must be
+/// durable before the manifest lists the part.
+fn synced_dirs(root: &Path, dir: &Path, dirs: &mut BTreeSet<PathBuf>) {
+    for d in dir.ancestors() {
+        dirs.insert(d.to_path_buf());
+        if d == root || !d.starts_with(root) {
+            break;
+        }
     }
 }
 
