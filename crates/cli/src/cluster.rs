@@ -241,10 +241,10 @@ pub fn ingest(
         let mut committed = 0;
         let done = cluster
             .ingest(&mut lake, files, kind, &opts, &mut |f| {
-                let what = match &f.outcome {
-                    Ok(r) if r.skipped => "already in the lake",
-                    Ok(_) => "ingested",
-                    Err(_) => "failed",
+                let (what, why) = match &f.outcome {
+                    Ok(r) if r.skipped => ("already in the lake", String::new()),
+                    Ok(_) => ("ingested", String::new()),
+                    Err(e) => ("failed", format!(": {e}")),
                 };
                 committed += usize::from(f.outcome.as_ref().is_ok_and(|r| !r.skipped));
                 let again = if f.attempt > 1 {
@@ -252,7 +252,7 @@ pub fn ingest(
                 } else {
                     ""
                 };
-                eprintln!("  {}: {what} on {}{again}", f.path.display(), f.worker);
+                eprintln!("  {}: {what} on {}{again}{why}", f.path.display(), f.worker);
             })
             .map_err(|e| {
                 format!(
@@ -265,7 +265,6 @@ pub fn ingest(
             done.into_iter()
                 .map(|f| Ingested {
                     path: f.path,
-                    worker: Some(f.worker),
                     outcome: f.outcome,
                 })
                 .collect(),
@@ -278,11 +277,9 @@ pub fn ingest(
     }
 }
 
-/// One file of an `entente import` of event files.
+/// One file of an `entente import` of event files (its errors are printed as they happen).
 pub struct Ingested {
     pub path: std::path::PathBuf,
-    /// The cluster process that read it (`host pid N`); `None` here.
-    pub worker: Option<String>,
     pub outcome: Result<entente_events::IngestReport, String>,
 }
 

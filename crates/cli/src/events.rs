@@ -274,9 +274,6 @@ pub fn ingest(
         match r.outcome {
             Ok(report) => done.push(report),
             Err(error) => {
-                if r.worker.is_some() {
-                    eprintln!("error: {error}");
-                }
                 failed.push(IngestFailure {
                     path: r.path.display().to_string(),
                     error,
@@ -369,7 +366,6 @@ fn ingest_here(kind: SourceKind, files: &[PathBuf], dir: &Path) -> Result<Vec<In
         }
         out.push(Ingested {
             path: f.clone(),
-            worker: None,
             outcome: result.map_err(|e| e.to_string()),
         });
     }
