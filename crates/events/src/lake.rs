@@ -22,7 +22,7 @@
 //! On a cluster, ingest is split in two: the client takes the lock ([`Lake::staging`]), each
 //! executor ingests one file into a lake of its own under `.staging` ([`stage`], the same code as a
 //! local ingest, checked against the lake's manifest), and the client moves the staged parts into
-//! place and commits them all with one manifest write ([`Staging::adopt`]). Parts are named by
+//! place and commits them, one manifest write per batch ([`Staging::adopt`]). Parts are named by
 //! their input's hash, so the lake is byte for byte the one a local ingest of the same files
 //! writes.
 
