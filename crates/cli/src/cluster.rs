@@ -233,11 +233,7 @@ pub fn ingest(
             cluster.lake_root().display()
         );
         let mut lake = Lake::open(&config.data_dir).map_err(|e| e.to_string())?;
-        // Tasks run side by side on each executor: one parser thread each.
-        let opts = entente_events::IngestOptions {
-            workers: 1,
-            ..entente_events::IngestOptions::default()
-        };
+        let opts = entente_cluster::ingest::task_options();
         let mut committed = 0;
         let done = cluster
             .ingest(&mut lake, files, kind, &opts, &mut |f| {

@@ -50,11 +50,7 @@ fn run() -> Result<(), String> {
         Some(url) => {
             let c = entente_cluster::Cluster::connect_to_ingest(url, &data, Default::default())
                 .map_err(|e| e.to_string())?;
-            // As `entente import --cluster` does: one parser thread per task.
-            let opts = IngestOptions {
-                workers: 1,
-                ..IngestOptions::default()
-            };
+            let opts = entente_cluster::ingest::task_options();
             let done = c
                 .ingest(&mut lake, &files, SourceKind::Gdelt2, &opts, &mut |_| {})
                 .map_err(|e| e.to_string())?;

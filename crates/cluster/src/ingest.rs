@@ -218,7 +218,12 @@ impl ExecutionPlan for IngestExec {
                         };
                         let json = serde_json::to_string(&outcome)?;
                         let dir = entente_events::lake::staging_dir(&spec.data_dir).join(&name);
-                        if let Err(e) = write_atomically(&dir.join(OUTCOME), json.as_bytes()) {
+                        // A skipped or failed file has no staged lake yet: the outcome makes one.
+                        let written = std::fs::create_dir_all(&dir).map_err(|e| e.to_string()).and_then(|()| {
+                            entente_events::lake::replace_file(&dir.join(OUTCOME), json.as_bytes())
+                                .map_err(|e| e.to_string())
+                        });
+                        if let Err(e) = written {
                             // The row still carries it; only a resubmission would read the file.
                             log::warn!("{}: {e}", dir.join(OUTCOME).display());
                         }
@@ -306,14 +311,14 @@ fn worker() -> String {
     format!("{host} pid {}", std::process::id())
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename, creating the directory.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
+/// The options each task of an ingest job ingests its file with: the defaults, with one parser
+/// thread, since an executor runs as many tasks side by side as it has slots. (Parser threads do
+/// not change what is written: the lake is the same with any number.)
+pub fn task_options() -> IngestOptions {
+    IngestOptions {
+        workers: 1,
+        ..IngestOptions::default()
     }
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
 }
 
 /// What happened to one file of an ingest on the cluster.

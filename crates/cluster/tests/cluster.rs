@@ -511,10 +511,7 @@ fn distributed_ingest(procs: &Processes, dir: &Path) {
     files.insert(2, copy);
     files.push(generated[3].clone());
     files.push(inputs.join("missing.export.CSV"));
-    let opts = IngestOptions {
-        workers: 1,
-        ..IngestOptions::default()
-    };
+    let opts = entente_cluster::ingest::task_options();
     let local = dir.join("ingest-local");
     let mut lake = Lake::open(&local).expect("open");
     for f in &generated {
@@ -604,10 +601,7 @@ fn lost_executor_during_ingest(procs: &mut Processes, dir: &Path) {
     procs.add_executor();
     let t = Instant::now();
     let files = generated_files(&dir.join("inputs-kill"), 70, &[5_000, 5_000, 100_000, 100_000]);
-    let opts = IngestOptions {
-        workers: 1,
-        ..IngestOptions::default()
-    };
+    let opts = entente_cluster::ingest::task_options();
     let local = dir.join("kill-local");
     let mut lake = Lake::open(&local).expect("open");
     for f in &files {

@@ -1513,14 +1513,22 @@ fn read_manifest(root: &Path) -> Result<Manifest> {
 /// Replaces the manifest atomically: write a temporary file, fsync it, rename it over the old
 /// one, fsync the directory.
 fn write_manifest(root: &Path, m: &Manifest) -> Result<()> {
-    let path = root.join("manifest.json");
-    let tmp = root.join("manifest.json.tmp");
     let mut bytes = serde_json::to_vec_pretty(m).map_err(|e| Error::Lake(format!("serialising the manifest: {e}")))?;
     bytes.push(b'\n');
+    replace_file(&root.join("manifest.json"), &bytes)
+}
+
+/// Replaces `path` with `bytes` so that a reader sees the old content or the new, never a part:
+/// a temporary file beside it (`<path>.tmp`), fsync, rename over it, fsync the directory.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
     let mut f = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-    f.write_all(&bytes).map_err(|e| Error::io(&tmp, e))?;
+    f.write_all(bytes).map_err(|e| Error::io(&tmp, e))?;
     f.sync_all().map_err(|e| Error::io(&tmp, e))?;
     drop(f);
-    fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))?;
-    sync_dir(root)
+    fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
+    sync_dir(dir)
 }
