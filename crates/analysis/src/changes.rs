@@ -12,7 +12,7 @@
 //! the change (its neighbours fixed) raises the cost by at most 3.84 (χ²₁ at 95%).
 
 use crate::config::DepthConfig;
-use crate::depth::{anchor, DepthPoint};
+use crate::depth::{anchor, DepthDimension, DepthPoint};
 use entente_kb::{Citation, KnowledgeBase};
 use entente_model::{Day, Direction};
 use serde::Serialize;
@@ -27,6 +27,9 @@ pub struct ChangePoint {
     pub latest: Day,
     pub mean_before: f64,
     pub mean_after: f64,
+    /// The set of covered dimensions changes here (a dataset starts or ends): part of the shift
+    /// may be the index's sources, not the partnership.
+    pub coverage_change: bool,
     pub drivers: Vec<CandidateDriver>,
 }
 
@@ -160,7 +163,9 @@ pub fn index_changes(
     series: &[DepthPoint],
     cfg: &DepthConfig,
 ) -> Vec<ChangePoint> {
-    let y: Vec<f64> = series.iter().map(|p| p.composite).collect();
+    // Only the dates a source covers: where nothing does, there is no index to segment.
+    let series: Vec<&DepthPoint> = series.iter().filter(|p| p.composite.is_some()).collect();
+    let y: Vec<f64> = series.iter().map(|p| p.composite.unwrap_or(0.0)).collect();
     let sigma = noise_sigma(&y, cfg.changes.noise_floor);
     let p = Prefix::new(&y);
     let found = detect(&y, cfg.changes.penalty, cfg.changes.min_segment_months, sigma);
@@ -169,12 +174,21 @@ pub fn index_changes(
         let prev = if k == 0 { 0 } else { found[k - 1].0 };
         let next = found.get(k + 1).map_or(y.len(), |f| f.0);
         let date = series[c].date;
+        let covered = |p: &DepthPoint| -> Vec<DepthDimension> {
+            p.dimensions
+                .iter()
+                .filter(|(_, s)| s.is_some())
+                .map(|(d, _)| *d)
+                .collect()
+        };
+        let coverage_change = c > 0 && covered(series[c - 1]) != covered(series[c]);
         let mut cp = ChangePoint {
             date,
             earliest: series[lo].date,
             latest: series[hi].date,
             mean_before: p.mean(prev, c),
             mean_after: p.mean(c, next),
+            coverage_change,
             drivers: Vec::new(),
         };
         cp.drivers = candidate_drivers(kb, a, b, &cp, cfg);

@@ -41,6 +41,32 @@ pub struct EventDataSettings {
     pub half_life_years: f64,
 }
 
+/// How an ATOP alliance between two states becomes institutional points: the largest of the
+/// points of the obligations it carries, while in force.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AtopSettings {
+    pub defence: f64,
+    pub offence: f64,
+    pub neutrality: f64,
+    pub non_aggression: f64,
+    pub consultation: f64,
+    /// Whether an alliance still in force when the data end (2016 for v4.01) counts on after it.
+    pub carry_forward: bool,
+}
+
+/// How a year of UN General Assembly voting agreement becomes political points.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnVoteSettings {
+    /// Points of a year in which the two always voted alike…
+    pub per_year: f64,
+    /// … scaled linearly from this three-category agreement (which earns nothing) up to 1.
+    pub baseline: f64,
+    /// A year needs at least this many roll calls on which both voted.
+    pub min_roll_calls: u32,
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeSettings {
@@ -66,6 +92,8 @@ pub struct DepthConfig {
     pub event: BTreeMap<String, f64>,
     pub transfer: TransferSettings,
     pub event_data: EventDataSettings,
+    pub atop: AtopSettings,
+    pub un_votes: UnVoteSettings,
     pub changes: ChangeSettings,
 }
 
@@ -95,7 +123,30 @@ struct PartialConfig {
     event: Option<BTreeMap<String, f64>>,
     transfer: Option<PartialTransfer>,
     event_data: Option<PartialEventData>,
+    atop: Option<PartialAtop>,
+    un_votes: Option<PartialUnVotes>,
     changes: Option<PartialChanges>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct PartialAtop {
+    defence: Option<f64>,
+    offence: Option<f64>,
+    neutrality: Option<f64>,
+    non_aggression: Option<f64>,
+    consultation: Option<f64>,
+    carry_forward: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct PartialUnVotes {
+    per_year: Option<f64>,
+    baseline: Option<f64>,
+    min_roll_calls: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -231,6 +282,23 @@ impl DepthConfig {
         let points_ok = |v: f64| v.is_finite() && v >= 0.0;
         if !points_ok(e.per_log10_cooperation) || !points_ok(e.per_log10_conflict) {
             return bad("[event_data] points per tenfold must be numbers ≥ 0".into());
+        }
+        let a = &self.atop;
+        if ![
+            a.defence,
+            a.offence,
+            a.neutrality,
+            a.non_aggression,
+            a.consultation,
+            self.un_votes.per_year,
+        ]
+        .into_iter()
+        .all(points_ok)
+        {
+            return bad("[atop] and [un_votes] points must be numbers ≥ 0".into());
+        }
+        if !(0.0..1.0).contains(&self.un_votes.baseline) {
+            return bad("[un_votes] baseline must be ≥ 0 and < 1".into());
         }
         if !(self.changes.penalty > 0.0 && self.changes.noise_floor > 0.0) || self.changes.min_segment_months == 0 {
             return bad("[changes] penalty and noise_floor must be > 0 and min_segment_months ≥ 1".into());

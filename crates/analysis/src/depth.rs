@@ -116,7 +116,48 @@ pub struct Contribution {
     /// The member through which the fact belongs to the dyad, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// The dataset the fact is derived from (`ATOP v4.01`); none for a curated fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dataset: Option<String>,
     pub citations: Vec<Citation>,
+}
+
+/// A source that covers a dimension of a dyad over a span of days: there, a dimension without
+/// points is a recorded absence (0); where no source covers it, it is "no data".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CoverageSpan {
+    pub dimension: DepthDimension,
+    /// `curated facts`, `ATOP v4.01`, `UN votes`, `SIPRI register`, `event lake`.
+    pub source: String,
+    /// First and last day covered; `None`: open on that side.
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+    /// Past `to`, ties in force at the end of the data count on (and so does the coverage).
+    pub carried_forward: bool,
+    /// Records of the dyad in this source and dimension.
+    pub records: usize,
+}
+
+impl CoverageSpan {
+    pub fn covers(&self, day: Day) -> bool {
+        self.from.is_none_or(|f| f <= day) && (self.carried_forward || self.to.is_none_or(|t| day <= t))
+    }
+
+    /// `ATOP v4.01 (1815–2016, carried forward)`.
+    pub fn label(&self) -> String {
+        let years = match (self.from, self.to) {
+            (Some(f), Some(t)) => format!(
+                " ({}–{}{})",
+                f.year,
+                t.year,
+                if self.carried_forward { ", carried forward" } else { "" }
+            ),
+            (Some(f), None) => format!(" (from {})", f.year),
+            (None, Some(t)) => format!(" (to {})", t.year),
+            (None, None) => String::new(),
+        };
+        format!("{}{years}", self.source)
+    }
 }
 
 /// The middle day of a partial date: the best single estimate of when it happened.
@@ -142,6 +183,13 @@ impl Contribution {
     }
 }
 
+/// What the index draws on beside the curated facts: the datasets' tables and the event lake.
+#[derive(Clone, Copy, Default)]
+pub struct Sources<'a> {
+    pub tables: Option<&'a crate::evidence::DatasetTables>,
+    pub lake: Option<&'a entente_events::Lake>,
+}
+
 /// The index for one dyad: its contributions and the configuration that scores them.
 #[derive(Clone, Debug, Serialize)]
 pub struct DyadDepth {
@@ -151,6 +199,11 @@ pub struct DyadDepth {
     /// Whether event data were attached ([`DyadDepth::with_events`]); without them the
     /// `event_data` dimension is left out of the composite.
     pub event_data: bool,
+    /// Which sources cover which dimension of the dyad, and when.
+    pub coverage: Vec<CoverageSpan>,
+    /// The datasets consulted for the dyad and what each said (including "nothing recorded" and
+    /// "not imported").
+    pub consulted: Vec<crate::evidence::Consulted>,
     #[serde(skip)]
     config: DepthConfig,
 }
@@ -159,14 +212,27 @@ pub struct DyadDepth {
 #[derive(Clone, Debug, Serialize)]
 pub struct DepthPoint {
     pub date: Day,
-    /// Score 0–100 per dimension, in [`DepthDimension::ALL`] order.
-    pub dimensions: Vec<(DepthDimension, f64)>,
-    pub composite: f64,
+    /// Score 0–100 per dimension, in [`DepthDimension::ALL`] order; `None` (JSON `null`) where no
+    /// source covers the dimension on that date: no data, not zero.
+    pub dimensions: Vec<(DepthDimension, Option<f64>)>,
+    /// The weighted mean of the covered dimensions' scores (their weights renormalised); `None`
+    /// when no dimension is covered.
+    pub composite: Option<f64>,
+    /// The share of the index's weight that its sources cover on that date (0–1).
+    pub coverage: f64,
 }
 
 impl DepthPoint {
-    pub fn score(&self, d: DepthDimension) -> f64 {
-        self.dimensions.iter().find(|(x, _)| *x == d).map_or(0.0, |(_, s)| *s)
+    /// The dimension's score, `None` where no source covers it.
+    pub fn score(&self, d: DepthDimension) -> Option<f64> {
+        self.dimensions.iter().find(|(x, _)| *x == d).and_then(|(_, s)| *s)
+    }
+
+    /// The composite if every uncovered dimension were zero: a lower bound that ranks dyads by
+    /// depth and evidence together (a dyad known in one strong dimension does not outrank one
+    /// known in several).
+    pub fn floor(&self) -> f64 {
+        self.composite.unwrap_or(0.0) * self.coverage
     }
 }
 
@@ -192,7 +258,10 @@ pub struct DimensionExplain {
     pub dimension: DepthDimension,
     pub points: f64,
     pub scale: f64,
-    pub score: f64,
+    /// `None`: no source covers the dimension on the date.
+    pub score: Option<f64>,
+    /// The sources that cover it on the date.
+    pub covered_by: Vec<String>,
     /// Normalised weight in the composite.
     pub weight: f64,
     pub items: Vec<ExplainItem>,
@@ -204,8 +273,12 @@ pub struct Explanation {
     pub a: String,
     pub b: String,
     pub date: Day,
-    pub composite: f64,
+    pub composite: Option<f64>,
+    /// Share of the index's weight covered on the date.
+    pub coverage: f64,
     pub dimensions: Vec<DimensionExplain>,
+    /// The datasets consulted and what each said.
+    pub consulted: Vec<crate::evidence::Consulted>,
 }
 
 /// Time step of a series.
@@ -313,6 +386,7 @@ impl DyadDepth {
                             to: r.interval.end.map(anchor),
                         },
                         via,
+                        dataset: None,
                         citations: cites,
                     });
                 }
@@ -339,6 +413,7 @@ impl DyadDepth {
                         rule: format!("{} event", e.kind),
                         profile: Profile::Flow { at: anchor(e.date) },
                         via,
+                        dataset: None,
                         citations: cites,
                     });
                 }
@@ -351,11 +426,30 @@ impl DyadDepth {
                 _ => {}
             }
         }
+        // Curated facts cover a dimension of the dyad wherever they record any fact in it: the
+        // curators of a partnership record its ties in that dimension, so a year without one is a
+        // recorded absence. A dimension they never touch is left to the datasets.
+        let coverage = DepthDimension::ALL
+            .into_iter()
+            .filter_map(|d| {
+                let n = contributions.iter().filter(|c| c.dimension == d).count();
+                (n > 0).then(|| CoverageSpan {
+                    dimension: d,
+                    source: "curated facts".into(),
+                    from: None,
+                    to: None,
+                    carried_forward: false,
+                    records: n,
+                })
+            })
+            .collect();
         DyadDepth {
             a: a.into(),
             b: b.into(),
             contributions,
             event_data: false,
+            coverage,
+            consulted: Vec::new(),
             config: config.clone(),
         }
     }
@@ -387,25 +481,236 @@ impl DyadDepth {
                     half_life_years: s.half_life_years,
                 },
                 via: None,
+                dataset: None,
                 citations: ev.citations.clone(),
+            });
+        }
+        if let (Some(first), Some(last)) = (ev.months.first(), ev.months.last()) {
+            self.coverage.push(CoverageSpan {
+                dimension: DepthDimension::EventData,
+                source: "event lake".into(),
+                from: Some(first.month),
+                to: Some(Day {
+                    day: days_in_month(last.month.year, last.month.month),
+                    ..last.month
+                }),
+                carried_forward: false,
+                records: ev.months.iter().filter(|m| m.events > 0).count(),
             });
         }
         self.event_data = true;
         self
     }
 
-    /// [`DyadDepth::build`], plus the `event_data` dimension when `lake` holds events between the
-    /// two sides (members count as their organisation if `event_data` is in `members_count_for`).
-    pub fn build_with_lake(
+    /// Adds what the datasets hold about the dyad ([`crate::evidence::DatasetTables::dyad`]):
+    /// ATOP alliances as institutional ties while in force (points by their strongest obligation,
+    /// `[atop]`), SIPRI deals as defence-industrial ones (scored as curated deals are; a deal the
+    /// curated data also record counts once, through the curated record, which gains the
+    /// register's citation), and each year of UN voting agreement as a political signal
+    /// (`[un_votes]`). Each dataset that holds records of the dyad covers its dimension over its
+    /// years.
+    pub fn with_datasets(mut self, ev: &crate::evidence::DyadEvidence) -> DyadDepth {
+        let cfg = self.config.clone();
+        let a = &cfg.atop;
+        let mut atop_end: Option<i32> = None;
+        for c in &ev.consulted {
+            let dimension = match c.dataset.as_str() {
+                x if x.starts_with("ATOP") => DepthDimension::Institutional,
+                x if x.starts_with("SIPRI") => DepthDimension::DefenceIndustrial,
+                x if x.starts_with("UN votes") => DepthDimension::Political,
+                _ => continue,
+            };
+            let Some((first, last)) = c.years else { continue };
+            if dimension == DepthDimension::Institutional {
+                atop_end = Some(last);
+            }
+            self.coverage.push(CoverageSpan {
+                dimension,
+                source: c.dataset.clone(),
+                from: Some(Day {
+                    year: first,
+                    month: 1,
+                    day: 1,
+                }),
+                to: Some(Day {
+                    year: last,
+                    month: 12,
+                    day: 31,
+                }),
+                carried_forward: c.carried_forward && (dimension != DepthDimension::Institutional || a.carry_forward),
+                records: c.records,
+            });
+        }
+        self.consulted = ev.consulted.clone();
+        for t in &ev.alliances {
+            let points = |name: &str| match name {
+                "defence" => a.defence,
+                "offence" => a.offence,
+                "neutrality" => a.neutrality,
+                "non-aggression" => a.non_aggression,
+                "consultation" => a.consultation,
+                _ => 0.0,
+            };
+            let Some((strongest, base)) = t
+                .obligations
+                .iter()
+                .map(|o| (*o, points(o)))
+                .max_by(|x, y| x.1.total_cmp(&y.1))
+            else {
+                continue;
+            };
+            if base <= 0.0 {
+                continue;
+            }
+            let (to, rule) = match (t.end, atop_end) {
+                (Some(e), _) => (
+                    Some(anchor(e)),
+                    format!("alliance ({}) in force", t.obligations.join(", ")),
+                ),
+                (None, Some(last)) if !a.carry_forward => (
+                    Some(
+                        Day {
+                            year: last,
+                            month: 12,
+                            day: 31,
+                        }
+                        .ordinal(),
+                    ),
+                    format!(
+                        "alliance ({}) in force at the data's end ({last}), not carried forward",
+                        t.obligations.join(", ")
+                    ),
+                ),
+                (None, last) => (
+                    None,
+                    format!(
+                        "alliance ({}) in force at the data's end{}, carried forward",
+                        t.obligations.join(", "),
+                        last.map(|l| format!(" ({l})")).unwrap_or_default()
+                    ),
+                ),
+            };
+            self.contributions.push(Contribution {
+                fact: format!("atop:{}", t.atopid),
+                title: format!("ATOP alliance {} ({strongest})", t.atopid),
+                kind: "alliance".into(),
+                dimension: DepthDimension::Institutional,
+                base,
+                rule,
+                profile: Profile::Stock {
+                    from: anchor(t.start),
+                    to,
+                },
+                via: None,
+                dataset: Some("ATOP v4.01".into()),
+                citations: t.citations.clone(),
+            });
+        }
+        for (transfer, cite) in &ev.linked_deals {
+            for c in self.contributions.iter_mut().filter(|c| &c.fact == transfer) {
+                if !c.citations.contains(cite) {
+                    c.citations.push(cite.clone());
+                }
+            }
+        }
+        for d in &ev.deals {
+            let status = if d.delivered_all {
+                TransferStatus::Delivered
+            } else if d.delivery_years.is_empty() {
+                TransferStatus::Contract
+            } else {
+                TransferStatus::Delivering
+            };
+            let t = Transfer {
+                id: format!("sipri:{}", d.line),
+                supplier: d.supplier.clone(),
+                recipient: d.recipient.clone(),
+                system: d.designation.clone(),
+                description: d.description.clone(),
+                category: WeaponCategory::Other,
+                weapon: true,
+                licensed: false,
+                second_hand: false,
+                ordered: d.ordered,
+                delivered: None,
+                order_date: d.order_year.and_then(|y| PartialDate::year_only(y).ok()),
+                delivery_years: d.delivery_years.clone(),
+                value: None,
+                status,
+                companies: Vec::new(),
+                signings: Vec::new(),
+                sources: Vec::new(),
+                note: None,
+            };
+            for mut c in transfer_contributions(&t, &cfg, d.via.clone(), d.citations.clone()) {
+                c.dataset = Some("SIPRI register".into());
+                self.contributions.push(c);
+            }
+        }
+        let u = &cfg.un_votes;
+        for (y, cite) in &ev.votes {
+            let Some(agreement) = y.agreement() else { continue };
+            if y.joint < u.min_roll_calls {
+                continue;
+            }
+            let base = u.per_year * ((agreement - u.baseline) / (1.0 - u.baseline)).max(0.0);
+            if base <= 0.0 {
+                continue;
+            }
+            let Ok(year) = PartialDate::year_only(y.year) else {
+                continue;
+            };
+            self.contributions.push(Contribution {
+                fact: format!("unvotes:{}", y.year),
+                title: format!("UN General Assembly votes in {}", y.year),
+                kind: "voting agreement".into(),
+                dimension: DepthDimension::Political,
+                base,
+                rule: format!(
+                    "agreement {:.2} over {} roll calls ({} alike, {} one abstained, {} opposed)",
+                    agreement, y.joint, y.same, y.one_abstained, y.opposite
+                ),
+                profile: Profile::Flow { at: anchor(year) },
+                via: None,
+                dataset: Some("UN votes".into()),
+                citations: vec![cite.clone()],
+            });
+        }
+        self
+    }
+
+    /// Whether a source covers `d` on `day` (event data only once attached).
+    pub fn covered(&self, d: DepthDimension, day: Day) -> bool {
+        (d != DepthDimension::EventData || self.event_data)
+            && self.coverage.iter().any(|c| c.dimension == d && c.covers(day))
+    }
+
+    /// The sources covering `d` on `day`.
+    pub fn covered_by(&self, d: DepthDimension, day: Day) -> Vec<String> {
+        self.coverage
+            .iter()
+            .filter(|c| c.dimension == d && c.covers(day))
+            .map(CoverageSpan::label)
+            .collect()
+    }
+
+    /// [`DyadDepth::build`], plus what the datasets hold about the dyad and, when `lake` holds
+    /// events between the two sides, the `event_data` dimension (members count as their
+    /// organisation where `members_count_for` lists a dimension).
+    pub fn build_with(
         kb: &KnowledgeBase,
         a: &str,
         b: &str,
         config: &DepthConfig,
-        lake: Option<&entente_events::Lake>,
+        sources: &Sources,
     ) -> Result<DyadDepth, String> {
-        let depth = DyadDepth::build(kb, a, b, config);
-        let Some(lake) = lake else { return Ok(depth) };
-        let mode = if config.index.members_count_for.iter().any(|d| d == "event_data") {
+        let mut depth = DyadDepth::build(kb, a, b, config);
+        let counts = |d: DepthDimension| config.index.members_count_for.iter().any(|x| x == d.as_str());
+        if let Some(tables) = sources.tables {
+            depth = depth.with_datasets(&tables.dyad(kb, a, b, counts(DepthDimension::DefenceIndustrial)));
+        }
+        let Some(lake) = sources.lake else { return Ok(depth) };
+        let mode = if counts(DepthDimension::EventData) {
             crate::events::SideMode::Both
         } else {
             crate::events::SideMode::Itself
@@ -458,19 +763,32 @@ impl DyadDepth {
         p
     }
 
-    /// The index on `day`.
+    /// The index on `day`: a score for each covered dimension, "no data" for the others, and the
+    /// composite over the covered ones.
     pub fn at(&self, day: Day) -> DepthPoint {
         let p = self.points_at(day);
         let w = self.weights();
-        let dimensions: Vec<(DepthDimension, f64)> = DepthDimension::ALL
+        let dimensions: Vec<(DepthDimension, Option<f64>)> = DepthDimension::ALL
             .iter()
-            .map(|&d| (d, Self::saturate(p[d.index()], self.scale(d))))
+            .map(|&d| {
+                (
+                    d,
+                    self.covered(d, day)
+                        .then(|| Self::saturate(p[d.index()], self.scale(d))),
+                )
+            })
             .collect();
-        let composite = dimensions.iter().map(|(d, s)| w[d.index()] * s).sum();
+        let coverage: f64 = dimensions
+            .iter()
+            .filter(|(_, s)| s.is_some())
+            .map(|(d, _)| w[d.index()])
+            .sum();
+        let weighted: f64 = dimensions.iter().filter_map(|(d, s)| s.map(|s| w[d.index()] * s)).sum();
         DepthPoint {
             date: day,
             dimensions,
-            composite,
+            composite: (coverage > 0.0).then(|| weighted / coverage),
+            coverage,
         }
     }
 
@@ -512,6 +830,7 @@ impl DyadDepth {
                 points,
                 scale: self.scale(d),
                 score: point.score(d),
+                covered_by: self.covered_by(d, day),
                 weight: w[d.index()],
                 items,
             });
@@ -521,7 +840,9 @@ impl DyadDepth {
             b: self.b.clone(),
             date: day,
             composite: point.composite,
+            coverage: point.coverage,
             dimensions,
+            consulted: self.consulted.clone(),
         }
     }
 
@@ -583,6 +904,7 @@ fn transfer_contributions(
             rule: format!("deal: {units} units ordered{extra}"),
             profile: Profile::Flow { at },
             via: via.clone(),
+            dataset: None,
             citations: cites.clone(),
         });
     }
@@ -597,6 +919,7 @@ fn transfer_contributions(
             rule: format!("deliveries in {y}"),
             profile: Profile::Flow { at: anchor(d) },
             via: via.clone(),
+            dataset: None,
             citations: cites.clone(),
         });
     }
@@ -628,6 +951,7 @@ mod tests {
             rule: String::new(),
             profile,
             via: None,
+            dataset: None,
             citations: vec![],
         };
         let flow = c(Profile::Flow { at: 1000 });

@@ -7,7 +7,10 @@
 //!   objective) with 95% intervals, and the candidate drivers of each change;
 //! - [`outlook`]: the drivers and uncertainties bearing on a dyad, with the latest evidence on
 //!   each indicator;
-//! - [`compare`]: the index of several dyads side by side (peers).
+//! - [`compare`]: the index of several dyads side by side (peers);
+//! - [`partners`]: every counterpart of an actor ranked by depth on a date;
+//! - [`evidence`]: the standard datasets (ATOP, SIPRI, UN votes) as evidence beside the curated
+//!   facts, with the years each covers, so that "no data" is never shown as zero.
 //!
 //! Weights, scales and decay live in `config/depth.toml` ([`config`]), which a user can replace.
 
@@ -15,12 +18,16 @@ pub mod changes;
 pub mod config;
 pub mod depth;
 pub mod events;
+pub mod evidence;
 pub mod outlook;
+pub mod partners;
 
 pub use changes::{index_changes, CandidateDriver, ChangePoint};
 pub use config::{ConfigError, DepthConfig};
-pub use depth::{DepthDimension, DepthPoint, DyadDepth, Explanation, Step};
+pub use depth::{DepthDimension, DepthPoint, DyadDepth, Explanation, Sources, Step};
+pub use evidence::DatasetTables;
 pub use outlook::{outlook, Outlook};
+pub use partners::{partners, Partner, Partners};
 
 use entente_kb::KnowledgeBase;
 use entente_model::Day;
@@ -43,18 +50,21 @@ impl DyadSeries {
 
     /// The highest composite value and its date.
     pub fn peak(&self) -> Option<&DepthPoint> {
-        self.series.iter().max_by(|x, y| x.composite.total_cmp(&y.composite))
+        self.series
+            .iter()
+            .filter(|p| p.composite.is_some())
+            .max_by(|x, y| x.composite.unwrap_or(0.0).total_cmp(&y.composite.unwrap_or(0.0)))
     }
 }
 
-/// The depth index of several dyads over the same dates (peers), with event data from `lake`
-/// where it holds any for a dyad.
+/// The depth index of several dyads over the same dates (peers), with the datasets' evidence and
+/// event data from the lake where they hold any for a dyad.
 pub fn compare(
     kb: &KnowledgeBase,
     dyads: &[(String, String)],
     cfg: &DepthConfig,
     (from, to, step): (Day, Day, Step),
-    lake: Option<&entente_events::Lake>,
+    sources: &Sources,
 ) -> Result<Vec<DyadSeries>, String> {
     dyads
         .iter()
@@ -63,7 +73,7 @@ pub fn compare(
                 a: a.clone(),
                 b: b.clone(),
                 label: format!("{} – {}", kb.name_of(a), kb.name_of(b)),
-                series: DyadDepth::build_with_lake(kb, a, b, cfg, lake)?.series(from, to, step),
+                series: DyadDepth::build_with(kb, a, b, cfg, sources)?.series(from, to, step),
             })
         })
         .collect()

@@ -2,10 +2,13 @@
 //! computing is in `entente-analysis`.
 
 use crate::render::{emit, Format, Table};
-use entente_analysis::{compare, index_changes, DepthConfig, DepthDimension, DepthPoint, DyadDepth, Step};
+use entente_analysis::{
+    compare, index_changes, DatasetTables, DepthConfig, DepthDimension, DepthPoint, DyadDepth, Sources, Step,
+};
 use entente_events::Lake;
 use entente_kb::KnowledgeBase;
 use entente_model::{Day, PartialDate};
+use entente_report::score_text;
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -52,6 +55,18 @@ pub struct Range {
     pub step: Step,
     /// The event lake, when it holds events.
     pub lake: Option<Lake>,
+    /// The datasets' evidence: shipped, or imported into the data directory.
+    pub tables: DatasetTables,
+}
+
+impl Range {
+    /// What the index draws on beside the curated facts.
+    pub fn sources(&self) -> Sources<'_> {
+        Sources {
+            tables: Some(&self.tables),
+            lake: self.lake.as_ref(),
+        }
+    }
 }
 
 /// The dataset store of the data directory. A directory the user named must open; the default
@@ -83,15 +98,95 @@ pub fn open_lake(store: &crate::datasets::StoreArgs) -> Result<Option<Lake>, Str
     Ok((lake.stats().events > 0).then_some(lake))
 }
 
+/// The shipped depth configuration, or a user's file over it.
+fn load_config(path: Option<&std::path::Path>) -> Result<DepthConfig, String> {
+    match path {
+        None => Ok(DepthConfig::shipped()),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            DepthConfig::parse_over_defaults(&text).map_err(|e| format!("{}:{e}", path.display()))
+        }
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct PartnersArgs {
+    pub actor: String,
+    /// The date of the ranking (a year or month means its last day; default: today).
+    #[arg(long, value_parser = crate::parse_date)]
+    pub on: Option<PartialDate>,
+    /// How many counterparts to list (0: all).
+    #[arg(long, default_value_t = 25)]
+    pub top: usize,
+    /// A depth-index configuration replacing the shipped one (keys left out keep their defaults).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: crate::datasets::StoreArgs,
+}
+
+/// `entente partners A`: every counterpart of A ranked by depth on a date.
+pub fn partners(kb: &KnowledgeBase, format: Format, actor: &str, args: &PartnersArgs) -> Result<(), String> {
+    let config = load_config(args.config.as_deref())?;
+    let lake = open_lake(&args.store)?;
+    let store = open_store(&args.store)?;
+    let tables = DatasetTables::load(kb, store.as_ref()).map_err(|e| e.to_string())?;
+    let day = args.on.map_or_else(today, |d| d.latest());
+    let sources = Sources {
+        tables: Some(&tables),
+        lake: lake.as_ref(),
+    };
+    let mut ranking = entente_analysis::partners(kb, actor, day, &config, &sources)?;
+    if args.top > 0 {
+        ranking.partners.truncate(args.top);
+    }
+    emit(format, &ranking, || {
+        let mut head = format!(
+            "{}: {} counterpart(s) ranked by depth on {} (of {} considered; composite over the covered \
+             dimensions, ranked with uncovered ones at zero)\n\nDatasets: ",
+            kb.name_of(actor),
+            ranking.partners.len(),
+            ranking.date,
+            ranking.considered
+        );
+        let names: Vec<String> = ranking
+            .datasets
+            .iter()
+            .map(|d| {
+                let origin = match &d.origin {
+                    entente_analysis::evidence::Origin::Shipped => "shipped".to_string(),
+                    entente_analysis::evidence::Origin::Imported { file } => format!("imported: {file}"),
+                };
+                format!("{} {}–{} ({origin})", d.name, d.first_year, d.last_year)
+            })
+            .collect();
+        head += &names.join("; ");
+        if !ranking.datasets.iter().any(|d| d.name.starts_with("SIPRI")) {
+            head += "; SIPRI register not imported (`entente import sipri FILE`)";
+        }
+        let mut t = Table::new(vec!["RANK", "COUNTERPART", "DEPTH", "COVERED", "LEADING", "COVERED BY"]).titled(head);
+        for p in &ranking.partners {
+            t.push(
+                vec![
+                    p.rank.to_string(),
+                    format!("{} ({})", p.name, p.id),
+                    score_text(p.composite, 1),
+                    format!("{:.0}%", 100.0 * p.coverage),
+                    p.leading
+                        .map(|d| d.label().to_string())
+                        .unwrap_or_else(|| "no data".into()),
+                    p.covered_by.join("; "),
+                ],
+                Vec::new(),
+            );
+        }
+        t
+    })
+}
+
 impl RangeArgs {
-    pub fn resolve(&self) -> Result<Range, String> {
-        let config = match &self.config {
-            None => DepthConfig::shipped(),
-            Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                DepthConfig::parse_over_defaults(&text).map_err(|e| format!("{}:{e}", path.display()))?
-            }
-        };
+    pub fn resolve(&self, kb: &KnowledgeBase) -> Result<Range, String> {
+        let config = load_config(self.config.as_deref())?;
         let from = match self.from {
             Some(d) => d.earliest(),
             None => Day {
@@ -106,12 +201,15 @@ impl RangeArgs {
         }
         let step = if self.by == By::Month { Step::Month } else { Step::Year };
         let lake = open_lake(&self.store)?;
+        let store = open_store(&self.store)?;
+        let tables = DatasetTables::load(kb, store.as_ref()).map_err(|e| e.to_string())?;
         Ok(Range {
             config,
             from,
             to,
             step,
             lake,
+            tables,
         })
     }
 
@@ -136,6 +234,18 @@ fn shown_dimensions(d: &DyadDepth) -> Vec<DepthDimension> {
         .collect()
 }
 
+/// What each dataset consulted said about the dyad, one indented line each.
+fn consulted_lines(consulted: &[entente_analysis::evidence::Consulted]) -> String {
+    if consulted.is_empty() {
+        return String::new();
+    }
+    let mut out = "\n\nDatasets consulted:".to_string();
+    for c in consulted {
+        out += &format!("\n  {}: {}", c.dataset, c.note);
+    }
+    out
+}
+
 fn date_label(d: Day, step: Step) -> String {
     match step {
         Step::Year => d.year.to_string(),
@@ -151,26 +261,40 @@ pub fn depth(
     explain: Option<PartialDate>,
     range: &RangeArgs,
 ) -> Result<(), String> {
-    let r = range.resolve()?;
-    let depth = DyadDepth::build_with_lake(kb, a, b, &r.config, r.lake.as_ref())?;
+    let r = range.resolve(kb)?;
+    let depth = DyadDepth::build_with(kb, a, b, &r.config, &r.sources())?;
     let title = format!("{} – {}", kb.name_of(a), kb.name_of(b));
     if let Some(date) = explain {
         let ex = depth.explain(date.latest());
         return emit(format, &ex, || {
-            let mut head = format!("{title}: depth on {} = {:.1} / 100\n", ex.date, ex.composite);
+            let mut head = format!(
+                "{title}: depth on {} = {}{} ({:.0}% of the index's weight covered)\n",
+                ex.date,
+                score_text(ex.composite, 1),
+                if ex.composite.is_some() { " / 100" } else { "" },
+                100.0 * ex.coverage
+            );
             for d in &ex.dimensions {
                 if d.items.is_empty() && d.weight == 0.0 {
                     continue;
                 }
-                head += &format!(
-                    "\n  {:<20} {:>6.2} points → score {:>5.1} (scale {}, weight {:.2})",
-                    d.dimension.label(),
-                    d.points,
-                    d.score,
-                    d.scale,
-                    d.weight
-                );
+                head += &match d.score {
+                    Some(score) => format!(
+                        "\n  {:<20} {:>6.2} points → score {:>5.1} (scale {}, weight {:.2}) — {}",
+                        d.dimension.label(),
+                        d.points,
+                        score,
+                        d.scale,
+                        d.weight,
+                        d.covered_by.join("; ")
+                    ),
+                    None => format!(
+                        "\n  {:<20} no data: no source covers it on this date",
+                        d.dimension.label()
+                    ),
+                };
             }
+            head += &consulted_lines(&ex.consulted);
             let mut t = Table::new(vec!["DIMENSION", "POINTS", "BASE", "× FACTOR", "FACT", "RULE"]).titled(head);
             for d in &ex.dimensions {
                 for i in &d.items {
@@ -205,14 +329,33 @@ pub fn depth(
         series: &'a [DepthPoint],
     }
     emit(format, &Out { a, b, series: &series }, || {
-        let mut headers = vec!["DATE", "COMPOSITE"];
+        let mut headers = vec!["DATE", "COMPOSITE", "COVERED"];
         headers.extend(dims.iter().map(|d| d.label()));
-        let mut t = Table::new(headers).titled(format!(
-            "{title}: depth index (0–100); `--explain DATE` lists the facts behind a value"
-        ));
+        let mut head = format!("{title}: depth index (0–100); `--explain DATE` lists the facts behind a value\n");
+        if let Some(last) = series.last() {
+            head += &format!("\nCoverage on {}:", last.date);
+            for d in &dims {
+                let by = depth.covered_by(*d, last.date);
+                head += &format!(
+                    "\n  {:<20} {}",
+                    d.label(),
+                    if by.is_empty() {
+                        "no data".to_string()
+                    } else {
+                        by.join("; ")
+                    }
+                );
+            }
+        }
+        head += &consulted_lines(&depth.consulted);
+        let mut t = Table::new(headers).titled(head);
         for p in &series {
-            let mut row = vec![date_label(p.date, r.step), format!("{:.1}", p.composite)];
-            row.extend(dims.iter().map(|d| format!("{:.1}", p.score(*d))));
+            let mut row = vec![
+                date_label(p.date, r.step),
+                score_text(p.composite, 1),
+                format!("{:.0}%", 100.0 * p.coverage),
+            ];
+            row.extend(dims.iter().map(|d| score_text(p.score(*d), 1)));
             t.push(row, Vec::new());
         }
         t
@@ -220,8 +363,8 @@ pub fn depth(
 }
 
 pub fn changes(kb: &KnowledgeBase, format: Format, a: &str, b: &str, range: &RangeArgs) -> Result<(), String> {
-    let r = range.resolve()?;
-    let depth = DyadDepth::build_with_lake(kb, a, b, &r.config, r.lake.as_ref())?;
+    let r = range.resolve(kb)?;
+    let depth = DyadDepth::build_with(kb, a, b, &r.config, &r.sources())?;
     // Detection always runs on the monthly series.
     let series = depth.series(r.from, r.to, Step::Month);
     let cps = index_changes(kb, a, b, &series, &r.config);
@@ -253,7 +396,16 @@ pub fn changes(kb: &KnowledgeBase, format: Format, a: &str, b: &str, range: &Ran
                         "{:04}-{:02} … {:04}-{:02}",
                         c.earliest.year, c.earliest.month, c.latest.year, c.latest.month
                     ),
-                    format!("{:.1} → {:.1}", c.mean_before, c.mean_after),
+                    format!(
+                        "{:.1} → {:.1}{}",
+                        c.mean_before,
+                        c.mean_after,
+                        if c.coverage_change {
+                            " (coverage changes here)"
+                        } else {
+                            ""
+                        }
+                    ),
                     if drivers.is_empty() {
                         "none in the window".into()
                     } else {
@@ -275,7 +427,7 @@ pub fn peers(
     mut peers: Vec<String>,
     range: &RangeArgs,
 ) -> Result<(), String> {
-    let r = range.resolve()?;
+    let r = range.resolve(kb)?;
     if peers.is_empty() {
         peers = entente_analysis::default_peers(kb, b, r.to);
     }
@@ -286,7 +438,7 @@ pub fn peers(
             .filter(|p| p != a && p != b)
             .map(|p| (a.to_string(), p)),
     );
-    let all = compare(kb, &dyads, &r.config, (r.from, r.to, r.step), r.lake.as_ref())?;
+    let all = compare(kb, &dyads, &r.config, (r.from, r.to, r.step), &r.sources())?;
     range.write_svg(|| entente_report::charts::peers_chart(&all))?;
     emit(format, &all, || {
         let mut headers = vec!["DYAD", "LATEST"];
@@ -307,11 +459,11 @@ pub fn peers(
         let mut t = Table::new(headers).titled(format!("Depth index on {to} (0–100)"));
         for d in &all {
             let Some(last) = d.latest() else { continue };
-            let mut row = vec![d.label.clone(), format!("{:.1}", last.composite)];
-            row.extend(dims.iter().map(|x| format!("{:.1}", last.score(*x))));
+            let mut row = vec![d.label.clone(), score_text(last.composite, 1)];
+            row.extend(dims.iter().map(|x| score_text(last.score(*x), 1)));
             row.push(
                 d.peak()
-                    .map(|p| format!("{:.1} ({})", p.composite, date_label(p.date, r.step)))
+                    .map(|p| format!("{} ({})", score_text(p.composite, 1), date_label(p.date, r.step)))
                     .unwrap_or_default(),
             );
             t.push(row, Vec::new());
@@ -391,7 +543,7 @@ pub struct BriefArgs {
 }
 
 pub fn brief(kb: &KnowledgeBase, args: &BriefArgs, a: &str, b: &str, peers: Vec<String>) -> Result<(), String> {
-    let r = args.range.resolve()?;
+    let r = args.range.resolve(kb)?;
     let store = open_store(&args.range.store)?;
     let peers = if peers.is_empty() {
         entente_analysis::default_peers(kb, b, r.to)
@@ -407,6 +559,7 @@ pub fn brief(kb: &KnowledgeBase, args: &BriefArgs, a: &str, b: &str, peers: Vec<
         config: &r.config,
         lake: r.lake.as_ref(),
         store: store.as_ref(),
+        tables: Some(&r.tables),
     };
     let html = entente_report::brief::render(kb, &req)?;
     crate::write_atomically(&args.out, html.as_bytes())?;

@@ -842,12 +842,12 @@ fn align(
             }),
         ];
         for (i, (on, label, get)) in series.into_iter().enumerate() {
-            let points: Vec<(f64, f64)> = al
+            let points: Vec<(f64, Option<f64>)> = al
                 .years
                 .iter()
-                .filter_map(|y| get(y).map(|v| (f64::from(y.year), v * 100.0)))
+                .map(|y| (f64::from(y.year), get(y).map(|v| v * 100.0)))
                 .collect();
-            if on && !points.is_empty() {
+            if on && points.iter().any(|p| p.1.is_some()) {
                 chart.lines.push(Line {
                     label: label.to_string(),
                     color: PALETTE[i % PALETTE.len()].to_string(),
@@ -1028,7 +1028,7 @@ fn flows(
                     .rows
                     .iter()
                     .filter(|x| &x.supplier == s && &x.recipient == r)
-                    .map(|x| (f64::from(x.year), x.tiv))
+                    .map(|x| (f64::from(x.year), Some(x.tiv)))
                     .collect(),
             });
         }
@@ -1124,7 +1124,7 @@ fn dependence(
                     .iter()
                     .map(|y| {
                         let share = y.shares.iter().find(|x| x.0 == s.supplier).map_or(0.0, |x| x.1);
-                        (f64::from(y.year), share * 100.0)
+                        (f64::from(y.year), Some(share * 100.0))
                     })
                     .collect(),
             });

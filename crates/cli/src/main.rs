@@ -137,6 +137,9 @@ enum Command {
     },
     /// Drivers and uncertainties bearing on a partnership, with the latest evidence on each indicator.
     Outlook { a: String, b: String },
+    /// Every counterpart of an actor ranked by the depth of their ties on a date, with the leading
+    /// dimension and the sources covering each.
+    Partners(analysis::PartnersArgs),
     /// Extract event claims from articles (text or HTML files, directories, or - for stdin).
     Extract(claims::ExtractArgs),
     /// Check each claim of an article against the knowledge base.
@@ -466,6 +469,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             analysis::brief(&kb, &args, &resolve(&args.a)?, &resolve(&args.b)?, peers)?
         }
         Command::Outlook { a, b } => analysis::outlook(&kb, cli.format, &resolve(&a)?, &resolve(&b)?)?,
+        Command::Partners(args) => analysis::partners(&kb, cli.format, &resolve(&args.actor)?, &args)?,
         Command::Extract(args) => claims::extract(&kb, cli.format, &args)?,
         Command::Verify(args) => claims::verify(&kb, cli.format, &args)?,
         Command::Data(cmd) => datasets::run(cmd, &kb, cli.format)?,

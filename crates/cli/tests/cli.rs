@@ -202,7 +202,10 @@ fn depth_explain_changes_outlook_and_brief() {
     let o = entente(&["depth", "NATO", "KOR", "--to", "2024", "--format", "csv"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.starts_with("date,composite,institutional,political"), "{out}");
+    assert!(
+        out.starts_with("date,composite,covered,institutional,political"),
+        "{out}"
+    );
     assert!(out.lines().any(|l| l.starts_with("2023,")));
 
     let o = entente(&["depth", "NATO", "KOR", "--explain", "2023"]);
@@ -243,6 +246,65 @@ fn depth_explain_changes_outlook_and_brief() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("NATO – Japan"));
     assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+}
+
+#[test]
+fn no_data_is_said_and_partners_are_ranked() {
+    // The US and the ROK: an ATOP alliance (shipped), UN votes to 2020, no cyber source at all.
+    let o = entente(&[
+        "depth", "USA", "KOR", "--from", "2015", "--to", "2022", "--format", "csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let header: Vec<&str> = out.lines().next().unwrap().split(',').collect();
+    let cyber = header
+        .iter()
+        .position(|h| h.starts_with("cyber"))
+        .expect("cyber column");
+    let political = header.iter().position(|h| *h == "political").unwrap();
+    let row = |year: &str| -> Vec<String> {
+        let line = out.lines().find(|l| l.starts_with(year)).unwrap();
+        line.split(',').map(str::to_string).collect()
+    };
+    assert_eq!(row("2015")[cyber], "no data");
+    assert_ne!(row("2015")[political], "no data");
+    assert_eq!(row("2022")[political], "no data", "UN votes end in 2020");
+    let o = entente(&["depth", "USA", "KOR", "--from", "2022", "--to", "2022"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("Coverage on 2022-12-31") && out.contains("ATOP v4.01"),
+        "{out}"
+    );
+    assert!(out.contains("SIPRI register: not shipped"), "{out}");
+
+    let o = entente(&[
+        "partners",
+        "ROK",
+        "--on",
+        "2024-12-31",
+        "--top",
+        "0",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list = v["partners"].as_array().unwrap();
+    assert!(list.len() > 150);
+    assert_eq!(list[0]["rank"], 1);
+    assert!(list.iter().any(|p| p["id"] == "USA"));
+    let o = entente(&["partners", "ROK", "--on", "2024-12-31", "--top", "5"]);
+    let out = stdout(&o);
+    assert!(out.contains("RANK") && out.contains("COVERED BY"), "{out}");
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.trim_start().starts_with(char::is_numeric))
+            .count(),
+        5,
+        "{out}"
+    );
+    let o = entente(&["partners", "Narnia"]);
+    assert_eq!(o.status.code(), Some(1));
 }
 
 #[test]

@@ -199,11 +199,12 @@ pub fn section(
     // pi is often negative (less alike than chance): it stays in the table, off the 0–100 chart.
     let series: [(&str, Get); 2] = [("ATOP S", |r| r.1), ("UN voting agreement", |r| r.3)];
     for (i, (label, get)) in series.into_iter().enumerate() {
-        let points: Vec<(f64, f64)> = rows
+        // A year without the measure breaks the line.
+        let points: Vec<(f64, Option<f64>)> = rows
             .iter()
-            .filter_map(|r| get(r).map(|v| (f64::from(r.0), (v * 100.0).max(0.0))))
+            .map(|r| (f64::from(r.0), get(r).map(|v| (v * 100.0).max(0.0))))
             .collect();
-        if !points.is_empty() {
+        if points.iter().any(|p| p.1.is_some()) {
             chart.lines.push(Line {
                 label: label.to_string(),
                 color: PALETTE[i % PALETTE.len()].to_string(),

@@ -4,7 +4,8 @@
 //! viewed. `--pdf` prints the same HTML with headless Chromium.
 
 use crate::charts;
-use entente_analysis::{compare, index_changes, outlook, DepthConfig, DepthDimension, DyadDepth, Step};
+use crate::score_text;
+use entente_analysis::{compare, index_changes, outlook, DatasetTables, DepthConfig, DepthDimension, DyadDepth, Step};
 use entente_kb::{Citation, KnowledgeBase, TimelineQuery};
 use entente_model::Day;
 use serde::Serialize;
@@ -24,6 +25,8 @@ pub struct BriefRequest<'a> {
     pub lake: Option<&'a entente_events::Lake>,
     /// Imported datasets, for the alignment section (ATOP, UN votes).
     pub store: Option<&'a entente_store::Store>,
+    /// The datasets' evidence (shipped, or imported where the data directory holds them).
+    pub tables: Option<&'a DatasetTables>,
 }
 
 /// Numbers sources in order of first citation.
@@ -179,6 +182,9 @@ struct Brief {
     peers: Vec<PeerRow>,
     alignment: Option<crate::alignment::AlignSection>,
     alignment_cites: Vec<usize>,
+    /// Per dimension, the sources that cover it on the last date (or "no data"), then what each
+    /// dataset consulted said about the pair.
+    coverage: Vec<String>,
     /// What the event-data dimension rests on, when present.
     event_data: Option<Para>,
     outlook: Vec<OutlookRow>,
@@ -203,7 +209,11 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
     let (a, b) = (req.a, req.b);
     let (a_name, b_name) = (kb.name_of(a).to_string(), kb.name_of(b).to_string());
     let mut src = Sources::default();
-    let depth = DyadDepth::build_with_lake(kb, a, b, req.config, req.lake)?;
+    let sources = entente_analysis::Sources {
+        tables: req.tables,
+        lake: req.lake,
+    };
+    let depth = DyadDepth::build_with(kb, a, b, req.config, &sources)?;
     let monthly = depth.series(req.from, req.to, Step::Month);
     let yearly = depth.series(req.from, req.to, Step::Year);
     let changes = index_changes(kb, a, b, &monthly, req.config);
@@ -296,7 +306,7 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
             .filter(|p| p.as_str() != a && p.as_str() != b)
             .map(|p| (a.to_string(), p.clone())),
     );
-    let peer_series = compare(kb, &dyads, req.config, (req.from, req.to, Step::Year), req.lake)?;
+    let peer_series = compare(kb, &dyads, req.config, (req.from, req.to, Step::Year), &sources)?;
     let peer_dims = &dims;
     let peers: Vec<PeerRow> = peer_series
         .iter()
@@ -304,11 +314,11 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
             let last = d.latest()?;
             Some(PeerRow {
                 label: d.label.clone(),
-                latest: format!("{:.0}", last.composite),
-                dims: peer_dims.iter().map(|x| format!("{:.0}", last.score(*x))).collect(),
+                latest: score_text(last.composite, 0),
+                dims: peer_dims.iter().map(|x| score_text(last.score(*x), 0)).collect(),
                 peak: d
                     .peak()
-                    .map(|p| format!("{:.0} ({})", p.composite, p.date.year))
+                    .map(|p| format!("{} ({})", score_text(p.composite, 0), p.date.year))
                     .unwrap_or_default(),
             })
         })
@@ -317,11 +327,36 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
     // Summary: generated from the numbers above, each statement cited.
     let mut summary = Vec::new();
     let latest = monthly.last();
+    // Coverage first: which sources stand behind each dimension on the last date, and what the
+    // datasets consulted said about the pair.
+    let coverage: Vec<String> = match latest {
+        Some(last) => dims
+            .iter()
+            .map(|d| {
+                let by = depth.covered_by(*d, last.date);
+                if by.is_empty() {
+                    format!("{}: no data", d.label())
+                } else {
+                    format!("{}: {}", d.label(), by.join("; "))
+                }
+            })
+            .chain(depth.consulted.iter().map(|c| format!("{}: {}", c.dataset, c.note)))
+            .collect(),
+        None => Vec::new(),
+    };
     if let Some(last) = latest {
-        let mut text = format!(
-            "On {}, the depth index of the {title} partnership stands at {:.0} out of 100.",
-            last.date, last.composite
-        );
+        let mut text = match last.composite {
+            Some(v) => format!(
+                "On {}, the depth index of the {title} partnership stands at {v:.0} out of 100, over the dimensions \
+                 its sources cover ({:.0}% of the index's weight).",
+                last.date,
+                100.0 * last.coverage
+            ),
+            None => format!(
+                "On {}, no source entente holds covers any dimension of the {title} partnership: no data.",
+                last.date
+            ),
+        };
         let mut cites = Vec::new();
         let largest = changes
             .iter()
@@ -351,7 +386,8 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
             }
         }
         summary.push(Para { text, cites });
-        let mut ranked: Vec<(DepthDimension, f64)> = dims.iter().map(|d| (*d, last.score(*d))).collect();
+        let mut ranked: Vec<(DepthDimension, f64)> =
+            dims.iter().filter_map(|d| last.score(*d).map(|s| (*d, s))).collect();
         ranked.sort_by(|x, y| y.1.total_cmp(&x.1));
         if let (Some(top), Some(bottom)) = (ranked.first(), ranked.last()) {
             let ex = depth.explain(last.date);
@@ -492,7 +528,7 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
                 .map(|d| ExplainRow {
                     dimension: d.dimension.label().into(),
                     points: format!("{:.2}", d.points),
-                    score: format!("{:.1}", d.score),
+                    score: score_text(d.score, 1),
                     weight: format!("{:.2}", d.weight),
                     items: d
                         .items
@@ -510,7 +546,7 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
                         .collect(),
                 })
                 .collect();
-            (ex.date.to_string(), format!("{:.1}", ex.composite), rows)
+            (ex.date.to_string(), score_text(ex.composite, 1), rows)
         }
         None => (String::new(), String::new(), Vec::new()),
     };
@@ -520,8 +556,8 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
     let depth_rows = yearly
         .iter()
         .map(|p| {
-            let mut row = vec![p.date.year.to_string(), format!("{:.0}", p.composite)];
-            row.extend(dims.iter().map(|d| format!("{:.0}", p.score(*d))));
+            let mut row = vec![p.date.year.to_string(), score_text(p.composite, 0)];
+            row.extend(dims.iter().map(|d| score_text(p.score(*d), 0)));
             row
         })
         .collect();
@@ -552,6 +588,7 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
         as_of: req.to.to_string(),
         from: req.from.to_string(),
         summary,
+        coverage,
         depth_svg: charts::depth_chart(&title, &monthly, &dims, &changes),
         depth_rows,
         depth_headers,

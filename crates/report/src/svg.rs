@@ -29,8 +29,9 @@ pub struct Line {
     pub color: String,
     pub width: f64,
     pub dashed: bool,
-    /// (x, y) with x in fractional years.
-    pub points: Vec<(f64, f64)>,
+    /// (x, y) with x in fractional years; y `None` where there is no data (the line breaks there,
+    /// and a line with no data at all says so in the legend instead of lying flat at zero).
+    pub points: Vec<(f64, Option<f64>)>,
 }
 
 /// A vertical marker at `x`, with a shaded band from `from` to `to` (its uncertainty).
@@ -169,27 +170,31 @@ impl LineChart {
             );
         }
         for l in &self.lines {
-            if l.points.is_empty() {
-                continue;
+            // One polyline per run of points with data.
+            for run in l.points.split(|p| p.1.is_none()).filter(|r| !r.is_empty()) {
+                let d: Vec<String> = run
+                    .iter()
+                    .filter_map(|&(x, y)| y.map(|y| format!("{:.1},{:.1}", sx(x), sy(y))))
+                    .collect();
+                let dash = if l.dashed { r#" stroke-dasharray="5 3""# } else { "" };
+                let _ = write!(
+                    s,
+                    r#"<polyline class="series" data-label="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round"{dash} points="{}"/>"#,
+                    esc(&l.label),
+                    esc(&l.color),
+                    l.width,
+                    d.join(" ")
+                );
             }
-            let d: Vec<String> = l
-                .points
-                .iter()
-                .map(|&(x, y)| format!("{:.1},{:.1}", sx(x), sy(y)))
-                .collect();
-            let dash = if l.dashed { r#" stroke-dasharray="5 3""# } else { "" };
-            let _ = write!(
-                s,
-                r#"<polyline class="series" data-label="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round"{dash} points="{}"/>"#,
-                esc(&l.label),
-                esc(&l.color),
-                l.width,
-                d.join(" ")
-            );
         }
         // Legend on the right.
         for (i, l) in self.lines.iter().enumerate() {
             let y = top + 8.0 + 18.0 * i as f64;
+            let label = if l.points.iter().all(|p| p.1.is_none()) {
+                format!("{}: no data", l.label)
+            } else {
+                l.label.clone()
+            };
             let x = left + pw + 14.0;
             let dash = if l.dashed { r#" stroke-dasharray="5 3""# } else { "" };
             let _ = write!(
@@ -200,7 +205,7 @@ impl LineChart {
                 l.width.max(2.0),
                 x + 24.0,
                 y + 4.0,
-                esc(&l.label)
+                esc(&label)
             );
         }
         s.push_str("</svg>");
@@ -225,7 +230,7 @@ mod tests {
             color: PALETTE[0].into(),
             width: 2.5,
             dashed: false,
-            points: vec![(2000.0, 0.0), (2010.0, 50.0)],
+            points: vec![(2000.0, Some(0.0)), (2010.0, Some(50.0))],
         });
         c.markers.push(Marker {
             x: 2005.0,
@@ -238,5 +243,32 @@ mod tests {
         assert!(svg.contains("Depth &lt;NATO&gt;"));
         assert_eq!(svg.matches("<polyline").count(), 1);
         assert!(svg.contains(r#"class="change""#) && svg.contains(r#"class="band""#));
+    }
+
+    #[test]
+    fn no_data_breaks_the_line_and_is_named_in_the_legend() {
+        let mut c = LineChart::new("t", "index");
+        let line = |label: &str, points| Line {
+            label: label.into(),
+            color: PALETTE[0].into(),
+            width: 1.0,
+            dashed: false,
+            points,
+        };
+        c.lines.push(line(
+            "Political",
+            vec![
+                (2000.0, Some(10.0)),
+                (2001.0, None),
+                (2002.0, Some(20.0)),
+                (2003.0, Some(30.0)),
+            ],
+        ));
+        c.lines.push(line("Cyber", vec![(2000.0, None), (2003.0, None)]));
+        let svg = c.render();
+        // Two runs of data for the political line, none for cyber, which the legend names.
+        assert_eq!(svg.matches(r#"data-label="Political""#).count(), 2);
+        assert!(!svg.contains(r#"data-label="Cyber""#));
+        assert!(svg.contains("Cyber: no data"));
     }
 }

@@ -36,6 +36,7 @@ fn kb(extra: bool) -> KnowledgeBase {
 
 fn brief(kb: &KnowledgeBase) -> String {
     let cfg = DepthConfig::shipped();
+    let tables = entente_analysis::DatasetTables::shipped().expect("shipped tables");
     let to = PartialDate::parse("2025-10").unwrap().latest();
     let req = BriefRequest {
         a: "NATO",
@@ -46,6 +47,7 @@ fn brief(kb: &KnowledgeBase) -> String {
         config: &cfg,
         lake: None,
         store: None,
+        tables: Some(&tables),
     };
     render(kb, &req).expect("brief renders")
 }
@@ -54,6 +56,7 @@ fn brief(kb: &KnowledgeBase) -> String {
 fn the_brief_has_every_section_and_its_citations_resolve() {
     let html = brief(&kb(false));
     for id in [
+        "coverage",
         "summary",
         "depth",
         "changes",
@@ -211,6 +214,7 @@ fn the_brief_shows_alignment_and_event_data_when_imported() {
         DepthConfig::parse_over_defaults("[index]\nmembers_count_for = [\"defence_industrial\", \"event_data\"]\n")
             .unwrap();
     let kb = kb(false);
+    let tables = entente_analysis::DatasetTables::load(&kb, Some(&store)).expect("imported tables");
     let to = PartialDate::parse("2019-12").unwrap().latest();
     let req = BriefRequest {
         a: "NATO",
@@ -221,6 +225,7 @@ fn the_brief_shows_alignment_and_event_data_when_imported() {
         config: &cfg,
         lake: Some(&lake),
         store: Some(&store),
+        tables: Some(&tables),
     };
     let html = render(&kb, &req).expect("brief renders");
     let section = html

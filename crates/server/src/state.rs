@@ -174,6 +174,8 @@ pub struct AppState {
     pub token: Option<String>,
     pub config: DepthConfig,
     pub data: DataDir,
+    /// The datasets' evidence: the shipped tables, or the data directory's imports.
+    pub tables: entente_analysis::DatasetTables,
     /// Serialises edits: one change is validated, written and swapped in at a time.
     write: Mutex<()>,
     generation: AtomicU64,
@@ -237,6 +239,7 @@ impl AppState {
             None => EditsFile::default(),
         };
         let snapshot = build(&base, store.as_ref(), edits, 0)?;
+        let tables = entente_analysis::DatasetTables::shipped().map_err(|e| LoadError::Io(e.to_string()))?;
         Ok(AppState {
             current: ArcSwap::from_pointee(snapshot),
             base,
@@ -244,15 +247,20 @@ impl AppState {
             token,
             config,
             data: DataDir::default(),
+            tables,
             write: Mutex::new(()),
             generation: AtomicU64::new(0),
         })
     }
 
-    /// The same state reading imported datasets and events from `data`.
-    pub fn with_data(mut self, data: DataDir) -> AppState {
+    /// The same state reading imported datasets and events from `data`. SIPRI deals are linked
+    /// to the curated transfers of the data as loaded (a transfer added by an edit later is not
+    /// linked until the server restarts).
+    pub fn with_data(mut self, data: DataDir) -> Result<AppState, String> {
+        let kb = &self.snapshot().kb;
+        self.tables = entente_analysis::DatasetTables::load(kb, data.store.as_ref()).map_err(|e| e.to_string())?;
         self.data = data;
-        self
+        Ok(self)
     }
 
     /// The current snapshot.

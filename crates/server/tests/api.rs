@@ -170,6 +170,32 @@ async fn every_query_endpoint_answers_with_the_library_results() {
     let o = ok(a, "/api/outlook?a=NATO&b=KOR").await;
     assert!(!o["drivers"].as_array().unwrap().is_empty());
 
+    // Every counterpart ranked, with coverage; the shipped ATOP table puts the US–ROK alliance in.
+    let r = ok(a, "/api/partners?actor=KOR&on=2024-12-31&top=0").await;
+    let list = r["partners"].as_array().unwrap();
+    assert!(list.len() > 150, "{}", list.len());
+    let usa = list.iter().find(|p| p["id"] == "USA").expect("the US is ranked");
+    assert!(usa["covered_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c.as_str().unwrap().starts_with("ATOP")));
+    assert_eq!(
+        ok(a, "/api/partners?actor=KOR&top=3").await["partners"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let bad = get(a, "/api/partners?actor=KOR&top=many").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    // No data is null, never 0: cyber between the US and the ROK.
+    let d = ok(a, "/api/depth?a=USA&b=KOR&from=2015&to=2015").await;
+    let dims = d["series"][0]["dimensions"].as_array().unwrap();
+    let cyber = dims.iter().find(|x| x[0] == "cyber").unwrap();
+    assert!(cyber[1].is_null(), "{cyber}");
+    assert!(d["series"][0]["composite"].as_f64().unwrap() > 0.0);
+
     let src = ok(a, "/api/sources/mofa-kor-nato").await;
     assert!(src["source"]["url"].as_str().unwrap().starts_with("https://"));
     assert!(!src["cited_by"].as_array().unwrap().is_empty());
@@ -403,6 +429,7 @@ async fn the_openapi_document_describes_every_route() {
         "/api/changes",
         "/api/peers",
         "/api/outlook",
+        "/api/partners",
         "/api/brief",
         "/api/sources/{id}",
         "/api/facts",

@@ -2,12 +2,12 @@
 // intervals. Click (or Enter on a focused date) explains the index on that date; a change marker
 // shows its candidate drivers.
 
-import { h, s, put, yearOf, dimLabel } from "./dom.js";
+import { h, s, put, yearOf, dimLabel, score } from "./dom.js";
 
 const M = { left: 40, right: 16, top: 34, bottom: 28 };
 
 export function depthChart(container, { series, dimensions, changes, onExplain, onChange }) {
-  const dims = ["composite", ...dimensions.map((d) => d.id).filter((d) => d !== "event_data" || series.some((p) => p.dimensions.some(([k, v]) => k === d && v > 0)))];
+  const dims = ["composite", ...dimensions.map((d) => d.id).filter((d) => d !== "event_data" || series.some((p) => p.dimensions.some(([k, v]) => k === d && v != null)))];
   const shown = new Set(dims);
   const points = series.map((p) => ({ date: p.date, t: yearOf(p.date), composite: p.composite, ...Object.fromEntries(p.dimensions) }));
   let cursor = points.length - 1;
@@ -15,7 +15,8 @@ export function depthChart(container, { series, dimensions, changes, onExplain, 
   const legend = h("div", { class: "legend", role: "group", "aria-label": "Series shown" }, dims.map((d) =>
     h("label", { class: "key" },
       h("input", { type: "checkbox", checked: true, "data-dim": d, onchange: (e) => { if (e.target.checked) shown.add(d); else shown.delete(d); draw(); } }),
-      h("span", { class: ["swatch", `dim-${d}`] }), dimLabel(d))));
+      h("span", { class: ["swatch", `dim-${d}`] }), dimLabel(d),
+      points.every((p) => p[d] == null) ? h("span", { class: "muted" }, " (no data)") : null)));
   const wrap = h("div", { class: "chart depth", tabindex: "0", role: "group",
     "aria-label": "Depth index chart. Left and right arrows move through dates, Enter explains the date." });
   put(container, legend, wrap);
@@ -63,8 +64,17 @@ export function depthChart(container, { series, dimensions, changes, onExplain, 
     }
     for (const d of dims) {
       if (!shown.has(d)) continue;
-      const pts = points.map((p) => `${x(p.t).toFixed(1)},${y(p[d] || 0).toFixed(1)}`).join(" ");
-      svg.append(s("polyline", { class: ["series", `dim-${d}`, d === "composite" ? "composite" : ""], points: pts, "data-dim": d }));
+      // No data breaks the line: one polyline per run of covered dates.
+      let run = [];
+      const flush = () => {
+        if (run.length) svg.append(s("polyline", { class: ["series", `dim-${d}`, d === "composite" ? "composite" : ""], points: run.join(" "), "data-dim": d }));
+        run = [];
+      };
+      for (const p of points) {
+        if (p[d] == null) flush();
+        else run.push(`${x(p.t).toFixed(1)},${y(p[d]).toFixed(1)}`);
+      }
+      flush();
     }
     const cur = s("g", { class: "cursor" });
     svg.append(cur);
@@ -72,7 +82,7 @@ export function depthChart(container, { series, dimensions, changes, onExplain, 
       const p = points[cursor];
       if (!p) return;
       put(cur, s("line", { x1: x(p.t), x2: x(p.t), y1: M.top, y2: height - M.bottom }),
-        s("text", { x: Math.min(x(p.t) + 4, width - 120), y: M.top + 12 }, `${p.date.slice(0, 7)}: ${p.composite.toFixed(1)}`));
+        s("text", { x: Math.min(x(p.t) + 4, width - 120), y: M.top + 12 }, `${p.date.slice(0, 7)}: ${score(p.composite, 1)}`));
     };
     svg.addEventListener("pointermove", (ev) => {
       const rect = svg.getBoundingClientRect();

@@ -123,3 +123,6 @@ export function debounce(fn, ms) {
     t = setTimeout(() => fn(...args), ms);
   };
 }
+
+/** A score as every view shows it: "no data" where no source covers it (never 0). */
+export const score = (v, digits) => (v == null ? "no data" : v.toFixed(digits));

@@ -1,7 +1,7 @@
 // The dyad view: a partnership's chronology in lanes by dimension, its depth index with change
 // points, its drivers and outlook, and its peers. Everything selectable shows its evidence.
 
-import { h, put, label, dimLabel, dateRange, DIMENSIONS } from "./dom.js";
+import { h, put, label, dimLabel, dateRange, DIMENSIONS, score } from "./dom.js";
 import * as api from "./api.js";
 import * as evidence from "./evidence.js";
 import { timeline } from "./timeline.js";
@@ -126,8 +126,8 @@ export async function render(main, route, ctx) {
         const by = Object.fromEntries(last ? last.dimensions : []);
         return h("tr", {},
           h("td", {}, h("a", { href: `#/dyad/${encodeURIComponent(d.a)}/${encodeURIComponent(d.b)}` }, d.label)),
-          h("td", { class: "num" }, last ? last.composite.toFixed(1) : ""),
-          dims.map((x) => h("td", { class: "num" }, by[x] != null ? by[x].toFixed(0) : "")));
+          h("td", { class: "num" }, last ? score(last.composite, 1) : ""),
+          dims.map((x) => h("td", { class: "num" }, last ? score(by[x], 0) : "")));
       }))));
   }).catch((e) => put(peersBox, h("p", { class: "notice error" }, e.message)));
 

@@ -1,6 +1,6 @@
 // The evidence panel: for whatever is selected, the facts and the sources behind it.
 
-import { h, put, extLink, label, dimLabel, dateRange } from "./dom.js";
+import { h, put, extLink, label, dimLabel, dateRange, score } from "./dom.js";
 import * as api from "./api.js";
 
 const panel = () => document.getElementById("evidence");
@@ -131,11 +131,13 @@ export function explain(ex, title) {
   seq++;
   const dims = ex.dimensions.filter((d) => d.items.length || d.weight > 0);
   show("explain",
-    h("h2", {}, `Depth on ${ex.date}: ${ex.composite.toFixed(1)} / 100`),
-    h("p", { class: "meta" }, title),
+    h("h2", {}, `Depth on ${ex.date}: ${score(ex.composite, 1)}${ex.composite == null ? "" : " / 100"}`),
+    h("p", { class: "meta" }, title, ` · sources cover ${(100 * ex.coverage).toFixed(0)}% of the index's weight`),
+    ex.consulted.length ? h("ul", { class: "coverage muted" }, ex.consulted.map((c) => h("li", {}, `${c.dataset}: ${c.note}`))) : null,
     dims.map((d) => [
-      h("h3", {}, `${dimLabel(d.dimension)}: score ${d.score.toFixed(1)}`,
-        h("span", { class: "muted" }, ` (${d.points.toFixed(2)} points, weight ${d.weight.toFixed(2)})`)),
+      h("h3", {}, `${dimLabel(d.dimension)}: score ${score(d.score, 1)}`,
+        h("span", { class: "muted" }, d.score == null ? " (no source covers it on this date)" :
+          ` (${d.points.toFixed(2)} points, weight ${d.weight.toFixed(2)}; ${d.covered_by.join("; ")})`)),
       d.items.length === 0 ? h("p", { class: "muted" }, "No fact in force.") :
         h("table", {}, h("tbody", {}, d.items.slice(0, 12).map((i) =>
           h("tr", { class: "clickable", tabindex: "0", "data-id": i.fact,

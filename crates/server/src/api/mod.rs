@@ -74,6 +74,7 @@ pub fn routes() -> Router<App> {
         .route("/api/changes", get(read::changes))
         .route("/api/peers", get(read::peers))
         .route("/api/outlook", get(read::outlook))
+        .route("/api/partners", get(read::partners))
         .route("/api/brief", get(read::brief))
         .route("/api/sources/{id}", get(read::source))
         .route("/api/facts", post(write::add))
@@ -98,7 +99,7 @@ as JSON with citations. Actor parameters accept any id, code, name, alias or dem
     ),
     paths(
         read::meta, read::actors, read::actor, read::search, read::timeline, read::at, read::transfers,
-        read::depth, read::explain, read::changes, read::peers, read::outlook, read::brief,
+        read::depth, read::explain, read::changes, read::peers, read::outlook, read::partners, read::brief,
         read::source, read::fact, read::edits, write::add, write::replace, write::remove,
         data::measures, data::events,
     ),

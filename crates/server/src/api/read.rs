@@ -225,7 +225,15 @@ pub async fn transfers(Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response>
 /// and `by` (year or month).
 /// The depth index of a dyad, with event data when the server has a lake.
 fn depth_of(app: &App, s: &Snapshot, a: &str, b: &str) -> Result<DyadDepth> {
-    DyadDepth::build_with_lake(&s.kb, a, b, &app.config, app.data.lake.as_ref()).map_err(ApiError::internal)
+    DyadDepth::build_with(&s.kb, a, b, &app.config, &sources(app)).map_err(ApiError::internal)
+}
+
+/// What the index draws on beside the curated facts.
+fn sources(app: &App) -> entente_analysis::Sources<'_> {
+    entente_analysis::Sources {
+        tables: Some(&app.tables),
+        lake: app.data.lake.as_ref(),
+    }
 }
 
 fn range(app: &App, p: &Params, default_step: Step, with_step: bool) -> Result<(Day, Day, Step)> {
@@ -353,9 +361,37 @@ pub async fn peers(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
         }
         let mut dyads = vec![(a.clone(), b.clone())];
         dyads.extend(peers.into_iter().filter(|x| *x != a && *x != b).map(|x| (a.clone(), x)));
-        let dyads = compare(&s.kb, &dyads, &app.config, (from, to, step), app.data.lake.as_ref())
-            .map_err(ApiError::internal)?;
+        let dyads =
+            compare(&s.kb, &dyads, &app.config, (from, to, step), &sources(&app)).map_err(ApiError::internal)?;
         json(&json!({ "dyads": dyads }))
+    })
+    .await
+}
+
+#[utoipa::path(get, path = "/api/partners", tag = "analysis",
+    params(("actor" = String, Query, description = "The actor whose counterparts are ranked"),
+           ("on" = Option<String>, Query, description = "Date of the ranking (default: today)"),
+           ("top" = Option<usize>, Query, description = "How many to list (default 25; 0: all)")),
+    responses((status = 200, description = "`{actor, date, considered, datasets, partners}`: every counterpart ranked by depth, with its composite, coverage, leading dimension and covering sources"),
+              (status = 400, description = "Bad date or parameter", body = ErrorBody),
+              (status = 404, description = "Unknown actor", body = ErrorBody)))]
+pub async fn partners(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
+    let p = Params::parse(q.as_deref(), &["actor", "on", "top"])?;
+    let actor = p.actor(&s.kb, "actor")?;
+    let day = p.date("on")?.map_or_else(today, |d| d.latest());
+    let top = match p.opt("top") {
+        None => 25,
+        Some(v) => v.parse::<usize>().map_err(|_| {
+            ApiError::bad_request("bad_parameter", format!("parameter `top` must be a count, not `{v}`"))
+        })?,
+    };
+    blocking(move || {
+        let mut ranking =
+            entente_analysis::partners(&s.kb, &actor, day, &app.config, &sources(&app)).map_err(ApiError::internal)?;
+        if top > 0 {
+            ranking.partners.truncate(top);
+        }
+        json(&ranking)
     })
     .await
 }
@@ -400,6 +436,7 @@ pub async fn brief(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
             config: &app.config,
             lake: app.data.lake.as_ref(),
             store: app.data.store.as_ref(),
+            tables: Some(&app.tables),
         };
         entente_report::brief::render(&s.kb, &req).map_err(ApiError::internal)
     })

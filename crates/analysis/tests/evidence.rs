@@ -1,0 +1,241 @@
+//! The standard datasets as evidence: the shipped ATOP and UN-vote tables answer any pair of
+//! states, what no source covers is "no data" (never 0), and with the SIPRI register imported the
+//! ranking of South Korea's partners puts the United States first.
+
+use entente_analysis::*;
+use entente_kb::KnowledgeBase;
+use entente_model::{Day, PartialDate};
+use std::path::PathBuf;
+
+fn kb() -> KnowledgeBase {
+    KnowledgeBase::new(
+        entente_facts::load(entente_facts::shipped())
+            .into_result()
+            .expect("shipped data is valid"),
+    )
+}
+
+fn day(s: &str) -> Day {
+    PartialDate::parse(s).unwrap().latest()
+}
+
+fn depth(kb: &KnowledgeBase, tables: &DatasetTables, cfg: &DepthConfig, a: &str, b: &str) -> DyadDepth {
+    let sources = Sources {
+        tables: Some(tables),
+        lake: None,
+    };
+    DyadDepth::build_with(kb, a, b, cfg, &sources).expect("no lake, no error")
+}
+
+#[test]
+fn treaty_allies_get_their_alliance_from_the_shipped_atop_table() {
+    let kb = kb();
+    let tables = DatasetTables::shipped().expect("shipped tables parse");
+    let cfg = DepthConfig::shipped();
+    let d = depth(&kb, &tables, &cfg, "USA", "KOR");
+    let ex = d.explain(day("2015"));
+    let inst = ex
+        .dimensions
+        .iter()
+        .find(|x| x.dimension == DepthDimension::Institutional)
+        .unwrap();
+    // The 1953 Mutual Defense Treaty: ATOP 3240, a defence pact, cited by its rows.
+    let mdt = inst
+        .items
+        .iter()
+        .find(|i| i.fact == "atop:3240")
+        .expect("the US–ROK alliance counts");
+    assert_eq!(mdt.base, cfg.atop.defence);
+    let locator = mdt.citations[0].locator.as_deref().unwrap();
+    assert!(
+        locator.contains("atopid 3240") && locator.contains("lines"),
+        "{locator}"
+    );
+    assert!(mdt.citations[0].url.contains("atopdata.org"));
+    assert!(inst.score > Some(60.0), "{:?}", inst.score);
+    assert!(inst.covered_by.iter().any(|c| c.starts_with("ATOP v4.01")));
+    // UN votes are political evidence, each year cited by its line in the shipped table.
+    let pol = ex
+        .dimensions
+        .iter()
+        .find(|x| x.dimension == DepthDimension::Political)
+        .unwrap();
+    assert!(pol.items.iter().any(|i| i.fact == "unvotes:2015"));
+    assert!(pol.covered_by.iter().any(|c| c.starts_with("UN votes")));
+    // The composite is the mean over the covered dimensions; cyber is covered by nothing.
+    let p = d.at(day("2015"));
+    assert_eq!(p.score(DepthDimension::Cyber), None);
+    assert!(p.coverage > 0.5 && p.coverage < 1.0, "{}", p.coverage);
+    assert!(p.composite > Some(25.0), "{:?}", p.composite);
+}
+
+#[test]
+fn a_dataset_says_where_it_ends_and_a_tie_in_force_is_carried_forward_visibly() {
+    let kb = kb();
+    let tables = DatasetTables::shipped().unwrap();
+    let cfg = DepthConfig::shipped();
+    let d = depth(&kb, &tables, &cfg, "USA", "KOR");
+    // UN votes end in 2020: political is no data after that (no curated political fact either).
+    assert!(d.at(day("2020")).score(DepthDimension::Political).is_some());
+    assert_eq!(d.at(day("2022")).score(DepthDimension::Political), None);
+    let votes = d.consulted.iter().find(|c| c.dataset == "UN votes").unwrap();
+    assert!(votes.note.contains("end in 2020"), "{}", votes.note);
+    // ATOP ends in 2016; the alliance still in force then is carried forward, and says so.
+    let in_2024 = d.explain(day("2024"));
+    let mdt = in_2024
+        .dimensions
+        .iter()
+        .flat_map(|x| &x.items)
+        .find(|i| i.fact == "atop:3240")
+        .expect("carried forward");
+    assert!(mdt.rule.contains("carried forward"), "{}", mdt.rule);
+    // Without carrying forward, the alliance stops at the data's end and so does the coverage.
+    let stop = DepthConfig::parse_over_defaults("[atop]\ncarry_forward = false\n").unwrap();
+    let d = depth(&kb, &tables, &stop, "USA", "KOR");
+    assert!(d.at(day("2016")).score(DepthDimension::Institutional) > Some(60.0));
+    assert_eq!(d.at(day("2024")).score(DepthDimension::Institutional), None);
+}
+
+#[test]
+fn a_pair_no_source_covers_is_no_data_in_every_dimension() {
+    let kb = kb();
+    let tables = DatasetTables::shipped().unwrap();
+    let cfg = DepthConfig::shipped();
+    // Bhutan and Suriname: no alliance, no vote in the shipped extract, no curated fact.
+    let d = depth(&kb, &tables, &cfg, "BTN", "SUR");
+    let p = d.at(day("2024"));
+    assert!(p.dimensions.iter().all(|(_, s)| s.is_none()), "{:?}", p.dimensions);
+    assert_eq!(p.composite, None);
+    assert_eq!(p.coverage, 0.0);
+    // The datasets consulted say why.
+    let atop = d.consulted.iter().find(|c| c.dataset.starts_with("ATOP")).unwrap();
+    assert!(atop.note.contains("no alliance"), "{}", atop.note);
+    let sipri = d.consulted.iter().find(|c| c.dataset.starts_with("SIPRI")).unwrap();
+    assert!(sipri.note.contains("entente import sipri"), "{}", sipri.note);
+    // JSON carries null, never 0.
+    let json = serde_json::to_value(&p).unwrap();
+    assert!(json["composite"].is_null());
+    assert!(json["dimensions"][0][1].is_null());
+}
+
+#[test]
+fn an_organisation_pair_is_not_touched_by_state_datasets() {
+    let kb = kb();
+    let tables = DatasetTables::shipped().unwrap();
+    let cfg = DepthConfig::shipped();
+    let plain = DyadDepth::build(&kb, "NATO", "KOR", &cfg);
+    let with = depth(&kb, &tables, &cfg, "NATO", "KOR");
+    assert_eq!(plain.contributions.len(), with.contributions.len());
+    assert_eq!(plain.at(day("2024")).composite, with.at(day("2024")).composite);
+    assert!(with
+        .consulted
+        .iter()
+        .any(|c| c.dataset.starts_with("ATOP") && c.note.contains("between states only")));
+}
+
+#[test]
+fn partners_rank_every_counterpart_with_its_coverage() {
+    let kb = kb();
+    let tables = DatasetTables::shipped().unwrap();
+    let cfg = DepthConfig::shipped();
+    let sources = Sources {
+        tables: Some(&tables),
+        lake: None,
+    };
+    let r = partners(&kb, "KOR", day("2024-12-31"), &cfg, &sources).unwrap();
+    // Every state the shipped UN-vote extract pairs with the ROK is considered.
+    assert!(r.considered > 150, "{}", r.considered);
+    assert_eq!(r.partners.len(), r.considered);
+    // Ranked by the floor, best first; ranks are 1..n.
+    assert!(r.partners.windows(2).all(|w| w[0].floor >= w[1].floor));
+    assert!(r.partners.iter().enumerate().all(|(i, p)| p.rank == i + 1));
+    // The ROK itself and its parts are not its own partners.
+    assert!(r.partners.iter().all(|p| p.id != "KOR" && p.id != "kor-nis"));
+    let usa = r
+        .partners
+        .iter()
+        .find(|p| p.id == "USA")
+        .expect("the US is a counterpart");
+    assert!(usa.covered_by.iter().any(|c| c.starts_with("ATOP")));
+    // A counterpart with data in no dimension on the date has no composite and comes after
+    // every counterpart with some.
+    let first_none = r.partners.iter().position(|p| p.composite.is_none());
+    if let Some(i) = first_none {
+        assert!(r.partners[i..].iter().all(|p| p.composite.is_none() || p.floor == 0.0));
+    }
+}
+
+fn fixtures() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
+    if dir.join("sipri/trade-register.csv").is_file() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{} is absent: CI must run this test",
+        dir.display()
+    );
+    eprintln!("skipped: {} is absent", dir.display());
+    None
+}
+
+#[test]
+fn with_the_sipri_register_imported_the_united_states_leads_south_koreas_partners() {
+    let Some(fx) = fixtures() else { return };
+    let dir = std::env::temp_dir().join(format!("entente-analysis-evidence-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut store = entente_store::Store::open(&dir).unwrap();
+    store
+        .import_sipri(&fx.join("sipri/trade-register.csv"), &mut ())
+        .expect("the register imports");
+    let kb = kb();
+    let tables = DatasetTables::load(&kb, Some(&store)).unwrap();
+    let cfg = DepthConfig::shipped();
+    let sources = Sources {
+        tables: Some(&tables),
+        lake: None,
+    };
+    let r = partners(&kb, "KOR", day("2024-12-31"), &cfg, &sources).unwrap();
+    let states: Vec<&str> = r
+        .partners
+        .iter()
+        .filter(|p| {
+            kb.actor(&p.id)
+                .is_none_or(|a| a.kind == entente_model::ActorKind::State)
+        })
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(states[0], "USA", "{:?}", &states[..5.min(states.len())]);
+    let usa = r.partners.iter().find(|p| p.id == "USA").unwrap();
+    assert_eq!(usa.leading, Some(DepthDimension::DefenceIndustrial));
+    // The deals are cited by their register line; a deal also curated counts once.
+    let d = depth(&kb, &tables, &cfg, "USA", "KOR");
+    let deals: Vec<_> = d
+        .contributions
+        .iter()
+        .filter(|c| c.dataset.as_deref() == Some("SIPRI register"))
+        .collect();
+    assert!(deals.len() > 20, "{}", deals.len());
+    assert!(deals
+        .iter()
+        .all(|c| c.citations[0].locator.as_deref().is_some_and(|l| l.contains("line"))));
+    let nato = depth(&kb, &tables, &cfg, "NATO", "KOR");
+    let k2 = nato
+        .contributions
+        .iter()
+        .find(|c| c.fact == "kor-pol-k2-2022")
+        .expect("the curated K2 deal counts");
+    assert!(
+        k2.citations.iter().any(|x| x.url.contains("sipri.org")),
+        "the curated K2 deal carries the register's citation: {:?}",
+        k2.citations
+    );
+    assert!(
+        !nato
+            .contributions
+            .iter()
+            .any(|c| c.dataset.is_some() && c.title.contains("K2") && c.via.as_deref() == Some("POL")),
+        "a deal recorded by hand and in the register counts once"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
