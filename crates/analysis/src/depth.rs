@@ -614,35 +614,8 @@ impl DyadDepth {
             }
         }
         for d in &ev.deals {
-            let status = if d.delivered_all {
-                TransferStatus::Delivered
-            } else if d.delivery_years.is_empty() {
-                TransferStatus::Contract
-            } else {
-                TransferStatus::Delivering
-            };
-            let t = Transfer {
-                id: format!("sipri:{}", d.line),
-                supplier: d.supplier.clone(),
-                recipient: d.recipient.clone(),
-                system: d.designation.clone(),
-                description: d.description.clone(),
-                category: WeaponCategory::Other,
-                weapon: true,
-                licensed: false,
-                second_hand: false,
-                ordered: d.ordered,
-                delivered: None,
-                order_date: d.order_year.and_then(|y| PartialDate::year_only(y).ok()),
-                delivery_years: d.delivery_years.clone(),
-                value: None,
-                status,
-                companies: Vec::new(),
-                signings: Vec::new(),
-                sources: Vec::new(),
-                note: None,
-            };
-            for mut c in transfer_contributions(&t, &cfg, d.via.clone(), d.citations.clone()) {
+            let t = &d.transfer;
+            for mut c in transfer_contributions(t, &cfg, d.via.clone(), d.citations.clone()) {
                 c.dataset = Some("SIPRI register".into());
                 self.contributions.push(c);
             }

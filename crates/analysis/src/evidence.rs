@@ -18,8 +18,10 @@ use entente_datasets::atop::{AtopDate, Membership, Obligations};
 use entente_datasets::codes::Crosswalk;
 use entente_datasets::sipri::Deal;
 use entente_datasets::unvotes::CountryFile;
-use entente_kb::{Citation, KnowledgeBase};
-use entente_model::{ActorKind, Day, PartialDate};
+use entente_kb::{
+    Citation, KnowledgeBase, StateAt, StateEntry, Timeline, TimelineEntry, TimelineQuery, TransferQuery, TransferRow,
+};
+use entente_model::{ActorKind, Day, Dimension, PartialDate, Transfer, TransferStatus, WeaponCategory};
 use entente_store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -105,10 +107,11 @@ struct AtopPhase {
     obligations: Obligations,
 }
 
-/// An ATOP file: membership phases by member.
+/// An ATOP file: membership phases by member, and the members of each alliance.
 struct AtopTable {
     info: DatasetInfo,
     by_member: HashMap<String, Vec<AtopPhase>>,
+    members: HashMap<u32, Vec<String>>,
 }
 
 /// Yearly voting agreement of one pair: counts as in `entente_measures::votes::Agreement`.
@@ -143,6 +146,8 @@ struct VotesTable {
 struct SipriTable {
     info: DatasetInfo,
     deals: Vec<Deal>,
+    /// Deals by party (supplier or recipient id): indices into `deals`.
+    by_party: HashMap<String, Vec<usize>>,
     /// Register line → curated transfer id, for deals the curated data also record.
     linked: HashMap<usize, String>,
 }
@@ -210,7 +215,21 @@ fn atop_table(rows: &[Membership], info: DatasetInfo) -> AtopTable {
             obligations: m.obligations,
         });
     }
-    AtopTable { info, by_member }
+    let mut members: HashMap<u32, Vec<String>> = HashMap::new();
+    for (id, phases) in &by_member {
+        for p in phases {
+            let list = members.entry(p.atopid).or_default();
+            if !list.contains(id) {
+                list.push(id.clone());
+            }
+        }
+    }
+    members.values_mut().for_each(|m| m.sort());
+    AtopTable {
+        info,
+        by_member,
+        members,
+    }
 }
 
 /// Parses the shipped vote table: `a,b,year,joint,same,one_abstained,opposite`.
@@ -372,7 +391,14 @@ impl DatasetTables {
                 .into_iter()
                 .map(|(line, id)| (line, id.to_string()))
                 .collect();
+            let mut by_party: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, d) in deals.iter().enumerate() {
+                for id in [&d.supplier_id, &d.recipient_id].into_iter().flatten() {
+                    by_party.entry(id.to_string()).or_default().push(i);
+                }
+            }
             t.sipri = Some(SipriTable {
+                by_party,
                 info: sipri_info(
                     Origin::Imported {
                         file: file_of(entente_store::Dataset::Sipri),
@@ -452,14 +478,8 @@ pub struct AllianceTie {
 #[derive(Clone, Debug, Serialize)]
 pub struct DealEvidence {
     pub line: usize,
-    pub supplier: String,
-    pub recipient: String,
-    pub order_year: Option<i32>,
-    pub ordered: Option<u32>,
-    pub designation: String,
-    pub description: String,
-    pub delivery_years: Vec<i32>,
-    pub delivered_all: bool,
+    /// The deal in the model's terms (id `sipri:LINE`).
+    pub transfer: Transfer,
     /// The member through which the deal belongs to an alliance's dyad.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
@@ -490,6 +510,39 @@ pub struct Consulted {
     pub records: usize,
     /// What it says, or why it says nothing.
     pub note: String,
+}
+
+/// A register deal in the model's terms: the category is `other` (the register's export has
+/// none), the status follows the deliveries.
+fn deal_transfer(d: &Deal, supplier: &str, recipient: &str) -> Transfer {
+    let status = if d.ordered.is_some() && d.delivered >= d.ordered {
+        TransferStatus::Delivered
+    } else if d.delivery_years.is_empty() {
+        TransferStatus::Contract
+    } else {
+        TransferStatus::Delivering
+    };
+    Transfer {
+        id: format!("sipri:{}", d.line),
+        supplier: supplier.to_string(),
+        recipient: recipient.to_string(),
+        system: d.designation.clone(),
+        description: d.description.clone(),
+        category: WeaponCategory::Other,
+        weapon: true,
+        licensed: false,
+        second_hand: d.status != entente_datasets::sipri::Status::New,
+        ordered: d.ordered,
+        delivered: d.delivered,
+        order_date: d.order_year.and_then(|y| PartialDate::year_only(y).ok()),
+        delivery_years: d.delivery_years.clone(),
+        value: None,
+        status,
+        companies: Vec::new(),
+        signings: Vec::new(),
+        sources: Vec::new(),
+        note: (!d.comments.is_empty()).then(|| d.comments.clone()),
+    }
 }
 
 fn atop_partial(d: AtopDate) -> Option<PartialDate> {
@@ -602,7 +655,35 @@ impl DatasetTables {
         }
         match &self.sipri {
             Some(s) => {
-                for d in &s.deals {
+                // Only the deals of one side's parties (itself, and its members ever, when they
+                // count) need a look.
+                let parties = |side: &str| -> Vec<String> {
+                    let mut ids: Vec<String> = kb.descendants(side).into_iter().map(str::to_string).collect();
+                    if ids.is_empty() {
+                        ids.push(side.to_string());
+                    }
+                    if members {
+                        ids.extend(
+                            kb.facts()
+                                .relations
+                                .iter()
+                                .filter(|r| r.kind == entente_model::RelationKind::Membership && r.object == side)
+                                .map(|r| r.subject.clone()),
+                        );
+                    }
+                    ids
+                };
+                let (pa, pb) = (parties(a), parties(b));
+                let smaller = if pa.len() <= pb.len() { pa } else { pb };
+                let mut candidates: Vec<usize> = smaller
+                    .iter()
+                    .filter_map(|id| s.by_party.get(id))
+                    .flatten()
+                    .copied()
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                for d in candidates.into_iter().map(|i| &s.deals[i]) {
                     let (Some(sup), Some(rec)) = (d.supplier_id.as_deref(), d.recipient_id.as_deref()) else {
                         continue;
                     };
@@ -626,14 +707,7 @@ impl DatasetTables {
                     }
                     ev.deals.push(DealEvidence {
                         line: d.line,
-                        supplier: sup.to_string(),
-                        recipient: rec.to_string(),
-                        order_year: d.order_year,
-                        ordered: d.ordered,
-                        designation: d.designation.clone(),
-                        description: d.description.clone(),
-                        delivery_years: d.delivery_years.clone(),
-                        delivered_all: d.ordered.is_some() && d.delivered >= d.ordered,
+                        transfer: deal_transfer(d, sup, rec),
                         via,
                         citations: vec![cite],
                     });
@@ -715,3 +789,227 @@ impl DatasetTables {
 
 /// Shared, so a server builds the tables once and hands them to every request.
 pub type SharedTables = Arc<DatasetTables>;
+
+impl DatasetTables {
+    /// What the datasets add to a chronology ([`TimelineQuery`]): for a dyad, its ATOP alliances
+    /// and (when imported) its SIPRI deals not already curated; for one state, the ATOP alliances
+    /// it belonged to. Each entry is marked `derived` with its dataset and cites its rows.
+    pub fn timeline_entries(&self, kb: &KnowledgeBase, q: &TimelineQuery) -> Vec<TimelineEntry> {
+        let mut out = Vec::new();
+        let mut push = |e: TimelineEntry| {
+            if q.wants(&e.kind, e.fact, e.dimension) && q.in_window(e.date) {
+                out.push(e);
+            }
+        };
+        match q.actors.as_slice() {
+            [a, b] => {
+                let ev = self.dyad(kb, a, b, q.members);
+                for t in &ev.alliances {
+                    push(TimelineEntry {
+                        date: Some(t.start),
+                        end: t.end,
+                        fact: "relation",
+                        kind: "alliance".into(),
+                        dimension: Dimension::Institutional,
+                        title: format!("Alliance (ATOP {}): {}", t.atopid, t.obligations.join(", ")),
+                        actors: vec![a.clone(), b.clone()],
+                        via: None,
+                        id: format!("atop:{}", t.atopid),
+                        citations: t.citations.clone(),
+                        derived: Some(self.atop.as_ref().map_or_else(String::new, |x| x.info.name.clone())),
+                    });
+                }
+                for d in &ev.deals {
+                    let t = &d.transfer;
+                    push(TimelineEntry {
+                        date: t.order_date,
+                        end: None,
+                        fact: "transfer",
+                        kind: "transfer".into(),
+                        dimension: Dimension::DefenceIndustrial,
+                        title: format!(
+                            "{} ({} → {})",
+                            entente_model::FactRef::Transfer(t).title(),
+                            t.supplier,
+                            t.recipient
+                        ),
+                        actors: vec![t.supplier.clone(), t.recipient.clone()],
+                        via: d.via.clone(),
+                        id: format!("sipri:{}", d.line),
+                        citations: d.citations.clone(),
+                        derived: Some("SIPRI register".into()),
+                    });
+                }
+            }
+            [a] => {
+                let Some(atop) = &self.atop else { return out };
+                let Some(phases) = atop.by_member.get(a) else {
+                    return out;
+                };
+                // One entry per alliance: from the first entry to the last exit.
+                let mut by_alliance: BTreeMap<u32, Vec<&AtopPhase>> = BTreeMap::new();
+                for p in phases {
+                    by_alliance.entry(p.atopid).or_default().push(p);
+                }
+                for (id, ps) in by_alliance {
+                    let entry = ps.iter().map(|p| p.entry).min();
+                    let exit = if ps.iter().any(|p| p.exit.is_none()) {
+                        None
+                    } else {
+                        ps.iter().filter_map(|p| p.exit).max()
+                    };
+                    let Some(start) = entry.and_then(atop_partial) else {
+                        continue;
+                    };
+                    let obligations = ps.iter().fold(Obligations::default(), |o, p| o.union(p.obligations));
+                    let others: Vec<&str> = atop
+                        .members
+                        .get(&id)
+                        .map(|m| m.iter().filter(|x| *x != a).map(|x| kb.name_of(x)).collect())
+                        .unwrap_or_default();
+                    let with = match others.len() {
+                        0 => String::new(),
+                        n if n <= 4 => format!(" with {}", others.join(", ")),
+                        n => format!(" with {} and {} more", others[..3].join(", "), n - 3),
+                    };
+                    let lines: Vec<String> = ps.iter().map(|p| p.line.to_string()).collect();
+                    push(TimelineEntry {
+                        date: Some(start),
+                        end: exit.and_then(atop_partial),
+                        fact: "relation",
+                        kind: "alliance".into(),
+                        dimension: Dimension::Institutional,
+                        title: format!(
+                            "Alliance (ATOP {id}){with}: {}",
+                            obligation_names(obligations).join(", ")
+                        ),
+                        actors: std::iter::once(a.clone())
+                            .chain(atop.members.get(&id).into_iter().flatten().filter(|x| *x != a).cloned())
+                            .collect(),
+                        via: None,
+                        id: format!("atop:{id}"),
+                        citations: vec![atop.info.cite(format!("atopid {id}, lines {}", lines.join(", ")))],
+                        derived: Some(atop.info.name.clone()),
+                    });
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+/// A chronology from the curated facts and the datasets together, oldest first: the question
+/// behind `entente timeline` and `/api/timeline`.
+pub fn timeline(kb: &KnowledgeBase, tables: Option<&DatasetTables>, q: &TimelineQuery) -> Timeline {
+    let mut t = kb.timeline(q);
+    if let Some(tables) = tables {
+        t.entries.extend(tables.timeline_entries(kb, q));
+        t.entries.sort_by(|a, b| {
+            a.date
+                .cmp(&b.date)
+                .then(a.derived.is_some().cmp(&b.derived.is_some()))
+                .then(a.id.cmp(&b.id))
+        });
+    }
+    t
+}
+
+/// An actor's state on a date from the curated facts and the datasets together: the ATOP
+/// alliances a state belongs to on that day join its curated relations (past ATOP's last year,
+/// those still in force then, carried forward and marked so). The question behind `entente at`
+/// and `/api/at`.
+pub fn state_at(kb: &KnowledgeBase, tables: Option<&DatasetTables>, actor: &str, day: Day) -> StateAt {
+    let mut state = kb.state_at(actor, day);
+    let Some(atop) = tables.and_then(|t| t.atop.as_ref()) else {
+        return state;
+    };
+    let Some(phases) = atop.by_member.get(actor) else {
+        return state;
+    };
+    let to_day = |d: AtopDate| atop_partial(d).map(|p| p.latest());
+    let mut seen = std::collections::BTreeSet::new();
+    for p in phases {
+        let Some(start) = atop_partial(p.entry) else { continue };
+        let ended = p.exit.and_then(to_day).is_some_and(|e| e < day);
+        if start.earliest() > day || ended || !seen.insert(p.atopid) {
+            continue;
+        }
+        let carried = p.exit.is_none() && day.year > atop.info.last_year;
+        let others: Vec<&String> = atop
+            .members
+            .get(&p.atopid)
+            .map(|m| m.iter().filter(|x| *x != actor).collect())
+            .unwrap_or_default();
+        let (counterpart, counterpart_name) = match others.as_slice() {
+            [one] => ((*one).clone(), kb.name_of(one).to_string()),
+            many => (
+                format!("atop:{}", p.atopid),
+                format!("ATOP alliance {} ({} members)", p.atopid, many.len() + 1),
+            ),
+        };
+        state.entries.push(StateEntry {
+            role: "alliance".into(),
+            counterpart,
+            counterpart_name,
+            title: format!("Alliance (ATOP {})", p.atopid),
+            status: Some(format!(
+                "{}{}",
+                obligation_names(p.obligations).join(", "),
+                if carried {
+                    format!(
+                        "; in force at the data's end ({}), carried forward",
+                        atop.info.last_year
+                    )
+                } else {
+                    String::new()
+                }
+            )),
+            since: Some(start),
+            until: p.exit.and_then(atop_partial),
+            id: format!("atop:{}", p.atopid),
+            citations: vec![atop
+                .info
+                .cite(format!("atopid {}, phase {}, line {}", p.atopid, p.phase, p.line))],
+            derived: Some(atop.info.name.clone()),
+        });
+    }
+    state.entries.sort_by(|a, b| {
+        a.role
+            .cmp(&b.role)
+            .then(a.since.cmp(&b.since))
+            .then(a.counterpart.cmp(&b.counterpart))
+    });
+    state
+}
+
+/// Arms deals matching `q`: the curated ones and, with the SIPRI register imported, every
+/// register deal the curated data do not already record (marked derived, cited by its line), by
+/// order date. The question behind `entente transfers` and `/api/transfers`.
+pub fn transfers(kb: &KnowledgeBase, tables: Option<&DatasetTables>, q: &TransferQuery) -> Vec<TransferRow> {
+    let mut rows = kb.transfers(q);
+    if let Some(s) = tables.and_then(|t| t.sipri.as_ref()) {
+        for d in &s.deals {
+            let (Some(sup), Some(rec)) = (d.supplier_id.as_deref(), d.recipient_id.as_deref()) else {
+                continue;
+            };
+            if s.linked.contains_key(&d.line) {
+                continue;
+            }
+            let t = deal_transfer(d, sup, rec);
+            let cite = s.info.cite(format!("{rec} ← {sup}, line {}", d.line));
+            if let Some(mut row) = kb.transfer_row(&t, vec![cite], q) {
+                row.derived = Some(s.info.name.clone());
+                rows.push(row);
+            }
+        }
+        rows.sort_by(|a, b| {
+            a.transfer
+                .order_date
+                .cmp(&b.transfer.order_date)
+                .then(a.derived.is_some().cmp(&b.derived.is_some()))
+                .then(a.transfer.id.cmp(&b.transfer.id))
+        });
+    }
+    rows
+}

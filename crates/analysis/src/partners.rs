@@ -2,6 +2,9 @@
 //! by the depth of its ties with the actor on a date, with the leading dimension and the sources
 //! behind each value.
 //!
+//! States and organisations are ranked apart (states first): an organisation's depth counts its
+//! members' arms deals (`members_count_for`), so it is not comparable with one state's.
+//!
 //! The ranking key is the composite with every uncovered dimension taken as zero
 //! ([`DepthPoint::floor`]): a lower bound on the depth, so that a counterpart known only through
 //! one strong signal (a year of UN votes alike) does not outrank one tied in several dimensions.
@@ -18,7 +21,10 @@ use std::collections::BTreeSet;
 /// One counterpart of the actor.
 #[derive(Clone, Debug, Serialize)]
 pub struct Partner {
+    /// Rank among the counterparts of the same group.
     pub rank: usize,
+    /// `state` or `organisation`.
+    pub group: &'static str,
     pub id: String,
     pub name: String,
     /// The composite over covered dimensions; `None`: no source covers any.
@@ -45,6 +51,15 @@ pub struct Partners {
     /// What the datasets are (name, origin, years), for the coverage line.
     pub datasets: Vec<crate::evidence::DatasetInfo>,
     pub partners: Vec<Partner>,
+}
+
+impl Partners {
+    /// Keeps the first `n` of each group (states, organisations); 0 keeps all.
+    pub fn keep_top(&mut self, n: usize) {
+        if n > 0 {
+            self.partners.retain(|p| p.rank <= n);
+        }
+    }
 }
 
 /// The actor a part belongs to for a ranking: a person, agency, body, company or operation counts
@@ -116,8 +131,10 @@ pub fn partners(
             .collect();
         covered_by.sort();
         covered_by.dedup();
+        let is_state = kb.actor(c).is_none_or(|a| a.kind == ActorKind::State);
         partners.push(Partner {
             rank: 0,
+            group: if is_state { "state" } else { "organisation" },
             id: c.clone(),
             name: kb.name_of(c).to_string(),
             floor: p.floor(),
@@ -129,13 +146,21 @@ pub fn partners(
         });
     }
     partners.sort_by(|x, y| {
-        y.floor
-            .total_cmp(&x.floor)
+        (x.group != "state")
+            .cmp(&(y.group != "state"))
+            .then(y.floor.total_cmp(&x.floor))
             .then(y.composite.is_some().cmp(&x.composite.is_some()))
             .then(x.id.cmp(&y.id))
     });
-    for (i, p) in partners.iter_mut().enumerate() {
-        p.rank = i + 1;
+    let mut rank = 0;
+    let mut group = "";
+    for p in partners.iter_mut() {
+        if p.group != group {
+            group = p.group;
+            rank = 0;
+        }
+        rank += 1;
+        p.rank = rank;
     }
     Ok(Partners {
         actor: actor.to_string(),

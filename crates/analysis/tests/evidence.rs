@@ -146,9 +146,15 @@ fn partners_rank_every_counterpart_with_its_coverage() {
     // Every state the shipped UN-vote extract pairs with the ROK is considered.
     assert!(r.considered > 150, "{}", r.considered);
     assert_eq!(r.partners.len(), r.considered);
-    // Ranked by the floor, best first; ranks are 1..n.
-    assert!(r.partners.windows(2).all(|w| w[0].floor >= w[1].floor));
-    assert!(r.partners.iter().enumerate().all(|(i, p)| p.rank == i + 1));
+    // States first, then organisations; within each, ranked by the floor, best first, 1..n.
+    let first_org = r.partners.iter().position(|p| p.group == "organisation").unwrap();
+    assert!(r.partners[..first_org].iter().all(|p| p.group == "state"));
+    assert!(r.partners[first_org..].iter().all(|p| p.group == "organisation"));
+    for group in [&r.partners[..first_org], &r.partners[first_org..]] {
+        assert!(group.windows(2).all(|w| w[0].floor >= w[1].floor));
+        assert!(group.iter().enumerate().all(|(i, p)| p.rank == i + 1));
+    }
+    assert!(r.partners.iter().any(|p| p.id == "NATO" && p.group == "organisation"));
     // The ROK itself and its parts are not its own partners.
     assert!(r.partners.iter().all(|p| p.id != "KOR" && p.id != "kor-nis"));
     let usa = r
@@ -158,11 +164,67 @@ fn partners_rank_every_counterpart_with_its_coverage() {
         .expect("the US is a counterpart");
     assert!(usa.covered_by.iter().any(|c| c.starts_with("ATOP")));
     // A counterpart with data in no dimension on the date has no composite and comes after
-    // every counterpart with some.
-    let first_none = r.partners.iter().position(|p| p.composite.is_none());
-    if let Some(i) = first_none {
-        assert!(r.partners[i..].iter().all(|p| p.composite.is_none() || p.floor == 0.0));
+    // every counterpart of its group with some.
+    for group in [&r.partners[..first_org], &r.partners[first_org..]] {
+        if let Some(i) = group.iter().position(|p| p.composite.is_none()) {
+            assert!(group[i..].iter().all(|p| p.composite.is_none() || p.floor == 0.0));
+        }
     }
+}
+
+#[test]
+fn the_chronology_and_the_state_on_a_date_include_the_datasets_marked_as_derived() {
+    use entente_kb::TimelineQuery;
+    let kb = kb();
+    let tables = DatasetTables::shipped().unwrap();
+    let q = TimelineQuery {
+        actors: vec!["CHN".into(), "RUS".into()],
+        ..Default::default()
+    };
+    let curated = kb.timeline(&q);
+    let all = evidence::timeline(&kb, Some(&tables), &q);
+    let derived: Vec<_> = all.entries.iter().filter(|e| e.derived.is_some()).collect();
+    assert_eq!(all.entries.len(), curated.entries.len() + derived.len());
+    // The 2001 Treaty of Good-Neighbourliness (ATOP 4980) is there, cited by its rows.
+    let t = derived.iter().find(|e| e.id == "atop:4980").expect("ATOP 4980");
+    assert_eq!(t.derived.as_deref(), Some("ATOP v4.01"));
+    assert_eq!(t.date.unwrap().to_string(), "2001-07-16");
+    assert!(t.citations[0].locator.as_deref().unwrap().contains("atopid 4980"));
+    // Oldest first, and the kind filter and window apply to derived entries too.
+    assert!(all.entries.windows(2).all(|w| w[0].date <= w[1].date));
+    let q2 = TimelineQuery {
+        kinds: vec!["publication".into()],
+        ..q.clone()
+    };
+    assert!(evidence::timeline(&kb, Some(&tables), &q2)
+        .entries
+        .iter()
+        .all(|e| e.derived.is_none()));
+    let q3 = TimelineQuery {
+        from: Some(PartialDate::parse("2005").unwrap()),
+        ..q
+    };
+    assert!(evidence::timeline(&kb, Some(&tables), &q3)
+        .entries
+        .iter()
+        .all(|e| e.date.unwrap().year() >= 2005));
+
+    // On a date past ATOP's end, the US–ROK alliance is in force, carried forward and saying so.
+    let st = evidence::state_at(&kb, Some(&tables), "KOR", day("2024-12-31"));
+    let mdt = st
+        .entries
+        .iter()
+        .find(|e| e.id == "atop:3240")
+        .expect("US–ROK alliance");
+    assert_eq!(mdt.counterpart, "USA");
+    assert!(mdt.status.as_deref().unwrap().contains("carried forward"));
+    assert_eq!(
+        st.entries.len(),
+        kb.state_at("KOR", day("2024-12-31")).entries.len() + 4
+    );
+    // Before it was signed, it is not there.
+    let early = evidence::state_at(&kb, Some(&tables), "KOR", day("1950"));
+    assert!(early.entries.iter().all(|e| e.id != "atop:3240"));
 }
 
 fn fixtures() -> Option<PathBuf> {
@@ -237,5 +299,19 @@ fn with_the_sipri_register_imported_the_united_states_leads_south_koreas_partner
             .any(|c| c.dataset.is_some() && c.title.contains("K2") && c.via.as_deref() == Some("POL")),
         "a deal recorded by hand and in the register counts once"
     );
+    // `transfers`: the register's deals join the curated ones, each marked and cited; the
+    // curated K2 deal is not listed twice.
+    let q = entente_kb::TransferQuery {
+        supplier: Some("KOR".into()),
+        recipient: Some("POL".into()),
+        ..Default::default()
+    };
+    let rows = evidence::transfers(&kb, Some(&tables), &q);
+    let curated = kb.transfers(&q);
+    let derived: Vec<_> = rows.iter().filter(|r| r.derived.is_some()).collect();
+    assert_eq!(rows.len(), curated.len() + derived.len());
+    assert!(derived.iter().all(|r| r.citations[0].url.contains("sipri.org")));
+    let k2 = rows.iter().filter(|r| r.transfer.system.contains("K2")).count();
+    assert_eq!(k2, curated.iter().filter(|r| r.transfer.system.contains("K2")).count());
     let _ = std::fs::remove_dir_all(&dir);
 }

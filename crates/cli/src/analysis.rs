@@ -98,6 +98,12 @@ pub fn open_lake(store: &crate::datasets::StoreArgs) -> Result<Option<Lake>, Str
     Ok((lake.stats().events > 0).then_some(lake))
 }
 
+/// The datasets' evidence: the shipped tables, each replaced by the data directory's import.
+pub fn load_tables(kb: &KnowledgeBase, store: &crate::datasets::StoreArgs) -> Result<DatasetTables, String> {
+    let store = open_store(store)?;
+    DatasetTables::load(kb, store.as_ref()).map_err(|e| e.to_string())
+}
+
 /// The shipped depth configuration, or a user's file over it.
 fn load_config(path: Option<&std::path::Path>) -> Result<DepthConfig, String> {
     match path {
@@ -129,21 +135,19 @@ pub struct PartnersArgs {
 pub fn partners(kb: &KnowledgeBase, format: Format, actor: &str, args: &PartnersArgs) -> Result<(), String> {
     let config = load_config(args.config.as_deref())?;
     let lake = open_lake(&args.store)?;
-    let store = open_store(&args.store)?;
-    let tables = DatasetTables::load(kb, store.as_ref()).map_err(|e| e.to_string())?;
+    let tables = load_tables(kb, &args.store)?;
     let day = args.on.map_or_else(today, |d| d.latest());
     let sources = Sources {
         tables: Some(&tables),
         lake: lake.as_ref(),
     };
     let mut ranking = entente_analysis::partners(kb, actor, day, &config, &sources)?;
-    if args.top > 0 {
-        ranking.partners.truncate(args.top);
-    }
+    ranking.keep_top(args.top);
     emit(format, &ranking, || {
         let mut head = format!(
-            "{}: {} counterpart(s) ranked by depth on {} (of {} considered; composite over the covered \
-             dimensions, ranked with uncovered ones at zero)\n\nDatasets: ",
+            "{}: {} counterpart(s) ranked by depth on {} (of {} considered; states first, then organisations, \
+             whose depth counts their members' deals; composite over the covered dimensions, ranked with \
+             uncovered ones at zero)\n\nDatasets: ",
             kb.name_of(actor),
             ranking.partners.len(),
             ranking.date,
@@ -168,7 +172,11 @@ pub fn partners(kb: &KnowledgeBase, format: Format, actor: &str, args: &Partners
         for p in &ranking.partners {
             t.push(
                 vec![
-                    p.rank.to_string(),
+                    if p.group == "state" {
+                        p.rank.to_string()
+                    } else {
+                        format!("org {}", p.rank)
+                    },
                     format!("{} ({})", p.name, p.id),
                     score_text(p.composite, 1),
                     format!("{:.0}%", 100.0 * p.coverage),
@@ -201,8 +209,7 @@ impl RangeArgs {
         }
         let step = if self.by == By::Month { Step::Month } else { Step::Year };
         let lake = open_lake(&self.store)?;
-        let store = open_store(&self.store)?;
-        let tables = DatasetTables::load(kb, store.as_ref()).map_err(|e| e.to_string())?;
+        let tables = load_tables(kb, &self.store)?;
         Ok(Range {
             config,
             from,

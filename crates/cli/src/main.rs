@@ -69,6 +69,13 @@ enum Command {
         /// Up to this date.
         #[arg(long, value_parser = parse_date)]
         to: Option<PartialDate>,
+        /// Only the curated facts, without the entries derived from the datasets (ATOP alliances,
+        /// SIPRI deals when imported).
+        #[arg(long)]
+        curated_only: bool,
+        /// Where imported datasets are (their entries replace the shipped tables').
+        #[command(flatten)]
+        store: datasets::StoreArgs,
     },
     /// An actor's state on a date: members, partners, programmes, memberships in force.
     At {
@@ -76,6 +83,9 @@ enum Command {
         #[arg(value_parser = parse_date)]
         date: PartialDate,
         actor: String,
+        /// Where imported datasets are (an imported ATOP replaces the shipped table).
+        #[command(flatten)]
+        store: datasets::StoreArgs,
     },
     /// Arms transfers: who bought what from whom, when, how many.
     Transfers {
@@ -233,24 +243,41 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             kind,
             from,
             to,
+            curated_only,
+            store,
         } => {
             let mut actors = vec![resolve(&actor)?];
             if let Some(o) = other {
                 actors.push(resolve(&o)?);
             }
-            let t = kb.timeline(&TimelineQuery {
-                actors: actors.clone(),
-                members,
-                kinds: kind,
-                from,
-                to,
-            });
+            let tables = if curated_only {
+                None
+            } else {
+                Some(analysis::load_tables(&kb, &store)?)
+            };
+            let t = entente_analysis::evidence::timeline(
+                &kb,
+                tables.as_ref(),
+                &TimelineQuery {
+                    actors: actors.clone(),
+                    members,
+                    kinds: kind,
+                    from,
+                    to,
+                },
+            );
             let names: Vec<&str> = actors.iter().map(|a| kb.name_of(a)).collect();
             emit(cli.format, &t, || {
+                let derived = t.entries.iter().filter(|e| e.derived.is_some()).count();
                 let mut table = Table::new(vec!["DATE", "KIND", "DIMENSION", "WHAT"]).titled(format!(
-                    "{} — {} entries",
+                    "{} — {} entries{}",
                     names.join(" – "),
-                    t.entries.len()
+                    t.entries.len(),
+                    if derived > 0 {
+                        format!(" ({derived} derived from datasets, marked [dataset])")
+                    } else {
+                        String::new()
+                    }
                 ));
                 for e in &t.entries {
                     let date = match (e.date, e.end) {
@@ -266,7 +293,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     table.push(
                         vec![
                             date,
-                            e.kind.clone(),
+                            match &e.derived {
+                                Some(d) => format!("{} [{d}]", e.kind),
+                                None => e.kind.clone(),
+                            },
                             e.dimension.to_string(),
                             format!("{}{via}", e.title),
                         ],
@@ -276,9 +306,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 table
             })?;
         }
-        Command::At { date, actor } => {
+        Command::At { date, actor, store } => {
             let id = resolve(&actor)?;
-            let s = kb.state_at(&id, date.latest());
+            let tables = analysis::load_tables(&kb, &store)?;
+            let s = entente_analysis::evidence::state_at(&kb, Some(&tables), &id, date.latest());
             emit(cli.format, &s, || {
                 let title = format!(
                     "{} as of {}: {} member(s), {} relation(s) in force",
@@ -291,7 +322,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 for e in &s.entries {
                     table.push(
                         vec![
-                            e.role.clone(),
+                            match &e.derived {
+                                Some(d) => format!("{} [{d}]", e.role),
+                                None => e.role.clone(),
+                            },
                             format!("{} ({})", e.counterpart_name, e.counterpart),
                             e.status.clone().unwrap_or_default(),
                             e.since.map(|d| d.to_string()).unwrap_or_default(),
@@ -322,7 +356,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 to,
                 weapons_only,
             };
-            let rows = kb.transfers(&q);
+            let tables = analysis::load_tables(&kb, &store)?;
+            let rows = entente_analysis::evidence::transfers(&kb, Some(&tables), &q);
             let sipri = datasets::sipri_of_transfers(&kb, &store)?;
             let link = |id: &str| sipri.as_ref().and_then(|(l, _)| l.of_transfer(id));
             #[derive(serde::Serialize)]
@@ -358,7 +393,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 if sipri.is_some() {
                     headers.push("SIPRI TIV");
                 }
-                let mut table = Table::new(headers).titled(format!("{} transfer(s)", rows.len()));
+                let derived = rows.iter().filter(|r| r.derived.is_some()).count();
+                let mut table = Table::new(headers).titled(if derived > 0 {
+                    format!(
+                        "{} transfer(s), {derived} of them from the SIPRI register only (marked [SIPRI register])",
+                        rows.len()
+                    )
+                } else {
+                    format!("{} transfer(s)", rows.len())
+                });
                 for r in &rows {
                     let t = &r.transfer;
                     let mut flags = Vec::new();
@@ -370,6 +413,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     }
                     if !t.weapon {
                         flags.push("not a weapon system");
+                    }
+                    if let Some(d) = &r.derived {
+                        flags.push(d);
                     }
                     let flags = if flags.is_empty() {
                         String::new()

@@ -416,10 +416,23 @@ fn transfers_carry_their_sipri_deal_when_the_register_is_imported() {
     );
     let rows = json(&ok(&entente(&["transfers", "--recipient", "POL", "-f", "json"], dir)));
     let rows = rows.as_array().unwrap();
+    // Every curated Polish deal is linked to its register line; the register's other Polish deals
+    // follow, marked as derived and cited by their line.
+    let (curated, derived): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r["derived"].is_null());
     assert!(
-        rows.iter().all(|r| r["sipri"]["line"].as_u64().is_some()),
-        "every Polish deal linked"
+        !curated.is_empty() && derived.len() > 50,
+        "{} {}",
+        curated.len(),
+        derived.len()
     );
+    assert!(
+        curated.iter().all(|r| r["sipri"]["line"].as_u64().is_some()),
+        "every curated Polish deal linked"
+    );
+    assert!(derived
+        .iter()
+        .all(|r| r["derived"] == "SIPRI register" && r["citations"][0]["locator"].as_str().unwrap().contains("line")));
+    assert!(table.contains("from the SIPRI register only"), "{table}");
     // Without the register, the column is not there and nothing fails.
     let empty = temp_dir("datasets-transfers-empty");
     let table = ok(&entente(&["transfers", "--recipient", "POL"], &empty));

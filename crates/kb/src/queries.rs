@@ -3,7 +3,6 @@
 use crate::{Citation, KnowledgeBase};
 use entente_model::*;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// What a chronology should contain.
 #[derive(Clone, Debug, Default)]
@@ -40,6 +39,31 @@ pub struct TimelineEntry {
     pub via: Option<String>,
     pub id: String,
     pub citations: Vec<Citation>,
+    /// The dataset an entry is derived from (`ATOP v4.01`, `SIPRI register`); none for a curated
+    /// fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
+}
+
+impl TimelineQuery {
+    /// Whether an entry of this kind, fact word and dimension passes the `kinds` filter.
+    pub fn wants(&self, kind: &str, fact: &str, dimension: Dimension) -> bool {
+        if self.kinds.is_empty() {
+            return true;
+        }
+        let norm = |k: &str| k.to_lowercase().replace('-', "_");
+        let base = kind.split(':').next().unwrap_or(kind);
+        self.kinds
+            .iter()
+            .map(|k| norm(k))
+            .any(|k| k == norm(kind) || k == norm(base) || k == fact || k == dimension.as_str())
+    }
+
+    /// Whether a fact placed at `date` falls in the `from`–`to` window.
+    pub fn in_window(&self, date: Option<PartialDate>) -> bool {
+        let Some(d) = date else { return true };
+        self.from.is_none_or(|f| d.latest() >= f.earliest()) && self.to.is_none_or(|t| d.earliest() <= t.latest())
+    }
 }
 
 /// A chronology.
@@ -99,32 +123,17 @@ impl KnowledgeBase {
 
     /// A chronology of one actor or of a dyad, oldest first.
     pub fn timeline(&self, q: &TimelineQuery) -> Timeline {
-        let wanted: HashSet<String> = q.kinds.iter().map(|k| k.to_lowercase().replace('-', "_")).collect();
         let mut entries = Vec::new();
         for f in self.all_facts() {
             let date = f.date();
             let (kind, dimension) = kind_and_dimension(&f);
-            if !wanted.is_empty() {
-                let base = kind.split(':').next().unwrap_or(&kind).to_string();
-                if !(wanted.contains(&kind)
-                    || wanted.contains(&base)
-                    || wanted.contains(fact_word(&f))
-                    || wanted.contains(dimension.as_str()))
-                {
-                    continue;
-                }
+            if !q.wants(&kind, fact_word(&f), dimension) {
+                continue;
             }
             let end = end_of(&f);
             // A chronology lists what happened in the window: facts are placed at their date.
-            if let (Some(from), Some(d)) = (q.from, date) {
-                if d.latest() < from.earliest() {
-                    continue;
-                }
-            }
-            if let (Some(to), Some(d)) = (q.to, date) {
-                if d.earliest() > to.latest() {
-                    continue;
-                }
+            if !q.in_window(date) {
+                continue;
             }
             let participants = f.participants();
             let day = date.map(|d| d.latest());
@@ -167,6 +176,7 @@ impl KnowledgeBase {
                 via,
                 id: f.id().to_string(),
                 citations: self.cite(f.sources()),
+                derived: None,
             });
         }
         entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
@@ -192,6 +202,9 @@ pub struct StateEntry {
     pub until: Option<PartialDate>,
     pub id: String,
     pub citations: Vec<Citation>,
+    /// The dataset an entry is derived from; none for a curated fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
 }
 
 /// An actor's relations in force on a date.
@@ -255,6 +268,7 @@ impl KnowledgeBase {
                 until: r.interval.end,
                 id: r.id.clone(),
                 citations: self.cite(&r.sources),
+                derived: None,
             });
         }
         entries.sort_by(|a, b| {
@@ -296,6 +310,48 @@ pub struct TransferQuery {
     pub weapons_only: bool,
 }
 
+impl KnowledgeBase {
+    /// `t` as a row of `q`'s answer, or `None` if the query leaves it out (the one place that
+    /// decides which deal a transfer query keeps, for curated deals and derived ones alike).
+    pub fn transfer_row(&self, t: &Transfer, citations: Vec<Citation>, q: &TransferQuery) -> Option<TransferRow> {
+        if q.supplier.as_ref().is_some_and(|s| *s != t.supplier)
+            || q.recipient.as_ref().is_some_and(|r| *r != t.recipient)
+            || (q.weapons_only && !t.weapon)
+        {
+            return None;
+        }
+        if let (Some(from), Some(d)) = (q.from, t.order_date) {
+            if d.latest() < from.earliest() {
+                return None;
+            }
+        }
+        if let (Some(to), Some(d)) = (q.to, t.order_date) {
+            if d.earliest() > to.latest() {
+                return None;
+            }
+        }
+        let mut member_since = None;
+        if let Some(org) = &q.recipient_in {
+            let day = match q.membership_at {
+                MembershipAt::Day(d) => Some(d),
+                MembershipAt::Deal => t.order_date.map(|d| d.latest()),
+            };
+            member_since = day
+                .and_then(|d| self.membership_at(&t.recipient, org, d))?
+                .interval
+                .start;
+        }
+        Some(TransferRow {
+            transfer: t.clone(),
+            supplier_name: self.name_of(&t.supplier).to_string(),
+            recipient_name: self.name_of(&t.recipient).to_string(),
+            member_since,
+            citations,
+            derived: None,
+        })
+    }
+}
+
 /// A transfer as listed, with names and the recipient's membership.
 #[derive(Clone, Debug, Serialize)]
 pub struct TransferRow {
@@ -307,50 +363,20 @@ pub struct TransferRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member_since: Option<PartialDate>,
     pub citations: Vec<Citation>,
+    /// The dataset a row is derived from (`SIPRI register`); none for a curated deal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
 }
 
 impl KnowledgeBase {
     /// Arms transfers matching the query, by order date.
     pub fn transfers(&self, q: &TransferQuery) -> Vec<TransferRow> {
-        let mut rows = Vec::new();
-        for t in &self.facts().transfers {
-            if q.supplier.as_ref().is_some_and(|s| *s != t.supplier)
-                || q.recipient.as_ref().is_some_and(|r| *r != t.recipient)
-            {
-                continue;
-            }
-            if q.weapons_only && !t.weapon {
-                continue;
-            }
-            if let (Some(from), Some(d)) = (q.from, t.order_date) {
-                if d.latest() < from.earliest() {
-                    continue;
-                }
-            }
-            if let (Some(to), Some(d)) = (q.to, t.order_date) {
-                if d.earliest() > to.latest() {
-                    continue;
-                }
-            }
-            let mut member_since = None;
-            if let Some(org) = &q.recipient_in {
-                let day = match q.membership_at {
-                    MembershipAt::Day(d) => Some(d),
-                    MembershipAt::Deal => t.order_date.map(|d| d.latest()),
-                };
-                let Some(m) = day.and_then(|d| self.membership_at(&t.recipient, org, d)) else {
-                    continue;
-                };
-                member_since = m.interval.start;
-            }
-            rows.push(TransferRow {
-                transfer: t.clone(),
-                supplier_name: self.name_of(&t.supplier).to_string(),
-                recipient_name: self.name_of(&t.recipient).to_string(),
-                member_since,
-                citations: self.cite(&t.sources),
-            });
-        }
+        let mut rows: Vec<TransferRow> = self
+            .facts()
+            .transfers
+            .iter()
+            .filter_map(|t| self.transfer_row(t, self.cite(&t.sources), q))
+            .collect();
         rows.sort_by(|a, b| {
             a.transfer
                 .order_date

@@ -242,11 +242,15 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
     });
 
     // Chronology: the dyad's own facts, drivers included, oldest first.
-    let timeline = kb.timeline(&TimelineQuery {
-        actors: vec![a.into(), b.into()],
-        to: Some(entente_model::PartialDate::from_day(req.to)),
-        ..Default::default()
-    });
+    let timeline = entente_analysis::evidence::timeline(
+        kb,
+        req.tables,
+        &TimelineQuery {
+            actors: vec![a.into(), b.into()],
+            to: Some(entente_model::PartialDate::from_day(req.to)),
+            ..Default::default()
+        },
+    );
     let chronology: Vec<ChronoRow> = timeline
         .entries
         .iter()
@@ -256,7 +260,10 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
                 (Some(d), None) => d.to_string(),
                 (None, _) => "undated".into(),
             },
-            kind: e.kind.replace('_', " "),
+            kind: match &e.derived {
+                Some(d) => format!("{} ({d})", e.kind.replace('_', " ")),
+                None => e.kind.replace('_', " "),
+            },
             dimension: e.dimension.as_str().replace('_', "-"),
             title: e.title.clone(),
             cites: src.cite(&e.citations),

@@ -118,15 +118,26 @@ pub async fn search(Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
            ("from" = Option<String>, Query, description = "From this date (YYYY, YYYY-MM or YYYY-MM-DD)"),
            ("to" = Option<String>, Query, description = "Up to this date"),
            ("members" = Option<bool>, Query, description = "Count an alliance's members at each date as part of it"),
+           ("curated_only" = Option<bool>, Query, description = "Leave out the entries derived from the datasets (ATOP alliances, imported SIPRI deals)"),
            ("limit" = Option<usize>, Query, description = "Page size (default 100, at most 1000)"),
            ("offset" = Option<usize>, Query, description = "Entries to skip")),
-    responses((status = 200, description = "`{actors, names, total, offset, limit, entries}`: the chronology, oldest first, each entry with its citations"),
+    responses((status = 200, description = "`{actors, names, total, offset, limit, entries}`: the chronology, oldest first, each entry with its citations; entries derived from a dataset name it in `derived`"),
               (status = 400, description = "Bad date or parameter", body = ErrorBody),
               (status = 404, description = "Unknown actor, with suggestions", body = ErrorBody)))]
-pub async fn timeline(Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
+pub async fn timeline(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
     let p = Params::parse(
         q.as_deref(),
-        &["a", "b", "kind", "from", "to", "members", "limit", "offset"],
+        &[
+            "a",
+            "b",
+            "kind",
+            "from",
+            "to",
+            "members",
+            "curated_only",
+            "limit",
+            "offset",
+        ],
     )?;
     let mut actors = vec![p.actor(&s.kb, "a")?];
     if let Some(b) = p.opt_actor(&s.kb, "b")? {
@@ -140,7 +151,8 @@ pub async fn timeline(Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> 
         to: p.date("to")?,
     };
     let page = p.page()?;
-    let t = s.kb.timeline(&query);
+    let tables = (!p.flag("curated_only")?).then_some(&app.tables);
+    let t = entente_analysis::evidence::timeline(&s.kb, tables, &query);
     let entries = page.slice(&t.entries);
     let mentioned = t
         .actors
@@ -161,12 +173,12 @@ pub async fn timeline(Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> 
     responses((status = 200, description = "`{actor, name, date, member_count, total, offset, limit, entries}`: members, partners, programmes, memberships in force"),
               (status = 400, description = "Bad date or parameter", body = ErrorBody),
               (status = 404, description = "Unknown actor", body = ErrorBody)))]
-pub async fn at(Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
+pub async fn at(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
     let p = Params::parse(q.as_deref(), &["actor", "date", "limit", "offset"])?;
     let actor = p.actor(&s.kb, "actor")?;
     let date = parse_date("date", p.required("date")?)?;
     let page = p.page()?;
-    let st = s.kb.state_at(&actor, date.latest());
+    let st = entente_analysis::evidence::state_at(&s.kb, Some(&app.tables), &actor, date.latest());
     json(&json!({
         "actor": st.actor, "name": s.kb.name_of(&actor), "date": st.date, "member_count": st.member_count,
         "total": st.entries.len(), "offset": page.offset, "limit": page.limit, "entries": page.slice(&st.entries),
@@ -186,7 +198,7 @@ pub async fn at(Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
     responses((status = 200, description = "`{total, offset, limit, names, transfers}`, by order date, each with citations"),
               (status = 400, description = "Bad date or parameter", body = ErrorBody),
               (status = 404, description = "Unknown actor", body = ErrorBody)))]
-pub async fn transfers(Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
+pub async fn transfers(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
     let p = Params::parse(
         q.as_deref(),
         &[
@@ -215,7 +227,7 @@ pub async fn transfers(Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response>
         weapons_only: p.flag("weapons_only")?,
     };
     let page = p.page()?;
-    let rows = s.kb.transfers(&query);
+    let rows = entente_analysis::evidence::transfers(&s.kb, Some(&app.tables), &query);
     json(&json!({
         "total": rows.len(), "offset": page.offset, "limit": page.limit, "transfers": page.slice(&rows),
     }))
@@ -388,9 +400,7 @@ pub async fn partners(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQue
     blocking(move || {
         let mut ranking =
             entente_analysis::partners(&s.kb, &actor, day, &app.config, &sources(&app)).map_err(ApiError::internal)?;
-        if top > 0 {
-            ranking.partners.truncate(top);
-        }
+        ranking.keep_top(top);
         json(&ranking)
     })
     .await
