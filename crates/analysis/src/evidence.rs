@@ -279,138 +279,212 @@ fn ordered(a: &str, b: &str) -> (String, String) {
 }
 
 /// Yearly agreement of a per-country file's focal country with every other country, one row per
-/// pair of entente ids and year (pooled over the roll calls of the year).
+/// pair of entente ids and year (pooled over the roll calls of the year; the counts of
+/// `entente_measures::votes::from_country_file`). Each country is named by its id on the roll
+/// call's date (the Soviet Union until 1991-12-25, Russia after; its COW code where the crosswalk
+/// has none). Linear in the file's cells: each column's crosswalk rows are found once.
 pub fn vote_years(file: &CountryFile, cw: &Crosswalk) -> Vec<(String, String, VoteYear)> {
-    let mut out = Vec::new();
-    for &other in &file.columns {
-        let mut pooled: BTreeMap<(i32, String, String), VoteYear> = BTreeMap::new();
-        for r in entente_measures::votes::from_country_file(file, other, cw) {
-            let e = pooled.entry((r.from, r.a.clone(), r.b.clone())).or_insert(VoteYear {
-                year: r.from,
+    use entente_datasets::unvotes::AgreementCode;
+    let rows_of = |cow: u16| -> Vec<&entente_datasets::codes::Country> {
+        cw.rows().iter().filter(|c| c.cow == Some(cow)).collect()
+    };
+    let fallback: Vec<String> = file.columns.iter().map(|c| c.to_string()).collect();
+    let columns: Vec<Vec<&entente_datasets::codes::Country>> = file.columns.iter().map(|&c| rows_of(c)).collect();
+    let focal_rows = rows_of(file.focal);
+    let focal_fallback = file.focal.to_string();
+    let id_on = |rows: &[&'_ entente_datasets::codes::Country], day: Day| -> Option<usize> {
+        rows.iter().position(|c| c.valid_on(day))
+    };
+    // Keyed by (year, focal's crosswalk row, column, the column's crosswalk row): no string is
+    // built per cell.
+    type Key = (i32, Option<usize>, usize, Option<usize>);
+    let mut pooled: HashMap<Key, VoteYear> = HashMap::new();
+    for row in &file.rows {
+        let day = row.roll_call.date;
+        let year = row.roll_call.year;
+        let a = id_on(&focal_rows, day);
+        for (j, code) in row.codes.iter().enumerate() {
+            let Some(code) = code else { continue };
+            let e = pooled.entry((year, a, j, id_on(&columns[j], day))).or_insert(VoteYear {
+                year,
                 joint: 0,
                 same: 0,
                 one_abstained: 0,
                 opposite: 0,
             });
-            e.joint += r.joint;
-            e.same += r.same;
-            e.one_abstained += r.one_abstained;
-            e.opposite += r.opposite;
+            e.joint += 1;
+            match code {
+                AgreementCode::Same => e.same += 1,
+                AgreementCode::OneAbstained => e.one_abstained += 1,
+                AgreementCode::Opposite => e.opposite += 1,
+            }
         }
-        out.extend(
-            pooled
-                .into_iter()
-                .filter(|(_, y)| y.joint > 0)
-                .map(|((_, a, b), y)| (a, b, y)),
-        );
     }
-    out
+    // Two columns can name the same state in a year a code changed hands: pooled.
+    let mut by_pair: BTreeMap<(i32, String, String), VoteYear> = BTreeMap::new();
+    for ((year, a, j, b), y) in pooled {
+        let a = a.map_or(focal_fallback.clone(), |i| focal_rows[i].id.clone());
+        let b = b.map_or(fallback[j].clone(), |i| columns[j][i].id.clone());
+        let e = by_pair.entry((year, a, b)).or_insert(VoteYear {
+            year,
+            joint: 0,
+            same: 0,
+            one_abstained: 0,
+            opposite: 0,
+        });
+        e.joint += y.joint;
+        e.same += y.same;
+        e.one_abstained += y.one_abstained;
+        e.opposite += y.opposite;
+    }
+    by_pair.into_iter().map(|((_, a, b), y)| (a, b, y)).collect()
+}
+
+fn shipped_atop() -> Result<AtopTable, EvidenceError> {
+    let table = "data/datasets/atop-member-level.csv";
+    let (rows, _) =
+        entente_datasets::atop::read_members(table, SHIPPED_ATOP.as_bytes()).map_err(|e| EvidenceError::Shipped {
+            table,
+            line: 0,
+            message: e.to_string(),
+        })?;
+    Ok(atop_table(&rows, atop_info(Origin::Shipped)))
+}
+
+fn store_error(e: entente_store::Error) -> EvidenceError {
+    EvidenceError::Store(e.to_string())
+}
+
+/// The files a dataset was imported from, as the citations name them.
+fn imported_from(store: &Store, d: entente_store::Dataset) -> Origin {
+    Origin::Imported {
+        file: store
+            .entries_of(d)
+            .map(|e| e.file.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The result of a reading thread (one that panicked is an error, not a crash).
+fn joined<T>(h: std::thread::ScopedJoinHandle<'_, Result<T, EvidenceError>>) -> Result<T, EvidenceError> {
+    h.join()
+        .unwrap_or_else(|_| Err(EvidenceError::Store("a dataset reader failed unexpectedly".into())))
+}
+
+fn imported_atop(store: &Store) -> Result<Option<AtopTable>, EvidenceError> {
+    let members = store.load_atop_members().map_err(store_error)?;
+    Ok((!members.is_empty())
+        .then(|| atop_table(&members, atop_info(imported_from(store, entente_store::Dataset::Atop)))))
+}
+
+fn imported_votes(store: &Store) -> Result<Option<VotesTable>, EvidenceError> {
+    let countries = store.unvotes_countries();
+    let Ok(cw) = Crosswalk::shipped() else { return Ok(None) };
+    if countries.is_empty() {
+        return Ok(None);
+    }
+    // One thread per per-country file.
+    type FileYears = Option<(u16, Vec<(String, String, VoteYear)>)>;
+    let files: Vec<Result<FileYears, EvidenceError>> = std::thread::scope(|s| {
+        let handles: Vec<_> = countries
+            .iter()
+            .map(|&c| {
+                s.spawn(move || {
+                    Ok(store
+                        .load_unvotes_country(c)
+                        .map_err(store_error)?
+                        .map(|file| (c, vote_years(&file, cw))))
+                })
+            })
+            .collect();
+        handles.into_iter().map(joined).collect()
+    });
+    let mut by_pair: VotesByPair = HashMap::new();
+    let mut focal = Vec::new();
+    let (mut first, mut last) = (i32::MAX, i32::MIN);
+    for file in files {
+        let Some((c, years)) = file? else { continue };
+        if let Some(id) = cw.by_cow(c, None) {
+            focal.push(id.id.clone());
+        }
+        for (a, b, y) in years {
+            first = first.min(y.year);
+            last = last.max(y.year);
+            let rows = by_pair.entry(ordered(&a, &b)).or_default();
+            // Two focal files hold the same pair: keep one row per year.
+            if !rows.iter().any(|(r, _)| r.year == y.year) {
+                rows.push((y, None));
+            }
+        }
+    }
+    Ok((!by_pair.is_empty()).then(|| VotesTable {
+        info: votes_info(imported_from(store, entente_store::Dataset::Unvotes), first, last),
+        by_pair,
+        focal,
+    }))
+}
+
+fn imported_sipri(kb: &KnowledgeBase, store: &Store) -> Result<Option<SipriTable>, EvidenceError> {
+    let deals = store.load_sipri().map_err(store_error)?;
+    if deals.is_empty() {
+        return Ok(None);
+    }
+    let years = deals.iter().filter_map(|d| d.order_year);
+    let (first, last) = (years.clone().min().unwrap_or(1950), years.max().unwrap_or(1950));
+    let links = entente_store::link::link_transfers(&kb.facts().transfers, &deals);
+    let linked = links
+        .by_line()
+        .into_iter()
+        .map(|(line, id)| (line, id.to_string()))
+        .collect();
+    let mut by_party: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, d) in deals.iter().enumerate() {
+        for id in [&d.supplier_id, &d.recipient_id].into_iter().flatten() {
+            by_party.entry(id.to_string()).or_default().push(i);
+        }
+    }
+    Ok(Some(SipriTable {
+        info: sipri_info(imported_from(store, entente_store::Dataset::Sipri), first, last),
+        deals,
+        by_party,
+        linked,
+    }))
 }
 
 impl DatasetTables {
     /// The shipped tables only.
     pub fn shipped() -> Result<DatasetTables, EvidenceError> {
-        let (rows, _) =
-            entente_datasets::atop::read_members("data/datasets/atop-member-level.csv", SHIPPED_ATOP.as_bytes())
-                .map_err(|e| EvidenceError::Shipped {
-                    table: "data/datasets/atop-member-level.csv",
-                    line: 0,
-                    message: e.to_string(),
-                })?;
         Ok(DatasetTables {
-            atop: Some(atop_table(&rows, atop_info(Origin::Shipped))),
+            atop: Some(shipped_atop()?),
             votes: Some(shipped_votes()?),
             sipri: None,
         })
     }
 
     /// The shipped tables, each replaced by the data directory's own where it holds that dataset.
+    /// The datasets are read side by side (each on its own thread).
     pub fn load(kb: &KnowledgeBase, store: Option<&Store>) -> Result<DatasetTables, EvidenceError> {
-        let mut t = DatasetTables::shipped()?;
-        let Some(store) = store else { return Ok(t) };
-        let err = |e: entente_store::Error| EvidenceError::Store(e.to_string());
-        let file_of = |d: entente_store::Dataset| {
-            store
-                .entries_of(d)
-                .map(|e| e.file.clone())
-                .collect::<Vec<_>>()
-                .join(", ")
+        let Some(store) = store else {
+            return DatasetTables::shipped();
         };
-        let members = store.load_atop_members().map_err(err)?;
-        if !members.is_empty() {
-            let info = atop_info(Origin::Imported {
-                file: file_of(entente_store::Dataset::Atop),
-            });
-            t.atop = Some(atop_table(&members, info));
-        }
-        let countries = store.unvotes_countries();
-        if !countries.is_empty() {
-            if let Ok(cw) = Crosswalk::shipped() {
-                let mut by_pair: VotesByPair = HashMap::new();
-                let mut focal = Vec::new();
-                let (mut first, mut last) = (i32::MAX, i32::MIN);
-                for c in countries {
-                    let Some(file) = store.load_unvotes_country(c).map_err(err)? else {
-                        continue;
-                    };
-                    if let Some(id) = cw.by_cow(c, None) {
-                        focal.push(id.id.clone());
-                    }
-                    for (a, b, y) in vote_years(&file, cw) {
-                        first = first.min(y.year);
-                        last = last.max(y.year);
-                        let rows = by_pair.entry(ordered(&a, &b)).or_default();
-                        // Two focal files hold the same pair: keep one row per year.
-                        if !rows.iter().any(|(r, _)| r.year == y.year) {
-                            rows.push((y, None));
-                        }
-                    }
-                }
-                if !by_pair.is_empty() {
-                    t.votes = Some(VotesTable {
-                        info: votes_info(
-                            Origin::Imported {
-                                file: file_of(entente_store::Dataset::Unvotes),
-                            },
-                            first,
-                            last,
-                        ),
-                        by_pair,
-                        focal,
-                    });
-                }
-            }
-        }
-        let deals = store.load_sipri().map_err(err)?;
-        if !deals.is_empty() {
-            let years = deals.iter().filter_map(|d| d.order_year);
-            let (first, last) = (years.clone().min().unwrap_or(1950), years.max().unwrap_or(1950));
-            let links = entente_store::link::link_transfers(&kb.facts().transfers, &deals);
-            let linked = links
-                .by_line()
-                .into_iter()
-                .map(|(line, id)| (line, id.to_string()))
-                .collect();
-            let mut by_party: HashMap<String, Vec<usize>> = HashMap::new();
-            for (i, d) in deals.iter().enumerate() {
-                for id in [&d.supplier_id, &d.recipient_id].into_iter().flatten() {
-                    by_party.entry(id.to_string()).or_default().push(i);
-                }
-            }
-            t.sipri = Some(SipriTable {
-                by_party,
-                info: sipri_info(
-                    Origin::Imported {
-                        file: file_of(entente_store::Dataset::Sipri),
-                    },
-                    first,
-                    last,
-                ),
-                deals,
-                linked,
-            });
-        }
-        Ok(t)
+        let (atop, votes, sipri) = std::thread::scope(|s| {
+            let votes = s.spawn(|| imported_votes(store));
+            let sipri = s.spawn(|| imported_sipri(kb, store));
+            let atop = imported_atop(store);
+            (atop, joined(votes), joined(sipri))
+        });
+        Ok(DatasetTables {
+            atop: Some(match atop? {
+                Some(t) => t,
+                None => shipped_atop()?,
+            }),
+            votes: Some(match votes? {
+                Some(t) => t,
+                None => shipped_votes()?,
+            }),
+            sipri: sipri?,
+        })
     }
 
     /// The datasets entente consults, in a fixed order, with what each holds.

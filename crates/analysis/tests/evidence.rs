@@ -242,6 +242,56 @@ fn fixtures() -> Option<PathBuf> {
 }
 
 #[test]
+fn the_shipped_vote_table_is_what_the_per_country_files_give() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/unvotes");
+    if !dir.join("732.csv").is_file() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is absent: CI must run this test",
+            dir.display()
+        );
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let cw = entente_datasets::codes::Crosswalk::shipped().unwrap();
+    let mut want = std::collections::BTreeSet::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for f in ["732.csv", "731.csv"] {
+        let path = dir.join(f);
+        let file = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
+        let (file, _) = entente_datasets::unvotes::read_country_file(f, None, file).unwrap();
+        for (a, b, y) in evidence::vote_years(&file, cw) {
+            if seen.insert((a.clone().min(b.clone()), a.clone().max(b.clone()), y.year)) {
+                want.insert(format!(
+                    "{a},{b},{},{},{},{},{}",
+                    y.year, y.joint, y.same, y.one_abstained, y.opposite
+                ));
+            }
+        }
+    }
+    let got: std::collections::BTreeSet<String> = evidence::SHIPPED_VOTES.lines().skip(1).map(str::to_string).collect();
+    assert_eq!(got.len(), want.len());
+    assert!(got == want, "regenerate with the shipped_votes example");
+    // And the pooled counts agree with the measures `entente align` uses.
+    let file = std::io::BufReader::new(std::fs::File::open(dir.join("732.csv")).unwrap());
+    let (file, _) = entente_datasets::unvotes::read_country_file("732.csv", None, file).unwrap();
+    let reference = entente_measures::votes::from_country_file(&file, 2, cw);
+    let mine: Vec<_> = evidence::vote_years(&file, cw)
+        .into_iter()
+        .filter(|(_, b, _)| b == "USA")
+        .collect();
+    for r in reference {
+        let y = mine.iter().find(|(_, _, y)| y.year == r.from).unwrap();
+        assert_eq!(
+            (y.2.joint, y.2.same, y.2.opposite),
+            (r.joint, r.same, r.opposite),
+            "{}",
+            r.from
+        );
+    }
+}
+
+#[test]
 fn with_the_sipri_register_imported_the_united_states_leads_south_koreas_partners() {
     let Some(fx) = fixtures() else { return };
     let dir = std::env::temp_dir().join(format!("entente-analysis-evidence-{}", std::process::id()));

@@ -334,8 +334,19 @@ pub fn depth(
         a: &'a str,
         b: &'a str,
         series: &'a [DepthPoint],
+        /// Which sources cover which dimension, and when.
+        coverage: &'a [entente_analysis::depth::CoverageSpan],
+        /// What each dataset consulted said about the pair.
+        consulted: &'a [entente_analysis::evidence::Consulted],
     }
-    emit(format, &Out { a, b, series: &series }, || {
+    let out = Out {
+        a,
+        b,
+        series: &series,
+        coverage: &depth.coverage,
+        consulted: &depth.consulted,
+    };
+    emit(format, &out, || {
         let mut headers = vec!["DATE", "COMPOSITE", "COVERED"];
         headers.extend(dims.iter().map(|d| d.label()));
         let mut head = format!("{title}: depth index (0–100); `--explain DATE` lists the facts behind a value\n");

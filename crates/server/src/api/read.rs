@@ -313,6 +313,7 @@ pub async fn depth(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
         json(&json!({
             "a": a, "b": b, "label": format!("{} – {}", s.kb.name_of(&a), s.kb.name_of(&b)),
             "dimensions": shown(&app, &d), "series": series,
+            "coverage": d.coverage, "consulted": d.consulted,
         }))
     })
     .await
