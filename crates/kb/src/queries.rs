@@ -100,11 +100,14 @@ fn end_of(f: &FactRef) -> Option<PartialDate> {
     }
 }
 
+/// The actors standing for one side of a query, each with the member it stands through.
+type Side = Vec<(String, Option<String>)>;
+
 impl KnowledgeBase {
     /// The set of actors that stand for `id` on `day`: itself and its parts, plus, with
     /// `members`, its members on that day and their parts.
-    fn side(&self, id: &str, day: Option<Day>, members: bool) -> Vec<(String, Option<String>)> {
-        let mut side: Vec<(String, Option<String>)> = self
+    fn side(&self, id: &str, day: Option<Day>, members: bool) -> Side {
+        let mut side: Side = self
             .descendants(id)
             .into_iter()
             .map(|a| (a.to_string(), None))
@@ -124,6 +127,17 @@ impl KnowledgeBase {
     /// A chronology of one actor or of a dyad, oldest first.
     pub fn timeline(&self, q: &TimelineQuery) -> Timeline {
         let mut entries = Vec::new();
+        let has_members = |a: &str| {
+            self.facts()
+                .relations
+                .iter()
+                .any(|r| r.kind == RelationKind::Membership && r.object == a)
+        };
+        let fixed: Vec<Option<Side>> = q
+            .actors
+            .iter()
+            .map(|a| (!q.members || !has_members(a)).then(|| self.side(a, None, false)))
+            .collect();
         for f in self.all_facts() {
             let date = f.date();
             let (kind, dimension) = kind_and_dimension(&f);
@@ -137,8 +151,15 @@ impl KnowledgeBase {
             }
             let participants = f.participants();
             let day = date.map(|d| d.latest());
-            let sides: Vec<Vec<(String, Option<String>)>> =
-                q.actors.iter().map(|a| self.side(a, day, q.members)).collect();
+            // A side without members is the same on every date: computed once.
+            let sides: Vec<std::borrow::Cow<'_, [(String, Option<String>)]>> = fixed
+                .iter()
+                .zip(&q.actors)
+                .map(|(fixed, a)| match fixed {
+                    Some(side) => std::borrow::Cow::Borrowed(side.as_slice()),
+                    None => std::borrow::Cow::Owned(self.side(a, day, q.members)),
+                })
+                .collect();
             let matched: Vec<Vec<(&str, Option<&String>)>> = sides
                 .iter()
                 .map(|side| {
