@@ -102,6 +102,7 @@ fn end_of(f: &FactRef) -> Option<PartialDate> {
 
 /// The actors standing for one side of a query, each with the member it stands through.
 type Side = Vec<(String, Option<String>)>;
+type SideSlice = [(String, Option<String>)];
 
 impl KnowledgeBase {
     /// The set of actors that stand for `id` on `day`: itself and its parts, plus, with
@@ -152,7 +153,7 @@ impl KnowledgeBase {
             let participants = f.participants();
             let day = date.map(|d| d.latest());
             // A side without members is the same on every date: computed once.
-            let sides: Vec<std::borrow::Cow<'_, [(String, Option<String>)]>> = fixed
+            let sides: Vec<std::borrow::Cow<'_, SideSlice>> = fixed
                 .iter()
                 .zip(&q.actors)
                 .map(|(fixed, a)| match fixed {
