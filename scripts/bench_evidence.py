@@ -59,7 +59,7 @@ def pandas_peer(runs):
                 if n:
                     sipri_to_id[n] = ident
         atop = pd.read_csv(FIX / "atop" / "atop-member-level.csv")
-        atop["id"] = atop["member"].map(cow_to_id)
+        atop = atop.assign(id=atop["member"].map(cow_to_id))
         reg = pd.read_csv(
             FIX / "sipri" / "trade-register.csv",
             skiprows=11,
