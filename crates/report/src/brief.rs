@@ -94,6 +94,8 @@ struct ChangeRow {
     interval: String,
     before: String,
     after: String,
+    /// The covered dimensions change here.
+    coverage_change: bool,
     drivers: Vec<DriverCell>,
 }
 
@@ -383,10 +385,15 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
             match changes.last() {
                 Some(l) if l.date != c.date => {
                     text += &format!(
-                        "; the latest shift, in {}, moved it from {:.0} to {:.0}.",
+                        "; the latest shift, in {}, moved it from {:.0} to {:.0}{}.",
                         month(l.date),
                         l.mean_before,
-                        l.mean_after
+                        l.mean_after,
+                        if l.coverage_change {
+                            " (where the sources covering the index change, so part of it is the data's)"
+                        } else {
+                            ""
+                        }
                     )
                 }
                 _ => text += ".",
@@ -469,6 +476,7 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
             },
             before: format!("{:.0}", c.mean_before),
             after: format!("{:.0}", c.mean_after),
+            coverage_change: c.coverage_change,
             drivers: c
                 .drivers
                 .iter()

@@ -248,3 +248,52 @@ fn the_brief_shows_alignment_and_event_data_when_imported() {
     assert_eq!(html.matches("<svg").count(), 3, "depth, peers and alignment charts");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_brief_for_any_pair_opens_with_its_coverage_and_holds_a_chronology() {
+    let kb = kb(false);
+    let cfg = DepthConfig::shipped();
+    let tables = entente_analysis::DatasetTables::shipped().expect("shipped tables");
+    let to = PartialDate::parse("2024-12").unwrap().latest();
+    for (a, b, least) in [
+        ("USA", "KOR", 5),
+        ("CHN", "RUS", 5),
+        ("NATO", "JPN", 5),
+        ("POL", "KOR", 5),
+    ] {
+        let req = BriefRequest {
+            a,
+            b,
+            from: PartialDate::parse("2000").unwrap().earliest(),
+            to,
+            peers: default_peers(&kb, b, to),
+            config: &cfg,
+            lake: None,
+            store: None,
+            tables: Some(&tables),
+        };
+        let html = render(&kb, &req).expect("brief renders");
+        // Coverage comes first, and names a source or says "no data" for every dimension.
+        let coverage = html.find(r#"<section id="coverage">"#).expect("coverage section");
+        assert!(
+            coverage < html.find(r#"<section id="summary">"#).unwrap(),
+            "{a}–{b}: coverage first"
+        );
+        let section = html[coverage..].split("</section>").next().unwrap();
+        for d in ["Institutional", "Political", "Defence-industrial"] {
+            assert!(section.contains(&format!("<li>{d}: ")), "{a}–{b}: {d} in {section}");
+        }
+        assert!(
+            section.contains("ATOP v4.01") && section.contains("SIPRI register"),
+            "{section}"
+        );
+        // No dimension shows 0 where nothing covers it: an uncovered one reads "no data".
+        let chronology = html
+            .split(r#"<section id="chronology">"#)
+            .nth(1)
+            .and_then(|s| s.split("</section>").next())
+            .unwrap();
+        let rows = chronology.matches("<tr>").count();
+        assert!(rows > least, "{a}–{b}: {rows} chronology rows");
+    }
+}

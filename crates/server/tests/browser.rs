@@ -225,6 +225,25 @@ fn the_dashboard_works_in_chromium() {
     assert!(count(&mut b, "#evidence a.source-link") >= 3);
     step(&mut b, "06-map");
 
+    // Another pair: the datasets' evidence, marked as derived, and what each dataset said.
+    b.open(&base, "#/dyad/USA/KOR").expect("USA–KOR");
+    b.wait_for("document.querySelector('#coverage')", "coverage list")
+        .expect("coverage");
+    assert!(text(&mut b, "#coverage").contains("ATOP v4.01"));
+    assert!(
+        count(&mut b, "#chronology .chip.derived") >= 1,
+        "derived entries marked"
+    );
+    b.click("#chronology tr[data-id='atop:3240']")
+        .expect("the ATOP alliance row");
+    b.wait_for(
+        "document.getElementById('evidence').dataset.kind === 'derived'",
+        "derived evidence",
+    )
+    .expect("derived evidence");
+    assert!(text(&mut b, "#evidence").contains("atopid 3240"));
+    step(&mut b, "06b-dyad-derived");
+
     // The network as of a date, and after the date changes.
     b.open(&base, "#/network/NATO?date=2023-07-12").expect("network");
     assert_eq!(count(&mut b, "#network .node.member"), 31);

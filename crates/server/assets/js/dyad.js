@@ -67,7 +67,9 @@ export async function render(main, route, ctx) {
     for (const r of chrono.querySelectorAll("tr.selected")) r.classList.remove("selected");
     rowsById.get(id)?.classList.add("selected");
     chart?.select(id);
-    evidence.fact(id);
+    const e = tl.entries.find((x) => x.id === id);
+    if (e && e.derived) evidence.derived(e);
+    else evidence.fact(id);
   };
   const chart = tl.entries.length ? timeline(tlBox, tl.entries, { onSelect: select, names }) : null;
   if (!chart) put(tlBox, h("p", { class: "muted" }, "No fact links these two actors."));
@@ -79,7 +81,8 @@ export async function render(main, route, ctx) {
       h("td", {}, dateRange(e.date, e.end)),
       h("td", {}, label(e.kind)),
       h("td", {}, h("span", { class: ["chip", `dim-${e.dimension}`] }, dimLabel(e.dimension))),
-      h("td", {}, e.title, e.via ? h("span", { class: "muted" }, ` (via ${names[e.via] || e.via})`) : null),
+      h("td", {}, e.title, e.via ? h("span", { class: "muted" }, ` (via ${names[e.via] || e.via})`) : null,
+        e.derived ? h("span", { class: "chip derived", title: "derived from a dataset" }, e.derived) : null),
       h("td", { class: "num" }, String(e.citations.length)));
       rowsById.set(e.id, tr);
       return tr;
@@ -103,6 +106,11 @@ export async function render(main, route, ctx) {
       onChange: (cp) => evidence.change(cp, title),
     });
     depthBox.dataset.changes = String(c.changes.length);
+    // What stands behind the index: each dataset consulted and what it said about the pair.
+    if (d.consulted && d.consulted.length) {
+      depthBox.append(h("ul", { class: "coverage muted", id: "coverage" },
+        d.consulted.map((x) => h("li", {}, `${x.dataset}: ${x.note}`))));
+    }
   }).catch((e) => put(depthBox, h("p", { class: "notice error" }, e.message)));
 
   const outlookP = api.get("/api/outlook", { a: ida, b: idb }).then((o) => {

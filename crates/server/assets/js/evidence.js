@@ -106,6 +106,16 @@ export async function fact(id) {
 }
 
 /** A change point: when, how sure, how big, and the candidate drivers with their sources. */
+/** An entry derived from a dataset (an ATOP alliance, a SIPRI deal): no fact file behind it, its
+ * dataset and row are its sources. */
+export function derived(e) {
+  seq++;
+  show("derived",
+    h("h2", {}, e.title),
+    h("p", { class: "meta" }, `${dateRange(e.date, e.end)} · derived from ${e.derived}`),
+    h("h3", {}, "Sources"), sources(e.citations));
+}
+
 export function change(cp, title) {
   seq++;
   const drivers = cp.drivers || [];
