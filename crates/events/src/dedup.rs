@@ -1,9 +1,12 @@
 //! Dropping repeated event ids. ICEWS (and POLECAT) publish revised releases in which an event id
-//! can reappear, sometimes with different content; the lake keeps the first row it sees for an id
-//! and counts the others, telling identical repeats from differing ones by a fingerprint of the
+//! can reappear, sometimes with different content; GDELT's ids are unique by construction, but the
+//! same rows reach the lake twice through overlapping files (a file cut short, then the complete
+//! one; a daily file and its 15-minute parts). The lake keeps the first row it sees for an id and
+//! counts the others, telling identical repeats from differing ones by a fingerprint of the
 //! stored fields.
 
 use crate::actors::Resolver;
+use crate::day::Month;
 use crate::record::{Event, ReadReport, Rejection, MAX_REJECTIONS_KEPT};
 use std::collections::HashMap;
 use xxhash_rust::xxh3::Xxh3;
@@ -38,12 +41,30 @@ pub fn fingerprint(ev: &Event<'_>, res: &Resolver) -> u64 {
 #[derive(Default)]
 pub struct Dedup {
     seen: HashMap<String, u64>,
+    /// Whether admitted rows are remembered (ids that repeat within a file); otherwise only the
+    /// preloaded ids are checked, and the answer does not depend on the order rows arrive in.
+    within_file: bool,
+    /// Months whose stored ids are loaded.
+    loaded: std::collections::BTreeSet<Month>,
     duplicates: u64,
     differing: u64,
     examples: Vec<Rejection>,
 }
 
 impl Dedup {
+    /// `within_file`: also drop ids repeated within the input (see the field).
+    pub fn new(within_file: bool) -> Dedup {
+        Dedup {
+            within_file,
+            ..Dedup::default()
+        }
+    }
+
+    /// True the first time a month is asked for: its stored ids are then to be preloaded.
+    pub fn first_sight(&mut self, month: Month) -> bool {
+        self.loaded.insert(month)
+    }
+
     /// Registers an id already stored (in the lake), with its fingerprint.
     pub fn preload(&mut self, id: String, fp: u64) {
         self.seen.insert(id, fp);
@@ -55,7 +76,9 @@ impl Dedup {
         let fp = fingerprint(ev, res);
         match self.seen.get(ev.event_id) {
             None => {
-                self.seen.insert(ev.event_id.to_string(), fp);
+                if self.within_file {
+                    self.seen.insert(ev.event_id.to_string(), fp);
+                }
                 true
             }
             Some(&old) => {
@@ -82,6 +105,8 @@ impl Dedup {
         report.kept -= self.duplicates.min(report.kept);
         report.duplicates += self.duplicates;
         report.duplicates_differing += self.differing;
+        // Rows may arrive from several parser threads: report the examples in line order.
+        self.examples.sort_by_key(|r| r.line);
         report.differing_examples.append(&mut self.examples);
         self.duplicates = 0;
         self.differing = 0;

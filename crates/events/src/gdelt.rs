@@ -158,8 +158,13 @@ pub fn read_events<R: Read>(
 ) -> Result<ReadReport> {
     let mut report = ReadReport::new(name);
     let mut blocks = BlockReader::new(input, 4 << 20);
-    while let Some((block, first)) = blocks.next_block().map_err(|e| Error::io(Path::new(name), e))? {
+    while let Some((mut block, first)) = blocks.next_block().map_err(|e| Error::io(Path::new(name), e))? {
+        let cut = lines::cut_unterminated(&mut block, first);
         parse_events_block(&block, first, version, res, &mut report, &mut |_, ev| sink(ev));
+        if let Some(line) = cut {
+            report.rows_read += 1;
+            report.reject(line, lines::CUT_LINE);
+        }
     }
     Ok(report)
 }

@@ -233,7 +233,9 @@ impl Generator {
             seed,
             start,
             rows_per_day: rows_per_day.max(1),
-            base_id: 900_000_000,
+            // Ids differ between seeds, as GDELT's ids differ between events: the lake drops an id
+            // it already holds, so two generated files must not share ids by accident.
+            base_id: 900_000_000 + (seed % 1_000_000) * 10_000_000_000,
         }
     }
 

@@ -181,7 +181,7 @@ pub fn read<R: Read>(input: R, name: &str, res: &Resolver, mut sink: impl FnMut(
         line: 1,
         message: m,
     })?;
-    let mut dedup = Dedup::default();
+    let mut dedup = Dedup::new(true);
     while let Some((block, first)) = blocks.next_block().map_err(|e| Error::io(path, e))? {
         let mut part = ReadReport::new(name);
         parse_block(&block, first, &layout, res, &mut part, &mut |line, ev| {

@@ -112,8 +112,18 @@ impl SourceKind {
         }
     }
 
-    /// Sources that republish event ids (revised releases): repeated ids are dropped.
+    /// Whether an ingest drops rows whose event id is already in the lake (the lake's parts of the
+    /// same months): every source, so that overlapping files (a GDELT file cut short, then the
+    /// complete one; revised ICEWS releases) count each event once. Files of such a source are
+    /// therefore ingested (and staged on a cluster) one after the other.
     pub fn dedups(self) -> bool {
+        true
+    }
+
+    /// Sources that republish event ids within a file too (revised releases): their ingest also
+    /// drops ids repeated in the input, on one parser thread so that the first row wins.
+    /// GDELT's ids are unique within a file, so its ingest keeps its parser threads.
+    pub fn repeats_ids_within_file(self) -> bool {
         matches!(self, SourceKind::Icews | SourceKind::Polecat)
     }
 }
@@ -124,8 +134,8 @@ impl SourceKind {
 pub struct IngestOptions {
     /// Bytes of input per parse job.
     pub block_bytes: usize,
-    /// Parser threads (ICEWS and POLECAT always use one, so that the first row of a repeated id
-    /// wins deterministically).
+    /// Parser threads (ICEWS and POLECAT always use one, so that the first row of an id repeated
+    /// within the file wins deterministically).
     pub workers: usize,
     /// Rows per Parquet row group in `events`.
     pub row_group_rows: usize,
@@ -336,6 +346,8 @@ enum Parser {
 enum Work {
     Text(Vec<u8>, u64),
     Generate(u64, u64),
+    /// The file's last line, at this line number, has no line ending: rejected.
+    Cut(u64),
 }
 
 struct ChunkOut {
@@ -575,15 +587,29 @@ impl Lake {
             }
         };
         let path_buf = path.to_path_buf();
+        // GDELT has no quoting and a free-text last column: a cut last line could still parse.
+        let whole_lines = matches!(kind, SourceKind::Gdelt1 | SourceKind::Gdelt2);
         let produce = move |send: &mut dyn FnMut(Work) -> bool| -> Result<()> {
-            while let Some((block, first)) = blocks.next_block().map_err(|e| Error::io(&path_buf, e))? {
-                if !send(Work::Text(block, first)) {
+            while let Some((mut block, first)) = blocks.next_block().map_err(|e| Error::io(&path_buf, e))? {
+                let cut = if whole_lines {
+                    crate::lines::cut_unterminated(&mut block, first)
+                } else {
+                    None
+                };
+                if !block.is_empty() && !send(Work::Text(block, first)) {
                     break;
+                }
+                if let Some(line) = cut {
+                    if !send(Work::Cut(line)) {
+                        break;
+                    }
                 }
             }
             Ok(())
         };
-        self.run(&name, size, &hash, kind, parser, existing, opts, produce, progress)
+        self.run(
+            path, &name, size, &hash, kind, parser, existing, opts, produce, progress,
+        )
     }
 
     /// Generates `rows` synthetic GDELT 2.0 events with `generator` straight into the lake (as
@@ -625,6 +651,7 @@ impl Lake {
             Ok(())
         };
         self.run(
+            Path::new(&name),
             &name,
             0,
             &hash,
@@ -663,7 +690,8 @@ impl Lake {
         })
     }
 
-    /// Existing `events` parts of a source that dedups, per month: an ingest drops ids they hold.
+    /// Existing `events` parts of a source that dedups, per month: an ingest drops ids they hold
+    /// (the same mechanism for every source, see [`SourceKind::dedups`]).
     fn existing(&self, kind: SourceKind) -> HashMap<Month, Vec<PathBuf>> {
         let mut existing: HashMap<Month, Vec<PathBuf>> = HashMap::new();
         if kind.dedups() {
@@ -681,6 +709,7 @@ impl Lake {
     #[allow(clippy::too_many_arguments)]
     fn run(
         &mut self,
+        input: &Path,
         name: &str,
         size: u64,
         hash: &str,
@@ -694,7 +723,11 @@ impl Lake {
         let started = Instant::now();
         let tmp = self.root.join(".tmp").join(hash.replace(':', "-"));
         fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
-        let workers = if kind.dedups() { 1 } else { opts.workers.max(1) };
+        let workers = if kind.repeats_ids_within_file() {
+            1
+        } else {
+            opts.workers.max(1)
+        };
         let res = self.resolver.clone();
         let mut writer = PartWriter::new(&tmp, kind, hash, opts, res.clone());
         let mut report = ReadReport::new(name);
@@ -710,7 +743,7 @@ impl Lake {
                     ok
                 })
             });
-            let dedup = Arc::new(Mutex::new(Dedup::default()));
+            let dedup = Arc::new(Mutex::new(Dedup::new(kind.repeats_ids_within_file())));
             let existing = Arc::new(existing);
             for _ in 0..workers {
                 let (rx, tx, parser, res) = (work_rx.clone(), out_tx.clone(), parser.clone(), res.clone());
@@ -763,6 +796,34 @@ impl Lake {
             Ok(())
         });
         outcome?;
+        if report.kept == 0 && report.duplicates == 0 {
+            // Nothing in it is an event of this source (an empty file, another dataset, garbage):
+            // an error, and not an input of the lake, so that the right file can be imported later.
+            let what = match kind {
+                SourceKind::Gdelt1 => "GDELT 1.0 event",
+                SourceKind::Gdelt2 => "GDELT 2.0 event",
+                SourceKind::Icews => "ICEWS event",
+                SourceKind::Polecat => "POLECAT event",
+            };
+            let (line, message) = match report.rejections.first() {
+                None => (1, format!("no {what} row: the file is empty")),
+                Some(first) => (
+                    first.line,
+                    format!(
+                        "no valid {what} row in {} row(s), so nothing was imported (is it a {what} file?); \
+                         the first rejected: {}",
+                        report.rows_read, first.reason
+                    ),
+                ),
+            };
+            drop(writer);
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(Error::Format {
+                path: input.to_path_buf(),
+                line,
+                message,
+            });
+        }
         let produced = writer.finish()?;
         progress(&Progress {
             phase: Phase::Renaming,
@@ -1045,14 +1106,13 @@ fn worker(
     dedup: &Mutex<Dedup>,
     existing: &HashMap<Month, Vec<PathBuf>>,
 ) {
-    let mut loaded: BTreeSet<Month> = BTreeSet::new();
     loop {
         let next = match rx.lock() {
             Ok(r) => r.recv(),
             Err(_) => return,
         };
         let Ok((seq, work)) = next else { return };
-        let out = process(work, parser, res, kind, dedup, existing, &mut loaded);
+        let out = process(work, parser, res, kind, dedup, existing);
         if tx.send((seq, out)).is_err() {
             return;
         }
@@ -1066,13 +1126,20 @@ fn process(
     kind: SourceKind,
     dedup: &Mutex<Dedup>,
     existing: &HashMap<Month, Vec<PathBuf>>,
-    loaded: &mut BTreeSet<Month>,
 ) -> Result<ChunkOut> {
     let mut builders: BTreeMap<Month, EventsBuilder> = BTreeMap::new();
     let mut dyads: FxMap<DyadKey, Agg> = FxMap::default();
     let mut report = ReadReport::default();
     let mut cur: Option<(Month, i32, i32)> = None;
-    let mut dd = if kind.dedups() { dedup.lock().ok() } else { None };
+    // Ids are checked when the lake may hold some of them, or when the source repeats ids within
+    // a file. A source that does (one parser thread) holds the lock for the block; otherwise
+    // parser threads share the preloaded ids, locking per row.
+    let check = kind.dedups() && (kind.repeats_ids_within_file() || !existing.is_empty());
+    let mut held = if check && kind.repeats_ids_within_file() {
+        dedup.lock().ok()
+    } else {
+        None
+    };
     let mut load_error = None;
     let mut sink = |line: u64, ev: &Event<'_>| {
         // Month lookups are cached for the current month's day range: rows come in date runs.
@@ -1084,16 +1151,19 @@ fn process(
                 m
             }
         };
-        if let Some(d) = dd.as_mut() {
-            if loaded.insert(month) {
-                if let Some(paths) = existing.get(&month) {
-                    if let Err(e) = preload(d, paths) {
-                        load_error.get_or_insert(e);
+        if check {
+            let mut per_row = if held.is_none() { dedup.lock().ok() } else { None };
+            if let Some(d) = held.as_deref_mut().or(per_row.as_deref_mut()) {
+                if d.first_sight(month) {
+                    if let Some(paths) = existing.get(&month) {
+                        if let Err(e) = preload(d, paths) {
+                            load_error.get_or_insert(e);
+                        }
                     }
                 }
-            }
-            if !d.admit(ev, res, line) {
-                return;
+                if !d.admit(ev, res, line) {
+                    return;
+                }
             }
         }
         builders
@@ -1116,6 +1186,11 @@ fn process(
                 Parser::Generate(_) => {}
             }
             block.len() as u64
+        }
+        Work::Cut(line) => {
+            report.rows_read += 1;
+            report.reject(line, crate::lines::CUT_LINE);
+            0
         }
         Work::Generate(at, n) => {
             if let Parser::Generate(g) = parser {

@@ -124,6 +124,23 @@ impl<R: Read> BlockReader<R> {
     }
 }
 
+/// Cuts an unterminated last line off the final block of a file (`first_line` is the block's
+/// first line) and returns its line number. A file cut mid-line (an interrupted download or copy)
+/// must keep no partial row: its last line may still split into the right number of columns with
+/// a truncated last field. Only the final block can end without a newline.
+pub fn cut_unterminated(block: &mut Vec<u8>, first_line: u64) -> Option<u64> {
+    if block.is_empty() || block.last() == Some(&b'\n') {
+        return None;
+    }
+    let keep = memchr::memrchr(b'\n', block).map_or(0, |i| i + 1);
+    let line = first_line + memchr::memchr_iter(b'\n', &block[..keep]).count() as u64;
+    block.truncate(keep);
+    Some(line)
+}
+
+/// The reason a cut last line is rejected.
+pub const CUT_LINE: &str = "the file ends in the middle of this line (no line ending): the partial row is not kept";
+
 /// Calls `f(line_number, line)` for every line of a block (line endings removed, `\r` too).
 #[inline]
 pub fn for_each_line<'a>(block: &'a [u8], first_line: u64, mut f: impl FnMut(u64, &'a [u8])) {
@@ -241,6 +258,18 @@ mod tests {
             (6, b"e".to_vec()),
         ];
         assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn cut_last_line_is_split_off() {
+        let mut b = b"a\nbb\ncc".to_vec();
+        assert_eq!(cut_unterminated(&mut b, 7), Some(9));
+        assert_eq!(b, b"a\nbb\n");
+        let mut whole = b"a\nbb\n".to_vec();
+        assert_eq!(cut_unterminated(&mut whole, 7), None);
+        let mut only = b"abc".to_vec();
+        assert_eq!(cut_unterminated(&mut only, 1), Some(1));
+        assert!(only.is_empty());
     }
 
     #[test]

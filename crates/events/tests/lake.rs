@@ -363,7 +363,9 @@ fn staged_and_adopted_is_the_local_lake() {
     // A staging dropped without an adopt leaves the lake as it was; the next ingest clears it.
     let before = snapshot(&cluster.join("lake"));
     let staging = lake.staging().expect("lock");
-    stage(&cluster, "5", &files[1], SourceKind::Gdelt1, &small_opts(), None).expect("stage as gdelt1");
+    let extra = dir.join("extra.tsv");
+    write_generated(&extra, 20, 500, 150);
+    stage(&cluster, "5", &extra, SourceKind::Gdelt2, &small_opts(), None).expect("stage a new file");
     assert!(staging.dir().join("5").exists());
     drop(staging);
     let again = lake
