@@ -319,38 +319,64 @@ fn utf8_fields(rec: &csv::ByteRecord) -> Result<Vec<&str>, String> {
         .collect()
 }
 
-/// Counts lines under the CSV reader. The csv crate's own line numbers are one short after a CRLF
-/// record terminator (it reports a record as starting on the `\n` of the previous line), and the
-/// un-project files are CRLF; so the reader's byte offsets are mapped to lines here instead.
+/// Counts lines under the CSV reader. The csv crate's own line numbers, and the byte offset it
+/// gives as a record's position, fall short on CRLF files: a record's position points at the line
+/// ending before it, and before any blank lines between (each one line short). The un-project files
+/// are CRLF; so the lines are counted here, from the bytes: a record's line is that of its first
+/// byte that is not a line ending, and `\r\n`, `\n` and a lone `\r` each end one line.
 struct LineCounter<R> {
     inner: R,
+    /// Bytes read from `inner` so far.
     offset: u64,
-    /// Offsets of the `\n`s read but not yet behind the current record.
-    newlines: VecDeque<u64>,
-    /// How many `\n`s were dropped from the front of `newlines`.
-    behind: usize,
+    /// The bytes read from `start` on (bounded by one record and the CSV reader's buffer).
+    pending: VecDeque<u8>,
+    /// Offset of `pending`'s first byte.
+    start: u64,
+    /// 1-based line of the byte at `start`.
+    line: usize,
+    /// Whether the byte before `start` was `\r` (so that a `\n` there ends no new line).
+    after_cr: bool,
 }
 
 impl<R: std::io::Read> std::io::Read for LineCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let base = self.offset;
-        self.newlines
-            .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| base + i as u64));
+        self.pending.extend(&buf[..n]);
         self.offset += n as u64;
         Ok(n)
     }
 }
 
 impl<R> LineCounter<R> {
-    /// 1-based line of a record starting at `byte` (which may point at the `\n` ending the previous
-    /// line); forgets the newlines before it, as records come in order.
+    fn new(inner: R) -> LineCounter<R> {
+        LineCounter {
+            inner,
+            offset: 0,
+            pending: VecDeque::new(),
+            start: 0,
+            line: 1,
+            after_cr: false,
+        }
+    }
+
+    /// 1-based line of the record the CSV reader positions at `byte`: the line of the first byte
+    /// from `byte` on that is not a line ending. Forgets the bytes before it (records come in order).
     fn line_at(&mut self, byte: u64) -> usize {
-        let before = self.newlines.partition_point(|&o| o < byte);
-        self.newlines.drain(..before);
-        self.behind += before;
-        let on_newline = usize::from(self.newlines.front() == Some(&byte));
-        self.behind + on_newline + 1
+        while let Some(&b) = self.pending.front() {
+            let ending = b == b'\r' || b == b'\n';
+            if self.start >= byte && !ending {
+                break;
+            }
+            match b {
+                b'\r' => self.line += 1,
+                b'\n' if !self.after_cr => self.line += 1,
+                _ => {}
+            }
+            self.after_cr = b == b'\r';
+            self.pending.pop_front();
+            self.start += 1;
+        }
+        self.line
     }
 }
 
@@ -378,12 +404,7 @@ fn next_record<R: std::io::Read>(
 }
 
 fn csv_reader<R: BufRead>(reader: R) -> Csv<R> {
-    let counter = LineCounter {
-        inner: reader,
-        offset: 0,
-        newlines: VecDeque::new(),
-        behind: 0,
-    };
+    let counter = LineCounter::new(reader);
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

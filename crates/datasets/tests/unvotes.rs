@@ -463,3 +463,21 @@ fn mutations_never_panic() {
         }
     }
 }
+
+#[test]
+fn line_numbers_hold_on_crlf_files_with_blank_lines() {
+    // Blank CRLF lines before a bad row used to make its line one short per blank line.
+    let (votes, report) = long("rcid,ccode,vote\r\n\r\n3,2,yes\r\n\r\n3,732\r\n4,2,no\r\n");
+    assert_rejected(&report, 5, "expected 3 fields, found 2");
+    assert_eq!(votes.iter().map(|v| v.line).collect::<Vec<_>>(), vec![3, 6]);
+    let (file, report) = pc_ok(&per_country(&format!("\r\n{ROW},2,1,2\r\n\r\n{ROW},2,1\r\n")));
+    assert_rejected(&report, 5, "expected 24 fields, found 23");
+    assert_eq!(file.rows[0].line, 3);
+    // A quoted field over two CRLF lines, then a bad row: the row's own line.
+    let two_lines = ROW.replace("TO ADOPT", "TO\r\nADOPT");
+    let (_, report) = pc_ok(&per_country(&format!("{two_lines},2,1,2\r\n{ROW},2,1\r\n")));
+    assert_rejected(&report, 4, "expected 24 fields, found 23");
+    // Lone CR line ends (old Mac files) count as lines too.
+    let (_, report) = long("rcid,ccode,vote\r3,2,yes\r3,732\r");
+    assert_rejected(&report, 3, "expected 3 fields, found 2");
+}
