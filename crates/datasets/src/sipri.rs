@@ -2,8 +2,9 @@
 //! publishes it.
 //!
 //! The export has quirks every analyst trips over, and this reader handles each one:
-//! - it is Latin-1 (Windows-1252 in practice), not UTF-8: each record is decoded as UTF-8 when it
-//!   is valid UTF-8 and byte-for-byte as Latin-1 otherwise, so a re-saved UTF-8 copy reads the same;
+//! - it is Windows-1252, not UTF-8: each record is decoded as UTF-8 when it is valid UTF-8 and as
+//!   Windows-1252 otherwise (so `0x96` is '–' and `0xFC` 'ü', not a control character and a
+//!   Latin-1 guess), and a re-saved UTF-8 copy reads the same;
 //! - a free-text preamble precedes the header (found by its first column, `Recipient`);
 //! - three header cells are a single space: they hold `?` (uncertain) for the year of order, the
 //!   number ordered and the number delivered, and become the `*_uncertain` flags;
@@ -248,14 +249,18 @@ impl<R: BufRead> Lines<R> {
     }
 }
 
-/// Text of a field: UTF-8 when the record is valid UTF-8, else Latin-1 (each byte is the code point
-/// of that value). Latin-1 text is almost never valid UTF-8 once it has a non-ASCII byte, so this
-/// reads both SIPRI's export and a copy re-saved as UTF-8.
+/// Text of a field: UTF-8 when the record is valid UTF-8, else Windows-1252 (SIPRI's encoding:
+/// Latin-1 but for 0x80–0x9F, which hold dashes, quotes and the euro sign rather than control
+/// characters). Windows-1252 text is almost never valid UTF-8 once it has a non-ASCII byte, so
+/// this reads both SIPRI's export and a copy re-saved as UTF-8.
 fn text(bytes: &[u8], utf8: bool) -> String {
     match std::str::from_utf8(bytes) {
         // Fields are cut at ASCII commas, so in a valid UTF-8 record every field is valid UTF-8.
         Ok(s) if utf8 || s.is_ascii() => s.to_owned(),
-        _ => bytes.iter().map(|&b| char::from(b)).collect(),
+        _ => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 

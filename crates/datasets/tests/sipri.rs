@@ -393,6 +393,21 @@ fn bad_flags_status_and_parties() {
 }
 
 #[test]
+fn windows_1252_bytes_80_to_9f_are_its_characters() {
+    // 0x96 is an en dash and 0x93/0x94 curly quotes in Windows-1252 (C1 controls in Latin-1);
+    // 0xFC is 'ü' in both.
+    let mut bytes = sample("").into_bytes();
+    bytes.extend_from_slice(
+        b"Poland,South Korea,2022,,180,,K2 \xfcber \x96 \x93Panther\x94,tank,84,,2022,New,\x80 3.3 b,4.75,855,399\n",
+    );
+    let (deals, report) = read_bytes(&bytes).expect("Windows-1252 reads");
+    assert_eq!(report.kept, 1, "{report}");
+    assert_eq!(deals[0].designation, "K2 über – “Panther”");
+    assert_eq!(deals[0].comments, "€ 3.3 b");
+    assert!(!deals[0].designation.chars().any(char::is_control));
+}
+
+#[test]
 fn wrong_encoding() {
     // The export is Latin-1; a copy re-saved as UTF-8 reads the same.
     let latin1: Vec<u8> = sample(&GOOD.replace("K2 Black Panther", "Bü-181"))
