@@ -95,11 +95,55 @@ pub fn shipped() -> Vec<Input> {
         .collect()
 }
 
+/// The largest fact file read: the shipped files are a few KiB; anything near this is not one.
+pub const MAX_FACT_FILE: u64 = 8 << 20;
+
 /// Every `.toml` file under `dir`, recursively, in path order. Hidden entries are skipped.
+///
+/// Symbolic links are followed, but only to regular files and directories: a `.toml` that is (or
+/// links to) a FIFO, a device or a socket is an error rather than a read that blocks or never
+/// ends, and so is a file over [`MAX_FACT_FILE`], a dangling link named `*.toml` and a link that
+/// leads back to a directory being read (a loop). Every error names the path at fault.
 pub fn read_dir(dir: &Path) -> std::io::Result<Vec<Input>> {
-    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-        for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
+    use std::io::{Error, ErrorKind};
+    use std::path::PathBuf;
+    let at = |p: &Path, e: Error| Error::new(e.kind(), format!("{}: {e}", p.display()));
+    /// `path`'s metadata after following links; a dangling link or a link loop is named as such.
+    fn resolved(path: &Path) -> std::io::Result<std::fs::Metadata> {
+        std::fs::metadata(path).map_err(|e| {
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            let target = std::fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
+            let message = if !link {
+                format!("{}: {e}", path.display())
+            } else if e.kind() == ErrorKind::NotFound {
+                format!("{}: a symbolic link to {target}, which does not exist", path.display())
+            } else {
+                // ELOOP ("too many levels of symbolic links") and the like.
+                format!(
+                    "{}: a symbolic link to {target} that cannot be followed: {e}",
+                    path.display()
+                )
+            };
+            Error::new(e.kind(), message)
+        })
+    }
+    /// `ancestors`: canonical paths of the directories being walked, to stop at a link loop.
+    fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let at = |p: &Path, e: Error| Error::new(e.kind(), format!("{}: {e}", p.display()));
+        let real = std::fs::canonicalize(dir).map_err(|e| at(dir, e))?;
+        if let Some(first) = ancestors.iter().find(|a| **a == real) {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!(
+                    "{}: a symbolic link loop (it leads back to {}, which is being read)",
+                    dir.display(),
+                    first.display()
+                ),
+            ));
+        }
+        ancestors.push(real);
+        for entry in std::fs::read_dir(dir).map_err(|e| at(dir, e))? {
+            let path = entry.map_err(|e| at(dir, e))?.path();
             if path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -107,33 +151,83 @@ pub fn read_dir(dir: &Path) -> std::io::Result<Vec<Input>> {
             {
                 continue;
             }
-            if path.is_dir() {
-                walk(&path, out)?;
-            } else if path.extension().is_some_and(|e| e == "toml") {
+            let is_toml = path.extension().is_some_and(|e| e == "toml");
+            let meta = match resolved(&path) {
+                Ok(m) => m,
+                // Not a fact file, and not a directory that can be read: nothing to read there.
+                Err(_) if !is_toml => continue,
+                Err(e) => return Err(e),
+            };
+            if meta.is_dir() {
+                walk(&path, ancestors, out)?;
+            } else if is_toml {
+                if !meta.is_file() {
+                    return Err(Error::new(
+                        ErrorKind::InvalidInput,
+                        format!(
+                            "{}: not a regular file (a FIFO, device or socket, or a link to one); fact files must be regular files",
+                            path.display()
+                        ),
+                    ));
+                }
                 out.push(path);
             }
         }
+        ancestors.pop();
         Ok(())
     }
-    let meta = std::fs::metadata(dir)?;
+    let meta = std::fs::metadata(dir).map_err(|e| at(dir, e))?;
     if !meta.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
             format!("{} is not a directory", dir.display()),
         ));
     }
     let mut paths = Vec::new();
-    walk(dir, &mut paths)?;
+    walk(dir, &mut Vec::new(), &mut paths)?;
     paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            Ok(Input {
-                name: p.display().to_string(),
-                bytes: std::fs::read(&p)?,
-            })
-        })
-        .collect()
+    paths.into_iter().map(|p| read_fact_file(&p)).collect()
+}
+
+/// Reads one fact file (a regular file, checked by [`read_dir`]), at most [`MAX_FACT_FILE`] bytes.
+fn read_fact_file(path: &Path) -> std::io::Result<Input> {
+    use std::io::{Error, ErrorKind, Read};
+    let at = |e: Error| Error::new(e.kind(), format!("{}: {e}", path.display()));
+    let too_big = |size: u64| {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!(
+                "{}: {size} bytes or more; a fact file may hold at most {} MiB (split it by theme)",
+                path.display(),
+                MAX_FACT_FILE >> 20
+            ),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(at)?;
+    let meta = file.metadata().map_err(at)?;
+    // Checked again on the open file: the path may have been replaced since the walk.
+    if !meta.is_file() {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "{}: not a regular file; fact files must be regular files",
+                path.display()
+            ),
+        ));
+    }
+    if meta.len() > MAX_FACT_FILE {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // A file growing while it is read stops at the cap too.
+    file.take(MAX_FACT_FILE + 1).read_to_end(&mut bytes).map_err(at)?;
+    if bytes.len() as u64 > MAX_FACT_FILE {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(Input {
+        name: path.display().to_string(),
+        bytes,
+    })
 }
 
 /// Parses and validates a set of files as one dataset.
