@@ -70,6 +70,18 @@ impl DepthDimension {
         self as usize
     }
 
+    /// The model dimension of an index dimension (event data has none).
+    pub fn model(self) -> Option<Dimension> {
+        match self {
+            DepthDimension::Institutional => Some(Dimension::Institutional),
+            DepthDimension::Political => Some(Dimension::Political),
+            DepthDimension::Operational => Some(Dimension::Operational),
+            DepthDimension::DefenceIndustrial => Some(Dimension::DefenceIndustrial),
+            DepthDimension::Cyber => Some(Dimension::Cyber),
+            DepthDimension::EventData => None,
+        }
+    }
+
     /// The index dimension of a model dimension; `context` is not part of depth.
     pub fn of(d: Dimension) -> Option<DepthDimension> {
         match d {
@@ -426,23 +438,7 @@ impl DyadDepth {
                 _ => {}
             }
         }
-        // Curated facts cover a dimension of the dyad wherever they record any fact in it: the
-        // curators of a partnership record its ties in that dimension, so a year without one is a
-        // recorded absence. A dimension they never touch is left to the datasets.
-        let coverage = DepthDimension::ALL
-            .into_iter()
-            .filter_map(|d| {
-                let n = contributions.iter().filter(|c| c.dimension == d).count();
-                (n > 0).then(|| CoverageSpan {
-                    dimension: d,
-                    source: "curated facts".into(),
-                    from: None,
-                    to: None,
-                    carried_forward: false,
-                    records: n,
-                })
-            })
-            .collect();
+        let coverage = curated_coverage(kb, a, b, &contributions, config);
         DyadDepth {
             a: a.into(),
             b: b.into(),
@@ -830,6 +826,74 @@ impl DyadDepth {
             .min()
             .map(Day::from_ordinal)
     }
+}
+
+/// What the curated facts cover of a dyad. Where a fact file declares it records the pair's ties
+/// of a dimension completely (`[[scope]]`), the dimension is covered over the declared interval,
+/// and a date without a tie there is a recorded absence. Elsewhere the curated facts are evidence
+/// only where they speak: a dimension is covered while one of its facts is in force or within one
+/// half-life of it (an event or deal for `half_life_years` after its date, a relation until
+/// `ended_half_life_years` after its end), and is "no data" otherwise — one recorded deal does not
+/// make every later year a year without deals.
+fn curated_coverage(
+    kb: &KnowledgeBase,
+    a: &str,
+    b: &str,
+    contributions: &[Contribution],
+    config: &DepthConfig,
+) -> Vec<CoverageSpan> {
+    let years = |y: f64| (y * DAYS_PER_YEAR).round() as i64;
+    let mut out = Vec::new();
+    for d in DepthDimension::ALL {
+        let mine: Vec<&Contribution> = contributions.iter().filter(|c| c.dimension == d).collect();
+        let declared: Vec<&Scope> = match d.model() {
+            Some(m) => kb.facts().scopes.iter().filter(|s| s.covers(a, b, m)).collect(),
+            None => Vec::new(),
+        };
+        for s in &declared {
+            out.push(CoverageSpan {
+                dimension: d,
+                source: "complete curated record".into(),
+                from: s.interval.start.map(|x| x.earliest()),
+                to: s.interval.end.map(|x| x.latest()),
+                carried_forward: false,
+                records: mine.len(),
+            });
+        }
+        // Evidence windows, merged.
+        let mut windows: Vec<(i64, Option<i64>)> = mine
+            .iter()
+            .map(|c| match c.profile {
+                Profile::Stock { from, to } => (from, to.map(|t| t + years(config.index.ended_half_life_years))),
+                Profile::Flow { at } => (at, Some(at + years(config.index.half_life_years))),
+                Profile::Pulse { at, half_life_years } => (at, Some(at + years(half_life_years))),
+            })
+            .collect();
+        windows.sort_by_key(|w| w.0);
+        let mut merged: Vec<(i64, Option<i64>)> = Vec::new();
+        for (from, to) in windows {
+            match merged.last_mut() {
+                Some((_, last)) if last.is_none_or(|l| from <= l) => {
+                    *last = match (*last, to) {
+                        (None, _) | (_, None) => None,
+                        (Some(x), Some(y)) => Some(x.max(y)),
+                    };
+                }
+                _ => merged.push((from, to)),
+            }
+        }
+        for (from, to) in merged {
+            out.push(CoverageSpan {
+                dimension: d,
+                source: "curated facts".into(),
+                from: Some(Day::from_ordinal(from)),
+                to: to.map(Day::from_ordinal),
+                carried_forward: false,
+                records: mine.len(),
+            });
+        }
+    }
+    out
 }
 
 fn transfer_contributions(

@@ -165,11 +165,15 @@ fn peers_default_to_the_other_indo_pacific_partners() {
     )
     .expect("no lake, no error");
     assert_eq!(all.len(), 4);
-    let latest: Vec<f64> = all.iter().map(|d| d.latest().unwrap().composite.unwrap()).collect();
+    // Compared on what the sources cover: the ROK's partnership is recorded in every dimension, the
+    // others' only where their facts speak, so the comparison is on the composite with uncovered
+    // dimensions at zero (the floor); the ROK's is also fully covered.
+    let floor: Vec<f64> = all.iter().map(|d| d.latest().unwrap().floor()).collect();
     assert!(
-        latest[0] > latest[1] && latest[0] > latest[2] && latest[0] > latest[3],
-        "{latest:?}"
+        floor[0] > floor[1] && floor[0] > floor[2] && floor[0] > floor[3],
+        "{floor:?}"
     );
+    assert!((all[0].latest().unwrap().coverage - 1.0).abs() < 1e-9);
 }
 
 #[test]

@@ -459,7 +459,7 @@ pub fn peers(
     let all = compare(kb, &dyads, &r.config, (r.from, r.to, r.step), &r.sources())?;
     range.write_svg(|| entente_report::charts::peers_chart(&all))?;
     emit(format, &all, || {
-        let mut headers = vec!["DYAD", "LATEST"];
+        let mut headers = vec!["DYAD", "LATEST", "COVERED"];
         let dims = [
             DepthDimension::Institutional,
             DepthDimension::Political,
@@ -477,7 +477,11 @@ pub fn peers(
         let mut t = Table::new(headers).titled(format!("Depth index on {to} (0–100)"));
         for d in &all {
             let Some(last) = d.latest() else { continue };
-            let mut row = vec![d.label.clone(), score_text(last.composite, 1)];
+            let mut row = vec![
+                d.label.clone(),
+                score_text(last.composite, 1),
+                format!("{:.0}%", 100.0 * last.coverage),
+            ];
             row.extend(dims.iter().map(|x| score_text(last.score(*x), 1)));
             row.push(
                 d.peak()

@@ -26,6 +26,21 @@ pub struct RawFile {
     pub transfer: Vec<Spanned<RawTransfer>>,
     #[serde(default)]
     pub driver: Vec<Spanned<RawDriver>>,
+    #[serde(default)]
+    pub scope: Vec<Spanned<RawScope>>,
+}
+
+/// `[[scope]]`: the pairs whose ties of some dimensions the file records completely.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScope {
+    pub pairs: Vec<Vec<S>>,
+    /// Default: every dimension of ties (all but `context`).
+    #[serde(default)]
+    pub dimensions: Vec<S>,
+    pub from: Option<S>,
+    pub to: Option<S>,
+    pub note: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -459,6 +459,12 @@ pub(crate) fn build(files: &[SourceText], parsed: Vec<(usize, RawFile)>, mut dia
                 set.drivers.push(dr);
             }
         }
+        for sc in raw.scope {
+            let span = sc.span();
+            if let Some(sc) = scope(&mut ctx, f, span, sc.into_inner()) {
+                set.scopes.push(sc);
+            }
+        }
     }
 
     // Pass 3: whole-dataset checks.
@@ -841,6 +847,75 @@ fn driver(ctx: &mut Ctx, f: usize, span: Range<usize>, d: RawDriver) -> Option<D
         indicators,
         sources: sources?,
         note: d.note,
+    })
+}
+
+fn scope(ctx: &mut Ctx, f: usize, span: Range<usize>, s: RawScope) -> Option<Scope> {
+    let mut pairs = Vec::new();
+    let mut ok = true;
+    if s.pairs.is_empty() {
+        ctx.err(
+            f,
+            span.clone(),
+            "bad-scope",
+            "a scope names no pair".into(),
+            Some("give `pairs = [[\"NATO\", \"KOR\"]]`".into()),
+        );
+        return None;
+    }
+    for p in &s.pairs {
+        match p.as_slice() {
+            [a, b] => match (ctx.actor(f, a), ctx.actor(f, b)) {
+                (Some(a), Some(b)) if a != b => pairs.push((a, b)),
+                (Some(_), Some(_)) => {
+                    ctx.err(f, b.span(), "bad-scope", "a pair of one actor with itself".into(), None);
+                    ok = false;
+                }
+                _ => ok = false,
+            },
+            _ => {
+                let at = p.first().map_or(span.clone(), |x| x.span());
+                ctx.err(
+                    f,
+                    at,
+                    "bad-scope",
+                    format!("a pair has two actors, not {}", p.len()),
+                    Some("write each pair as [\"A\", \"B\"]".into()),
+                );
+                ok = false;
+            }
+        }
+    }
+    let mut dimensions = Vec::new();
+    for d in &s.dimensions {
+        match ctx.vocab::<Dimension>(f, d, "dimension") {
+            Some(Dimension::Context) => {
+                ctx.err(
+                    f,
+                    d.span(),
+                    "bad-scope",
+                    "`context` facts are not ties: a scope cannot declare them complete".into(),
+                    None,
+                );
+                ok = false;
+            }
+            Some(x) => dimensions.push(x),
+            None => ok = false,
+        }
+    }
+    if s.dimensions.is_empty() {
+        dimensions = Dimension::ALL
+            .iter()
+            .copied()
+            .filter(|d| *d != Dimension::Context)
+            .collect();
+    }
+    let interval = ctx.interval(f, &s.from, &s.to)?;
+    ok.then_some(Scope {
+        pairs,
+        dimensions,
+        interval,
+        note: s.note,
     })
 }
 

@@ -377,3 +377,44 @@ fn bad_and_idle_replaces_entries_are_reported() {
         (Severity::Warning, "replaces-nothing")
     );
 }
+
+#[test]
+fn a_scope_is_read_and_its_mistakes_located() {
+    let r = load_with(
+        r#"
+[[scope]]
+pairs = [["NATO", "KOR"]]
+dimensions = ["institutional", "cyber"]
+to = "2025-10"
+"#,
+    );
+    assert!(r.diagnostics.is_empty(), "{:#?}", r.diagnostics);
+    let s = &r.dataset.facts.scopes[0];
+    assert_eq!(s.pairs, vec![("NATO".to_string(), "KOR".to_string())]);
+    assert!(s.covers("KOR", "NATO", entente_model::Dimension::Cyber));
+    assert!(!s.covers("KOR", "NATO", entente_model::Dimension::Political));
+    // Without dimensions: every dimension of ties, not context.
+    let r = load_with("[[scope]]\npairs = [[\"NATO\", \"KOR\"]]\n");
+    assert_eq!(r.dataset.facts.scopes[0].dimensions.len(), 5);
+    // An unknown actor, a pair of three, context declared complete, a reversed interval.
+    only_error("[[scope]]\npairs = [[\"NATO\", \"KRO\"]]\n", "unknown-actor", 2, 19);
+    only_error(
+        "[[scope]]\npairs = [[\"NATO\", \"KOR\", \"NATO\"]]\n",
+        "bad-scope",
+        2,
+        11,
+    );
+    only_error(
+        "[[scope]]\npairs = [[\"NATO\", \"KOR\"]]\ndimensions = [\"context\"]\n",
+        "bad-scope",
+        3,
+        15,
+    );
+    only_error(
+        "[[scope]]\npairs = [[\"NATO\", \"KOR\"]]\nfrom = \"2020\"\nto = \"2010\"\n",
+        "end-before-start",
+        4,
+        6,
+    );
+    only_error("[[scope]]\npairs = []\n", "bad-scope", 1, 1);
+}

@@ -299,6 +299,26 @@ pub struct Driver {
     pub note: Option<String>,
 }
 
+/// A file's declaration that it records some partnerships completely: for each pair, every tie
+/// of the given dimensions over the interval. Where a scope holds, a year without a recorded tie
+/// is a recorded absence (0); elsewhere the curated facts are evidence only where they speak.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scope {
+    pub pairs: Vec<(ActorId, ActorId)>,
+    pub dimensions: Vec<Dimension>,
+    #[serde(flatten)]
+    pub interval: Interval,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Scope {
+    /// Whether the scope speaks of the pair (in either order) in `dimension`.
+    pub fn covers(&self, a: &str, b: &str, dimension: Dimension) -> bool {
+        self.dimensions.contains(&dimension) && self.pairs.iter().any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+    }
+}
+
 /// A whole dataset: what a directory of fact files holds.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct FactSet {
@@ -308,6 +328,8 @@ pub struct FactSet {
     pub events: Vec<Event>,
     pub transfers: Vec<Transfer>,
     pub drivers: Vec<Driver>,
+    /// What the files declare they record completely.
+    pub scopes: Vec<Scope>,
 }
 
 impl FactSet {

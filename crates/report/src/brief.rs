@@ -124,6 +124,11 @@ struct TransferRow {
 struct PeerRow {
     label: String,
     latest: String,
+    /// Share of the index's weight covered.
+    covered: String,
+    /// The ranking key: the composite with uncovered dimensions at zero.
+    #[serde(skip)]
+    floor: f64,
     dims: Vec<String>,
     peak: String,
 }
@@ -324,6 +329,8 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
             Some(PeerRow {
                 label: d.label.clone(),
                 latest: score_text(last.composite, 0),
+                covered: format!("{:.0}%", 100.0 * last.coverage),
+                floor: last.floor(),
                 dims: peer_dims.iter().map(|x| score_text(last.score(*x), 0)).collect(),
                 peak: d
                     .peak()
@@ -425,16 +432,18 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
         }
     }
     if peers.len() > 1 {
+        // Ranked on what the sources cover: the composite with uncovered dimensions at zero.
         let mut order: Vec<&PeerRow> = peers.iter().collect();
-        order.sort_by(|x, y| {
-            y.latest
-                .parse::<f64>()
-                .unwrap_or(0.0)
-                .total_cmp(&x.latest.parse::<f64>().unwrap_or(0.0))
-        });
-        let list: Vec<String> = order.iter().map(|p| format!("{} {}", p.label, p.latest)).collect();
+        order.sort_by(|x, y| y.floor.total_cmp(&x.floor));
+        let list: Vec<String> = order
+            .iter()
+            .map(|p| format!("{} {} ({} covered)", p.label, p.latest, p.covered))
+            .collect();
         summary.push(Para {
-            text: format!("Compared with its peers on the same index: {}.", list.join("; ")),
+            text: format!(
+                "Compared with its peers on the same index, ranked on what the sources cover: {}.",
+                list.join("; ")
+            ),
             cites: Vec::new(),
         });
     }
@@ -576,7 +585,7 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
             row
         })
         .collect();
-    let mut peer_headers = vec!["Partnership".to_string(), "Depth".to_string()];
+    let mut peer_headers = vec!["Partnership".to_string(), "Depth".to_string(), "Covered".to_string()];
     peer_headers.extend(peer_dims.iter().map(|d| d.label().to_string()));
     peer_headers.push("Peak (year)".into());
     let total_weight: f64 = dims
