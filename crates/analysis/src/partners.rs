@@ -125,9 +125,12 @@ pub fn partners(
             .filter_map(|(d, s)| s.map(|s| (*d, s)))
             .max_by(|x, y| x.1.total_cmp(&y.1))
             .map(|(d, _)| d);
-        let mut covered_by: Vec<String> = DepthDimension::ALL
-            .into_iter()
-            .flat_map(|d| depth.covered_by(d, day))
+        // The sources by name (their spans are in `entente depth`).
+        let mut covered_by: Vec<String> = depth
+            .coverage
+            .iter()
+            .filter(|c| c.covers(day) && (c.dimension != DepthDimension::EventData || depth.event_data))
+            .map(|c| c.source.clone())
             .collect();
         covered_by.sort();
         covered_by.dedup();
