@@ -124,6 +124,14 @@ fn the_dashboard_works_in_chromium() {
     assert_eq!(text(&mut b, "dd[data-code=cow]"), "732");
     assert!(count(&mut b, "section[data-group=Programmes] tbody tr") >= 4);
     assert!(count(&mut b, "#supplied tbody tr") >= 10, "arms supplied listed");
+    // Its partners ranked, states first; the first row links to the dyad view.
+    b.wait_for("document.querySelector('#partners tbody tr')", "partners")
+        .expect("partners");
+    assert!(count(&mut b, "#partners tbody tr[data-group=state]") >= 5);
+    assert!(
+        count(&mut b, "#partners tbody tr[data-id=USA]") == 1,
+        "the US among the ROK's partners"
+    );
     step(&mut b, "03-actor");
 
     // The dyad view, from the actor view.

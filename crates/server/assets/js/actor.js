@@ -1,7 +1,7 @@
 // The actor view: identity and codes, parent and parts, memberships, partners, programmes and
 // other relations over time, and arms transfers supplied and received.
 
-import { h, put, label, dateRange } from "./dom.js";
+import { h, put, label, dateRange, dimLabel, score } from "./dom.js";
 import * as api from "./api.js";
 import * as evidence from "./evidence.js";
 
@@ -35,14 +35,39 @@ function transferTable(rows, side) {
   if (!rows.length) return h("p", { class: "muted" }, "None recorded.");
   return h("div", { class: "scroll" }, h("table", {},
     h("thead", {}, h("tr", {}, ["Ordered", side === "supplier" ? "To" : "From", "System", "Number", "Status"].map((c) => h("th", { scope: "col" }, c)))),
-    h("tbody", {}, rows.map((r) => h("tr", { class: "clickable", tabindex: "0", "data-id": r.id,
-      onclick: (e) => { if (!e.target.closest("a")) evidence.fact(r.id); },
-      onkeydown: (e) => { if (e.key === "Enter") evidence.fact(r.id); } },
+    h("tbody", {}, rows.map((r) => {
+      // A deal from the SIPRI register has no fact file: its row is its evidence.
+      const show = () => r.derived
+        ? evidence.derived({ title: `${r.system} — ${r.description}`, date: r.order_date, derived: r.derived, citations: r.citations })
+        : evidence.fact(r.id);
+      return h("tr", { class: "clickable", tabindex: "0", "data-id": r.id,
+      onclick: (e) => { if (!e.target.closest("a")) show(); },
+      onkeydown: (e) => { if (e.key === "Enter") show(); } },
     h("td", {}, r.order_date || ""),
     h("td", {}, side === "supplier" ? actorLink(r.recipient, r.recipient_name) : actorLink(r.supplier, r.supplier_name)),
-    h("td", {}, `${r.system} — ${r.description}`),
+    h("td", {}, `${r.system} — ${r.description}`, r.derived ? h("span", { class: "chip derived" }, r.derived) : null),
     h("td", { class: "num" }, r.ordered != null ? String(r.ordered) : ""),
-    h("td", {}, label(r.status)))))));
+    h("td", {}, label(r.status)));
+    }))));
+}
+
+/** The actor's counterparts ranked by depth today, states then organisations. */
+function partnersCard(id) {
+  const box = h("div", {}, h("p", { class: "loading" }, "Ranking…"));
+  api.get("/api/partners", { actor: id, top: 10 }).then((r) => {
+    if (!r.partners.length) { put(box, h("p", { class: "muted" }, "No counterpart in any source.")); return; }
+    put(box, h("p", { class: "muted" }, `On ${r.date}, of ${r.considered} counterparts; depth over the dimensions the sources cover, ranked with the others at zero.`),
+      h("div", { class: "scroll" }, h("table", {},
+        h("thead", {}, h("tr", {}, ["#", "Counterpart", "Depth", "Covered", "Leading", "Sources"].map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", {}, r.partners.map((p) => h("tr", { "data-id": p.id, "data-group": p.group },
+          h("td", { class: "num" }, p.group === "state" ? String(p.rank) : `org ${p.rank}`),
+          h("td", {}, h("a", { href: `#/dyad/${encodeURIComponent(id)}/${encodeURIComponent(p.id)}` }, p.name)),
+          h("td", { class: "num" }, score(p.composite, 1)),
+          h("td", { class: "num" }, `${(100 * p.coverage).toFixed(0)}%`),
+          h("td", {}, p.leading ? dimLabel(p.leading) : "no data"),
+          h("td", { class: "muted" }, p.covered_by.join("; "))))))));
+  }).catch((e) => put(box, h("p", { class: "notice error" }, e.message)));
+  return h("section", { class: "card", id: "partners" }, h("h2", {}, "Partners, by depth"), box);
 }
 
 export async function render(main, route, ctx) {
@@ -91,6 +116,7 @@ export async function render(main, route, ctx) {
           h("dt", {}, "Deals supplied"), h("dd", {}, String(p.transfers_supplied)),
           h("dt", {}, "Deals received"), h("dd", {}, String(p.transfers_received))),
         p.parts.length ? [h("h3", {}, "Parts"), h("ul", {}, p.parts.map(([id, name, kind]) => h("li", {}, actorLink(id, name), h("span", { class: "muted" }, ` (${label(kind)})`))))] : null)),
+    partnersCard(a.id),
     sections,
     rest.length ? h("section", { class: "card" }, h("h2", {}, `Other relations (${rest.length})`), relTable(rest)) : null,
     h("section", { class: "card", id: "supplied" }, h("h2", {}, `Arms supplied (${supplied.total})`), transferTable(supplied.transfers, "supplier")),
