@@ -204,9 +204,10 @@ impl RangeArgs {
             },
         };
         let to = self.to.map_or_else(today, |d| d.latest());
-        if to < from {
-            return Err(format!("--to {to} is before --from {from}"));
-        }
+        // The dates as given first (the message shows them so), then with their defaults.
+        entente_model::check_range(self.from, self.to)
+            .and_then(|()| entente_model::check_day_range(from, to))
+            .map_err(|e| e.message("--from", "--to"))?;
         let step = if self.by == By::Month { Step::Month } else { Step::Year };
         let lake = open_lake(&self.store)?;
         let tables = load_tables(kb, &self.store)?;

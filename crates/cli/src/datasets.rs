@@ -254,6 +254,7 @@ pub fn run(cmd: DatasetCommand, kb: &KnowledgeBase, format: Format) -> Result<()
             svg,
             store,
         } => {
+            entente_model::check_year_range(from, to).map_err(|e| e.message("--from", "--to"))?;
             let q = FlowQuery {
                 supplier: supplier.as_deref().map(|s| resolve_id(kb, s)).transpose()?,
                 recipient: recipient.as_deref().map(|s| resolve_id(kb, s)).transpose()?,
@@ -705,6 +706,7 @@ fn align(
     measure: Measure,
     svg: Option<&Path>,
 ) -> Result<(), String> {
+    entente_model::check_year_range(from, to).map_err(|e| e.message("--from", "--to"))?;
     let a = resolve_state(kb, a)?;
     let b = resolve_state(kb, b)?;
     let al = views::align(store, (&a.0, a.1), (&b.0, b.1), from, to).map_err(|e| e.to_string())?;
@@ -1068,6 +1070,7 @@ fn dependence(
     basis: Basis,
     svg: Option<&Path>,
 ) -> Result<(), String> {
+    entente_model::check_year_range(from, to).map_err(|e| e.message("--from", "--to"))?;
     let (deals, prov) = register(store)?;
     let d = views::dependence(&deals, recipient, from, to, basis);
     let sipri = dataset_citation(&prov);

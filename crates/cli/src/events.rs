@@ -146,6 +146,7 @@ fn jsonl<T: Serialize>(items: &[T]) -> Result<Vec<u8>, String> {
 }
 
 pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(), String> {
+    entente_model::check_range(args.from, args.to).map_err(|e| e.message("--from", "--to"))?;
     let engine = Engine::open(&args.store, &args.cluster)?;
     let a = resolve_id(kb, &args.a)?;
     let b = args.b.as_deref().map(|b| resolve_id(kb, b)).transpose()?;

@@ -246,6 +246,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             curated_only,
             store,
         } => {
+            entente_model::check_range(from, to).map_err(|e| e.message("--from", "--to"))?;
             let mut actors = vec![resolve(&actor)?];
             if let Some(o) = other {
                 actors.push(resolve(&o)?);
@@ -347,6 +348,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             weapons_only,
             store,
         } => {
+            entente_model::check_range(from, to).map_err(|e| e.message("--from", "--to"))?;
             let q = TransferQuery {
                 supplier: supplier.as_deref().map(resolve).transpose()?,
                 recipient: recipient.as_deref().map(resolve).transpose()?,

@@ -345,6 +345,71 @@ impl fmt::Display for Interval {
     }
 }
 
+/// A query range whose start is after its end. Every surface (CLI, API) rejects it the same way:
+/// an error, never a silently empty answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReversedRange {
+    /// The bounds as given (a partial date, a day or a year).
+    pub from: String,
+    pub to: String,
+}
+
+impl ReversedRange {
+    /// The message, with the bounds named as the surface names them (`--from`, `` `from` ``).
+    pub fn message(&self, from_name: &str, to_name: &str) -> String {
+        format!(
+            "{from_name} {} is after {to_name} {}: the range is empty (give the earlier date first)",
+            self.from, self.to
+        )
+    }
+}
+
+impl fmt::Display for ReversedRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message("from", "to"))
+    }
+}
+
+impl std::error::Error for ReversedRange {}
+
+/// The one rule for a range of days: reversed when `from` is after `to` (a range of one day is
+/// not). [`check_range`] and [`check_year_range`] apply it to partial dates and years.
+pub fn check_day_range(from: Day, to: Day) -> Result<(), ReversedRange> {
+    if from > to {
+        return Err(ReversedRange {
+            from: from.to_string(),
+            to: to.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// A range given as partial dates, either end open: reversed when `from`'s first day is after
+/// `to`'s last day (`--from 2020-06 --to 2020` is the second half of 2020; `--from 2021 --to 2020`
+/// is an error). The message shows the dates as given.
+pub fn check_range(from: Option<PartialDate>, to: Option<PartialDate>) -> Result<(), ReversedRange> {
+    match (from, to) {
+        (Some(f), Some(t)) => check_day_range(f.earliest(), t.latest()).map_err(|_| ReversedRange {
+            from: f.to_string(),
+            to: t.to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// A range of years, either end open: the same rule, a year being all its days.
+pub fn check_year_range(from: Option<i32>, to: Option<i32>) -> Result<(), ReversedRange> {
+    match (from, to) {
+        (Some(f), Some(t)) => {
+            check_range(PartialDate::year_only(f).ok(), PartialDate::year_only(t).ok()).map_err(|_| ReversedRange {
+                from: f.to_string(),
+                to: t.to_string(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,5 +476,31 @@ mod tests {
         assert!(a.overlaps(&b));
         let c = Interval::new(Some(d("1990")), Some(d("1999-03-11")));
         assert!(!a.overlaps(&c));
+    }
+
+    #[test]
+    fn reversed_ranges() {
+        let d = |t: &str| PartialDate::parse(t).ok();
+        assert_eq!(check_range(d("2020-06"), d("2020")), Ok(()));
+        assert_eq!(check_range(d("2020"), d("2020")), Ok(()));
+        assert_eq!(check_range(d("2021"), None), Ok(()));
+        let e = check_range(d("2021"), d("2020-12-31")).unwrap_err();
+        assert_eq!(
+            e.message("--from", "--to"),
+            "--from 2021 is after --to 2020-12-31: the range is empty (give the earlier date first)"
+        );
+        assert!(check_range(d("2020-07"), d("2020-06")).is_err());
+        assert_eq!(check_year_range(Some(2020), Some(2020)), Ok(()));
+        assert_eq!(
+            check_year_range(Some(2021), Some(2020)).unwrap_err().to_string(),
+            "from 2021 is after to 2020: the range is empty (give the earlier date first)"
+        );
+        let day = |y, m, d| Day {
+            year: y,
+            month: m,
+            day: d,
+        };
+        assert!(check_day_range(day(2020, 1, 2), day(2020, 1, 1)).is_err());
+        assert_eq!(check_day_range(day(2020, 1, 1), day(2020, 1, 1)), Ok(()));
     }
 }

@@ -16,7 +16,10 @@ mod date;
 mod facts;
 mod vocab;
 
-pub use date::{days_in_month, DateError, Day, Interval, PartialDate, Precision};
+pub use date::{
+    check_day_range, check_range, check_year_range, days_in_month, DateError, Day, Interval, PartialDate, Precision,
+    ReversedRange,
+};
 pub use facts::*;
 pub use vocab::{
     ActorKind, Dimension, Direction, DriverKind, EventKind, Instrument, Plover, RelationKind, TransferStatus,

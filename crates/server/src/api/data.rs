@@ -52,12 +52,7 @@ pub async fn measures(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQue
     let b = p.actor(&s.kb, "b")?;
     let from = year(&p, "from")?.unwrap_or(app.config.index.start_year);
     let to = year(&p, "to")?.unwrap_or(crate::state::today().year);
-    if to < from {
-        return Err(ApiError::bad_request(
-            "bad_parameter",
-            format!("`to` ({to}) is before `from` ({from})"),
-        ));
-    }
+    entente_model::check_year_range(Some(from), Some(to)).map_err(super::params::reversed)?;
     blocking(move || {
         let store = app.data.store.as_ref().ok_or_else(|| {
             missing(
@@ -130,8 +125,8 @@ pub async fn events(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery
     let top = p.number("top", 10, 200)?;
     let day =
         |d: entente_model::PartialDate, end: bool| Day((if end { d.latest() } else { d.earliest() }).ordinal() as i32);
-    let from = p.date("from")?.map(|d| day(d, false));
-    let to = p.date("to")?.map(|d| day(d, true));
+    let (from, to) = p.date_range()?;
+    let (from, to) = (from.map(|d| day(d, false)), to.map(|d| day(d, true)));
     blocking(move || {
         let lake = app.data.lake.as_ref().ok_or_else(|| {
             missing(

@@ -91,6 +91,14 @@ impl Params {
         self.opt(name).map(|v| parse_date(name, v)).transpose()
     }
 
+    /// `from` and `to` as dates, either open; a reversed range is an error (the rule is
+    /// [`entente_model::check_range`], the CLI's too).
+    pub fn date_range(&self) -> Result<(Option<PartialDate>, Option<PartialDate>), ApiError> {
+        let (from, to) = (self.date("from")?, self.date("to")?);
+        entente_model::check_range(from, to).map_err(reversed)?;
+        Ok((from, to))
+    }
+
     pub fn flag(&self, name: &str) -> Result<bool, ApiError> {
         match self.opt(name) {
             None => Ok(false),
@@ -148,4 +156,9 @@ pub fn parse_date(name: &str, v: &str) -> Result<PartialDate, ApiError> {
         ApiError::bad_request("bad_date", format!("parameter `{name}`: bad date `{v}`: {e}"))
             .hint("dates are YYYY, YYYY-MM or YYYY-MM-DD")
     })
+}
+
+/// The error for a reversed `from`/`to` range.
+pub fn reversed(e: entente_model::ReversedRange) -> ApiError {
+    ApiError::bad_request("bad_parameter", e.message("`from`", "`to`"))
 }

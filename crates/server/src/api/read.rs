@@ -143,12 +143,13 @@ pub async fn timeline(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQue
     if let Some(b) = p.opt_actor(&s.kb, "b")? {
         actors.push(b);
     }
+    let (from, to) = p.date_range()?;
     let query = TimelineQuery {
         actors,
         members: p.flag("members")?,
         kinds: p.list("kind"),
-        from: p.date("from")?,
-        to: p.date("to")?,
+        from,
+        to,
     };
     let page = p.page()?;
     let tables = (!p.flag("curated_only")?).then_some(&app.tables);
@@ -217,13 +218,14 @@ pub async fn transfers(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQu
         None | Some("deal") => MembershipAt::Deal,
         Some(d) => MembershipAt::Day(parse_date("member_at", d)?.latest()),
     };
+    let (from, to) = p.date_range()?;
     let query = TransferQuery {
         supplier: p.opt_actor(&s.kb, "supplier")?,
         recipient: p.opt_actor(&s.kb, "recipient")?,
         recipient_in: p.opt_actor(&s.kb, "recipient_in")?,
         membership_at,
-        from: p.date("from")?,
-        to: p.date("to")?,
+        from,
+        to,
         weapons_only: p.flag("weapons_only")?,
     };
     let page = p.page()?;
@@ -249,7 +251,8 @@ fn sources(app: &App) -> entente_analysis::Sources<'_> {
 }
 
 fn range(app: &App, p: &Params, default_step: Step, with_step: bool) -> Result<(Day, Day, Step)> {
-    let from = p.date("from")?.map_or(
+    let (given_from, given_to) = p.date_range()?;
+    let from = given_from.map_or(
         Day {
             year: app.config.index.start_year,
             month: 1,
@@ -257,13 +260,8 @@ fn range(app: &App, p: &Params, default_step: Step, with_step: bool) -> Result<(
         },
         |d| d.earliest(),
     );
-    let to = p.date("to")?.map_or_else(today, |d| d.latest());
-    if to < from {
-        return Err(ApiError::bad_request(
-            "bad_parameter",
-            format!("`to` ({to}) is before `from` ({from})"),
-        ));
-    }
+    let to = given_to.map_or_else(today, |d| d.latest());
+    entente_model::check_day_range(from, to).map_err(super::params::reversed)?;
     let by = if with_step { p.opt("by") } else { None };
     let step = match by {
         None => default_step,
