@@ -660,6 +660,29 @@ pub fn find_chromium() -> Option<std::path::PathBuf> {
     None
 }
 
+/// The `file://` URL of an absolute path, percent-encoded byte by byte: everything but unreserved
+/// characters and `/` (a space, `#`, `?` or `%` in a directory name would otherwise end the path,
+/// start a fragment or a query, or be read as an escape).
+pub fn file_url(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().replace('\\', "/").into_bytes();
+    let mut url = String::from("file://");
+    if bytes.first() != Some(&b'/') {
+        // A Windows path (`C:/…`): the URL's path starts with a slash.
+        url.push('/');
+    }
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) || (cfg!(not(unix)) && b == b':') {
+            url.push(char::from(b));
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
+}
+
 /// Prints an HTML file to PDF with headless Chromium, offline.
 pub fn print_pdf(html: &Path, pdf: &Path) -> Result<(), String> {
     let chromium = find_chromium().ok_or("--pdf needs Chromium on the PATH (Debian: apt-get install chromium)")?;
@@ -680,7 +703,7 @@ pub fn print_pdf(html: &Path, pdf: &Path) -> Result<(), String> {
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", html.display()))
+        .arg(file_url(&html))
         .output()
         .map_err(|e| format!("cannot run Chromium: {e}"))?;
     let _ = std::fs::remove_dir_all(&profile);
