@@ -87,6 +87,24 @@ impl Prefix {
     }
 }
 
+/// The first year the index can cover: ATOP's first, 1815, the earliest of the sources it draws
+/// on. Ranges are bounded by it and by the current year, so that a series (and the change-point
+/// search over it, quadratic in its months) stays within about 2,600 months whatever is asked.
+pub const FIRST_INDEX_YEAR: i32 = 1815;
+
+/// Whether `from`–`to` lies within the years the index can cover, [`FIRST_INDEX_YEAR`] to the year
+/// of `today`; the error says the bounds. Every surface that computes a series checks it.
+pub fn check_index_range(from: Day, to: Day, today: Day) -> Result<(), String> {
+    if from.year < FIRST_INDEX_YEAR || to.year > today.year {
+        return Err(format!(
+            "the range {from} – {to} is outside the years the index can cover, {FIRST_INDEX_YEAR}–{} \
+             (from ATOP's first year, the earliest of its sources, to this year)",
+            today.year
+        ));
+    }
+    Ok(())
+}
+
 /// Robust noise scale: MAD of first differences, scaled for Gaussian noise, at least `floor`.
 pub fn noise_sigma(y: &[f64], floor: f64) -> f64 {
     let mut d: Vec<f64> = y.windows(2).map(|w| (w[1] - w[0]).abs()).collect();

@@ -208,6 +208,7 @@ impl RangeArgs {
         entente_model::check_range(self.from, self.to)
             .and_then(|()| entente_model::check_day_range(from, to))
             .map_err(|e| e.message("--from", "--to"))?;
+        entente_analysis::check_index_range(from, to, today())?;
         let step = if self.by == By::Month { Step::Month } else { Step::Year };
         let lake = open_lake(&self.store)?;
         let tables = load_tables(kb, &self.store)?;

@@ -94,6 +94,16 @@ fn reversed_ranges_are_one_error_in_every_command() {
             "{args:?}: {err}"
         );
     }
+    // A range outside the years the index can cover is refused before any work.
+    let out = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(["changes", "NATO", "KOR", "--from", "1000", "--to", "2999"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("outside the years the index can cover, 1815–"),
+        "{err}"
+    );
     // A range of one period is not reversed.
     let out = Command::new(env!("CARGO_BIN_EXE_entente"))
         .args(["timeline", "NATO", "KOR", "--from", "2012-09", "--to", "2012"])

@@ -262,6 +262,9 @@ fn range(app: &App, p: &Params, default_step: Step, with_step: bool) -> Result<(
     );
     let to = given_to.map_or_else(today, |d| d.latest());
     entente_model::check_day_range(from, to).map_err(super::params::reversed)?;
+    // A series (and the change-point search, quadratic in its months) only over the years the
+    // index can cover: `from=1000&to=2999` would be 24,000 months in one request.
+    entente_analysis::check_index_range(from, to, today()).map_err(|m| ApiError::bad_request("bad_parameter", m))?;
     let by = if with_step { p.opt("by") } else { None };
     let step = match by {
         None => default_step,
