@@ -9,13 +9,7 @@ use std::sync::OnceLock;
 use support::{entente, ok, temp_dir};
 
 fn fixtures() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
-    if dir.join("sipri/trade-register.csv").is_file() && dir.join("atop").is_dir() && dir.join("unvotes").is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: {} is absent", dir.display());
-        None
-    }
+    entente_testkit::shared_all(&["sipri/trade-register.csv", "atop", "unvotes"])
 }
 
 /// A data directory with every fixture imported (once for all tests).

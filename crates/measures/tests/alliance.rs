@@ -12,13 +12,7 @@ use std::io::BufReader;
 use std::path::PathBuf;
 
 fn fixtures() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/atop");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: {} is absent", dir.display());
-        None
-    }
+    entente_testkit::shared("atop")
 }
 
 fn members(dir: &std::path::Path) -> Vec<Membership> {

@@ -6,23 +6,19 @@ use entente_measures::flows::{
     concentration, customers_by_year, delivered_by_year, dependence, hhi, ordered_by_year, undated_delivered, Flow,
 };
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 fn register() -> Option<&'static Vec<Deal>> {
     static DEALS: OnceLock<Option<Vec<Deal>>> = OnceLock::new();
     let deals = DEALS.get_or_init(|| {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/sipri/trade-register.csv");
-        let file = std::fs::File::open(path).ok()?;
+        let path = entente_testkit::shared("sipri/trade-register.csv")?;
+        let file = std::fs::File::open(path).expect("readable");
         Some(
             read("trade-register.csv", std::io::BufReader::new(file), &mut |_| {})
                 .expect("reads")
                 .0,
         )
     });
-    if deals.is_none() {
-        eprintln!("skipping: ../shared/fixtures absent");
-    }
     deals.as_ref()
 }
 

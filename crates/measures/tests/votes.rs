@@ -4,7 +4,6 @@
 use entente_datasets::codes::Crosswalk;
 use entente_datasets::unvotes::{read_country_file, read_long, CountryFile};
 use entente_measures::votes::{from_country_file, from_votes, pooled, Agreement};
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 fn cw() -> &'static Crosswalk {
@@ -16,8 +15,8 @@ fn files() -> Option<&'static (CountryFile, CountryFile)> {
     static FILES: OnceLock<Option<(CountryFile, CountryFile)>> = OnceLock::new();
     let files = FILES.get_or_init(|| {
         let read = |c: u16| {
-            let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../../../shared/fixtures/unvotes/{c}.csv"));
-            let f = std::fs::File::open(&p).ok()?;
+            let p = entente_testkit::shared(&format!("unvotes/{c}.csv"))?;
+            let f = std::fs::File::open(&p).expect("readable");
             Some(
                 read_country_file(&format!("{c}.csv"), None, std::io::BufReader::new(f))
                     .expect("reads")
@@ -26,9 +25,6 @@ fn files() -> Option<&'static (CountryFile, CountryFile)> {
         };
         Some((read(732)?, read(731)?))
     });
-    if files.is_none() {
-        eprintln!("skipping: ../shared/fixtures absent");
-    }
     files.as_ref()
 }
 

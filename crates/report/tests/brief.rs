@@ -177,10 +177,7 @@ fn chromium_renders_the_brief_with_charts_and_citations() {
 }
 
 fn fixture(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures")
-        .join(rel);
-    p.exists().then_some(p)
+    entente_testkit::shared(rel)
 }
 
 #[test]

@@ -13,13 +13,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 fn fixture() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/sipri/trade-register.csv");
-    if p.is_file() {
-        Some(p)
-    } else {
-        println!("skipped: {} is absent", p.display());
-        None
-    }
+    entente_testkit::shared("sipri/trade-register.csv")
 }
 
 /// The example binary, built by `cargo test` beside this test's own binary (target/<profile>/examples).

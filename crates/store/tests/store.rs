@@ -10,13 +10,7 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
-    if dir.join("sipri").is_dir() && dir.join("atop").is_dir() && dir.join("unvotes").is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: {} is absent", dir.display());
-        None
-    }
+    entente_testkit::shared_all(&["sipri", "atop", "unvotes"])
 }
 
 fn reader(p: &Path) -> BufReader<File> {

@@ -47,13 +47,5 @@ pub fn temp_dir(name: &str) -> PathBuf {
 
 /// `../shared/fixtures/REL`, or `None` (saying so) where it is absent.
 pub fn fixture(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        println!("skipped: {} is absent", p.display());
-        None
-    }
+    entente_testkit::shared(rel)
 }
