@@ -678,7 +678,24 @@ impl DyadDepth {
         if let Some(tables) = sources.tables {
             depth = depth.with_datasets(&tables.dyad(kb, a, b, counts(DepthDimension::DefenceIndustrial)));
         }
-        let Some(lake) = sources.lake else { return Ok(depth) };
+        let lake_note = |depth: &mut DyadDepth, note: &str| {
+            depth.consulted.push(crate::evidence::Consulted {
+                dataset: "event lake".into(),
+                years: None,
+                carried_forward: false,
+                records: 0,
+                note: note.into(),
+            })
+        };
+        let Some(lake) = sources.lake else {
+            if sources.tables.is_some() {
+                lake_note(
+                    &mut depth,
+                    "no coded events imported: `entente import gdelt2|icews|polecat FILE` adds the event-data dimension",
+                );
+            }
+            return Ok(depth);
+        };
         let mode = if counts(DepthDimension::EventData) {
             crate::events::SideMode::Both
         } else {
@@ -686,7 +703,10 @@ impl DyadDepth {
         };
         Ok(match crate::events::evidence(lake, kb, a, b, mode)? {
             Some(ev) => depth.with_events(&ev),
-            None => depth,
+            None => {
+                lake_note(&mut depth, "the lake holds no event between the two sides");
+                depth
+            }
         })
     }
 
