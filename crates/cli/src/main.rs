@@ -591,15 +591,8 @@ fn check(data: &DataArgs, dir: Option<&PathBuf>, format: Format) -> Result<ExitC
     })
 }
 
-/// Writes a file so that a reader never sees it half-written: a temporary file beside it, then a rename.
+/// Writes a file so that a reader, or a crash, never sees it half-written (the workspace's one
+/// atomic write: temporary file, fsync, rename, fsync the directory).
 pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| format!("{} is not a file name", path.display()))?;
-    let tmp = path.with_file_name(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write {}: {e}", path.display())
-    })
+    entente_store::write_atomically(path, bytes).map_err(|e| format!("cannot write {e}"))
 }

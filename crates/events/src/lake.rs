@@ -478,6 +478,8 @@ impl Lake {
     /// directories) the manifest does not list. Runs under the lock, before every ingest.
     fn recover(&mut self) -> Result<()> {
         self.manifest = read_manifest(&self.root)?;
+        entente_store::remove_stale_temporaries(&self.root.join("manifest.json"))
+            .map_err(|e| Error::io(e.path, e.source))?;
         let tmp = self.root.join(".tmp");
         if tmp.exists() {
             fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
@@ -1594,16 +1596,8 @@ fn write_manifest(root: &Path, m: &Manifest) -> Result<()> {
 }
 
 /// Replaces `path` with `bytes` so that a reader sees the old content or the new, never a part:
-/// a temporary file beside it (`<path>.tmp`), fsync, rename over it, fsync the directory.
+/// the workspace's one atomic write, [`entente_store::write_atomically`] (a temporary file beside
+/// it, fsync, rename over it, fsync the directory).
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    let mut f = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-    f.write_all(bytes).map_err(|e| Error::io(&tmp, e))?;
-    f.sync_all().map_err(|e| Error::io(&tmp, e))?;
-    drop(f);
-    fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
-    sync_dir(dir)
+    entente_store::write_atomically(path, bytes).map_err(|e| Error::io(e.path, e.source))
 }

@@ -12,8 +12,9 @@
 //! dyadic series, top counterparts and type breakdowns from the dyad-day table alone;
 //! [`generate`] writes realistic synthetic GDELT 2.0 data of any size for tests and benchmarks.
 //!
-//! It depends on arrow and parquet only (the versions DataFusion uses, so the workspace builds one
-//! arrow); SQL over the lake lives in `entente-sql`, so that this crate builds in minutes.
+//! It depends on arrow and parquet (the versions DataFusion uses, so the workspace builds one
+//! arrow) and, for the workspace's one atomic write, `entente-store`; SQL over the lake lives in
+//! `entente-sql`, so that this crate builds in minutes.
 
 pub mod actors;
 pub mod cameo;

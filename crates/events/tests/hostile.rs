@@ -191,3 +191,28 @@ fn gdelt2_cut_then_complete_counts_each_event_once() {
     assert_eq!(manifest(&cluster), manifest(&local));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The lake's manifest is written with the workspace's one atomic write; what a write killed
+/// midway leaves beside it is removed by the next ingest.
+#[test]
+fn stale_manifest_temporaries_are_removed_by_the_next_ingest() {
+    let dir = tempdir("stale-tmp");
+    let root = dir.join("lake");
+    std::fs::create_dir_all(&root).expect("lake dir");
+    let stale = root.join(".manifest.json.tmp-99999");
+    std::fs::write(&stale, b"{\"half\": ").expect("write");
+    let input = dir.join("in.CSV");
+    write_generated(&input, 3, 20);
+    let mut lake = Lake::open(&dir).expect("open");
+    lake.ingest(&input, SourceKind::Gdelt2, &opts(), &mut |_| {})
+        .expect("ingest");
+    assert!(!stale.exists(), "the stale temporary is removed");
+    let listed: Vec<String> = std::fs::read_dir(&root)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("manifest"))
+        .collect();
+    assert_eq!(listed, vec!["manifest.json"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -11,7 +11,6 @@
 //! Everything here is text in, text out; the server decides when to write.
 
 use entente_facts::Input;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The six record kinds of a fact file.
@@ -408,35 +407,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     std::fs::create_dir_all(&dir)?;
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
-    // Hidden, so that `entente check DIR` and the loader never read a half-written file.
-    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)?;
-        std::fs::File::open(&dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    // The workspace's one atomic write; its temporary file is hidden, so that `entente check DIR`
+    // and the loader never read a half-written file.
+    entente_store::write_atomically(path, bytes).map_err(|e| std::io::Error::new(e.source.kind(), e.to_string()))
 }
 
 /// Removes temporary files a killed server left behind.
 pub fn clean_temporaries(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let name = e.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(".edits.toml.tmp-") {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
+    let _ = entente_store::remove_stale_temporaries(&dir.join("edits.toml"));
 }
 
 /// "2025-01-31T12:00:00Z", from the system clock.

@@ -1,9 +1,11 @@
-//! File-system steps of an atomic import: fsync, atomic replace, the lock.
+//! File-system steps of an atomic import: fsync, atomic replace, the lock. [`write_atomically`] is
+//! the workspace's one atomic write (the store's manifest, the event lake's manifest, the CLI's
+//! output files and the server's edits all go through it).
 
 use crate::{io_err, Error, Result};
 use std::fs::{self, File};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// fsyncs a directory, so that the renames in it survive a crash. (On Windows a directory cannot
 /// be opened for syncing; NTFS journals renames itself.)
@@ -14,18 +16,102 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
     File::open(dir).and_then(|d| d.sync_all()).map_err(io_err(dir))
 }
 
-/// Replaces `path` with `bytes` so that a reader sees the old or the new content, never a part:
-/// a temporary file beside it, fsync, rename over, fsync the directory.
+/// Replaces `path` with `bytes` atomically ([`write_atomically`]), as a store error.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let mut f = File::create(&tmp).map_err(io_err(&tmp))?;
-    f.write_all(bytes).map_err(io_err(&tmp))?;
-    f.sync_all().map_err(io_err(&tmp))?;
-    drop(f);
-    fs::rename(&tmp, path).map_err(io_err(path))?;
-    sync_dir(dir)
+    write_atomically(path, bytes).map_err(|e| Error::Io {
+        path: e.path,
+        source: e.source,
+    })
+}
+
+/// An atomic write that failed: the file it failed on (the temporary file, the target or its
+/// directory) and why.
+#[derive(Debug)]
+pub struct WriteError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.source)
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// The temporary file [`write_atomically`] writes beside `path`, and the prefix such files share.
+fn temporary(path: &Path) -> std::result::Result<(PathBuf, String), WriteError> {
+    let name = path.file_name().ok_or_else(|| WriteError {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"),
+    })?;
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    let tmp = path.with_file_name(format!("{prefix}{}", std::process::id()));
+    Ok((tmp, prefix))
+}
+
+fn parent(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Writes `bytes` to `path` so that a reader, and a crash at any point, sees the old content or
+/// the new, never a part: a temporary file beside it (hidden, `.<name>.tmp-<pid>`, so that the
+/// fact loader skips it and two processes never share one), written and fsynced, renamed over
+/// `path`, and the directory fsynced so that the rename itself is durable. On failure the
+/// temporary file is removed and `path` is as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::result::Result<(), WriteError> {
+    let (tmp, _) = temporary(path)?;
+    let at = |p: &Path| {
+        let p = p.to_path_buf();
+        move |source| WriteError { path: p, source }
+    };
+    let result = (|| {
+        let mut f = File::create(&tmp).map_err(at(&tmp))?;
+        f.write_all(bytes).map_err(at(&tmp))?;
+        f.sync_all().map_err(at(&tmp))?;
+        drop(f);
+        fs::rename(&tmp, path).map_err(at(path))?;
+        let dir = parent(path);
+        if cfg!(windows) {
+            return Ok(());
+        }
+        File::open(dir).and_then(|d| d.sync_all()).map_err(at(dir))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Removes the temporary files that writes of `path` killed midway left beside it (run under
+/// the lock, or before any write, so that no live write is disturbed).
+pub fn remove_stale_temporaries(path: &Path) -> std::result::Result<(), WriteError> {
+    let (_, prefix) = temporary(path)?;
+    let dir = parent(path);
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(WriteError {
+                path: dir.to_path_buf(),
+                source,
+            })
+        }
+    };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with(&prefix) {
+            let p = e.path();
+            fs::remove_file(&p).map_err(|source| WriteError { path: p, source })?;
+        }
+    }
+    Ok(())
 }
 
 /// Takes the store's lock (`<root>/.lock`), held until the file is dropped. The operating system

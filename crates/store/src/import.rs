@@ -391,10 +391,10 @@ fn recover(store: &mut Store) -> Result<()> {
     if tmp.exists() {
         fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
     }
-    let stray = store.root.join(".manifest.json.tmp");
-    if stray.exists() {
-        fs::remove_file(&stray).map_err(io_err(&stray))?;
-    }
+    crate::fsx::remove_stale_temporaries(&store.root.join("manifest.json")).map_err(|e| Error::Io {
+        path: e.path,
+        source: e.source,
+    })?;
     collect_garbage(store)
 }
 

@@ -46,6 +46,7 @@ mod manifest;
 mod tables;
 pub mod views;
 
+pub use fsx::{remove_stale_temporaries, write_atomically, WriteError};
 pub use import::{ImportOutcome, Outcome};
 pub use manifest::{ImportEntry, Manifest, StoredRejection, TableEntry};
 
