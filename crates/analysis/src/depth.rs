@@ -672,7 +672,7 @@ impl DyadDepth {
         b: &str,
         config: &DepthConfig,
         sources: &Sources,
-    ) -> Result<DyadDepth, String> {
+    ) -> Result<DyadDepth, crate::Error> {
         let mut depth = DyadDepth::build(kb, a, b, config);
         let counts = |d: DepthDimension| config.index.members_count_for.iter().any(|x| x == d.as_str());
         if let Some(tables) = sources.tables {

@@ -125,7 +125,7 @@ pub fn evidence(
     a: &str,
     b: &str,
     mode: SideMode,
-) -> Result<Option<EventEvidence>, String> {
+) -> Result<Option<EventEvidence>, crate::Error> {
     let q = SeriesQuery {
         a: side(kb, a, mode),
         b: side(kb, b, mode),
@@ -135,7 +135,7 @@ pub fn evidence(
         symmetric: true,
         sources: Vec::new(),
     };
-    let rows = lake.dyad_series(&q).map_err(|e| e.to_string())?;
+    let rows = lake.dyad_series(&q)?;
     let months: Vec<EventMonth> = rows
         .iter()
         .map(|r| EventMonth {

@@ -30,6 +30,54 @@ pub use outlook::{outlook, Outlook};
 pub use partners::{partners, Partner, Partners};
 
 use entente_kb::KnowledgeBase;
+
+/// What an analysis can fail on: the event lake or the datasets' tables it reads (the questions'
+/// own arguments are checked by the surfaces before they ask).
+#[derive(Debug)]
+pub enum Error {
+    /// Reading the event lake failed, or the lake cannot answer the query as asked.
+    Lake(entente_events::Error),
+    /// A dataset table could not be read.
+    Evidence(evidence::EvidenceError),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Lake(e) => write!(f, "event lake: {e}"),
+            Error::Evidence(e) => write!(f, "dataset tables: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Lake(e) => Some(e),
+            Error::Evidence(e) => Some(e),
+        }
+    }
+}
+
+impl From<entente_events::Error> for Error {
+    fn from(e: entente_events::Error) -> Error {
+        Error::Lake(e)
+    }
+}
+
+impl From<evidence::EvidenceError> for Error {
+    fn from(e: evidence::EvidenceError) -> Error {
+        Error::Evidence(e)
+    }
+}
+
+impl Error {
+    /// Whether the fault is in the question (a query the lake cannot answer as asked) rather than
+    /// in the data read.
+    pub fn is_bad_request(&self) -> bool {
+        matches!(self, Error::Lake(entente_events::Error::Query(_)))
+    }
+}
 use entente_model::Day;
 use serde::Serialize;
 
@@ -65,7 +113,7 @@ pub fn compare(
     cfg: &DepthConfig,
     (from, to, step): (Day, Day, Step),
     sources: &Sources,
-) -> Result<Vec<DyadSeries>, String> {
+) -> Result<Vec<DyadSeries>, Error> {
     dyads
         .iter()
         .map(|(a, b)| {

@@ -108,7 +108,7 @@ pub fn partners(
     day: Day,
     config: &DepthConfig,
     sources: &Sources,
-) -> Result<Partners, String> {
+) -> Result<Partners, crate::Error> {
     let mut candidates = curated_counterparts(kb, actor);
     if let Some(t) = sources.tables {
         candidates.extend(t.counterparts(actor));

@@ -141,7 +141,7 @@ pub fn partners(kb: &KnowledgeBase, format: Format, actor: &str, args: &Partners
         tables: Some(&tables),
         lake: lake.as_ref(),
     };
-    let mut ranking = entente_analysis::partners(kb, actor, day, &config, &sources)?;
+    let mut ranking = entente_analysis::partners(kb, actor, day, &config, &sources).map_err(|e| e.to_string())?;
     ranking.keep_top(args.top);
     emit(format, &ranking, || {
         let mut head = format!(
@@ -271,7 +271,7 @@ pub fn depth(
     range: &RangeArgs,
 ) -> Result<(), String> {
     let r = range.resolve(kb)?;
-    let depth = DyadDepth::build_with(kb, a, b, &r.config, &r.sources())?;
+    let depth = DyadDepth::build_with(kb, a, b, &r.config, &r.sources()).map_err(|e| e.to_string())?;
     let title = format!("{} – {}", kb.name_of(a), kb.name_of(b));
     if let Some(date) = explain {
         let ex = depth.explain(date.latest());
@@ -384,7 +384,7 @@ pub fn depth(
 
 pub fn changes(kb: &KnowledgeBase, format: Format, a: &str, b: &str, range: &RangeArgs) -> Result<(), String> {
     let r = range.resolve(kb)?;
-    let depth = DyadDepth::build_with(kb, a, b, &r.config, &r.sources())?;
+    let depth = DyadDepth::build_with(kb, a, b, &r.config, &r.sources()).map_err(|e| e.to_string())?;
     // Detection always runs on the monthly series.
     let series = depth.series(r.from, r.to, Step::Month);
     let cps = index_changes(kb, a, b, &series, &r.config);
@@ -458,7 +458,7 @@ pub fn peers(
             .filter(|p| p != a && p != b)
             .map(|p| (a.to_string(), p)),
     );
-    let all = compare(kb, &dyads, &r.config, (r.from, r.to, r.step), &r.sources())?;
+    let all = compare(kb, &dyads, &r.config, (r.from, r.to, r.step), &r.sources()).map_err(|e| e.to_string())?;
     range.write_svg(|| entente_report::charts::peers_chart(&all))?;
     emit(format, &all, || {
         let mut headers = vec!["DYAD", "LATEST", "COVERED"];
@@ -585,11 +585,11 @@ pub fn brief(kb: &KnowledgeBase, args: &BriefArgs, a: &str, b: &str, peers: Vec<
         store: store.as_ref(),
         tables: Some(&r.tables),
     };
-    let html = entente_report::brief::render(kb, &req)?;
+    let html = entente_report::brief::render(kb, &req).map_err(|e| e.to_string())?;
     crate::write_atomically(&args.out, html.as_bytes())?;
     eprintln!("brief written to {}", args.out.display());
     if let Some(pdf) = &args.pdf {
-        entente_report::brief::print_pdf(&args.out, pdf)?;
+        entente_report::brief::print_pdf(&args.out, pdf).map_err(|e| e.to_string())?;
         eprintln!("PDF written to {}", pdf.display());
     }
     Ok(())

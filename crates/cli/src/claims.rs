@@ -181,7 +181,7 @@ pub fn verify(kb: &KnowledgeBase, format: Format, args: &VerifyArgs) -> Result<(
             .and_then(|(_, t, _)| t.clone())
             .unwrap_or_else(|| args.input.display().to_string());
         let vs: Vec<_> = all.iter().map(|(_, _, v)| v.clone()).collect();
-        let html = entente_report::verify::render(&title, &vs)?;
+        let html = entente_report::verify::render(&title, &vs).map_err(|e| e.to_string())?;
         crate::write_atomically(path, html.as_bytes())?;
         eprintln!("report written to {}", path.display());
     }

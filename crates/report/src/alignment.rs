@@ -85,13 +85,16 @@ pub fn measures(
     b: &str,
     from: i32,
     to: i32,
-) -> Result<Option<Measures>, String> {
+) -> Result<Option<Measures>, crate::Error> {
     let cow = |id: &str| views::cow_of(id, None).or_else(|| kb.actor(id).and_then(|x| x.codes.cow));
-    let e = |e: entente_store::Error| e.to_string();
     match (cow(a), cow(b)) {
-        (Some(ca), Some(cb)) => Ok(Some(Measures::Dyad(
-            views::align(store, (a, ca), (b, cb), Some(from), Some(to)).map_err(e)?,
-        ))),
+        (Some(ca), Some(cb)) => Ok(Some(Measures::Dyad(views::align(
+            store,
+            (a, ca),
+            (b, cb),
+            Some(from),
+            Some(to),
+        )?))),
         (ca, cb) => {
             let (state, group, sc) = match (ca, cb) {
                 (Some(c), None) if is_group(kb, b) => (a, b, c),
@@ -110,7 +113,7 @@ pub fn measures(
                     .filter_map(|r| views::cow_of(&r.subject, Some(year)).map(|c| (r.subject.clone(), c)))
                     .collect()
             };
-            let alignment = views::align_group(store, (state, sc), &members, from, to).map_err(e)?;
+            let alignment = views::align_group(store, (state, sc), &members, from, to)?;
             Ok(Some(Measures::Group {
                 group: group.to_string(),
                 alignment,
@@ -129,7 +132,7 @@ pub fn section(
     b: &str,
     from: i32,
     to: i32,
-) -> Result<Option<AlignSection>, String> {
+) -> Result<Option<AlignSection>, crate::Error> {
     let name = |id: &str| kb.name_of(id).to_string();
     // (year, S, pi, agreement, extra column) rows, the sources and notes.
     let (subject, extra, rows, provs, notes): (String, &str, Vec<Row>, Vec<Provenance>, Vec<String>) =

@@ -212,7 +212,7 @@ fn month(d: Day) -> String {
 }
 
 /// Builds and renders the brief as one HTML document.
-pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> {
+pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, crate::Error> {
     let (a, b) = (req.a, req.b);
     let (a_name, b_name) = (kb.name_of(a).to_string(), kb.name_of(b).to_string());
     let mut src = Sources::default();
@@ -637,12 +637,12 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, String> 
     };
     let mut env = minijinja::Environment::new();
     env.add_template("brief.html", TEMPLATE)
-        .map_err(|e| format!("brief template: {e}"))?;
+        .map_err(|e| crate::Error::Template(format!("brief template: {e}")))?;
     let tmpl = env
         .get_template("brief.html")
-        .map_err(|e| format!("brief template: {e}"))?;
+        .map_err(|e| crate::Error::Template(format!("brief template: {e}")))?;
     tmpl.render(minijinja::context! { b => brief })
-        .map_err(|e| format!("cannot render the brief: {e}"))
+        .map_err(|e| crate::Error::Template(e.to_string()))
 }
 
 /// Finds a Chromium to print with.
@@ -684,12 +684,14 @@ pub fn file_url(path: &Path) -> String {
 }
 
 /// Prints an HTML file to PDF with headless Chromium, offline.
-pub fn print_pdf(html: &Path, pdf: &Path) -> Result<(), String> {
-    let chromium = find_chromium().ok_or("--pdf needs Chromium on the PATH (Debian: apt-get install chromium)")?;
+pub fn print_pdf(html: &Path, pdf: &Path) -> Result<(), crate::Error> {
+    let chromium = find_chromium().ok_or_else(|| {
+        crate::Error::Pdf("--pdf needs Chromium on the PATH (Debian: apt-get install chromium)".into())
+    })?;
     let profile = std::env::temp_dir().join(format!("entente-chromium-{}", std::process::id()));
     let html = html
         .canonicalize()
-        .map_err(|e| format!("cannot find {}: {e}", html.display()))?;
+        .map_err(|e| crate::Error::Pdf(format!("cannot find {}: {e}", html.display())))?;
     let out = std::process::Command::new(chromium)
         .args([
             "--headless",
@@ -705,13 +707,13 @@ pub fn print_pdf(html: &Path, pdf: &Path) -> Result<(), String> {
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(file_url(&html))
         .output()
-        .map_err(|e| format!("cannot run Chromium: {e}"))?;
+        .map_err(|e| crate::Error::Pdf(format!("cannot run Chromium: {e}")))?;
     let _ = std::fs::remove_dir_all(&profile);
     if !out.status.success() || !pdf.exists() {
-        return Err(format!(
+        return Err(crate::Error::Pdf(format!(
             "Chromium could not print the brief: {}",
             String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("")
-        ));
+        )));
     }
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! by entente itself ([`charts`], on the small writer in [`svg`]) and the analytic brief.
 
 pub mod alignment;
+pub mod error;
+pub use error::Error;
 pub mod brief;
 pub mod charts;
 pub mod svg;

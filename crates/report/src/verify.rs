@@ -6,13 +6,13 @@ use entente_claims::Verification;
 const TEMPLATE: &str = include_str!("../templates/verify.html");
 
 /// Renders the report (auto-escaped: article text and source text are shown inert).
-pub fn render(title: &str, verifications: &[Verification]) -> Result<String, String> {
+pub fn render(title: &str, verifications: &[Verification]) -> Result<String, crate::Error> {
     let mut env = minijinja::Environment::new();
     env.add_template("verify.html", TEMPLATE)
-        .map_err(|e| format!("report template: {e}"))?;
+        .map_err(|e| crate::Error::Template(format!("report template: {e}")))?;
     let tmpl = env
         .get_template("verify.html")
-        .map_err(|e| format!("report template: {e}"))?;
+        .map_err(|e| crate::Error::Template(format!("report template: {e}")))?;
     let count = |v: &str| verifications.iter().filter(|x| x.verdict.as_str() == v).count();
     tmpl.render(minijinja::context! {
         title => title,
@@ -22,5 +22,5 @@ pub fn render(title: &str, verifications: &[Verification]) -> Result<String, Str
         unverifiable => count("unverifiable"),
         version => env!("CARGO_PKG_VERSION"),
     })
-    .map_err(|e| format!("cannot render the report: {e}"))
+    .map_err(|e| crate::Error::Template(e.to_string()))
 }

@@ -59,6 +59,9 @@ async function route() {
     await mod.render(main, r, ctx);
     if (mine !== routeSeq) return;
     main.dataset.state = "ready";
+    // Which route is ready: a test (or a user script) waiting for a view must not take the previous
+    // view's "ready" for it in the moment between a hash change and its handler.
+    main.dataset.route = hash;
     // For the first-load benchmark (scripts/bench_serve.sh): when the first view was ready.
     if (!performance.getEntriesByName("entente-ready").length) performance.mark("entente-ready");
     document.title = `${main.querySelector("h1")?.textContent || "entente"} — entente`;

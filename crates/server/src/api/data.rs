@@ -61,7 +61,7 @@ pub async fn measures(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQue
             )
         })?;
         let m = entente_report::alignment::measures(&s.kb, store, &a, &b, from, to)
-            .map_err(ApiError::internal)?
+            .map_err(ApiError::from)?
             .ok_or_else(|| {
                 ApiError::bad_request(
                     "not_a_state",

@@ -146,6 +146,32 @@ impl IntoResponse for ApiError {
 }
 
 /// Resolution failures of actor parameters.
+/// An analysis that failed: a query the lake cannot answer as asked is the request's fault (400);
+/// data that cannot be read is the server's (503: the data directory needs attention, and the
+/// message names the file).
+impl From<entente_analysis::Error> for ApiError {
+    fn from(e: entente_analysis::Error) -> ApiError {
+        if e.is_bad_request() {
+            ApiError::bad_request("bad_query", e.to_string())
+        } else {
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "data_unavailable", e.to_string())
+        }
+    }
+}
+
+/// A report that could not be made: by the kind of its cause.
+impl From<entente_report::Error> for ApiError {
+    fn from(e: entente_report::Error) -> ApiError {
+        match e {
+            entente_report::Error::Analysis(e) => e.into(),
+            entente_report::Error::Store(e) => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "data_unavailable", e.to_string())
+            }
+            entente_report::Error::Template(_) | entente_report::Error::Pdf(_) => ApiError::internal(e.to_string()),
+        }
+    }
+}
+
 impl From<(&str, entente_kb::ResolveError)> for ApiError {
     fn from((param, e): (&str, entente_kb::ResolveError)) -> ApiError {
         let message = format!("parameter `{param}`: {e}");

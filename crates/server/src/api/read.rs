@@ -239,7 +239,7 @@ pub async fn transfers(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQu
 /// and `by` (year or month).
 /// The depth index of a dyad, with event data when the server has a lake.
 fn depth_of(app: &App, s: &Snapshot, a: &str, b: &str) -> Result<DyadDepth> {
-    DyadDepth::build_with(&s.kb, a, b, &app.config, &sources(app)).map_err(ApiError::internal)
+    DyadDepth::build_with(&s.kb, a, b, &app.config, &sources(app)).map_err(ApiError::from)
 }
 
 /// What the index draws on beside the curated facts.
@@ -375,8 +375,7 @@ pub async fn peers(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
         }
         let mut dyads = vec![(a.clone(), b.clone())];
         dyads.extend(peers.into_iter().filter(|x| *x != a && *x != b).map(|x| (a.clone(), x)));
-        let dyads =
-            compare(&s.kb, &dyads, &app.config, (from, to, step), &sources(&app)).map_err(ApiError::internal)?;
+        let dyads = compare(&s.kb, &dyads, &app.config, (from, to, step), &sources(&app)).map_err(ApiError::from)?;
         json(&json!({ "dyads": dyads }))
     })
     .await
@@ -401,7 +400,7 @@ pub async fn partners(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQue
     };
     blocking(move || {
         let mut ranking =
-            entente_analysis::partners(&s.kb, &actor, day, &app.config, &sources(&app)).map_err(ApiError::internal)?;
+            entente_analysis::partners(&s.kb, &actor, day, &app.config, &sources(&app)).map_err(ApiError::from)?;
         ranking.keep_top(top);
         json(&ranking)
     })
@@ -450,7 +449,7 @@ pub async fn brief(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
             store: app.data.store.as_ref(),
             tables: Some(&app.tables),
         };
-        entente_report::brief::render(&s.kb, &req).map_err(ApiError::internal)
+        entente_report::brief::render(&s.kb, &req).map_err(ApiError::from)
     })
     .await?;
     let mut res = html.into_response();

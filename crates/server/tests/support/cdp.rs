@@ -254,8 +254,9 @@ impl Browser {
     pub fn ready(&mut self, hash: &str) -> Result<(), String> {
         self.wait_for(
             &format!(
-                "location.hash === {} && document.querySelector('main').dataset.state === 'ready'",
-                json!(hash)
+                "location.hash === {h} && document.querySelector('main').dataset.state === 'ready' \
+                 && document.querySelector('main').dataset.route === {h}",
+                h = json!(hash)
             ),
             &format!("view {hash}"),
         )?;
