@@ -365,10 +365,11 @@ fn decode_rows(batches: &[RecordBatch]) -> Result<Vec<(u32, TaskOutcome)>, Strin
 impl crate::Cluster {
     /// Ingests `files` (paths every executor reads, the same on every machine) into `lake` (the
     /// lake under this cluster's data directory), one task per file on the executors, and
-    /// commits them: in jobs of [`crate::ClusterOptions::files_per_job`] files for sources read
-    /// in parallel, one job per file for sources that drop ids already in the lake (ICEWS,
-    /// POLECAT), so that each file is checked against the ones before it as a local ingest
-    /// checks it. Each job is committed when it ends; `done` is called for its files then.
+    /// commits them: in jobs of [`crate::ClusterOptions::files_per_job`] files for GDELT, one job
+    /// per file for sources that repeat ids within and across files (ICEWS, POLECAT), so that each
+    /// file is checked against the ones before it as a local ingest checks it. A GDELT file of a
+    /// job whose kept ids meet an earlier file's of the same job goes again, after it, in the next
+    /// job (with the files after it). Each job is committed when it ends; `done` is called for its files then.
     ///
     /// A file that cannot be ingested (unreadable, malformed) is reported and the others go on.
     /// A job stopped because an executor was lost is submitted again for the files not finished
@@ -404,13 +405,15 @@ impl crate::Cluster {
             job: 0,
             base: String::new(),
         };
-        let per_job = if kind.dedups() {
+        let per_job = if kind.repeats_ids_within_file() {
             1
         } else {
             self.opts.files_per_job.max(1)
         };
         let mut out = Vec::with_capacity(files.len());
-        for group in files.chunks(per_job) {
+        let mut next = 0;
+        while next < files.len() {
+            let group = &files[next..files.len().min(next + per_job)];
             let mut results: Vec<Option<FileIngest>> = vec![None; group.len()];
             let mut attempt = 0;
             spec.base = staging.lake().fingerprint();
@@ -459,12 +462,26 @@ impl crate::Cluster {
                     None => {}
                 }
             }
+            // A job's files were staged side by side, each checked against the lake as it was before
+            // the job; a file whose event ids meet an earlier one's of the same job would have lost
+            // those rows had it come after it, as in a local ingest. From the first such file on,
+            // the job's files go again in the next job (GDELT's successive files never meet).
+            let again = finished.iter().enumerate().position(|(i, f)| {
+                let Ok(r) = &f.outcome else { return false };
+                finished[..i]
+                    .iter()
+                    .any(|e| e.outcome.as_ref().is_ok_and(|earlier| earlier.ids_may_meet(r)))
+            });
+            if let Some(i) = again {
+                finished.truncate(i);
+            }
             commit(&mut staging, kind, &mut finished)?;
             // The outcomes, and what stopped submissions left.
             staging.clear();
             for f in &finished {
                 done(f);
             }
+            next += if again.is_some() { finished.len() } else { group.len() };
             out.extend(finished);
             ran?;
             if let Some(f) = silent {

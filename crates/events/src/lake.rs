@@ -196,9 +196,26 @@ pub struct IngestReport {
     pub dyad_rows: u64,
     pub dyad_bytes: u64,
     pub seconds: f64,
+    /// The smallest and largest id of the events kept, for numeric ids (GDELT's); `None` when
+    /// nothing was kept or an id is not a number. Files ingested side by side (a cluster's
+    /// executors) whose spans are disjoint could not have dropped each other's rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_id_span: Option<(u64, u64)>,
 }
 
 impl IngestReport {
+    /// Whether ingesting `self` and `other` apart could differ from ingesting one after the other:
+    /// both kept events and their id spans meet (or one is unknown).
+    pub fn ids_may_meet(&self, other: &IngestReport) -> bool {
+        if self.skipped || other.skipped || self.read.kept == 0 || other.read.kept == 0 {
+            return false;
+        }
+        match (self.kept_id_span, other.kept_id_span) {
+            (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
+            _ => true,
+        }
+    }
+
     /// Bytes of `events` Parquet per kept event.
     pub fn bytes_per_event(&self) -> f64 {
         if self.read.kept == 0 {
@@ -355,6 +372,17 @@ struct ChunkOut {
     dyads: FxMap<DyadKey, Agg>,
     report: ReadReport,
     bytes: u64,
+    /// The span of the kept ids ([`IngestReport::kept_id_span`]); `Err` once an id is not a number.
+    span: std::result::Result<Option<(u64, u64)>, ()>,
+}
+
+/// Widens a span of kept ids by one id.
+fn widen(span: &mut std::result::Result<Option<(u64, u64)>, ()>, id: &str) {
+    let Ok(s) = span else { return };
+    match id.parse::<u64>() {
+        Ok(v) => *s = Some(s.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v)))),
+        Err(_) => *span = Err(()),
+    }
 }
 
 struct MonthWriter {
@@ -736,6 +764,7 @@ impl Lake {
         let (work_tx, work_rx) = sync_channel::<(u64, Work)>(workers * 2);
         let (out_tx, out_rx) = sync_channel::<(u64, Result<ChunkOut>)>(workers * 2);
         let work_rx = Arc::new(Mutex::new(work_rx));
+        let mut kept_span: std::result::Result<Option<(u64, u64)>, ()> = Ok(None);
         let outcome = std::thread::scope(|s| -> Result<()> {
             let producer = s.spawn(move || {
                 let mut seq = 0u64;
@@ -754,6 +783,7 @@ impl Lake {
             }
             drop(out_tx);
             let mut pending: BTreeMap<u64, Result<ChunkOut>> = BTreeMap::new();
+            let span = &mut kept_span;
             let mut next = 0u64;
             let (mut rows, mut bytes) = (0u64, 0u64);
             let mut first_error = None;
@@ -765,6 +795,13 @@ impl Lake {
                         continue;
                     }
                     match out.and_then(|c| {
+                        if let (Ok(all), Ok(part)) = (&mut *span, c.span) {
+                            if let Some((lo, hi)) = part {
+                                *all = Some(all.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
+                            }
+                        } else {
+                            *span = Err(());
+                        }
                         rows += c.report.rows_read;
                         bytes += c.bytes;
                         report.merge(c.report);
@@ -892,6 +929,7 @@ impl Lake {
         self.manifest = manifest;
         let _ = fs::remove_dir_all(self.root.join(".tmp"));
         out.read = report;
+        out.kept_id_span = kept_span.ok().flatten();
         out.seconds = started.elapsed().as_secs_f64();
         progress(&Progress {
             phase: Phase::Committed,
@@ -1143,6 +1181,7 @@ fn process(
         None
     };
     let mut load_error = None;
+    let mut span = Ok(None);
     let mut sink = |line: u64, ev: &Event<'_>| {
         // Month lookups are cached for the current month's day range: rows come in date runs.
         let month = match cur {
@@ -1168,6 +1207,7 @@ fn process(
                 }
             }
         }
+        widen(&mut span, ev.event_id);
         builders
             .entry(month)
             .or_insert_with(|| EventsBuilder::with_capacity(8192))
@@ -1220,6 +1260,7 @@ fn process(
         dyads,
         report,
         bytes,
+        span,
     })
 }
 

@@ -187,6 +187,30 @@ fn gdelt2_cut_then_complete_counts_each_event_once() {
         );
     }
     assert_eq!(Lake::open(&cluster).expect("open").stats().events, 2111);
+    // Staged side by side (as in one cluster job), the two files say that their ids meet, so the
+    // client stages the second again after the first; two successive GDELT files do not.
+    let base = dir.join("side-by-side");
+    let mut blake = Lake::open(&base).expect("open");
+    let staging = blake.staging().expect("lock");
+    let a = stage(&base, "a", &cut, SourceKind::Gdelt2, &opts(), None).expect("stage");
+    let b = stage(&base, "b", &export, SourceKind::Gdelt2, &opts(), None).expect("stage");
+    assert_eq!(
+        b.read.kept, 2111,
+        "staged against the lake before the job: nothing dropped"
+    );
+    let (lo, hi) = b.kept_id_span.expect("numeric ids");
+    assert!(lo < hi && a.kept_id_span.is_some_and(|(l, h)| lo <= l && h <= hi));
+    assert!(a.ids_may_meet(&b) && b.ids_may_meet(&a));
+    drop(staging);
+    let next = dir.join("next.CSV");
+    let g = Generator::shipped(77, Day::parse("2019-10-24").expect("day"), 100).expect("generator");
+    let mut f = std::fs::File::create(&next).expect("create");
+    g.write_tsv(&mut f, 40).expect("rows");
+    let c = Lake::open(dir.join("other"))
+        .expect("open")
+        .ingest(&next, SourceKind::Gdelt2, &opts(), &mut |_| {})
+        .expect("ingest");
+    assert!(!b.ids_may_meet(&c), "{:?} {:?}", b.kept_id_span, c.kept_id_span);
     let manifest = |d: &Path| std::fs::read(d.join("lake/manifest.json")).expect("manifest");
     assert_eq!(manifest(&cluster), manifest(&local));
     let _ = std::fs::remove_dir_all(&dir);
