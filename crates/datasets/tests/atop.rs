@@ -5,19 +5,12 @@ use entente_datasets::atop::{read_alliances, read_members, read_similarity, Atop
 use entente_datasets::ImportError;
 use std::fs::File;
 use std::io::BufReader;
-use std::path::PathBuf;
 
 fn fixture(name: &str) -> Option<BufReader<File>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/atop")
-        .join(name);
-    match File::open(&path) {
-        Ok(f) => Some(BufReader::new(f)),
-        Err(_) => {
-            println!("skipped: {} is absent", path.display());
-            None
-        }
-    }
+    let path = entente_testkit::shared(&format!("atop/{name}"))?;
+    Some(BufReader::new(
+        File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    ))
 }
 
 #[test]

@@ -11,10 +11,7 @@ fn cw() -> &'static Crosswalk {
 }
 
 fn fixture(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures")
-        .join(rel);
-    p.exists().then_some(p)
+    entente_testkit::shared(rel)
 }
 
 fn id(hit: Option<&Country>) -> Option<&str> {

@@ -8,10 +8,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 fn fixture(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures")
-        .join(rel);
-    p.exists().then_some(p)
+    entente_testkit::shared(rel)
 }
 
 /// The register, read once for all the tests of this binary; with the last progress report.

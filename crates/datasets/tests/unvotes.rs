@@ -10,10 +10,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 fn fixture(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures")
-        .join(rel);
-    p.exists().then_some(p)
+    entente_testkit::shared(rel)
 }
 
 fn country_file(ccode: u16) -> Option<(CountryFile, ImportReport)> {

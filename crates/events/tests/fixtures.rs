@@ -6,15 +6,7 @@ use entente_events::{icews, stage, Day, IngestOptions, Lake, Resolver, SourceKin
 use std::path::PathBuf;
 
 fn fixture(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipping: fixture {} not found", p.display());
-        None
-    }
+    entente_testkit::shared(rel)
 }
 
 fn tempdir(name: &str) -> PathBuf {

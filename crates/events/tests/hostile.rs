@@ -30,20 +30,7 @@ fn write_generated(path: &Path, seed: u64, rows: u64) {
 }
 
 fn fixture(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "fixture {} missing",
-            p.display()
-        );
-        eprintln!("skipping: fixture {} not found", p.display());
-        None
-    }
+    entente_testkit::shared(rel)
 }
 
 #[test]
