@@ -479,6 +479,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 if !a.demonyms.is_empty() {
                     lines.push(format!("demonyms: {}", a.demonyms.join(", ")));
                 }
+                if let Some(capital) = &a.capital {
+                    lines.push(format!("capital: {capital}"));
+                }
                 if !p.parts.is_empty() {
                     let parts: Vec<String> = p.parts.iter().map(|(id, n, k)| format!("{n} ({id}, {k})")).collect();
                     lines.push(format!("parts: {}", parts.join(", ")));

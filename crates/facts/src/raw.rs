@@ -77,6 +77,8 @@ pub struct RawActor {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub demonyms: Vec<String>,
+    /// A state's capital city.
+    pub capital: Option<S>,
     #[serde(default)]
     pub codes: RawCodes,
     pub parent: Option<S>,

@@ -535,6 +535,30 @@ fn actor(ctx: &mut Ctx, f: usize, span: Range<usize>, a: RawActor) -> Option<Act
             "Q followed by digits (Q884)",
         ),
     };
+    let capital = match &a.capital {
+        Some(c) if c.get_ref().trim().is_empty() => {
+            ctx.err(
+                f,
+                c.span(),
+                "bad-capital",
+                format!("actor `{}` has an empty capital", a.id.get_ref()),
+                Some("name the capital city, or leave the field out".into()),
+            );
+            return None;
+        }
+        Some(c) if kind.is_some_and(|k| k != ActorKind::State) => {
+            ctx.err(
+                f,
+                c.span(),
+                "bad-capital",
+                format!("actor `{}` is not a state: only a state has a capital", a.id.get_ref()),
+                Some("an organisation's seat belongs in its `note`".into()),
+            );
+            return None;
+        }
+        Some(c) => Some(c.get_ref().trim().to_string()),
+        None => None,
+    };
     let sources = ctx.sources(f, span, &a.sources, false)?;
     if a.name.trim().is_empty() {
         ctx.err(
@@ -553,6 +577,7 @@ fn actor(ctx: &mut Ctx, f: usize, span: Range<usize>, a: RawActor) -> Option<Act
         short_name: a.short_name,
         aliases: a.aliases,
         demonyms: a.demonyms,
+        capital,
         codes,
         parent,
         sources,

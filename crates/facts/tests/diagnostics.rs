@@ -292,6 +292,32 @@ fn wrong_code_shapes_are_caught() {
 }
 
 #[test]
+fn a_capital_is_read_and_only_a_state_has_one() {
+    let report = load_with(
+        "[[actor]]\nid = \"MNG\"\nkind = \"state\"\nname = \"Mongolia\"\ncapital = \"Ulaanbaatar\"\nsources = [\"src\"]\n",
+    );
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    let data = report.into_result().expect("clean");
+    let mng = data.facts.actors.iter().find(|a| a.id == "MNG").expect("MNG");
+    assert_eq!(mng.capital.as_deref(), Some("Ulaanbaatar"));
+    let kor = data.facts.actors.iter().find(|a| a.id == "KOR").expect("KOR");
+    assert_eq!(kor.capital, None);
+    let d = only_error(
+        "[[actor]]\nid = \"SCO\"\nkind = \"igo\"\nname = \"Shanghai Cooperation Organisation\"\ncapital = \"Beijing\"\n",
+        "bad-capital",
+        5,
+        11,
+    );
+    assert!(d.message.contains("not a state"), "{}", d.render());
+    only_error(
+        "[[actor]]\nid = \"MNG\"\nkind = \"state\"\nname = \"Mongolia\"\ncapital = \" \"\n",
+        "bad-capital",
+        5,
+        11,
+    );
+}
+
+#[test]
 fn parent_cycles_are_caught() {
     let body = "[[actor]]\nid = \"a\"\nkind = \"body\"\nname = \"A\"\nparent = \"b\"\n\n[[actor]]\nid = \"b\"\nkind = \"body\"\nname = \"B\"\nparent = \"a\"\n";
     let diags = check(body);

@@ -71,6 +71,10 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// Adjectives and nouns for the actor's people or organs (`South Korean`, `Polish`).
     pub demonyms: Vec<String>,
+    /// A state's capital city (`Seoul`), where recorded. Not a name of the actor: the claim
+    /// extractor does not match it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capital: Option<String>,
     pub codes: Codes,
     /// The actor this one belongs to (an agency's state, a centre's alliance, a person's state).
     #[serde(skip_serializing_if = "Option::is_none")]
