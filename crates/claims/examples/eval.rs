@@ -1,7 +1,9 @@
-//! Prints the extraction scores on a gold corpus (default: eval/corpus).
-//! `cargo run --release -p entente-claims --example eval [DIR] [--misses]`
+//! Prints the extraction and verdict scores on a gold corpus (default: eval/corpus), on its
+//! development half; `--test` adds the test half (score it only at the end of a piece of work,
+//! never to tune), `--all` the whole corpus. `--misses` and `--verdicts` list dev claims only.
+//! `cargo run --release -p entente-claims --example eval [DIR] [--test] [--all] [--misses] [--verdicts]`
 
-use entente_claims::eval::{evaluate, load_corpus};
+use entente_claims::eval::{evaluate, half, load_corpus, Split};
 use entente_claims::Extractor;
 
 fn main() {
@@ -16,16 +18,31 @@ fn main() {
             .into_result()
             .expect("shipped data"),
     );
-    let corpus = load_corpus(std::path::Path::new(&dir)).expect("corpus");
+    let all = load_corpus(std::path::Path::new(&dir)).expect("corpus");
     let x = Extractor::new(&kb);
-    let t = std::time::Instant::now();
-    let report = evaluate(&x, &corpus);
-    eprintln!("evaluated in {:?}", t.elapsed());
-    println!("{}", serde_json::to_string_pretty(&report).unwrap());
-    let verdicts = entente_claims::eval::evaluate_verdicts(&kb, &corpus);
-    println!("{}", serde_json::to_string_pretty(&verdicts).unwrap());
+    let mut halves = vec![("dev", half(&all, Split::Dev))];
+    if args.iter().any(|a| a == "--test") {
+        halves.push(("test", half(&all, Split::Test)));
+    }
+    if args.iter().any(|a| a == "--all") {
+        halves.push(("all", all.iter().collect()));
+    }
+    for (name, part) in &halves {
+        let t = std::time::Instant::now();
+        let report = evaluate(&x, part.iter().copied());
+        eprintln!("{name}: evaluated in {:?}", t.elapsed());
+        let verdicts = entente_claims::eval::evaluate_verdicts(&kb, part.iter().copied());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &serde_json::json!({"half": name, "extraction": report, "verdicts": verdicts})
+            )
+            .unwrap()
+        );
+    }
+    let corpus = half(&all, Split::Dev);
     if args.iter().any(|a| a == "--verdicts") {
-        for ga in &corpus {
+        for ga in corpus.iter().copied() {
             for g in &ga.gold {
                 let Some(c) = entente_claims::eval::gold_to_claim(&kb, g) else {
                     continue;
@@ -49,7 +66,7 @@ fn main() {
         }
     }
     if args.iter().any(|a| a == "--misses") {
-        for ga in &corpus {
+        for ga in corpus.iter().copied() {
             let pred = x.extract(&ga.article);
             for g in &ga.gold {
                 let hit = pred

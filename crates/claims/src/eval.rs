@@ -36,6 +36,46 @@ pub struct GoldClaim {
 pub struct GoldArticle {
     pub article: Article,
     pub gold: Vec<GoldClaim>,
+    /// Development or test half ([`Split::of`] the file stem).
+    pub split: Split,
+}
+
+/// The half of the corpus an article belongs to. The rule is fixed in advance and does not look
+/// at any score: the 64-bit FNV-1a hash of the file's stem (`01-nis-joins-ccdcoe`), even → dev,
+/// odd → test. Work on the extractor and verifier looks at dev only; test is scored at the end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Split {
+    Dev,
+    Test,
+}
+
+impl Split {
+    /// The half of the article whose file stem is `stem`.
+    pub fn of(stem: &str) -> Split {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in stem.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        if h.is_multiple_of(2) {
+            Split::Dev
+        } else {
+            Split::Test
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Split::Dev => "dev",
+            Split::Test => "test",
+        }
+    }
+}
+
+/// The articles of one half.
+pub fn half(corpus: &[GoldArticle], split: Split) -> Vec<&GoldArticle> {
+    corpus.iter().filter(|a| a.split == split).collect()
 }
 
 /// Reads every `*.txt` with a `*.gold.jsonl` beside it.
@@ -58,7 +98,12 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<GoldArticle>, String> {
         for (i, line) in gold_text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             gold.push(serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", gold_path.display(), i + 1))?);
         }
-        out.push(GoldArticle { article, gold });
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        out.push(GoldArticle {
+            article,
+            gold,
+            split: Split::of(stem),
+        });
     }
     Ok(out)
 }
@@ -144,10 +189,11 @@ fn compare(p: &Claim, g: &GoldClaim) -> Parts {
 }
 
 /// Runs the extractor over the corpus and scores it.
-pub fn evaluate(extractor: &Extractor, corpus: &[GoldArticle]) -> EvalReport {
-    let (mut n_gold, mut n_pred, mut sentences) = (0, 0, 0);
+pub fn evaluate<'a>(extractor: &Extractor, corpus: impl IntoIterator<Item = &'a GoldArticle>) -> EvalReport {
+    let (mut n_gold, mut n_pred, mut sentences, mut articles) = (0, 0, 0, 0);
     let mut counts = [0usize; 8];
     for ga in corpus {
+        articles += 1;
         let a = &ga.article;
         sentences += a.sentences().len();
         let predicted = extractor.extract(a);
@@ -205,7 +251,7 @@ pub fn evaluate(extractor: &Extractor, corpus: &[GoldArticle]) -> EvalReport {
     }
     let s = |c: usize| Score::new(c, n_pred, n_gold);
     EvalReport {
-        articles: corpus.len(),
+        articles,
         sentences,
         gold: n_gold,
         predicted: n_pred,
@@ -229,6 +275,11 @@ pub struct VerdictReport {
     pub accuracy: f64,
     /// (gold verdict, verifier verdict, count).
     pub confusion: Vec<(String, String, usize)>,
+    /// Per verdict the verifier gave: how many, how many of them the annotators gave too, and the
+    /// share (precision). A verdict the gold scheme lacks ("partly supported", "imprecise") has
+    /// no right answer and is counted here with precision 0: see `confusion` for what the
+    /// annotators said instead.
+    pub precision: Vec<(String, usize, usize, f64)>,
 }
 
 /// The claim a gold annotation describes, as the extractor would have produced it.
@@ -274,7 +325,10 @@ pub fn gold_to_claim(kb: &entente_kb::KnowledgeBase, g: &GoldClaim) -> Option<Cl
 }
 
 /// Runs the verifier on every gold claim and compares verdicts.
-pub fn evaluate_verdicts(kb: &entente_kb::KnowledgeBase, corpus: &[GoldArticle]) -> VerdictReport {
+pub fn evaluate_verdicts<'a>(
+    kb: &entente_kb::KnowledgeBase,
+    corpus: impl IntoIterator<Item = &'a GoldArticle>,
+) -> VerdictReport {
     let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     let (mut n, mut agree) = (0, 0);
     for ga in corpus {
@@ -290,7 +344,23 @@ pub fn evaluate_verdicts(kb: &entente_kb::KnowledgeBase, corpus: &[GoldArticle])
                 .or_default() += 1;
         }
     }
+    let mut given: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for ((gold, ours), k) in &confusion {
+        let e = given.entry(ours.clone()).or_default();
+        e.0 += k;
+        if gold == ours {
+            e.1 += k;
+        }
+    }
+    let precision = given
+        .into_iter()
+        .map(|(v, (k, right))| {
+            let p = if k == 0 { 0.0 } else { right as f64 / k as f64 };
+            (v, k, right, (p * 1000.0).round() / 1000.0)
+        })
+        .collect();
     VerdictReport {
+        precision,
         claims: n,
         agree,
         accuracy: if n == 0 {

@@ -89,6 +89,10 @@ pub struct Extractor<'kb> {
 struct Cues {
     clause_break: Regex,
     negation: Regex,
+    /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
+    /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
+    no_determiner: Regex,
+    no_idiom: Regex,
     hedge: Regex,
     future: Regex,
     quantity: Regex,
@@ -101,7 +105,9 @@ fn cues() -> &'static Cues {
         let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("cue pattern {s}: {e}"));
         Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
-            negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b|\bno\s+(?:[a-z]+\s+)?(?:weapon|korean|troops|plans?|intention|agreement|deal|member)"),
+            negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b"),
+            no_determiner: re(r"(?i)\bno\s+[a-z]"),
+            no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
             hedge: re(r"(?i)\b(?:may|might|could|reportedly|possibly|probably|likely|would|allegedly|if|whether|suggest|suggests|according to|is said to|are said to|claims?)\b"),
             future: re(r"(?i)\b(?:will|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|to be|intends? to|upcoming|next year|next month|is scheduled|are scheduled)\b"),
             quantity: re(r"\b(\d{1,3}(?:,\d{3})+|\d+)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred|a thousand)\b"),
@@ -132,32 +138,76 @@ fn word_number(w: &str) -> Option<u64> {
     })
 }
 
-/// Nouns counted by quantities when no designation is named.
-const UNIT_NOUNS: &[&str] = &[
-    "tanks",
-    "howitzers",
-    "guns",
-    "aircraft",
-    "jets",
-    "fighters",
-    "launchers",
-    "rockets",
-    "missiles",
-    "vehicles",
-    "troops",
-    "soldiers",
-    "personnel",
-    "areas",
-    "ships",
-    "tankers",
-    "trainers",
-    "systems",
-    "units",
-    "summits",
-    "nations",
-    "members",
-    "sponsoring",
-];
+/// Whether the words after a number make it a count of things ("48 new aircraft", "212
+/// howitzers", "32 members"), by a general rule rather than a list of the corpus's nouns: the first
+/// lower-case word within three that is a measure (time, money, share, distance, weight) makes it
+/// no count; one that is a plural noun (ends in -s, not a function word) or an invariant plural
+/// ("aircraft", "personnel") makes it a count.
+fn counts_things(next_words: &[&str]) -> bool {
+    const MEASURES: &[&str] = &[
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minutes",
+        "decades",
+        "percent",
+        "per",
+        "billion",
+        "million",
+        "trillion",
+        "thousand",
+        "dollars",
+        "euros",
+        "won",
+        "zloty",
+        "pounds",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "mm",
+        "tonnes",
+        "tons",
+        "times",
+        "o'clock",
+    ];
+    const NOT_NOUNS: &[&str] = &[
+        "is", "was", "has", "its", "this", "his", "as", "us", "thus", "plus", "yes", "less", "across", "unless",
+        "whereas", "perhaps", "always", "towards", "besides",
+    ];
+    const INVARIANT: &[&str] = &[
+        "aircraft",
+        "personnel",
+        "people",
+        "staff",
+        "crew",
+        "artillery",
+        "helicopters",
+    ];
+    for w in next_words.iter().take(3) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if w.is_empty() || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'') {
+            continue;
+        }
+        if MEASURES.contains(&w) {
+            return false;
+        }
+        if INVARIANT.contains(&w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !NOT_NOUNS.contains(&w))
+        {
+            return true;
+        }
+    }
+    false
+}
 
 impl<'kb> Extractor<'kb> {
     pub fn new(kb: &'kb KnowledgeBase) -> Extractor<'kb> {
@@ -419,10 +469,16 @@ impl<'kb> Extractor<'kb> {
             // Modality from the cues in the clause, up to the end of the trigger.
             let head = &sentence[a..te.min(b)];
             // Negation anywhere in the clause ("joining NATO is not on the agenda"), but not "not only".
+            let clause_text = &sentence[a..b];
             let negated = c
                 .negation
-                .find_iter(&sentence[a..b])
-                .any(|m| !sentence[a + m.end()..].trim_start().starts_with("only"));
+                .find_iter(clause_text)
+                .any(|m| !sentence[a + m.end()..].trim_start().starts_with("only"))
+                || c.no_determiner.find_iter(clause_text).any(|m| {
+                    c.no_idiom
+                        .find_at(clause_text, m.start())
+                        .is_none_or(|i| i.start() != m.start())
+                });
             let modality = if negated {
                 Modality::Negated
             } else if c.hedge.is_match(head) {
@@ -461,14 +517,7 @@ impl<'kb> Extractor<'kb> {
                     .iter()
                     .find(|(s, _, _)| *s >= m.end() && clause[m.end()..*s].split_whitespace().count() <= 2)
                     .map(|(_, _, t)| t.to_string());
-                let counts = system.is_some()
-                    || next_words.iter().take(3).any(|w| {
-                        UNIT_NOUNS.contains(
-                            &w.trim_matches(|c: char| !c.is_alphanumeric())
-                                .to_ascii_lowercase()
-                                .as_str(),
-                        )
-                    });
+                let counts = system.is_some() || counts_things(&next_words);
                 if counts {
                     items.push((Some(n), system));
                 }
@@ -619,6 +668,28 @@ mod tests {
         assert_eq!(
             (c[0].date.unwrap().to_string(), c[0].date_end.unwrap().to_string()),
             ("2002".into(), "2007".into())
+        );
+    }
+
+    #[test]
+    fn counts_and_denials_follow_general_rules() {
+        assert!(counts_things(&["armoured", "ambulances"]));
+        assert!(counts_things(&["aircraft"]));
+        assert!(!counts_things(&["years", "of", "talks"]));
+        assert!(!counts_things(&["billion", "dollars"]));
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence("Poland signed no Brazilian contract for frigates.", None);
+        assert_eq!(c[0].modality, Modality::Negated, "{c:?}");
+        let c = x.extract_sentence("Finland no doubt joined NATO in April 2023.", None);
+        assert_eq!(c[0].modality, Modality::Asserted, "{c:?}");
+        let c = x.extract_sentence("Romania ordered 54 tracked guns.", None);
+        assert_eq!((c[0].quantity, c[0].system.as_deref()), (Some(54), None), "{c:?}");
+        let c = x.extract_sentence("Romania ordered 54 ZX-77B.", None);
+        assert_eq!(
+            (c[0].quantity, c[0].system.as_deref()),
+            (Some(54), Some("ZX-77B")),
+            "{c:?}"
         );
     }
 }

@@ -29,6 +29,16 @@ pub struct ActorMention {
 
 const PLACES: &str = include_str!("../data/places.tsv");
 
+/// The shape of a military designation: one to four capitals, an optional hyphen, digits, and an
+/// optional suffix of capitals and a digit ("K9", "K9A1", "FA-50GF", "KT-1T", "T-155", "Su-35").
+fn designation() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(r"(?-u)\b[A-Z][A-Za-z]{0,3}-?[0-9]{1,4}(?:[A-Z]{1,3}[0-9]?)?\b")
+            .unwrap_or_else(|e| panic!("designation pattern: {e}"))
+    })
+}
+
 /// Generic nouns that name an event's object without naming an actor.
 pub struct Lexicon {
     sensitive: AhoCorasick,
@@ -128,37 +138,31 @@ impl Lexicon {
                 .build(pats.iter().map(|(p, _)| p.as_str()))
                 .unwrap_or_else(|e| panic!("actor dictionary: {e}"))
         };
+        // Weapon designations come from the recorded transfers, read by a general rule: the whole
+        // name, each token with a digit (the designation proper: "K-9", "FA-50", with and without
+        // its hyphen), and the proper name that follows it ("Chunmoo", "Black Panther"). Other
+        // designations in text are found by their shape (see `designation`).
         let mut system_names: Vec<String> = Vec::new();
         for t in &kb.facts().transfers {
             system_names.push(t.system.clone());
-            // "K-9 Thunder 155mm" is also written "K-9", "K9"; "K2 Black Panther" as "K2".
-            if let Some(first) = t.system.split_whitespace().next() {
-                system_names.push(first.to_string());
-                system_names.push(first.replace('-', ""));
+            let tokens: Vec<&str> = t.system.split_whitespace().collect();
+            for tok in &tokens {
+                if tok.chars().any(|c| c.is_ascii_digit()) {
+                    system_names.push(tok.to_string());
+                    system_names.push(tok.replace('-', ""));
+                }
             }
-        }
-        for extra in [
-            "K9A1",
-            "K9A2",
-            "K9PL",
-            "K2PL",
-            "K2GF",
-            "K10",
-            "K239",
-            "Chunmoo",
-            "FA-50GF",
-            "FA-50PL",
-            "KT-1T",
-            "T-155",
-            "Firtina",
-            "Fırtına",
-            "Moukari",
-            "Kõu",
-            "VIDAR",
-            "Homar-K",
-            "Altay",
-        ] {
-            system_names.push(extra.to_string());
+            let proper: Vec<&str> = tokens
+                .iter()
+                .skip_while(|t| t.chars().any(|c| c.is_ascii_digit()))
+                .take_while(|t| {
+                    t.chars().next().is_some_and(char::is_uppercase) && !t.chars().any(|c| c.is_ascii_digit())
+                })
+                .copied()
+                .collect();
+            if !proper.is_empty() && proper.len() < tokens.len() {
+                system_names.push(proper.join(" "));
+            }
         }
         system_names.sort();
         system_names.dedup();
@@ -205,13 +209,23 @@ impl Lexicon {
         kept
     }
 
-    /// Weapon designations in `text`: (start, end, the designation as written).
+    /// Weapon designations in `text`: (start, end, the designation as written): the recorded
+    /// systems' names, and any token shaped like a military designation (capital letters and
+    /// digits, as in "K9A1", "KT-1T", "F-16", "T-155").
     pub fn systems<'t>(&self, text: &'t str) -> Vec<(usize, usize, &'t str)> {
-        self.systems
+        let mut out: Vec<(usize, usize, &'t str)> = self
+            .systems
             .find_iter(text)
             .filter(|m| bounded(text, m.start(), m.end()))
             .map(|m| (m.start(), m.end(), &text[m.start()..m.end()]))
-            .collect()
+            .collect();
+        for m in designation().find_iter(text) {
+            if bounded(text, m.start(), m.end()) && !out.iter().any(|(s, e, _)| m.start() < *e && *s < m.end()) {
+                out.push((m.start(), m.end(), m.as_str()));
+            }
+        }
+        out.sort_unstable_by_key(|x| x.0);
+        out
     }
 
     pub fn system_count(&self) -> usize {
