@@ -94,6 +94,10 @@ fn actor_and_search() {
     let out = stdout(&entente(&["actor", "732"]));
     assert!(out.starts_with("Republic of Korea (KOR) — state"), "{out}");
     assert!(out.contains("wikidata Q884"));
+    // A state added with the crosswalk's states shows its capital.
+    let out = stdout(&entente(&["actor", "Mongolia"]));
+    assert!(out.starts_with("Mongolia (MNG) — state"), "{out}");
+    assert!(out.contains("\ncapital: Ulaanbaatar\n"), "{out}");
     let o = entente(&["search", "Polsh", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v[0]["id"], "POL");
