@@ -767,11 +767,12 @@ impl DyadDepth {
                 )
             })
             .collect();
+        // Summed from 0.0 (a float sum of nothing is -0.0, which prints as "-0").
         let coverage: f64 = dimensions
             .iter()
             .filter(|(_, s)| s.is_some())
             .map(|(d, _)| w[d.index()])
-            .sum();
+            .fold(0.0, |a, b| a + b);
         let weighted: f64 = dimensions.iter().filter_map(|(d, s)| s.map(|s| w[d.index()] * s)).sum();
         DepthPoint {
             date: day,

@@ -107,6 +107,7 @@ fn a_pair_no_source_covers_is_no_data_in_every_dimension() {
     assert!(p.dimensions.iter().all(|(_, s)| s.is_none()), "{:?}", p.dimensions);
     assert_eq!(p.composite, None);
     assert_eq!(p.coverage, 0.0);
+    assert!(p.coverage.is_sign_positive(), "0%, not -0%");
     // The datasets consulted say why.
     let atop = d.consulted.iter().find(|c| c.dataset.starts_with("ATOP")).unwrap();
     assert!(atop.note.contains("no alliance"), "{}", atop.note);

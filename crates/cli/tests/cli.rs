@@ -309,6 +309,17 @@ fn no_data_is_said_and_partners_are_ranked() {
     );
     let o = entente(&["partners", "Narnia"]);
     assert_eq!(o.status.code(), Some(1));
+    // A pair no source covers: every dimension and the composite say "no data".
+    let o = entente(&[
+        "depth", "BTN", "SUR", "--from", "2024", "--to", "2024", "--format", "csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let row: Vec<&str> = out.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(row[0], "2024");
+    assert_eq!(row[1], "no data");
+    assert_eq!(row[2], "0%");
+    assert!(row[3..].iter().all(|c| *c == "no data"), "{out}");
 }
 
 #[test]
