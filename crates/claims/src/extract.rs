@@ -84,6 +84,72 @@ pub struct Extractor<'kb> {
     kb: &'kb KnowledgeBase,
     lexicon: Lexicon,
     triggers: Triggers,
+    /// Work done so far (see [`Extractor::work`]).
+    work: std::sync::atomic::AtomicU64,
+}
+
+/// The longest stretch of text analysed as one sentence, in bytes. Real sentences are far
+/// shorter (the corpus's longest is under 600 bytes); a longer "sentence" (a run of names with no
+/// punctuation, a dump of a table) is analysed in windows of this size cut at spaces, so that the
+/// work per window is bounded and extraction time is linear in the input, whatever its shape.
+pub const MAX_WINDOW: usize = 2048;
+
+/// The windows of a sentence `[s0, s1)` of `text`: itself when short, else pieces of at most
+/// [`MAX_WINDOW`] bytes cut at the last space (or character boundary) before the limit.
+pub fn windows(text: &str, s0: usize, s1: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = s0;
+    while s1 - start > MAX_WINDOW {
+        let mut cut = start + MAX_WINDOW;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let piece = &text[start..cut];
+        let at = piece
+            .rfind(' ')
+            .filter(|k| *k > MAX_WINDOW / 2)
+            .map_or(cut, |k| start + k + 1);
+        out.push((start, at));
+        start = at;
+    }
+    if s1 > start {
+        out.push((start, s1));
+    }
+    out
+}
+
+/// Whether a sentence reads as prose rather than binary data, markup debris or a bare list: at
+/// least three words, mostly letters and spaces, most words alphabetic and of a word's length,
+/// one in lower case (a verb or a function word), and end punctuation (a heading or a fragment
+/// such as "When it comes to summits, in recent years" states nothing).
+/// `whole` is false for a window cut out of a longer sentence, which need not end a sentence.
+pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
+    let s = sentence.trim();
+    let ends = !whole
+        || s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+            .ends_with(['.', '!', '?']);
+    if !ends {
+        return false;
+    }
+    let (mut total, mut plain) = (0usize, 0usize);
+    for c in s.chars() {
+        total += 1;
+        if c.is_alphabetic() || c.is_whitespace() || ",.;:'\"()-–—’“”%/".contains(c) || c.is_ascii_digit() {
+            plain += 1;
+        }
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let wordlike = words
+        .iter()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !w.is_empty() && w.chars().count() <= 24 && w.chars().all(|c| c.is_alphanumeric() || "-'’.".contains(c))
+        })
+        .count();
+    let lower = words
+        .iter()
+        .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase()));
+    words.len() >= 3 && plain * 100 >= total * 90 && wordlike * 100 >= words.len() * 80 && lower
 }
 
 struct Cues {
@@ -215,6 +281,7 @@ impl<'kb> Extractor<'kb> {
             kb,
             lexicon: Lexicon::new(kb),
             triggers: Triggers::new(),
+            work: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
@@ -240,11 +307,26 @@ impl<'kb> Extractor<'kb> {
             future: false,
         };
         let mut memory = Memory::default();
+        // A sentence said again (a repeated headline, a pull quote) is one statement.
+        let mut seen: std::collections::HashSet<&str> = Default::default();
         for (index, &(s0, s1)) in article.sentences().iter().enumerate() {
-            let sentence = &article.text[s0..s1];
-            self.sentence(article, index, s0, sentence, &mut ctx, &mut memory, &mut out);
+            for (w0, w1) in windows(&article.text, s0, s1) {
+                let sentence = &article.text[w0..w1];
+                if !reads_as_prose(sentence, w1 == s1) || !seen.insert(sentence.trim()) {
+                    continue;
+                }
+                self.sentence(article, index, w0, sentence, &mut ctx, &mut memory, &mut out);
+            }
         }
         out
+    }
+
+    /// A measure of the work done by this extractor so far: for each window analysed, its length
+    /// times one plus the names, triggers and commas found in it (what the clause and role loops
+    /// walk over). It grows linearly with the input when windows are capped, and would grow with
+    /// the square of a long sentence's length if they were not.
+    pub fn work(&self) -> u64 {
+        self.work.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Claims in one sentence of plain text with no article context (for benchmarks and tests).
@@ -322,6 +404,10 @@ impl<'kb> Extractor<'kb> {
         bounds.dedup();
         let has_trigger = |a: usize, b: usize| triggers.iter().any(|(s, _, _)| *s >= a && *s < b);
         let commas: Vec<usize> = sentence.match_indices(", ").map(|(i, _)| i).collect();
+        self.work.fetch_add(
+            (sentence.len() * (1 + mentions.len() + triggers.len() + commas.len())) as u64,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         for (k, &comma) in commas.iter().enumerate() {
             let prev = bounds.iter().copied().filter(|b| *b <= comma).max().unwrap_or(0);
             let next = commas.get(k + 1).copied().unwrap_or(sentence.len()).min(

@@ -1,13 +1,18 @@
-//! Checks each claim against the knowledge base: supported (with the matching facts and their
-//! sources), contradicted (with what differs — date, operation, instrument, quantity, weapon —
-//! and the evidence), or unverifiable.
+//! Checks each claim against the knowledge base: supported (with the matching fact and its
+//! sources), partly supported (what agrees and what is missing), imprecise (near the record but
+//! loosely put: a framework agreement called a contract, a month off), contradicted (with what
+//! differs — date, operation, instrument, quantity, weapon — and the evidence), or unverifiable.
 //!
 //! A fact is a candidate for a claim when its kind fits the claim's (an executive contract can be
 //! a signing of that instrument or a transfer's order) and its actors cover at least two of the
-//! claimed ones (or the one, if one is claimed); an agency or a person covers its state. Dates
-//! agree when the claim's period overlaps the fact's. Hedged and future claims are judged by what
-//! the data records as having happened; a negated claim is contradicted by a matching fact and
-//! otherwise left unverifiable, since the data does not say where it is complete.
+//! claimed ones (or the one, if one is claimed); an agency or a person covers its state. A claim
+//! is *supported* only by one fact that agrees on every named actor in its role (for directed
+//! events — deliveries, visits, invasions, attacks, deployments — the claim's actors must be the
+//! fact's agents and its recipients the fact's targets), on the kind, and on the date: an undated
+//! claim is at most partly supported, since a fact of the same kind at some date may be another
+//! event. Hedged and future claims are judged by what the data records as having happened; a
+//! negated claim is contradicted by a matching fact and otherwise left unverifiable, since the
+//! data does not say where it is complete.
 
 use crate::extract::{Claim, Modality};
 use crate::lexicon::ClaimKind;
@@ -16,19 +21,45 @@ use entente_model::*;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// One fact agrees on every named actor in its role, on the kind and on the date.
     Supported,
+    /// A fact agrees on part of the claim (some actors, or all of them but the claim is undated):
+    /// the explanation says what agrees and what is missing.
+    PartlySupported,
+    /// The recorded event, loosely put: a framework agreement called a contract, a date a month
+    /// off. Not wrong enough to be contradicted.
+    Imprecise,
     Contradicted,
     Unverifiable,
 }
 
 impl Verdict {
+    /// Every verdict, from the strongest agreement to none.
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Supported,
+        Verdict::PartlySupported,
+        Verdict::Imprecise,
+        Verdict::Contradicted,
+        Verdict::Unverifiable,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Supported => "supported",
+            Verdict::PartlySupported => "partly_supported",
+            Verdict::Imprecise => "imprecise",
             Verdict::Contradicted => "contradicted",
             Verdict::Unverifiable => "unverifiable",
+        }
+    }
+
+    /// In words, for people ("partly supported").
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::PartlySupported => "partly supported",
+            v => v.as_str(),
         }
     }
 }
@@ -117,6 +148,84 @@ fn fmt_period(from: Day, to: Day) -> String {
     } else {
         format!("{from} – {to}")
     }
+}
+
+/// A fact's agents and targets when the event has a direction (a transfer: supplier → recipient;
+/// a membership, deployment or office: subject → object; a delivery, visit, invasion, attack,
+/// accession or withdrawal with targets: actors → targets); `None` for a symmetric fact (a
+/// signing, a summit, a programme), where every participant is on one side.
+fn sides<'a>(f: FactRef<'a>) -> Option<(Vec<&'a String>, Vec<&'a String>)> {
+    match f {
+        FactRef::Relation(r) => matches!(
+            r.kind,
+            RelationKind::Membership | RelationKind::Participation | RelationKind::Deployment | RelationKind::Office
+        )
+        .then(|| (vec![&r.subject], vec![&r.object])),
+        FactRef::Event(e) => (matches!(
+            e.kind,
+            EventKind::Delivery
+                | EventKind::Visit
+                | EventKind::Invasion
+                | EventKind::Attack
+                | EventKind::Accession
+                | EventKind::Withdrawal
+        ) && !e.targets.is_empty())
+        .then(|| (e.actors.iter().collect(), e.targets.iter().collect())),
+        FactRef::Transfer(t) => {
+            let mut agents = vec![&t.supplier];
+            agents.extend(&t.companies);
+            Some((agents, vec![&t.recipient]))
+        }
+        FactRef::Driver(_) => None,
+    }
+}
+
+/// Whether the claim's roles are grammatical ones that a fact's direction can check: a delivery,
+/// visit, invasion, attack, threat, deployment or withdrawal has a doer and a receiver in the
+/// text. Orders and contracts are signed by both sides ("Poland ordered from Korea", "Korea sold
+/// to Poland"), and membership's roles follow from the kinds (a state is a member of an
+/// organisation), so those are compared as sets.
+fn directed(kind: ClaimKind) -> bool {
+    use ClaimKind::*;
+    matches!(
+        kind,
+        Delivery | Visit | Invasion | Attack | Threat | Deployment | Withdrawal
+    )
+}
+
+/// Which named actors of the claim a fact agrees with in their role, and which it does not.
+fn roles(kb: &KnowledgeBase, c: &Claim, f: FactRef) -> (Vec<String>, Vec<String>) {
+    let (mut agree, mut missing) = (Vec::new(), Vec::new());
+    let any = |side: &[&String], id: &str| side.iter().any(|p| covers(kb, p, id));
+    let all_parts = f.participants();
+    let sides = if directed(c.mode) { sides(f) } else { None };
+    let mut seen: Vec<&str> = Vec::new();
+    for (a, as_actor) in c
+        .actors
+        .iter()
+        .map(|a| (a, true))
+        .chain(c.recipients.iter().map(|a| (a, false)))
+    {
+        if seen.contains(&a.id.as_str()) {
+            continue;
+        }
+        seen.push(a.id.as_str());
+        let ok = match &sides {
+            Some((agents, targets)) => any(if as_actor { agents } else { targets }, &a.id),
+            None => any(&all_parts, &a.id),
+        };
+        let what = if sides.is_some() {
+            format!("{} as {}", a.name, if as_actor { "actor" } else { "recipient" })
+        } else {
+            a.name.clone()
+        };
+        if ok {
+            agree.push(what);
+        } else {
+            missing.push(what);
+        }
+    }
+    (agree, missing)
 }
 
 /// The candidate facts for a claim's kind, with the dates to compare.
@@ -434,7 +543,12 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
             .is_none_or(|o| u64::from(o) == q || t.delivered.is_some_and(|d| u64::from(d) == q)),
         _ => true,
     };
-    let matching: Vec<&Candidate> = cands.iter().filter(|x| agrees(x) && quantity_ok(x)).collect();
+    // Candidates that agree on every named actor in its role.
+    let in_role = |x: &Candidate| roles(kb, c, x.fact).1.is_empty();
+    let matching: Vec<&Candidate> = cands
+        .iter()
+        .filter(|x| agrees(x) && quantity_ok(x) && in_role(x))
+        .collect();
 
     // Instrument: an order or "executive contract" dated when only framework agreements were signed.
     if matches!(c.mode, ClaimKind::ExecutiveContract | ClaimKind::ArmsDeal) {
@@ -472,15 +586,28 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
                     }
                 ),
             });
+            // Claiming the binding instrument ("executive contract", "firm order") when only the
+            // framework was signed is wrong; calling the framework a "contract", "deal" or
+            // "order" is loose wording for a real signing, so imprecise.
+            let verdict = if c.mode == ClaimKind::ExecutiveContract {
+                Verdict::Contradicted
+            } else {
+                Verdict::Imprecise
+            };
             let explanation = format!(
-                "Imprecise: the documents signed then were framework agreements{}.",
+                "{}: the documents signed then were framework agreements{}.",
+                if verdict == Verdict::Imprecise {
+                    "Imprecise"
+                } else {
+                    "Not an executive contract"
+                },
                 if when.is_empty() {
                     String::new()
                 } else {
                     format!("; the binding executive contracts came on {}", when.join(", "))
                 }
             );
-            return finish(Verdict::Contradicted, differences, ev, explanation);
+            return finish(verdict, differences, ev, explanation);
         }
     }
 
@@ -494,14 +621,60 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
             let explanation = format!("The text denies it, but the data records it: {}.", ev[0].title);
             return finish(Verdict::Contradicted, differences, ev, explanation);
         }
-        let explanation = format!(
-            "Matches {}.",
-            ev.iter()
-                .map(|e| format!("{} ({})", e.title, e.date))
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
-        return finish(Verdict::Supported, differences, ev, explanation);
+        let listed = ev
+            .iter()
+            .map(|e| format!("{} ({})", e.title, e.date))
+            .collect::<Vec<_>>()
+            .join("; ");
+        if claim_period.is_none() {
+            // A fact of the same kind at some date may be another event of that kind.
+            let explanation =
+                format!("Actors and kind agree with {listed}, but the claim gives no date to tie it to one of them.");
+            return finish(Verdict::PartlySupported, differences, ev, explanation);
+        }
+        return finish(Verdict::Supported, differences, ev, format!("Matches {listed}."));
+    }
+    // A fact that agrees on the kind and date but on only some of the named actors, or with the
+    // roles reversed: partly supported, saying which.
+    if c.modality != Modality::Negated {
+        let partial: Vec<(&Candidate, Vec<String>, Vec<String>)> = cands
+            .iter()
+            .filter(|x| agrees(x) && quantity_ok(x))
+            .map(|x| {
+                let (a, m) = roles(kb, c, x.fact);
+                (x, a, m)
+            })
+            .filter(|(x, a, m)| {
+                !m.is_empty() && (!a.is_empty() || involves(kb, &x.fact.participants(), &claimed_ids(c)))
+            })
+            .collect();
+        if let Some((x, agree, missing)) = partial.iter().max_by_key(|(_, a, _)| a.len()) {
+            let explanation = if agree.is_empty() {
+                // Every named actor takes part, none in the role the claim gives it.
+                format!(
+                    "{} ({}) agrees on the actors{}, but with the roles the other way round ({}).",
+                    x.fact.title(),
+                    x.label,
+                    if claim_period.is_some() { " and the date" } else { "" },
+                    missing.join(", ")
+                )
+            } else {
+                format!(
+                    "{} ({}) agrees on {}{}, but not on {}.",
+                    x.fact.title(),
+                    x.label,
+                    agree.join(", "),
+                    if claim_period.is_some() { " and the date" } else { "" },
+                    missing.join(", ")
+                )
+            };
+            return finish(
+                Verdict::PartlySupported,
+                differences,
+                vec![evidence(kb, x.fact, x.label.clone())],
+                explanation,
+            );
+        }
     }
     if c.modality == Modality::Negated {
         // An organisation whose members are recorded has all of them recorded: a denial of
@@ -584,27 +757,37 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
             x.from.ordinal() - p.1.ordinal()
         }
     };
-    let date_wrong: Vec<&Candidate> = cands.iter().filter(|x| !agrees(x) && quantity_ok(x)).collect();
+    let date_wrong: Vec<&Candidate> = cands
+        .iter()
+        .filter(|x| !agrees(x) && quantity_ok(x) && in_role(x))
+        .collect();
     if let Some(nearest) = date_wrong.iter().min_by_key(|x| distance(x)) {
         differences.push(Difference {
             field: "date",
             claimed: fmt_period(p.0, p.1),
             recorded: nearest.label.clone(),
         });
+        // Within a month of the record: the right event with a loose date.
+        let near = distance(nearest) <= 31;
         let explanation = format!(
-            "The data dates this to {}, not {}.",
+            "{}The data dates this to {}, not {}.",
+            if near { "Imprecise: " } else { "" },
             nearest.label,
             fmt_period(p.0, p.1)
         );
         return finish(
-            Verdict::Contradicted,
+            if near {
+                Verdict::Imprecise
+            } else {
+                Verdict::Contradicted
+            },
             differences,
             vec![evidence(kb, nearest.fact, nearest.label.clone())],
             explanation,
         );
     }
     if let Some(q) = c.quantity {
-        if let Some(x) = cands.iter().find(|x| agrees(x)) {
+        if let Some(x) = cands.iter().find(|x| agrees(x) && in_role(x)) {
             if let FactRef::Transfer(t) = x.fact {
                 differences.push(Difference {
                     field: "quantity",

@@ -1,7 +1,7 @@
 //! Extraction scored on the evaluation corpus, and the three verdicts on articles that make the
 //! claims the issue names.
 
-use entente_claims::eval::{evaluate, evaluate_verdicts, load_corpus};
+use entente_claims::eval::{evaluate, evaluate_verdicts, half, load_corpus, Split};
 use entente_claims::{verify, Article, Extractor, Verdict};
 use entente_kb::KnowledgeBase;
 use std::path::PathBuf;
@@ -41,14 +41,23 @@ fn extraction_scores_stay_above_their_thresholds() {
     }
 }
 
+/// Verdicts on the development half's gold claims. "supported" must be trustworthy: its
+/// precision is the figure that matters (the gold scheme has no "partly supported" or
+/// "imprecise", so overall agreement fell when those verdicts came in, by design).
 #[test]
 fn verdicts_on_the_gold_claims_stay_above_their_threshold() {
     let kb = kb();
     let corpus = load_corpus(&corpus_dir()).expect("corpus");
-    let r = evaluate_verdicts(&kb, &corpus);
+    let r = evaluate_verdicts(&kb, half(&corpus, Split::Dev));
     eprintln!("{}", serde_json::to_string_pretty(&r).unwrap());
-    assert!(r.claims >= 500);
-    assert!(r.accuracy >= 0.84, "verdict accuracy {}", r.accuracy);
+    assert!(r.claims >= 200);
+    assert!(r.accuracy >= 0.68, "verdict agreement {}", r.accuracy);
+    let precision = |v: &str| r.precision.iter().find(|p| p.0 == v).map_or(0.0, |p| p.3);
+    assert!(
+        precision("supported") >= 0.9,
+        "precision of 'supported' {}",
+        precision("supported")
+    );
 }
 
 const ARTICLE: &str = "title: Test commentary\ndate: 2024-12-23\n\n\
@@ -56,6 +65,7 @@ South Korea deployed medical and engineering units to the International Security
 The United Kingdom bought advanced weapon systems from South Korea. \
 In July 2022, Poland signed contracts for K2 tanks with South Korea's Hyundai Rotem. \
 The National Intelligence Service joined NATO's cyber defence centre in May 2022. \
+Warsaw put its name to binding executive contracts for K2 tanks with Hyundai Rotem in July 2022. \
 Japan and NATO held talks on space cooperation last week.";
 
 #[test]
@@ -82,12 +92,16 @@ fn the_three_verdicts() {
     assert_eq!(uk.verdict, Verdict::Contradicted);
     assert_eq!(uk.differences[0].field, "weapon");
 
-    // Poland's July 2022 documents were framework agreements.
+    // Poland's July 2022 documents were framework agreements: calling them "contracts" is loose
+    // wording for a real signing (imprecise); calling them executive contracts is wrong.
     let pol = find("In July 2022, Poland");
-    assert_eq!(pol.verdict, Verdict::Contradicted);
+    assert_eq!(pol.verdict, Verdict::Imprecise);
     assert_eq!(pol.differences[0].field, "instrument");
     assert!(pol.explanation.starts_with("Imprecise"));
     assert!(pol.differences[0].recorded.contains("2022-08-26"));
+    let exec = find("binding executive contracts");
+    assert_eq!(exec.verdict, Verdict::Contradicted);
+    assert_eq!(exec.differences[0].field, "instrument");
 
     // The NIS did join the CCDCOE in May 2022.
     let nis = find("National Intelligence Service");
@@ -109,14 +123,18 @@ fn the_seed_commentary_has_its_known_errors_flagged() {
     let mut a = Article::from_bytes("seed", &bytes);
     a.date = entente_model::PartialDate::parse("2024-12-23").ok();
     let v = verify(&kb, &Extractor::new(&kb).extract(&a));
-    let contradicted: Vec<&str> = v
-        .iter()
-        .filter(|x| x.verdict == Verdict::Contradicted)
-        .flat_map(|x| x.differences.iter().map(|d| d.field))
-        .collect();
-    for field in ["operation", "weapon", "instrument"] {
+    let flagged = |verdict: Verdict| -> Vec<&str> {
+        v.iter()
+            .filter(|x| x.verdict == verdict)
+            .flat_map(|x| x.differences.iter().map(|d| d.field))
+            .collect()
+    };
+    let contradicted = flagged(Verdict::Contradicted);
+    for field in ["operation", "weapon"] {
         assert!(contradicted.contains(&field), "{field} not flagged: {contradicted:?}");
     }
+    // The seed calls July 2022's framework agreements "a defence contract": imprecise.
+    assert!(flagged(Verdict::Imprecise).contains(&"instrument"), "{v:#?}");
 }
 
 #[test]
@@ -146,4 +164,89 @@ fn malformed_input_never_panics() {
         }
         let _ = verify(&kb, &claims);
     }
+}
+
+/// A claim is supported only by a fact that agrees on every named actor in its role, the kind
+/// and the date; an undated claim at most partly.
+#[test]
+fn support_needs_every_actor_in_its_role_and_a_date() {
+    let kb = kb();
+    let x = Extractor::new(&kb);
+    let one = |s: &str| {
+        let c = x.extract_sentence(s, entente_model::PartialDate::parse("2025-01-01").ok());
+        assert!(!c.is_empty(), "no claim in {s}");
+        verify(&kb, &c).remove(0)
+    };
+    let right = one("South Korea delivered K2 tanks to Poland in December 2022.");
+    assert_eq!(right.verdict, Verdict::Supported, "{right:#?}");
+    let reversed = one("Poland delivered K2 tanks to South Korea in December 2022.");
+    assert_ne!(reversed.verdict, Verdict::Supported, "{reversed:#?}");
+    let undated = one("South Korea delivered K2 tanks to Poland.");
+    assert_eq!(undated.verdict, Verdict::PartlySupported, "{undated:#?}");
+    let nato = one("Russia invaded NATO in February 2022.");
+    assert_ne!(nato.verdict, Verdict::Supported, "{nato:#?}");
+    let chunmoo = one("Poland signed an agreement with Hanwha Aerospace for Chunmoo launchers.");
+    assert_ne!(chunmoo.verdict, Verdict::Contradicted, "{chunmoo:#?}");
+}
+
+/// Text that is not a claim gives none: binary data, a fragment, a headline said twice.
+#[test]
+fn text_that_states_nothing_gives_no_claim() {
+    let kb = kb();
+    let x = Extractor::new(&kb);
+    // 2 MB of pseudo-random bytes (xorshift, fixed seed).
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let bytes: Vec<u8> = (0..2 * 1024 * 1024)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect();
+    let claims = x.extract(&Article::from_bytes("random.bin", &bytes));
+    assert!(
+        claims.is_empty(),
+        "{} claims from random bytes: {:?}",
+        claims.len(),
+        claims.first()
+    );
+    let fragment = x.extract(&Article::from_bytes(
+        "f.txt",
+        b"As for the summits with Japan, over the past decade",
+    ));
+    assert!(fragment.is_empty(), "{fragment:?}");
+    let once = x.extract(&Article::from_bytes("h.txt", b"Finland joined NATO in April 2023.\n\n"));
+    let twice = x.extract(&Article::from_bytes(
+        "h.txt",
+        b"Finland joined NATO in April 2023.\n\nFinland joined NATO in April 2023.\n\n",
+    ));
+    assert_eq!(once.len(), 1, "{once:?}");
+    assert_eq!(twice.len(), 1, "{twice:?}");
+}
+
+/// Extraction work grows linearly with a long sentence of names: four times the text, about four
+/// times the work (a quadratic algorithm would do sixteen times as much). The measure is the
+/// extractor's own work counter, not a clock.
+#[test]
+fn work_is_linear_in_a_long_run_of_names() {
+    let kb = kb();
+    let work_for = |bytes: usize| {
+        let x = Extractor::new(&kb);
+        let unit = "Poland and South Korea and NATO and Japan met ";
+        let mut text = unit.repeat(bytes / unit.len());
+        text.push('.');
+        let a = Article::from_bytes("names.txt", text.as_bytes());
+        for &(s0, s1) in &a.sentences() {
+            for (w0, w1) in entente_claims::extract::windows(&a.text, s0, s1) {
+                assert!(w1 - w0 <= entente_claims::extract::MAX_WINDOW);
+            }
+        }
+        let _ = x.extract(&a);
+        x.work()
+    };
+    let (small, large) = (work_for(64 * 1024), work_for(256 * 1024));
+    assert!(small > 0);
+    let ratio = large as f64 / small as f64;
+    assert!(ratio < 5.0, "work grew {ratio:.1} times for four times the text");
 }
