@@ -189,11 +189,13 @@ pub fn verify(kb: &KnowledgeBase, format: Format, args: &VerifyArgs) -> Result<(
     let count = |v: Verdict| verdicts.iter().filter(|x| x.verdict == v).count();
     emit(format, &verdicts, || {
         let mut t = Table::new(vec!["VERDICT", "CLAIM", "WHO", "DATE", "WHY"]).titled(format!(
-            "{} claim(s): {} supported, {} contradicted, {} unverifiable",
+            "{} claim(s): {}",
             verdicts.len(),
-            count(Verdict::Supported),
-            count(Verdict::Contradicted),
-            count(Verdict::Unverifiable)
+            Verdict::ALL
+                .iter()
+                .map(|v| format!("{} {}", count(*v), v.label()))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
         for v in &verdicts {
             let cites = v.evidence.iter().flat_map(|e| e.citations.clone()).collect();
@@ -208,7 +210,7 @@ pub fn verify(kb: &KnowledgeBase, format: Format, args: &VerifyArgs) -> Result<(
             };
             t.push(
                 vec![
-                    v.verdict.as_str().to_uppercase(),
+                    v.verdict.label().to_uppercase(),
                     short(&v.claim.quote, 60),
                     actors(&v.claim),
                     date(&v.claim),

@@ -18,6 +18,8 @@ pub fn render(title: &str, verifications: &[Verification]) -> Result<String, cra
         title => title,
         items => verifications,
         supported => count("supported"),
+        partly_supported => count("partly_supported"),
+        imprecise => count("imprecise"),
         contradicted => count("contradicted"),
         unverifiable => count("unverifiable"),
         version => env!("CARGO_PKG_VERSION"),
