@@ -259,3 +259,70 @@ fn yoon_attended_three_summits_in_a_row() {
         .collect();
     assert_eq!(summits, vec![2022, 2023, 2024]);
 }
+
+/// NATO's partners on a day: every counterpart in a `partnership` relation with NATO then.
+fn nato_partners_on(kb: &KnowledgeBase, d: &str) -> std::collections::BTreeSet<String> {
+    kb.state_at("NATO", day(d))
+        .entries
+        .into_iter()
+        .filter(|e| e.role == "partner")
+        .map(|e| e.counterpart)
+        .collect()
+}
+
+#[test]
+fn nato_has_37_partners_on_2024_12_31_in_four_frameworks() {
+    let kb = kb();
+    let state = kb.state_at("NATO", day("2024-12-31"));
+    let partners = nato_partners_on(&kb, "2024-12-31");
+    assert_eq!(partners.len(), 37, "{partners:?}");
+    let in_framework = |status: &str| -> Vec<&str> {
+        state
+            .entries
+            .iter()
+            .filter(|e| e.role == "partner" && e.status.as_deref() == Some(status))
+            .map(|e| e.counterpart.as_str())
+            .collect()
+    };
+    // After Finland's and Sweden's accession, 18 Euro-Atlantic partners remain in the PfP.
+    assert_eq!(in_framework("Partnership for Peace").len(), 18);
+    assert_eq!(in_framework("Mediterranean Dialogue").len(), 7);
+    assert_eq!(in_framework("Istanbul Cooperation Initiative").len(), 4);
+    let global = in_framework("partner across the globe");
+    for p in ["AUS", "COL", "IRQ", "JPN", "KOR", "MNG", "NZL", "PAK"] {
+        assert!(global.contains(&p), "{p} missing from {global:?}");
+    }
+    // Afghanistan's partnership ended in August 2021.
+    assert!(!partners.contains("AFG"));
+    assert!(nato_partners_on(&kb, "2020-12-31").contains("AFG"));
+}
+
+#[test]
+fn partners_join_on_their_day_and_leave_the_pfp_when_they_join_nato() {
+    let kb = kb();
+    let start = |id: &str| {
+        let r = kb
+            .facts()
+            .relations
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("{id}"));
+        r.interval.start.map(|d| d.to_string())
+    };
+    assert_eq!(
+        start("nato-pfp-rou").as_deref(),
+        Some("1994-01-26"),
+        "the first signature"
+    );
+    assert_eq!(start("nato-pfp-srb").as_deref(), Some("2006-12-14"));
+    assert_eq!(start("nato-md-dza").as_deref(), Some("2000-03"));
+    assert_eq!(start("nato-ici-are").as_deref(), Some("2005-06-22"));
+    // A partner until the day before accession, a member from that day.
+    assert!(nato_partners_on(&kb, "2024-03-06").contains("SWE"));
+    assert!(!nato_partners_on(&kb, "2024-03-07").contains("SWE"));
+    assert!(!nato_partners_on(&kb, "1999-03-12").contains("POL"));
+    assert!(nato_partners_on(&kb, "1999-03-11").contains("POL"));
+    // Malta's participation was suspended from 1996 to 2008.
+    assert!(!nato_partners_on(&kb, "2000-01-01").contains("MLT"));
+    assert!(nato_partners_on(&kb, "2024-12-31").contains("MLT"));
+}
