@@ -778,4 +778,19 @@ mod tests {
             "{c:?}"
         );
     }
+
+    #[test]
+    fn a_state_name_that_is_also_a_word_or_a_given_name_needs_context() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let ids_in = |s: &str| -> Vec<String> { x.lexicon.actors(s).into_iter().map(|m| m.entry.acts_for).collect() };
+        assert_eq!(ids_in("Turkey ordered howitzers."), ["TUR"]);
+        assert!(ids_in("They roasted a turkey and ordered howitzers.").is_empty());
+        assert_eq!(
+            ids_in("Columnist Turkey Williams wrote that Poland joined NATO."),
+            ["POL", "NATO"]
+        );
+        assert_eq!(ids_in("Poland and Turkey signed."), ["POL", "TUR"]);
+        assert_eq!(ids_in("US President Biden met them."), ["USA"]);
+    }
 }

@@ -17,6 +17,11 @@ pub struct ActorEntry {
     pub kind: ActorKind,
     /// A capital or collective name ("Seoul", "Allies"): a place when preceded by "in"/"at".
     pub place: bool,
+    /// A state's one-word name ("Chad", "Jordan", "Georgia", "Turkey"): such a name is often also
+    /// a common word or part of a person's name, so it needs context (see [`Lexicon::actors`]).
+    pub one_word_state: bool,
+    /// The name as listed starts with a capital, so it must be written with one.
+    pub capitalised: bool,
 }
 
 /// A name found in text.
@@ -89,6 +94,8 @@ impl Lexicon {
                 acts_for: acts_for(kb, &a.id),
                 kind: a.kind,
                 place: false,
+                one_word_state: false,
+                capitalised: false,
             };
             let mut names: Vec<&str> = vec![a.name.as_str()];
             names.extend(a.short_name.as_deref());
@@ -111,10 +118,16 @@ impl Lexicon {
                 let caps = n.len() <= 5
                     && n.chars()
                         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.');
+                let mut entry = entry.clone();
+                // Demonyms ("Polish") are adjectives before names ("Polish Armament Agency"), and
+                // acronyms ("US President") are no one's given name.
+                entry.one_word_state =
+                    a.kind == ActorKind::State && !caps && !n.contains(' ') && !a.demonyms.iter().any(|d| d == n);
+                entry.capitalised = n.chars().next().is_some_and(char::is_uppercase);
                 if caps {
-                    sensitive.push((n.to_string(), entry.clone()));
+                    sensitive.push((n.to_string(), entry));
                 } else {
-                    insensitive.push((n.to_string(), entry.clone()));
+                    insensitive.push((n.to_string(), entry));
                 }
             }
         }
@@ -126,6 +139,8 @@ impl Lexicon {
                         acts_for: acts_for(kb, &a.id),
                         kind: a.kind,
                         place: true,
+                        one_word_state: false,
+                        capitalised: name.trim().chars().next().is_some_and(char::is_uppercase),
                     };
                     insensitive.push((name.trim().to_string(), entry));
                 }
@@ -190,7 +205,15 @@ impl Lexicon {
             (&self.insensitive, &self.insensitive_entries),
         ] {
             for m in ac.find_iter(text) {
-                if bounded(text, m.start(), m.end()) {
+                // A proper name is written with its capital: "turkey", "china", "chad" in lower
+                // case are common words (all-capital headlines still match).
+                let capital_ok = |pattern: usize| {
+                    let written = text[m.start()..].chars().next();
+                    entries.get(pattern).is_some_and(|e| {
+                        !e.capitalised || written.is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+                    })
+                };
+                if bounded(text, m.start(), m.end()) && capital_ok(m.pattern().as_usize()) {
                     out.push(ActorMention {
                         start: m.start(),
                         end: m.end(),
@@ -206,6 +229,39 @@ impl Lexicon {
                 kept.push(m);
             }
         }
+        // A one-word state name next to another capitalised word that names no actor is part of
+        // a person's or a place's name ("Jordan Peterson", "Michael Jordan", "Chad Smith"),
+        // unless that word starts the sentence.
+        let names: Vec<(usize, usize)> = kept.iter().map(|m| (m.start, m.end)).collect();
+        let in_name = |s: usize, e: usize| names.iter().any(|(a, b)| s < *b && *a < e);
+        let capitalised = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.clone().count() >= 1 && cs.all(char::is_lowercase)
+        };
+        kept.retain(|m| {
+            if !m.entry.one_word_state {
+                return true;
+            }
+            let after = &text[m.end..];
+            let next = after
+                .strip_prefix(' ')
+                .map(|r| r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+            let next_is_name = next.is_some_and(|w| {
+                let s = m.end + 1;
+                capitalised(w) && !in_name(s, s + w.len())
+            });
+            let before = &text[..m.start];
+            let prev = before
+                .strip_suffix(' ')
+                .map(|r| r.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+            let prev_is_name = prev.is_some_and(|w| {
+                let e = m.start - 1;
+                let s = e - w.len();
+                // Not the sentence's first word ("In Jordan, …" has "In" capitalised).
+                s > 0 && capitalised(w) && !in_name(s, e) && !text[..s].trim_end().ends_with(['.', '!', '?'])
+            });
+            !(next_is_name || prev_is_name)
+        });
         kept
     }
 

@@ -574,7 +574,12 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
             differences.push(Difference {
                 field: "instrument",
                 claimed: format!(
-                    "executive contract{}",
+                    "{}{}",
+                    if c.mode == ClaimKind::ExecutiveContract {
+                        "executive contract"
+                    } else {
+                        "contract or order"
+                    },
                     c.date.map(|d| format!(" in {d}")).unwrap_or_default()
                 ),
                 recorded: format!(
