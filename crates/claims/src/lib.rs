@@ -8,6 +8,7 @@
 //!   an event-trigger table (kind, PLOVER type, CAMEO code), in the TABARI/PETRARCH tradition;
 //! - [`dates`]: absolute, partial, range and relative date expressions, resolved;
 //! - [`extract`]: clauses → claims with actors, recipients, type, date, modality, quantities;
+//! - [`petrarch`]: the PETRARCH2 CAMEO verb dictionary, read, and CAMEO → PLOVER;
 //! - [`verify`]: each claim supported, contradicted (with what differs) or unverifiable;
 //! - [`eval`]: precision, recall and F1 against gold annotations.
 //!
@@ -17,6 +18,7 @@ pub mod dates;
 pub mod eval;
 pub mod extract;
 pub mod lexicon;
+pub mod petrarch;
 pub mod text;
 pub mod verify;
 

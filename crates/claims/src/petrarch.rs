@@ -1,0 +1,379 @@
+//! A reader for the PETRARCH2 / Phoenix CAMEO verb dictionary (`data/petrarch/CAMEO.2.0.txt`,
+//! MIT; format in PETRARCH2's `dictionaries.rst`), the field's general resource of event verbs,
+//! and a CAMEO → PLOVER mapping.
+//!
+//! The file holds synonym sets (`&NAME` then `+WORD` lines) and verb blocks: a header
+//! `--- NAME [CODE] ---`, verb lines `WORD {IRREGULAR FORMS} [CODE]` (a `+` marks the verb word of
+//! a multi-word verb, `_` joins words), and pattern lines `- … * … [CODE]`. `#` starts a comment.
+//! Codes are CAMEO codes, `---` (no event), or `SOURCE:TARGET` pairs. entente uses the verbs and
+//! their codes (not the patterns, which need a parse tree); errors name their line.
+
+use entente_model::Plover;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The shipped dictionary.
+pub const CAMEO_VERBS: &str = include_str!("../data/petrarch/CAMEO.2.0.txt");
+
+/// A line the reader could not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DictionaryError {
+    /// 1-based line number.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DictionaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for DictionaryError {}
+
+/// A verb and the forms it is written in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verb {
+    pub line: usize,
+    /// The verb as listed, words joined by spaces, lower case ("ask for").
+    pub lemma: String,
+    /// Every form to match: the lemma and its regular or listed irregular forms, lower case.
+    pub forms: Vec<String>,
+    /// Its own CAMEO code, if it has one; else the block's applies.
+    pub code: Option<String>,
+}
+
+/// A pattern line, kept as written with its code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub line: usize,
+    pub text: String,
+    pub code: Option<String>,
+}
+
+/// A `--- NAME [CODE] ---` block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerbBlock {
+    pub line: usize,
+    pub name: String,
+    pub code: Option<String>,
+    pub verbs: Vec<Verb>,
+    pub patterns: Vec<Pattern>,
+}
+
+/// The dictionary.
+#[derive(Clone, Debug, Default)]
+pub struct VerbDictionary {
+    pub synsets: BTreeMap<String, Vec<String>>,
+    pub blocks: Vec<VerbBlock>,
+    /// `~ …` transformation lines (verb-verb combinations), kept as written with their line.
+    pub transformations: Vec<(usize, String)>,
+}
+
+/// Reads a `[CODE]`: `---` is no code, `A:B` gives A (or B when A is empty).
+/// A trailing `!` (one pattern of CAMEO 2.0 has `[080!]`) is read as the code without it.
+fn read_code(raw: &str, line: usize) -> Result<Option<String>, DictionaryError> {
+    let raw = raw.trim().trim_end_matches('!');
+    let primary = match raw.split_once(':') {
+        Some((a, b)) => {
+            if a.trim().is_empty() {
+                b.trim()
+            } else {
+                a.trim()
+            }
+        }
+        None => raw,
+    };
+    if primary.is_empty() || primary.chars().all(|c| c == '-') {
+        return Ok(None);
+    }
+    if primary.len() <= 4 && primary.chars().all(|c| c.is_ascii_hexdigit()) && primary.len() >= 2 {
+        Ok(Some(primary.to_string()))
+    } else {
+        Err(DictionaryError {
+            line,
+            message: format!("'{raw}' is not a CAMEO code (two to four digits, '---' or 'A:B')"),
+        })
+    }
+}
+
+/// The text between the last `[` and its `]`, and what comes before it.
+fn split_code(s: &str, line: usize) -> Result<(&str, Option<&str>), DictionaryError> {
+    match (s.rfind('['), s.rfind(']')) {
+        (None, None) => Ok((s, None)),
+        (Some(o), Some(c)) if o < c => Ok((&s[..o], Some(&s[o + 1..c]))),
+        _ => Err(DictionaryError {
+            line,
+            message: "unbalanced '[' … ']' around a code".into(),
+        }),
+    }
+}
+
+/// Regular English forms of a verb word (lower case): -s/-es/-ies, -ed/-d/-ied, -ing.
+fn regular_forms(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    let consonant_y = w.ends_with('y') && !["ay", "ey", "oy", "uy"].iter().any(|e| w.ends_with(e));
+    let sibilant = ["s", "sh", "ch", "x", "z"].iter().any(|e| w.ends_with(e));
+    if consonant_y {
+        let stem = &w[..w.len() - 1];
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+    } else if sibilant {
+        out.push(format!("{w}es"));
+        out.push(format!("{w}ed"));
+    } else if w.ends_with('e') {
+        out.push(format!("{w}s"));
+        out.push(format!("{w}d"));
+    } else {
+        out.push(format!("{w}s"));
+        out.push(format!("{w}ed"));
+    }
+    if w.ends_with('e') && !w.ends_with("ee") {
+        out.push(format!("{}ing", &w[..w.len() - 1]));
+    } else {
+        out.push(format!("{w}ing"));
+    }
+    out
+}
+
+/// "ASK_FOR" with `+` on ASK: every form of the phrase.
+fn phrase_forms(spec: &str) -> Vec<String> {
+    let words: Vec<&str> = spec.split('_').filter(|w| !w.is_empty()).collect();
+    let verb_at = words.iter().position(|w| w.starts_with('+')).unwrap_or(0);
+    let clean: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_start_matches('+').to_ascii_lowercase())
+        .collect();
+    let Some(verb) = clean.get(verb_at) else {
+        return Vec::new();
+    };
+    regular_forms(verb)
+        .into_iter()
+        .map(|f| {
+            let mut ws = clean.clone();
+            ws[verb_at] = f;
+            ws.join(" ")
+        })
+        .collect()
+}
+
+impl VerbDictionary {
+    /// The shipped CAMEO 2.0 verb dictionary.
+    pub fn cameo() -> Result<VerbDictionary, Vec<DictionaryError>> {
+        VerbDictionary::parse(CAMEO_VERBS)
+    }
+
+    /// Reads a dictionary; every line it cannot read is an error with its number.
+    pub fn parse(text: &str) -> Result<VerbDictionary, Vec<DictionaryError>> {
+        let mut dict = VerbDictionary::default();
+        let mut errors = Vec::new();
+        let mut synset: Option<String> = None;
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let l = raw.split('#').next().unwrap_or("").trim();
+            if l.is_empty() {
+                continue;
+            }
+            if let Some(t) = l.strip_prefix('~') {
+                dict.transformations.push((line, t.trim().to_string()));
+                continue;
+            }
+            if let Some(name) = l.strip_prefix('&') {
+                if dict.blocks.is_empty() {
+                    let name = name.trim().to_string();
+                    dict.synsets.entry(name.clone()).or_default();
+                    synset = Some(name);
+                    continue;
+                }
+            }
+            if let Some(word) = l.strip_prefix('+') {
+                if let Some(name) = &synset {
+                    dict.synsets
+                        .entry(name.clone())
+                        .or_default()
+                        .push(word.trim().trim_end_matches('_').replace('_', " ").to_ascii_lowercase());
+                    continue;
+                }
+            }
+            if let Some(rest) = l.strip_prefix("---") {
+                synset = None;
+                let body = rest.trim_end_matches('-').trim();
+                let (name, code) = match split_code(body, line) {
+                    Ok(x) => x,
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                };
+                let name = name.trim().trim_end_matches('-').trim();
+                if name.is_empty() {
+                    errors.push(DictionaryError {
+                        line,
+                        message: "a verb block header without a name ('--- NAME [CODE] ---')".into(),
+                    });
+                    continue;
+                }
+                let code = match code.map(|c| read_code(c, line)).transpose() {
+                    Ok(c) => c.flatten(),
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                };
+                dict.blocks.push(VerbBlock {
+                    line,
+                    name: name.to_string(),
+                    code,
+                    verbs: Vec::new(),
+                    patterns: Vec::new(),
+                });
+                continue;
+            }
+            if synset.is_some() && dict.blocks.is_empty() {
+                errors.push(DictionaryError {
+                    line,
+                    message: format!("'{l}' in a synonym set: its lines start with '+'"),
+                });
+                continue;
+            }
+            let Some(block) = dict.blocks.last_mut() else {
+                errors.push(DictionaryError {
+                    line,
+                    message: format!("'{l}' before any synonym set or verb block"),
+                });
+                continue;
+            };
+            let (body, code) = match split_code(l, line) {
+                Ok(x) => x,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let code = match code.map(|c| read_code(c, line)).transpose() {
+                Ok(c) => c.flatten(),
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            if let Some(p) = body.strip_prefix('-') {
+                block.patterns.push(Pattern {
+                    line,
+                    text: p.trim().to_string(),
+                    code,
+                });
+                continue;
+            }
+            // A verb: WORD or WORD_+PART, then optional {IRREGULAR FORMS}.
+            let (head, irregular) = match (body.find('{'), body.find('}')) {
+                (None, None) => (body, None),
+                (Some(o), Some(c)) if o < c => (&body[..o], Some(&body[o + 1..c])),
+                _ => {
+                    errors.push(DictionaryError {
+                        line,
+                        message: "unbalanced '{' … '}' around irregular forms".into(),
+                    });
+                    continue;
+                }
+            };
+            let head = head.trim();
+            if head.is_empty() || head.contains(char::is_whitespace) {
+                errors.push(DictionaryError {
+                    line,
+                    message: format!("'{}' is not a verb (one word, '_' joining a phrase)", head),
+                });
+                continue;
+            }
+            let lemma = head.replace('+', "").replace('_', " ").to_ascii_lowercase();
+            let mut forms = vec![lemma.clone()];
+            match irregular {
+                Some(list) => forms.extend(
+                    list.split_whitespace()
+                        .map(|f| f.replace('+', "").replace('_', " ").to_ascii_lowercase()),
+                ),
+                None => forms.extend(phrase_forms(head)),
+            }
+            forms.sort();
+            forms.dedup();
+            block.verbs.push(Verb {
+                line,
+                lemma,
+                forms,
+                code,
+            });
+        }
+        if errors.is_empty() {
+            Ok(dict)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The PLOVER type of a CAMEO code, after the PLOVER codebook's correspondence of CAMEO roots
+/// (02 appeal → REQUEST, 07 provide aid → AID, 08 yield → CONCEDE, 10 demand → REQUEST, 12
+/// reject → REJECT, 14 protest → PROTEST, 15 exhibit force posture → MOBILIZE, …). Roots with no
+/// PLOVER event (01 public statement, 03 intent) give `None`.
+pub fn plover_of_cameo(code: &str) -> Option<Plover> {
+    let root = code.get(..2)?;
+    Some(match root {
+        "02" | "10" => Plover::Request,
+        "04" => Plover::Consult,
+        "05" if code.starts_with("051") => Plover::Support,
+        "05" | "06" => Plover::Cooperate,
+        "07" => Plover::Aid,
+        "08" if code.starts_with("087") => Plover::Retreat,
+        "08" => Plover::Concede,
+        "09" | "11" => Plover::Accuse,
+        "12" => Plover::Reject,
+        "13" => Plover::Threaten,
+        "14" => Plover::Protest,
+        "15" => Plover::Mobilize,
+        "16" => Plover::Sanction,
+        "17" => Plover::Coerce,
+        "18" | "19" | "20" => Plover::Assault,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_dictionary_reads_without_error() {
+        let d = VerbDictionary::cameo().unwrap_or_else(|e| panic!("{:?}", &e[..e.len().min(5)]));
+        assert!(d.blocks.len() > 300, "{} blocks", d.blocks.len());
+        assert!(d.synsets.contains_key("CURRENCY"));
+        let ask = d.blocks.iter().find(|b| b.name == "ASK").expect("ASK block");
+        let request = ask.verbs.iter().find(|v| v.lemma == "request").expect("REQUEST");
+        assert_eq!(request.code.as_deref(), Some("020"));
+        assert!(request.forms.contains(&"requested".to_string()));
+        let ask_for = ask.verbs.iter().find(|v| v.lemma == "ask for").expect("ASK_FOR");
+        assert!(ask_for.forms.contains(&"asked for".to_string()));
+        assert!(!ask.patterns.is_empty());
+    }
+
+    #[test]
+    fn errors_name_their_line() {
+        let text = "&SET_\n+ONE\n\n--- GIVE [070] ---\nDONATE [07x]\nHAND {HANDED\n- * AID [0731\n";
+        let errors = VerbDictionary::parse(text).expect_err("three bad lines");
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [5, 6, 7], "{errors:?}");
+        assert!(errors[0].to_string().starts_with("line 5: "));
+    }
+
+    #[test]
+    fn cameo_roots_map_to_plover() {
+        assert_eq!(plover_of_cameo("020"), Some(Plover::Request));
+        assert_eq!(plover_of_cameo("0231"), Some(Plover::Request));
+        assert_eq!(plover_of_cameo("120"), Some(Plover::Reject));
+        assert_eq!(plover_of_cameo("141"), Some(Plover::Protest));
+        assert_eq!(plover_of_cameo("081"), Some(Plover::Concede));
+        assert_eq!(plover_of_cameo("087"), Some(Plover::Retreat));
+        assert_eq!(plover_of_cameo("070"), Some(Plover::Aid));
+        assert_eq!(plover_of_cameo("150"), Some(Plover::Mobilize));
+        assert_eq!(plover_of_cameo("010"), None);
+    }
+}
