@@ -1,7 +1,7 @@
 //! Prints the extraction and verdict scores on a gold corpus (default: eval/corpus), on its
 //! development half; `--test` adds the test half (score it only at the end of a piece of work,
 //! never to tune), `--all` the whole corpus. `--misses` and `--verdicts` list dev claims only.
-//! `cargo run --release -p entente-claims --example eval [DIR] [--test] [--all] [--misses] [--verdicts]`
+//! `cargo run --release -p entente-claims --example eval [DIR] [--test] [--all] [--misses] [--verdicts] [--types T,U]`
 
 use entente_claims::eval::{evaluate, half, load_corpus, Split};
 use entente_claims::Extractor;
@@ -10,7 +10,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = args
         .iter()
-        .find(|a| !a.starts_with("--"))
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--types"))
+        .map(|(_, a)| a)
         .cloned()
         .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../eval/corpus").to_string());
     let kb = entente_kb::KnowledgeBase::new(
@@ -61,6 +63,16 @@ fn main() {
                         v.explanation,
                         g.quote
                     );
+                }
+            }
+        }
+    }
+    // `--types REQUEST,AID`: every dev claim predicted with one of these PLOVER types.
+    if let Some(types) = args.iter().position(|a| a == "--types").and_then(|i| args.get(i + 1)) {
+        for ga in corpus.iter().copied() {
+            for p in x.extract(&ga.article) {
+                if types.split(',').any(|t| t == p.plover.as_str()) {
+                    println!("TYPE {} {} | {}", p.plover.as_str(), p.mode.as_str(), p.quote);
                 }
             }
         }

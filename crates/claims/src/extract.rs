@@ -793,4 +793,16 @@ mod tests {
         assert_eq!(ids_in("Poland and Turkey signed."), ["POL", "TUR"]);
         assert_eq!(ids_in("US President Biden met them."), ["USA"]);
     }
+
+    #[test]
+    fn the_cameo_dictionary_gives_triggers_to_types_with_none_of_their_own() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence("Poland requested more howitzers from South Korea in March 2024.", None);
+        assert_eq!(c[0].plover, Plover::Request, "{c:?}");
+        let c = x.extract_sentence("Japan objected to the Russian proposal in May 2021.", None);
+        assert_eq!(c[0].plover, Plover::Reject, "{c:?}");
+        let c = x.extract_sentence("South Korea protested to Russia in June 2024.", None);
+        assert_eq!(c[0].plover, Plover::Protest, "{c:?}");
+    }
 }

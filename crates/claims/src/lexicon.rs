@@ -383,7 +383,7 @@ impl ClaimKind {
 
 /// A word or phrase that signals an event.
 pub struct Trigger {
-    pub phrase: &'static str,
+    pub phrase: std::borrow::Cow<'static, str>,
     pub kind: ClaimKind,
     pub plover: Plover,
     pub cameo: Option<&'static str>,
@@ -398,7 +398,7 @@ pub struct Trigger {
 macro_rules! t {
     ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal) => {
         Trigger {
-            phrase: $p,
+            phrase: std::borrow::Cow::Borrowed($p),
             kind: ClaimKind::$k,
             plover: Plover::$pl,
             cameo: $c,
@@ -409,7 +409,7 @@ macro_rules! t {
     };
     ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, implies $who:literal) => {
         Trigger {
-            phrase: $p,
+            phrase: std::borrow::Cow::Borrowed($p),
             kind: ClaimKind::$k,
             plover: Plover::$pl,
             cameo: $c,
@@ -420,7 +420,7 @@ macro_rules! t {
     };
     ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, passive) => {
         Trigger {
-            phrase: $p,
+            phrase: std::borrow::Cow::Borrowed($p),
             kind: ClaimKind::$k,
             plover: Plover::$pl,
             cameo: $c,
@@ -584,6 +584,81 @@ pub fn triggers() -> Vec<Trigger> {
     ]
 }
 
+/// Triggers for the PLOVER types entente's own table has none for (REQUEST, REJECT, PROTEST,
+/// CONCEDE, AID, MOBILIZE), from the verbs of the PETRARCH2 CAMEO dictionary whose own code maps
+/// to one of them (a verb that only inherits its block's code is a looser synonym: on the dev
+/// half, taking those too added eleven claims of which one was right, "committed", "negotiated",
+/// "follow" among the rest). A form the built-in table has keeps its entry;
+/// a form coded for two of these types is left out as ambiguous. Should the dictionary not read
+/// (it is tested to), these triggers are simply absent.
+pub fn dictionary_triggers(builtin: &[Trigger]) -> Vec<Trigger> {
+    use std::collections::BTreeMap;
+    let Ok(dict) = crate::petrarch::VerbDictionary::cameo() else {
+        return Vec::new();
+    };
+    let wanted = [
+        Plover::Request,
+        Plover::Reject,
+        Plover::Protest,
+        Plover::Concede,
+        Plover::Aid,
+        Plover::Mobilize,
+    ];
+    let taken: std::collections::HashSet<String> = builtin.iter().map(|t| t.phrase.to_ascii_lowercase()).collect();
+    let mut found: BTreeMap<String, Option<(Plover, &'static str)>> = BTreeMap::new();
+    for block in &dict.blocks {
+        for verb in &block.verbs {
+            let Some(code) = verb.code.as_deref() else {
+                continue;
+            };
+            let Some(plover) = crate::petrarch::plover_of_cameo(code).filter(|p| wanted.contains(p)) else {
+                continue;
+            };
+            let root: &'static str = match plover {
+                Plover::Request => "020",
+                Plover::Reject => "120",
+                Plover::Protest => "140",
+                Plover::Concede => "080",
+                Plover::Aid => "070",
+                _ => "150",
+            };
+            for form in &verb.forms {
+                if form.len() < 3 || taken.contains(form) {
+                    continue;
+                }
+                found
+                    .entry(form.clone())
+                    .and_modify(|e| {
+                        if e.is_some_and(|(p, _)| p != plover) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some((plover, root)));
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|(form, v)| {
+            let (plover, root) = v?;
+            let kind = match plover {
+                Plover::Aid => ClaimKind::Delivery,
+                Plover::Mobilize => ClaimKind::Deployment,
+                _ => ClaimKind::Statement,
+            };
+            Some(Trigger {
+                phrase: std::borrow::Cow::Owned(form),
+                kind,
+                plover,
+                cameo: Some(root),
+                specificity: 4,
+                passive: false,
+                implies: None,
+            })
+        })
+        .collect()
+}
+
 /// The trigger automaton.
 pub struct Triggers {
     pub table: Vec<Trigger>,
@@ -592,11 +667,12 @@ pub struct Triggers {
 
 impl Triggers {
     pub fn new() -> Triggers {
-        let table = triggers();
+        let mut table = triggers();
+        table.extend(dictionary_triggers(&table));
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(table.iter().map(|t| t.phrase))
+            .build(table.iter().map(|t| t.phrase.as_ref()))
             .unwrap_or_else(|e| panic!("trigger table: {e}"));
         Triggers { table, ac }
     }
