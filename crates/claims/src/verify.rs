@@ -332,7 +332,9 @@ fn candidates<'a>(kb: &'a KnowledgeBase, c: &Claim) -> Vec<Candidate<'a>> {
             Invasion => e.kind == EventKind::Invasion,
             Attack => matches!(e.kind, EventKind::Attack | EventKind::Invasion),
             Threat => e.kind == EventKind::WeaponsTest,
-            Statement => matches!(e.kind, EventKind::Statement | EventKind::Publication),
+            // A statement's content is not compared, but its PLOVER type must be the record's
+            // (an accusation is not supported by a strategy published the same month).
+            Statement => matches!(e.kind, EventKind::Statement | EventKind::Publication) && e.plover == c.plover,
             Election => e.kind == EventKind::Election,
             Inauguration => e.kind == EventKind::Inauguration,
             Membership | Deployment => false,
