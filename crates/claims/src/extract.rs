@@ -792,6 +792,10 @@ mod tests {
         );
         assert_eq!(ids_in("Poland and Turkey signed."), ["POL", "TUR"]);
         assert_eq!(ids_in("US President Biden met them."), ["USA"]);
+        // Capitals come from the knowledge base, with the same care for people's names.
+        assert_eq!(ids_in("Ottawa signed the accord."), ["CAN"]);
+        assert_eq!(ids_in("Washington objected."), ["USA"]);
+        assert!(ids_in("A portrait of George Washington hangs there.").is_empty());
     }
 
     #[test]

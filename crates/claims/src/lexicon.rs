@@ -131,6 +131,31 @@ impl Lexicon {
                 }
             }
         }
+        // A state's capital stands for its government in news prose ("Seoul said"): every
+        // recorded capital, read as a place when it is one ("in Seoul").
+        for a in &kb.facts().actors {
+            let Some(capital) = a.capital.as_deref().map(str::trim).filter(|c| c.len() >= 2) else {
+                continue;
+            };
+            // "Washington, D.C." is written "Washington"; a capital named as its state
+            // ("Luxembourg") is the state's name already.
+            let city = capital.split(',').next().unwrap_or(capital).trim();
+            if city == a.name || a.short_name.as_deref() == Some(city) {
+                continue;
+            }
+            insensitive.push((
+                city.to_string(),
+                ActorEntry {
+                    id: a.id.clone(),
+                    acts_for: acts_for(kb, &a.id),
+                    kind: a.kind,
+                    place: true,
+                    // "Washington", "Victoria", "Kingston" are also people's names.
+                    one_word_state: !city.contains(' '),
+                    capitalised: true,
+                },
+            ));
+        }
         for line in PLACES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             if let Some((name, id)) = line.split_once('\t') {
                 if let Some(a) = kb.actor(id.trim()) {
