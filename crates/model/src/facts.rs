@@ -71,8 +71,9 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// Adjectives and nouns for the actor's people or organs (`South Korean`, `Polish`).
     pub demonyms: Vec<String>,
-    /// A state's capital city (`Seoul`), where recorded. Not a name of the actor: the claim
-    /// extractor does not match it.
+    /// A state's capital city (`Seoul`), where recorded. Not a name of the actor (search does not
+    /// match it); the claim extractor reads it as a place, or as the state's government in
+    /// metonymy ("Seoul said"), never as the state's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capital: Option<String>,
     pub codes: Codes,
