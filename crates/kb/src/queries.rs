@@ -59,10 +59,16 @@ impl TimelineQuery {
             .any(|k| k == norm(kind) || k == norm(base) || k == fact || k == dimension.as_str())
     }
 
-    /// Whether a fact placed at `date` falls in the `from`–`to` window.
+    /// Whether a fact placed at `date` falls in the `from`–`to` window. An undated fact cannot be
+    /// placed, so it belongs to a chronology without a window only.
     pub fn in_window(&self, date: Option<PartialDate>) -> bool {
-        let Some(d) = date else { return true };
-        self.from.is_none_or(|f| d.latest() >= f.earliest()) && self.to.is_none_or(|t| d.earliest() <= t.latest())
+        match date {
+            None => self.from.is_none() && self.to.is_none(),
+            Some(d) => {
+                self.from.is_none_or(|f| d.latest() >= f.earliest())
+                    && self.to.is_none_or(|t| d.earliest() <= t.latest())
+            }
+        }
     }
 }
 
