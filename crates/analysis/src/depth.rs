@@ -511,9 +511,9 @@ impl DyadDepth {
         let mut atop_end: Option<i32> = None;
         for c in &ev.consulted {
             let dimension = match c.dataset.as_str() {
-                x if x.starts_with("ATOP") => DepthDimension::Institutional,
-                x if x.starts_with("SIPRI") => DepthDimension::DefenceIndustrial,
-                x if x.starts_with("UN votes") => DepthDimension::Political,
+                crate::evidence::ATOP => DepthDimension::Institutional,
+                crate::evidence::SIPRI => DepthDimension::DefenceIndustrial,
+                crate::evidence::UN_VOTES => DepthDimension::Political,
                 _ => continue,
             };
             let Some((first, last)) = c.years else { continue };
@@ -598,7 +598,7 @@ impl DyadDepth {
                     to,
                 },
                 via: None,
-                dataset: Some("ATOP v4.01".into()),
+                dataset: Some(crate::evidence::ATOP.into()),
                 citations: t.citations.clone(),
             });
         }
@@ -612,7 +612,7 @@ impl DyadDepth {
         for d in &ev.deals {
             let t = &d.transfer;
             for mut c in transfer_contributions(t, &cfg, d.via.clone(), d.citations.clone()) {
-                c.dataset = Some("SIPRI register".into());
+                c.dataset = Some(crate::evidence::SIPRI.into());
                 self.contributions.push(c);
             }
         }
@@ -641,7 +641,7 @@ impl DyadDepth {
                 ),
                 profile: Profile::Flow { at: anchor(year) },
                 via: None,
-                dataset: Some("UN votes".into()),
+                dataset: Some(crate::evidence::UN_VOTES.into()),
                 citations: vec![cite.clone()],
             });
         }

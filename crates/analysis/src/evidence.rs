@@ -32,6 +32,11 @@ pub const SHIPPED_ATOP: &str = include_str!("../../../data/datasets/atop-member-
 /// Yearly UN-vote agreement of every state with the ROK (COW 732) and the DPRK (731).
 pub const SHIPPED_VOTES: &str = include_str!("../../../data/datasets/unvotes-agreement.csv");
 
+/// The datasets' names, as coverage lines, explanations and derived records cite them.
+pub const ATOP: &str = "ATOP v4.01";
+pub const SIPRI: &str = "SIPRI register";
+pub const UN_VOTES: &str = "UN votes";
+
 /// An error building the evidence tables: a shipped table or an imported one that cannot be read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EvidenceError {
@@ -161,7 +166,7 @@ pub struct DatasetTables {
 
 fn atop_info(origin: Origin) -> DatasetInfo {
     DatasetInfo {
-        name: "ATOP v4.01".into(),
+        name: ATOP.into(),
         publisher: "Alliance Treaty Obligations and Provisions project (Leeds et al.)".into(),
         title: "ATOP v4.01 member-level data".into(),
         url: "http://www.atopdata.org/data.html".into(),
@@ -173,7 +178,7 @@ fn atop_info(origin: Origin) -> DatasetInfo {
 
 fn votes_info(origin: Origin, first_year: i32, last_year: i32) -> DatasetInfo {
     DatasetInfo {
-        name: "UN votes".into(),
+        name: UN_VOTES.into(),
         publisher: "Erik Voeten, Harvard Dataverse (un-project per-country files)".into(),
         title: "United Nations General Assembly voting data".into(),
         url: "https://doi.org/10.7910/DVN/LEJUQZ".into(),
@@ -185,7 +190,7 @@ fn votes_info(origin: Origin, first_year: i32, last_year: i32) -> DatasetInfo {
 
 fn sipri_info(origin: Origin, first_year: i32, last_year: i32) -> DatasetInfo {
     DatasetInfo {
-        name: "SIPRI register".into(),
+        name: SIPRI.into(),
         publisher: "SIPRI".into(),
         title: "SIPRI Arms Transfers Database, trade register".into(),
         url: "https://www.sipri.org/databases/armstransfers".into(),
@@ -806,7 +811,7 @@ impl DatasetTables {
                 });
             }
             None => ev.consulted.push(Consulted {
-                dataset: "SIPRI register".into(),
+                dataset: SIPRI.into(),
                 years: None,
                 carried_forward: false,
                 records: 0,
@@ -911,7 +916,7 @@ impl DatasetTables {
                         via: d.via.clone(),
                         id: format!("sipri:{}", d.line),
                         citations: d.citations.clone(),
-                        derived: Some("SIPRI register".into()),
+                        derived: Some(SIPRI.into()),
                     });
                 }
             }

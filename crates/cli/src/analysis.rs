@@ -165,7 +165,11 @@ pub fn partners(kb: &KnowledgeBase, format: Format, actor: &str, args: &Partners
             })
             .collect();
         head += &names.join("; ");
-        if !ranking.datasets.iter().any(|d| d.name.starts_with("SIPRI")) {
+        if !ranking
+            .datasets
+            .iter()
+            .any(|d| d.name == entente_analysis::evidence::SIPRI)
+        {
             head += "; SIPRI register not imported (`entente import sipri FILE`)";
         }
         let mut t = Table::new(vec!["RANK", "COUNTERPART", "DEPTH", "COVERED", "LEADING", "COVERED BY"]).titled(head);
