@@ -256,6 +256,7 @@ fn a_brief_for_any_pair_opens_with_its_coverage_and_holds_a_chronology() {
         ("USA", "KOR", 5),
         ("CHN", "RUS", 5),
         ("NATO", "JPN", 5),
+        ("EU", "KOR", 5),
         ("POL", "KOR", 5),
     ] {
         let req = BriefRequest {
