@@ -92,15 +92,37 @@ impl Prefix {
 /// search over it, quadratic in its months) stays within about 2,600 months whatever is asked.
 pub const FIRST_INDEX_YEAR: i32 = 1815;
 
+/// A series range outside the years the index can cover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutOfIndexRange {
+    pub from: Day,
+    pub to: Day,
+    /// The last year the index covers: the current one.
+    pub last_year: i32,
+}
+
+impl std::fmt::Display for OutOfIndexRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the range {} – {} is outside the years the index can cover, {FIRST_INDEX_YEAR}–{} \
+             (from ATOP's first year, the earliest of its sources, to this year)",
+            self.from, self.to, self.last_year
+        )
+    }
+}
+
+impl std::error::Error for OutOfIndexRange {}
+
 /// Whether `from`–`to` lies within the years the index can cover, [`FIRST_INDEX_YEAR`] to the year
 /// of `today`; the error says the bounds. Every surface that computes a series checks it.
-pub fn check_index_range(from: Day, to: Day, today: Day) -> Result<(), String> {
+pub fn check_index_range(from: Day, to: Day, today: Day) -> Result<(), OutOfIndexRange> {
     if from.year < FIRST_INDEX_YEAR || to.year > today.year {
-        return Err(format!(
-            "the range {from} – {to} is outside the years the index can cover, {FIRST_INDEX_YEAR}–{} \
-             (from ATOP's first year, the earliest of its sources, to this year)",
-            today.year
-        ));
+        return Err(OutOfIndexRange {
+            from,
+            to,
+            last_year: today.year,
+        });
     }
     Ok(())
 }

@@ -22,7 +22,7 @@ pub mod evidence;
 pub mod outlook;
 pub mod partners;
 
-pub use changes::{check_index_range, index_changes, CandidateDriver, ChangePoint, FIRST_INDEX_YEAR};
+pub use changes::{check_index_range, index_changes, CandidateDriver, ChangePoint, OutOfIndexRange, FIRST_INDEX_YEAR};
 pub use config::{ConfigError, DepthConfig};
 pub use depth::{DepthDimension, DepthPoint, DyadDepth, Explanation, Sources, Step};
 pub use evidence::DatasetTables;

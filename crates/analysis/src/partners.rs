@@ -53,6 +53,9 @@ pub struct Partners {
     pub partners: Vec<Partner>,
 }
 
+/// How many of each group a ranking lists unless asked otherwise (CLI and API alike).
+pub const DEFAULT_TOP: usize = 25;
+
 impl Partners {
     /// Keeps the first `n` of each group (states, organisations); 0 keeps all.
     pub fn keep_top(&mut self, n: usize) {

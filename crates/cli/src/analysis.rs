@@ -122,7 +122,7 @@ pub struct PartnersArgs {
     #[arg(long, value_parser = crate::parse_date)]
     pub on: Option<PartialDate>,
     /// How many counterparts to list (0: all).
-    #[arg(long, default_value_t = 25)]
+    #[arg(long, default_value_t = entente_analysis::partners::DEFAULT_TOP)]
     pub top: usize,
     /// A depth-index configuration replacing the shipped one (keys left out keep their defaults).
     #[arg(long, value_name = "FILE")]
@@ -212,7 +212,7 @@ impl RangeArgs {
         entente_model::check_range(self.from, self.to)
             .and_then(|()| entente_model::check_day_range(from, to))
             .map_err(|e| e.message("--from", "--to"))?;
-        entente_analysis::check_index_range(from, to, today())?;
+        entente_analysis::check_index_range(from, to, today()).map_err(|e| e.to_string())?;
         let step = if self.by == By::Month { Step::Month } else { Step::Year };
         let lake = open_lake(&self.store)?;
         let tables = load_tables(kb, &self.store)?;

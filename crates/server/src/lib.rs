@@ -139,7 +139,7 @@ pub fn app(opts: &ServeOptions) -> Result<Router, ServeError> {
     let state = AppState::new(opts.data.inputs()?, store, opts.token.clone(), opts.config.clone())
         .map_err(|e| ServeError::Data(e.to_string()))?
         .with_data(data)
-        .map_err(ServeError::Data)?;
+        .map_err(|e| ServeError::Data(e.to_string()))?;
     Ok(router(Arc::new(state), opts))
 }
 

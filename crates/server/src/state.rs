@@ -256,9 +256,9 @@ impl AppState {
     /// The same state reading imported datasets and events from `data`. SIPRI deals are linked
     /// to the curated transfers of the data as loaded (a transfer added by an edit later is not
     /// linked until the server restarts).
-    pub fn with_data(mut self, data: DataDir) -> Result<AppState, String> {
+    pub fn with_data(mut self, data: DataDir) -> Result<AppState, entente_analysis::evidence::EvidenceError> {
         let kb = &self.snapshot().kb;
-        self.tables = entente_analysis::DatasetTables::load(kb, data.store.as_ref()).map_err(|e| e.to_string())?;
+        self.tables = entente_analysis::DatasetTables::load(kb, data.store.as_ref())?;
         self.data = data;
         Ok(self)
     }

@@ -264,7 +264,8 @@ fn range(app: &App, p: &Params, default_step: Step, with_step: bool) -> Result<(
     entente_model::check_day_range(from, to).map_err(super::params::reversed)?;
     // A series (and the change-point search, quadratic in its months) only over the years the
     // index can cover: `from=1000&to=2999` would be 24,000 months in one request.
-    entente_analysis::check_index_range(from, to, today()).map_err(|m| ApiError::bad_request("bad_parameter", m))?;
+    entente_analysis::check_index_range(from, to, today())
+        .map_err(|e| ApiError::bad_request("bad_parameter", e.to_string()))?;
     let by = if with_step { p.opt("by") } else { None };
     let step = match by {
         None => default_step,
@@ -393,7 +394,7 @@ pub async fn partners(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQue
     let actor = p.actor(&s.kb, "actor")?;
     let day = p.date("on")?.map_or_else(today, |d| d.latest());
     let top = match p.opt("top") {
-        None => 25,
+        None => entente_analysis::partners::DEFAULT_TOP,
         Some(v) => v.parse::<usize>().map_err(|_| {
             ApiError::bad_request("bad_parameter", format!("parameter `top` must be a count, not `{v}`"))
         })?,
