@@ -155,6 +155,8 @@ struct SipriTable {
     by_party: HashMap<String, Vec<usize>>,
     /// Register line → curated transfer id, for deals the curated data also record.
     linked: HashMap<usize, String>,
+    /// The links themselves, with the register's figures for each curated deal.
+    links: entente_store::link::Links,
 }
 
 /// The evidence tables: shipped, or imported where the data directory holds them.
@@ -454,6 +456,7 @@ fn imported_sipri(kb: &KnowledgeBase, store: &Store) -> Result<Option<SipriTable
         deals,
         by_party,
         linked,
+        links,
     }))
 }
 
@@ -490,6 +493,12 @@ impl DatasetTables {
             }),
             sipri: sipri?,
         })
+    }
+
+    /// The imported register's deals linked to the curated transfers (their TIV and register
+    /// line), when the register is imported: computed once, with the tables.
+    pub fn sipri_links(&self) -> Option<&entente_store::link::Links> {
+        self.sipri.as_ref().map(|s| &s.links)
     }
 
     /// The datasets entente consults, in a fixed order, with what each holds.

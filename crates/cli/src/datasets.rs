@@ -6,7 +6,7 @@ use entente_kb::{Citation, KnowledgeBase};
 use entente_model::Day;
 use entente_report::alignment::dataset_citation;
 use entente_report::svg::{Line, LineChart, PALETTE};
-use entente_store::link::{link_transfers, Links};
+use entente_store::link::link_transfers;
 use entente_store::views::{self, Basis, FlowQuery, Provenance};
 use entente_store::{Dataset, ImportEntry, ImportOutcome, Outcome, Progress, Store};
 use serde::Serialize;
@@ -1153,13 +1153,21 @@ struct LinkRow<'a> {
 
 /// The SIPRI deals describing the curated transfers, when the register is imported in the data
 /// directory: the links and the register as a citation. The default directory may be absent.
-pub fn sipri_of_transfers(kb: &KnowledgeBase, args: &StoreArgs) -> Result<Option<(Links, Citation)>, String> {
+/// The citation of the imported register, when one is imported (its deals and their links to the
+/// curated transfers are in the evidence tables: `DatasetTables::sipri_links`).
+pub fn register_citation(args: &StoreArgs) -> Result<Option<Citation>, String> {
     let Some(store) = crate::analysis::open_store(args)? else {
         return Ok(None);
     };
-    Ok(register(&store)
-        .ok()
-        .map(|(deals, prov)| (link_transfers(&kb.facts().transfers, &deals), dataset_citation(&prov))))
+    let citation = store.entries_of(Dataset::Sipri).next().map(|e| {
+        dataset_citation(&Provenance {
+            dataset: Dataset::Sipri,
+            file: e.file.clone(),
+            sha256: e.sha256.clone(),
+            imported_at: e.imported_at.clone(),
+        })
+    });
+    Ok(citation)
 }
 
 fn sipri_links(

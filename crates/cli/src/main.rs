@@ -360,7 +360,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let tables = analysis::load_tables(&kb, &store)?;
             let rows = entente_analysis::evidence::transfers(&kb, Some(&tables), &q);
-            let sipri = datasets::sipri_of_transfers(&kb, &store)?;
+            let sipri = tables.sipri_links().zip(datasets::register_citation(&store)?);
             let link = |id: &str| sipri.as_ref().and_then(|(l, _)| l.of_transfer(id));
             #[derive(serde::Serialize)]
             struct Row<'a> {
