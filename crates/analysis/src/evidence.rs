@@ -630,6 +630,7 @@ fn deal_transfer(d: &Deal, supplier: &str, recipient: &str) -> Transfer {
         signings: Vec::new(),
         sources: Vec::new(),
         note: (!d.comments.is_empty()).then(|| d.comments.clone()),
+        review: None,
     }
 }
 
@@ -905,6 +906,7 @@ impl DatasetTables {
                         id: format!("atop:{}", t.atopid),
                         citations: t.citations.clone(),
                         derived: Some(self.atop.as_ref().map_or_else(String::new, |x| x.info.name.clone())),
+                        reviewed: None,
                     });
                 }
                 for d in &ev.deals {
@@ -926,6 +928,7 @@ impl DatasetTables {
                         id: format!("sipri:{}", d.line),
                         citations: d.citations.clone(),
                         derived: Some(SIPRI.into()),
+                        reviewed: None,
                     });
                 }
             }
@@ -978,6 +981,7 @@ impl DatasetTables {
                         id: format!("atop:{id}"),
                         citations: vec![atop.info.cite(format!("atopid {id}, lines {}", lines.join(", ")))],
                         derived: Some(atop.info.name.clone()),
+                        reviewed: None,
                     });
                 }
             }

@@ -42,10 +42,7 @@ pub struct RangeArgs {
 
 /// Today, from the system clock (the default end of a series).
 pub fn today() -> Day {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Day::from_ordinal((secs / 86_400) as i64)
+    Day::today()
 }
 
 pub struct Range {

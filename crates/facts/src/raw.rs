@@ -116,6 +116,7 @@ pub struct RawRelation {
     #[serde(default)]
     pub sources: Vec<Spanned<toml::Value>>,
     pub note: Option<String>,
+    pub review: Option<Spanned<RawReview>>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +143,21 @@ pub struct RawEvent {
     #[serde(default)]
     pub sources: Vec<Spanned<toml::Value>>,
     pub note: Option<String>,
+    pub review: Option<Spanned<RawReview>>,
+}
+
+/// `review`: how a record came from an article (`entente propose`, then a reviewer).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReview {
+    pub article: S,
+    pub quote: String,
+    pub span: Option<Spanned<[usize; 2]>>,
+    pub confidence: Spanned<f64>,
+    pub proposed: S,
+    pub accepted: Option<S>,
+    #[serde(default)]
+    pub edited: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -177,6 +193,7 @@ pub struct RawTransfer {
     #[serde(default)]
     pub sources: Vec<Spanned<toml::Value>>,
     pub note: Option<String>,
+    pub review: Option<Spanned<RawReview>>,
 }
 
 #[derive(Deserialize)]

@@ -142,6 +142,85 @@ impl<'a> Ctx<'a> {
         resolved.into_iter().collect()
     }
 
+    /// A record's `review`: its article must be one of the record's sources.
+    fn review(
+        &mut self,
+        file: usize,
+        r: Option<Spanned<RawReview>>,
+        sources: Option<&[SourceRef]>,
+    ) -> Result<Option<Review>, ()> {
+        let Some(r) = r else { return Ok(None) };
+        let span = r.span();
+        let r = r.into_inner();
+        let proposed = self.date(file, &r.proposed);
+        let accepted = self.opt_date(file, &r.accepted);
+        let confidence = *r.confidence.get_ref();
+        let mut ok = proposed.is_some() && accepted.is_ok();
+        if !(0.0..=1.0).contains(&confidence) {
+            self.err(
+                file,
+                r.confidence.span(),
+                "bad-number",
+                format!("confidence {confidence} is not between 0 and 1"),
+                None,
+            );
+            ok = false;
+        }
+        if let (Some(p), Ok(Some(a))) = (proposed, accepted) {
+            if a.latest() < p.earliest() {
+                self.err(
+                    file,
+                    span.clone(),
+                    "end-before-start",
+                    format!("accepted ({a}) before it was proposed ({p})"),
+                    None,
+                );
+                ok = false;
+            }
+        }
+        if let Some(s) = sources {
+            if !s.iter().any(|s| &s.source == r.article.get_ref()) {
+                self.err(
+                    file,
+                    r.article.span(),
+                    "review-article-not-cited",
+                    format!(
+                        "the review's article `{}` is not among the record's sources",
+                        r.article.get_ref()
+                    ),
+                    Some("add the article's source id to `sources`".into()),
+                );
+                ok = false;
+            }
+        }
+        let span_pair = r.span.map(|s| {
+            let [a, b] = s.into_inner();
+            (a, b)
+        });
+        if span_pair.is_some_and(|(a, b)| b < a) {
+            self.err(
+                file,
+                span,
+                "bad-number",
+                "the review's span ends before it starts".into(),
+                None,
+            );
+            ok = false;
+        }
+        if !ok {
+            return Err(());
+        }
+        Ok(Some(Review {
+            article: r.article.into_inner(),
+            quote: r.quote,
+            span: span_pair,
+            confidence,
+            proposed: proposed.ok_or(())?,
+            accepted: accepted?,
+            edited: r.edited,
+        }))
+    }
+
     fn sources(
         &mut self,
         file: usize,
@@ -612,6 +691,7 @@ fn relation(ctx: &mut Ctx, f: usize, span: Range<usize>, r: RawRelation) -> Opti
         );
         return None;
     }
+    let review = ctx.review(f, r.review, sources.as_deref());
     r.start.as_ref()?;
     Some(Relation {
         id: r.id.into_inner(),
@@ -632,6 +712,7 @@ fn relation(ctx: &mut Ctx, f: usize, span: Range<usize>, r: RawRelation) -> Opti
         dimension,
         sources: sources?,
         note: r.note,
+        review: review.ok()?,
     })
 }
 
@@ -710,6 +791,7 @@ fn event(ctx: &mut Ctx, f: usize, span: Range<usize>, e: RawEvent) -> Option<Eve
     let sources = ctx.sources(f, span, &e.sources, true);
     let kind = kind?;
     let dimension = ctx.dimension(f, &e.dimension, kind.default_dimension())?;
+    let review = ctx.review(f, e.review, sources.as_deref());
     if e.actors.is_empty() {
         return None;
     }
@@ -730,6 +812,7 @@ fn event(ctx: &mut Ctx, f: usize, span: Range<usize>, e: RawEvent) -> Option<Eve
         dimension,
         sources: sources?,
         note: e.note,
+        review: review.ok()?,
     })
 }
 
@@ -807,6 +890,7 @@ fn transfer(ctx: &mut Ctx, f: usize, span: Range<usize>, t: RawTransfer) -> Opti
         }
     }
     let sources = ctx.sources(f, span, &t.sources, true);
+    let review = ctx.review(f, t.review, sources.as_deref());
     Some(Transfer {
         id: t.id.into_inner(),
         supplier: supplier?,
@@ -830,6 +914,7 @@ fn transfer(ctx: &mut Ctx, f: usize, span: Range<usize>, t: RawTransfer) -> Opti
         signings: signings?,
         sources: sources?,
         note: t.note,
+        review: review.ok()?,
     })
 }
 

@@ -43,6 +43,9 @@ pub struct TimelineEntry {
     /// fact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub derived: Option<String>,
+    /// For a record proposed from an article and accepted by a reviewer: how (`entente propose`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Review>,
 }
 
 impl TimelineQuery {
@@ -205,6 +208,7 @@ impl KnowledgeBase {
                 id: f.id().to_string(),
                 citations: self.cite(f.sources()),
                 derived: None,
+                reviewed: f.review().cloned(),
             });
         }
         entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));

@@ -35,6 +35,15 @@ impl Day {
         era * 146_097 + doe - 719_468
     }
 
+    /// Today (UTC), from the system clock: the default end of a series, the day a record is
+    /// proposed or accepted.
+    pub fn today() -> Day {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Day::from_ordinal((secs / 86_400) as i64)
+    }
+
     /// The inverse of [`Day::ordinal`].
     pub fn from_ordinal(z: i64) -> Day {
         let z = z + 719_468;

@@ -125,6 +125,29 @@ pub struct SourceRef {
     pub locator: Option<String>,
 }
 
+/// How a record came from an article: proposed by `entente propose` from a claim the data did not
+/// hold, then accepted (possibly edited) by a reviewer. Records typed by hand have none.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Review {
+    /// The article's `[[source]]` (also among the record's sources).
+    pub article: SourceId,
+    /// The sentence the claim was read from, as the article has it.
+    pub quote: String,
+    /// Byte offsets of the quote in the article as read, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<(usize, usize)>,
+    /// The extractor's confidence in the claim, 0–1.
+    pub confidence: f64,
+    /// The day entente proposed the record.
+    pub proposed: PartialDate,
+    /// The day a reviewer accepted it; absent while it is only a proposal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<PartialDate>,
+    /// The fields the reviewer changed before accepting (`date`, `actors` …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<String>,
+}
+
 /// A deployment's particulars.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Deployment {
@@ -167,6 +190,9 @@ pub struct Relation {
     pub sources: Vec<SourceRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the record came from when it was proposed from an article and reviewed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 /// Something that happened on a date.
@@ -201,6 +227,9 @@ pub struct Event {
     pub sources: Vec<SourceRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the record came from when it was proposed from an article and reviewed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 impl Event {
@@ -255,6 +284,9 @@ pub struct Transfer {
     pub sources: Vec<SourceRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the record came from when it was proposed from an article and reviewed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 impl Transfer {
@@ -406,6 +438,16 @@ impl<'a> FactRef<'a> {
                 v
             }
             FactRef::Driver(d) => d.actors.iter().chain(&d.affects).collect(),
+        }
+    }
+
+    /// How the record came from an article, for records proposed and reviewed.
+    pub fn review(&self) -> Option<&'a Review> {
+        match self {
+            FactRef::Relation(r) => r.review.as_ref(),
+            FactRef::Event(e) => e.review.as_ref(),
+            FactRef::Transfer(t) => t.review.as_ref(),
+            FactRef::Driver(_) => None,
         }
     }
 }

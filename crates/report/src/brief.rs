@@ -267,9 +267,13 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, crate::E
                 (Some(d), None) => d.to_string(),
                 (None, _) => "undated".into(),
             },
-            kind: match &e.derived {
-                Some(d) => format!("{} ({d})", e.kind.replace('_', " ")),
-                None => e.kind.replace('_', " "),
+            kind: match (&e.derived, &e.reviewed) {
+                (Some(d), _) => format!("{} ({d})", e.kind.replace('_', " ")),
+                (None, Some(r)) if r.accepted.is_some() => {
+                    format!("{} (reviewed from an article)", e.kind.replace('_', " "))
+                }
+                (None, Some(_)) => format!("{} (proposed from an article, not reviewed)", e.kind.replace('_', " ")),
+                (None, None) => e.kind.replace('_', " "),
             },
             dimension: e.dimension.as_str().replace('_', "-"),
             title: e.title.clone(),

@@ -87,10 +87,7 @@ impl ResponseCache {
 
 /// Today, from the system clock (the default end of a series).
 pub fn today() -> Day {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Day::from_ordinal((secs / 86_400) as i64)
+    Day::today()
 }
 
 /// Where edits are kept.
@@ -275,6 +272,19 @@ impl AppState {
     /// Validates a change against the base and the current edits, saves the new edits file
     /// atomically and swaps the knowledge base. Blocking: call from a blocking thread. Runs to
     /// completion once started (its caller may have gone).
+    /// Runs `f` while no edit is being made (the proposals ledger is written under the same lock
+    /// as the edits, so that two reviewers never overwrite each other's decisions).
+    pub fn with_write_lock<T, E>(&self, f: impl FnOnce() -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<crate::api::error::ApiError>,
+    {
+        let _guard = self
+            .write
+            .lock()
+            .map_err(|_| crate::api::error::ApiError::internal("the edit lock is poisoned"))?;
+        f()
+    }
+
     pub fn apply(&self, change: Change) -> Result<Applied, Refused> {
         let store = self.store.as_ref().ok_or(Refused::NoStore)?;
         let _guard = self
