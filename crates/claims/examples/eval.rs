@@ -34,10 +34,12 @@ fn main() {
         let report = evaluate(&x, part.iter().copied());
         eprintln!("{name}: evaluated in {:?}", t.elapsed());
         let verdicts = entente_claims::eval::evaluate_verdicts(&kb, part.iter().copied());
+        let proposals =
+            entente_claims::eval::evaluate_proposals(&kb, &x, part.iter().copied(), entente_model::Day::today());
         println!(
             "{}",
             serde_json::to_string_pretty(
-                &serde_json::json!({"half": name, "extraction": report, "verdicts": verdicts})
+                &serde_json::json!({"half": name, "extraction": report, "verdicts": verdicts, "proposals": proposals})
             )
             .unwrap()
         );

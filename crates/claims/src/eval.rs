@@ -371,3 +371,98 @@ pub fn evaluate_verdicts<'a>(
         confusion: confusion.into_iter().map(|((a, b), c)| (a, b, c)).collect(),
     }
 }
+
+/// How many proposals a reviewer could accept without an edit (`entente propose` on a gold
+/// corpus). A new record is acceptable as it stands when a gold claim of the same article that
+/// the data lacks (gold verdict `unverifiable`, asserted), in the same sentence, drafts to the
+/// same record (same kind, instrument, system, participants and date: the same id). Corrections
+/// are counted apart and never as acceptable: the corpus's gold verdicts take the data as right
+/// (its contradicted claims are errors planted in the articles), so it cannot say when an
+/// article should correct the data.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ProposalReport {
+    pub articles: usize,
+    pub proposals: usize,
+    pub corrections: usize,
+    /// New-record proposals acceptable without an edit.
+    pub acceptable: usize,
+    /// `acceptable / (proposals - corrections)`.
+    pub share: f64,
+    /// New-record proposals in a sentence that holds a claim a reviewer wants (right place,
+    /// whatever the record says).
+    pub on_target: usize,
+    /// Gold claims a reviewer would want proposed (asserted, not in the data, with a draft).
+    pub wanted: usize,
+    /// Of those, how many got an acceptable proposal.
+    pub found: usize,
+}
+
+/// Proposes from every article of `corpus` (each given an address under `https://eval.invalid/`)
+/// and counts the proposals a reviewer could accept as they stand.
+pub fn evaluate_proposals<'a>(
+    kb: &entente_kb::KnowledgeBase,
+    extractor: &Extractor,
+    corpus: impl IntoIterator<Item = &'a GoldArticle>,
+    today: entente_model::Day,
+) -> ProposalReport {
+    use crate::propose::{draft_key, propose, Action, ArticleInfo};
+    let mut r = ProposalReport::default();
+    for ga in corpus {
+        r.articles += 1;
+        let a = &ga.article;
+        let stem = a.name.rsplit('/').next().unwrap_or(&a.name).trim_end_matches(".txt");
+        let info = ArticleInfo {
+            url: Some(format!("https://eval.invalid/{stem}")),
+            ..ArticleInfo::read(a)
+        };
+        let Ok(out) = propose(kb, extractor, a, &info, today) else {
+            continue;
+        };
+        // Each gold claim's sentence span, and the id its draft would have.
+        let gold: Vec<(usize, usize, &GoldClaim, Option<String>)> = ga
+            .gold
+            .iter()
+            .filter(|g| g.modality == "asserted")
+            .filter_map(|g| {
+                let start = a.input.find(&g.quote)?;
+                let key = gold_to_claim(kb, g).and_then(|c| c.date.or(a.date).and_then(|d| draft_key(kb, &c, d)));
+                Some((start, start + g.quote.len(), g, key))
+            })
+            .collect();
+        let wanted: Vec<&(usize, usize, &GoldClaim, Option<String>)> = gold
+            .iter()
+            .filter(|x| x.2.verdict == "unverifiable" && x.3.is_some())
+            .collect();
+        r.wanted += wanted.len();
+        let mut found = vec![false; wanted.len()];
+        for p in &out.proposals {
+            r.proposals += 1;
+            let overlaps = |s: usize, e: usize| s < p.end && p.start < e;
+            let ok = match &p.action {
+                Action::New => {
+                    r.on_target += usize::from(wanted.iter().any(|x| overlaps(x.0, x.1)));
+                    wanted.iter().enumerate().any(|(i, x)| {
+                        let hit = overlaps(x.0, x.1) && x.3.as_deref() == Some(p.id.as_str());
+                        if hit {
+                            found[i] = true;
+                        }
+                        hit
+                    })
+                }
+                Action::Correction { .. } => {
+                    r.corrections += 1;
+                    false
+                }
+            };
+            r.acceptable += usize::from(ok);
+        }
+        r.found += found.iter().filter(|f| **f).count();
+    }
+    let new = r.proposals - r.corrections;
+    r.share = if new == 0 {
+        0.0
+    } else {
+        r.acceptable as f64 / new as f64
+    };
+    r
+}

@@ -10,6 +10,7 @@
 //! - [`extract`]: clauses → claims with actors, recipients, type, date, modality, quantities;
 //! - [`petrarch`]: the PETRARCH2 CAMEO verb dictionary, read, and CAMEO → PLOVER;
 //! - [`verify`]: each claim supported, contradicted (with what differs) or unverifiable;
+//! - [`propose`]: drafts of fact records for what an article says and the data lacks;
 //! - [`eval`]: precision, recall and F1 against gold annotations.
 //!
 //! Everything runs offline; nothing is downloaded.
@@ -19,6 +20,7 @@ pub mod eval;
 pub mod extract;
 pub mod lexicon;
 pub mod petrarch;
+pub mod propose;
 pub mod text;
 pub mod verify;
 

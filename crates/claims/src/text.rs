@@ -81,7 +81,7 @@ impl Article {
             match k.trim().to_ascii_lowercase().as_str() {
                 "title" => self.title = Some(v.trim().to_string()),
                 "date" => self.date = PartialDate::parse(v.trim()).ok(),
-                "kind" | "source" | "author" => {}
+                "kind" | "source" | "author" | "url" | "publisher" => {}
                 _ => break,
             }
             saw = true;

@@ -2,9 +2,12 @@
 //! `entente-claims`; this module reads inputs and renders.
 
 use crate::render::{emit, Format, Table};
+use entente_claims::propose::{propose as propose_article, standing, ArticleInfo, Proposal, Standing};
 use entente_claims::{verify as verify_claims, Article, Claim, Extractor, Verdict};
 use entente_kb::KnowledgeBase;
 use entente_model::PartialDate;
+use entente_store::ledger::Ledger;
+use entente_store::Progress as _;
 use serde::Serialize;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -221,4 +224,248 @@ pub fn verify(kb: &KnowledgeBase, format: Format, args: &VerifyArgs) -> Result<(
         }
         t
     })
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ProposeArgs {
+    /// Articles: text or HTML files, directories of them, or `-` for standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Publication date, when an article does not give one.
+    #[arg(long, value_parser = crate::parse_date)]
+    pub date: Option<PartialDate>,
+    /// The article's web address (one article only), when the page does not give it.
+    #[arg(long, value_name = "URL")]
+    pub source_url: Option<String>,
+    /// The article's title (one article only), when the page does not give it.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The publisher's name, when the page does not give it (default: the address's host).
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// Where the drafts go: one fact file per article, plus `ledger.json` [default: the user data
+    /// directory's `proposals/`].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Show what would be proposed; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// One proposal in the output, with the article and where it stands.
+#[derive(Serialize)]
+struct ProposalRow<'a> {
+    article: &'a str,
+    standing: Standing,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    #[serde(flatten)]
+    proposal: &'a Proposal,
+}
+
+/// The batch's counts.
+#[derive(Serialize, Default)]
+struct ProposeSummary {
+    articles: usize,
+    claims: usize,
+    /// Written now.
+    new: usize,
+    corrections: usize,
+    /// Claims the data already holds.
+    known: usize,
+    /// Drafts that repeat another of this run (in one article or across articles).
+    duplicates: usize,
+    /// Proposed by an earlier run and not reviewed yet.
+    pending: usize,
+    /// Proposed before and accepted into the data since.
+    accepted: usize,
+    /// Proposed before and rejected by a reviewer.
+    rejected: usize,
+    /// Claims left out (denied, hedged, future, undated, no counterpart, no draft for the kind).
+    left_out: usize,
+    /// Articles that could not be proposed from, and why.
+    errors: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    out: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ProposeReport<'a> {
+    summary: &'a ProposeSummary,
+    proposals: &'a [ProposalRow<'a>],
+}
+
+/// The file a batch writes an article's drafts to: `<source id>.toml`, or `-2`, `-3` … beside it
+/// when an earlier run wrote that one.
+fn free_name(dir: &Path, stem: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.toml"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}.toml")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result<(), String> {
+    let x = Extractor::new(kb);
+    let mut inputs = Vec::new();
+    for p in &args.inputs {
+        inputs.extend(read_input(p)?);
+    }
+    if inputs.len() > 1 && (args.source_url.is_some() || args.title.is_some()) {
+        return Err(format!(
+            "--source-url and --title describe one article; {} were given",
+            inputs.len()
+        ));
+    }
+    let out = match &args.out {
+        Some(d) => d.clone(),
+        None => entente_store::default_data_dir()
+            .map_err(|e| e.to_string())?
+            .join("proposals"),
+    };
+    let mut ledger = Ledger::read(&out).map_err(|e| e.to_string())?;
+    let over = ArticleInfo {
+        url: args.source_url.clone(),
+        title: args.title.clone(),
+        publisher: args.publisher.clone(),
+        published: None,
+    };
+    let today = crate::analysis::today();
+    let mut bar = crate::datasets::Bar::new("propose".into());
+    bar.stage("articles", inputs.len() as u64);
+    let mut summary = ProposeSummary {
+        articles: inputs.len(),
+        out: (!args.dry_run).then(|| out.display().to_string()),
+        ..ProposeSummary::default()
+    };
+    let mut results = Vec::new();
+    for (i, (name, bytes)) in inputs.iter().enumerate() {
+        bar.advance(i as u64);
+        let a = article(name, bytes, args.date);
+        let info = ArticleInfo::read(&a).overridden(&over);
+        match propose_article(kb, &x, &a, &info, today) {
+            Ok(p) => results.push(p),
+            Err(e) => summary.errors.push(e.to_string()),
+        }
+    }
+    bar.finish();
+    let mut rows = Vec::new();
+    let mut written: Vec<(&str, String)> = Vec::new();
+    let before = ledger.proposed.clone();
+    for p in &results {
+        summary.claims += p.claims;
+        summary.known += p.known.len();
+        summary.left_out += p.left.len();
+        summary.duplicates += p.proposals.iter().map(|x| x.also.len()).sum::<usize>();
+        let mut fresh = Vec::new();
+        for prop in &p.proposals {
+            let standing = standing(
+                kb,
+                prop,
+                &p.source_id,
+                &ledger.proposed,
+                ledger.rejected.contains_key(&prop.key),
+            );
+            if standing == Standing::Fresh {
+                // Later drafts of the batch see this one as written.
+                ledger.proposed.insert(prop.key.clone());
+            }
+            match standing {
+                Standing::Fresh => fresh.push(prop),
+                Standing::Pending if before.contains(&prop.key) => summary.pending += 1,
+                Standing::Pending => summary.duplicates += 1,
+                Standing::Accepted => summary.accepted += 1,
+                Standing::Rejected => summary.rejected += 1,
+            }
+            rows.push((p, prop, standing));
+        }
+        summary.new += fresh.len();
+        summary.corrections += fresh
+            .iter()
+            .filter(|x| matches!(x.action, entente_claims::propose::Action::Correction { .. }))
+            .count();
+        if fresh.is_empty() || args.dry_run {
+            continue;
+        }
+        // The source once: not when the data or an earlier file of the directory declares it.
+        let with_source = kb.source(&p.source_id).is_none() && !ledger.sources.contains(&p.source_id);
+        let mut text = p.file_text(&fresh);
+        if !with_source {
+            text = text.replacen(&p.source, "", 1);
+        }
+        std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+        let path = free_name(&out, &p.source_id);
+        crate::write_atomically(&path, text.as_bytes())?;
+        ledger.sources.insert(p.source_id.clone());
+        // The ledger after each file: a run killed midway leaves no draft unrecorded for long.
+        ledger.write(&out).map_err(|e| e.to_string())?;
+        written.push((p.article.as_str(), path.display().to_string()));
+    }
+    let rows: Vec<ProposalRow> = rows
+        .iter()
+        .map(|(p, prop, standing)| ProposalRow {
+            article: &p.article,
+            standing: *standing,
+            file: (*standing == Standing::Fresh)
+                .then(|| written.iter().find(|w| w.0 == p.article).map(|w| w.1.clone()))
+                .flatten(),
+            proposal: prop,
+        })
+        .collect();
+    for e in &summary.errors {
+        eprintln!("error: {e}");
+    }
+    let report = ProposeReport {
+        summary: &summary,
+        proposals: &rows,
+    };
+    emit(format, &report, || {
+        let mut t = Table::new(vec!["ARTICLE", "STANDING", "ACTION", "RECORD", "TITLE", "CONF", "CHECK"]).titled(format!(
+            "{} article(s), {} claim(s): {} new proposal(s) ({} correction(s)), {} already in the data, {} duplicate(s), {} awaiting review, {} accepted and {} rejected before, {} left out{}",
+            summary.articles,
+            summary.claims,
+            summary.new,
+            summary.corrections,
+            summary.known,
+            summary.duplicates,
+            summary.pending,
+            summary.accepted,
+            summary.rejected,
+            summary.left_out,
+            match (&summary.out, summary.new) {
+                (Some(o), n) if n > 0 => format!("; written to {o}"),
+                _ => String::new(),
+            }
+        ));
+        for r in &rows {
+            let action = match &r.proposal.action {
+                entente_claims::propose::Action::New => "new".to_string(),
+                entente_claims::propose::Action::Correction { replaces, .. } => format!("replaces {replaces}"),
+            };
+            t.push(
+                vec![
+                    r.article.rsplit('/').next().unwrap_or(r.article).to_string(),
+                    r.standing.as_str().to_string(),
+                    action,
+                    format!("{} {}", r.proposal.kind, r.proposal.id),
+                    short(&r.proposal.title, 50),
+                    format!("{:.2}", r.proposal.confidence),
+                    r.proposal.check.join("; "),
+                ],
+                Vec::new(),
+            );
+        }
+        t
+    })?;
+    if summary.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} article(s) could not be proposed from",
+            summary.errors.len()
+        ))
+    }
 }

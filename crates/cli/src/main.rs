@@ -154,6 +154,9 @@ enum Command {
     Extract(claims::ExtractArgs),
     /// Check each claim of an article against the knowledge base.
     Verify(claims::VerifyArgs),
+    /// Draft fact records for what articles say and the data lacks (and corrections where it
+    /// differs), citing each article, for review; idempotent over a folder of saved articles.
+    Propose(claims::ProposeArgs),
     /// The analytic brief: one self-contained HTML document (and PDF with --pdf).
     Brief(analysis::BriefArgs),
     /// Coded events (GDELT, ICEWS, POLECAT) between A and B by period, A's top counterparts
@@ -270,14 +273,24 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let names: Vec<&str> = actors.iter().map(|a| kb.name_of(a)).collect();
             emit(cli.format, &t, || {
                 let derived = t.entries.iter().filter(|e| e.derived.is_some()).count();
+                let reviewed = t.entries.iter().filter(|e| e.reviewed.is_some()).count();
+                let mut notes = Vec::new();
+                if derived > 0 {
+                    notes.push(format!("{derived} derived from datasets, marked [dataset]"));
+                }
+                if reviewed > 0 {
+                    notes.push(format!(
+                        "{reviewed} proposed from articles and reviewed, marked [reviewed]"
+                    ));
+                }
                 let mut table = Table::new(vec!["DATE", "KIND", "DIMENSION", "WHAT"]).titled(format!(
                     "{} — {} entries{}",
                     names.join(" – "),
                     t.entries.len(),
-                    if derived > 0 {
-                        format!(" ({derived} derived from datasets, marked [dataset])")
-                    } else {
+                    if notes.is_empty() {
                         String::new()
+                    } else {
+                        format!(" ({})", notes.join("; "))
                     }
                 ));
                 for e in &t.entries {
@@ -294,9 +307,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     table.push(
                         vec![
                             date,
-                            match &e.derived {
-                                Some(d) => format!("{} [{d}]", e.kind),
-                                None => e.kind.clone(),
+                            match (&e.derived, &e.reviewed) {
+                                (Some(d), _) => format!("{} [{d}]", e.kind),
+                                (None, Some(r)) if r.accepted.is_some() => format!("{} [reviewed]", e.kind),
+                                (None, Some(_)) => format!("{} [proposed]", e.kind),
+                                (None, None) => e.kind.clone(),
                             },
                             e.dimension.to_string(),
                             format!("{}{via}", e.title),
@@ -523,6 +538,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Partners(args) => analysis::partners(&kb, cli.format, &resolve(&args.actor)?, &args)?,
         Command::Extract(args) => claims::extract(&kb, cli.format, &args)?,
         Command::Verify(args) => claims::verify(&kb, cli.format, &args)?,
+        Command::Propose(args) => claims::propose(&kb, cli.format, &args)?,
         Command::Data(cmd) => datasets::run(cmd, &kb, cli.format)?,
         Command::Events(args) => events::events(&kb, cli.format, &args)?,
         Command::Sql(args) => events::sql(cli.format, &args)?,

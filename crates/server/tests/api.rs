@@ -434,6 +434,9 @@ async fn the_openapi_document_describes_every_route() {
         "/api/edits",
         "/api/measures",
         "/api/events",
+        "/api/propose",
+        "/api/proposals/accept",
+        "/api/proposals/reject",
     ];
     let mut got = paths.clone();
     got.sort();
@@ -879,4 +882,203 @@ async fn measures_for_two_states_and_for_a_state_with_an_alliance() {
     assert_eq!(r.error_code(), "not_a_state");
     let r = get(a, "/api/measures?a=KOR&b=USA&from=20x0").await;
     assert_eq!(r.error_code(), "bad_parameter");
+}
+
+const ARTICLE: &str = "url: https://www.example.org/news/ph-kor\ntitle: Manila adds light fighters\ndate: 2026-03-14\n\n\
+The Philippines signed a contract with South Korea on 12 March 2026 for 12 FA-50 light combat aircraft. \
+Canada's defence minister visited Seoul on 13 March 2026. Estonia ordered 12 K9 howitzers from South Korea in June 2019.\n";
+
+async fn propose(a: &Router, body: &str, query: &str) -> Reply {
+    write(a, "POST", &format!("/api/propose{query}"), None, "text/plain", body).await
+}
+
+#[tokio::test]
+async fn an_article_is_proposed_reviewed_and_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = writable(dir.path());
+    let r = propose(&a, ARTICLE, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v = r.json();
+    let proposals = v["proposals"].as_array().unwrap().clone();
+    assert_eq!(v["text"], ARTICLE, "the text the offsets point into");
+    let find = |word: &str| {
+        proposals
+            .iter()
+            .find(|p| p["record"].as_str().unwrap().contains(word))
+            .unwrap_or_else(|| panic!("{word} in {proposals:?}"))
+            .clone()
+    };
+    let visit = find("kind = \"visit\"");
+    let order = find("[[transfer]]\nid = \"fa-50");
+    let fix = find("kor-est-k9-2018");
+    assert_eq!(fix["action"], "correction");
+    for p in &proposals {
+        assert_eq!(p["standing"], "fresh");
+        let (s, e) = (
+            p["start"].as_u64().unwrap() as usize,
+            p["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&ARTICLE[s..e], p["quote"].as_str().unwrap());
+    }
+    let decision = |p: &Value, edited: Option<String>| {
+        serde_json::json!({
+            "proposed": p["record"], "edited": edited, "source": v["source"], "source_id": v["source_id"],
+            "replaces": p.get("replaces"),
+        })
+        .to_string()
+    };
+    // Without the token nothing is saved.
+    let r = write(
+        &a,
+        "POST",
+        "/api/proposals/accept",
+        None,
+        "application/json",
+        &decision(&visit, None),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    // Accept the visit with an edited title: saved with its source, review stamped.
+    let edited = visit["record"]
+        .as_str()
+        .unwrap()
+        .replace("Canada – South Korea: visit", "Canadian minister in Seoul");
+    let r = write(
+        &a,
+        "POST",
+        "/api/proposals/accept",
+        Some(TOKEN),
+        "application/json",
+        &decision(&visit, Some(edited)),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = visit["id"].as_str().unwrap();
+    let fact = ok(&a, &format!("/api/facts/{id}")).await;
+    assert!(
+        fact["toml"].as_str().unwrap().contains("edited = [\"title\"]"),
+        "{fact}"
+    );
+    let t = ok(&a, "/api/timeline?a=CAN&b=KOR").await;
+    let entry = t["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .expect("in the timeline at once");
+    assert_eq!(entry["reviewed"]["article"], v["source_id"]);
+    assert!(entry["citations"][0]["url"]
+        .as_str()
+        .unwrap()
+        .contains("example.org/news/ph-kor"));
+    // Accept the correction: it replaces the record, the article cited beside its sources.
+    let r = write(
+        &a,
+        "POST",
+        "/api/proposals/accept",
+        Some(TOKEN),
+        "application/json",
+        &decision(&fix, None),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let fixed = ok(&a, "/api/facts/kor-est-k9-2018").await;
+    assert!(
+        fixed["toml"].as_str().unwrap().contains("order_date = \"2019-06\""),
+        "{fixed}"
+    );
+    // Reject the order: remembered in the proposals ledger.
+    let key = order["key"].as_str().unwrap();
+    let body = serde_json::json!({ "key": key, "source_id": v["source_id"] }).to_string();
+    let r = write(
+        &a,
+        "POST",
+        "/api/proposals/reject",
+        Some(TOKEN),
+        "application/json",
+        &body,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(std::fs::read_to_string(dir.path().join("proposals/ledger.json"))
+        .unwrap()
+        .contains(key));
+    // The same article again: the accepted claims are in the data, the rejected one stays rejected.
+    let again = propose(&a, ARTICLE, "").await.json();
+    let standings: Vec<(String, String)> = again["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["standing"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        standings,
+        vec![(order["id"].as_str().unwrap().to_string(), "rejected".to_string())]
+    );
+    assert!(again["source_known"].as_bool().unwrap());
+}
+
+#[tokio::test]
+async fn proposing_refuses_what_it_cannot_cite_and_bad_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = writable(dir.path());
+    let r = propose(&a, "Canada's defence minister visited Seoul on 13 March 2026.", "").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.error_code(), "no_address");
+    let r = propose(
+        &a,
+        "Canada's defence minister visited Seoul on 13 March 2026.",
+        "?url=https://example.org/x&date=2026-13-01",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    // Binary junk: an answer, no proposal, no panic.
+    let junk: String = (0..20_000u32)
+        .map(|i| char::from_u32(1 + (i * 7919) % 0x2FF).unwrap_or('x'))
+        .collect();
+    let r = propose(&a, &junk, "?url=https://example.org/junk").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.json()["proposals"].as_array().unwrap().is_empty());
+    for body in [
+        "{}",
+        "not json",
+        r#"{"proposed": "x", "source": "", "source_id": "s", "extra": 1}"#,
+    ] {
+        let r = write(
+            &a,
+            "POST",
+            "/api/proposals/accept",
+            Some(TOKEN),
+            "application/json",
+            body,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{body}: {}", r.body);
+    }
+    let r = write(
+        &a,
+        "POST",
+        "/api/proposals/accept",
+        Some(TOKEN),
+        "application/json",
+        r#"{"proposed": "[[event]]\nid = \"x\"", "source": "", "source_id": "s"}"#,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let r = write(
+        &a,
+        "POST",
+        "/api/proposals/reject",
+        Some(TOKEN),
+        "application/json",
+        r#"{"key": "", "source_id": "s"}"#,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(!dir.path().join("edits.toml").exists(), "nothing saved");
 }

@@ -40,6 +40,11 @@ sources = [{ source = "browser-source", at = "<img src=x onerror=\"window.__pwne
 note = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> end of note"
 "#;
 
+const REVIEW_ARTICLE: &str =
+    "The Philippines signed a contract with South Korea on 12 March 2026 for 12 FA-50 light combat aircraft.\n\n\
+A reader wrote <img src=x onerror=\"window.__pwned = 5\"> and <script>window.__pwned = 6</script> here.\n\n\
+Canada's defence minister visited Seoul on 13 March 2026.";
+
 fn step(b: &mut Browser, name: &str) {
     let dir = output_dir("dashboard");
     b.screenshot(&dir.join(format!("{name}.png"))).expect("screenshot");
@@ -338,6 +343,76 @@ fn the_dashboard_works_in_chromium() {
         "no injected script ran"
     );
     step(&mut b, "11-hostile-inert");
+
+    // Review: an article's claims beside its text, the quotes highlighted; accept one edited,
+    // reject another; the page's own markup in the article stays text.
+    b.open(&base, "#/review").expect("review view");
+    fill(&mut b, "#article-input", REVIEW_ARTICLE);
+    fill(&mut b, "#article-url", "https://www.example.org/news/review-test");
+    b.click("#propose").expect("propose");
+    b.wait_for(
+        "document.querySelectorAll('#proposals li.proposal').length >= 2",
+        "proposals",
+    )
+    .expect("proposals shown");
+    assert!(count(&mut b, "#article mark.proposed") >= 2, "quotes highlighted");
+    assert!(
+        text(&mut b, "#article").contains("<img src=x onerror="),
+        "markup shown as text"
+    );
+    assert_eq!(count(&mut b, "#article img, #article script, #proposals img"), 0);
+    assert!(!text(&mut b, "#proposals").contains("null"), "no empty value shown");
+    step(&mut b, "12-review");
+    let visit = "#proposals li.proposal[data-id^='visit-can-kor']";
+    b.click(&format!("{visit} h3 button")).expect("focus the quote");
+    b.wait_for(
+        "document.querySelector('#article mark.active')?.textContent.includes('Canada')",
+        "quote focused",
+    )
+    .expect("quote focused");
+    b.eval(&format!(
+        "(() => {{ const t = document.querySelector({}); t.value = t.value.replace('Canada – South Korea: visit', 'Canadian minister in Seoul (reviewed)'); return true; }})()",
+        json!(format!("{visit} textarea"))
+    ))
+    .expect("edit the record");
+    b.click(&format!("{visit} button.accept")).expect("accept");
+    b.wait_for(
+        &format!(
+            "document.querySelector({})?.dataset.standing === 'accepted'",
+            json!(visit)
+        ),
+        "accepted",
+    )
+    .expect("accepted");
+    let order = "#proposals li.proposal[data-id^='fa-50']";
+    b.click(&format!("{order} button.reject")).expect("reject");
+    b.wait_for(
+        &format!(
+            "document.querySelector({})?.dataset.standing === 'rejected'",
+            json!(order)
+        ),
+        "rejected",
+    )
+    .expect("rejected");
+    step(&mut b, "13-review-decided");
+    // The accepted record is in the data at once, with the article cited.
+    b.open(&base, "#/dyad/CAN/KOR").expect("dyad of the review");
+    assert!(text(&mut b, "#chronology").contains("Canadian minister in Seoul (reviewed)"));
+    // The same article again: nothing left to decide.
+    b.open(&base, "#/review").expect("review again");
+    fill(&mut b, "#article-input", REVIEW_ARTICLE);
+    fill(&mut b, "#article-url", "https://www.example.org/news/review-test");
+    b.click("#propose").expect("propose again");
+    b.wait_for("document.getElementById('review-summary')", "summary")
+        .expect("summary");
+    assert_eq!(count(&mut b, "#proposals li.proposal[data-standing='fresh']"), 0);
+    assert_eq!(count(&mut b, "#proposals li.proposal[data-standing='rejected']"), 1);
+    b.eval("new Promise((r) => setTimeout(() => r(true), 300))").unwrap();
+    assert_eq!(
+        b.eval("typeof window.__pwned").unwrap(),
+        json!("undefined"),
+        "no injected script ran"
+    );
 
     // Nothing came from elsewhere, and nothing failed.
     let foreign: Vec<&String> = b

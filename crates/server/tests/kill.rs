@@ -2,7 +2,8 @@
 //! (SIGKILL) while edits are being written: the server binary runs as a child process, a client
 //! sends edits back to back, the process is killed at a random moment, and after each kill the
 //! edits file must parse, validate, and hold every acknowledged record (plus at most the one
-//! request that was in flight, whole). Then the server restarts on the same directory.
+//! request that was in flight, whole). Then the server restarts on the same directory. Half the
+//! writes are accepted proposals (`/api/proposals/accept`), the review view's path.
 
 mod support;
 
@@ -48,6 +49,23 @@ fn record(id: &str) -> String {
     )
 }
 
+/// A proposal from an article, as `/api/propose` drafts it (accepted through
+/// `/api/proposals/accept`, which adds the article's source the first time).
+fn proposal(id: &str) -> String {
+    let record = format!(
+        "[[event]]\nid = \"{id}\"\nkind = \"meeting\"\ndate = \"2025-03\"\ntitle = \"Kill-test reviewed meeting {id}\"\n\
+         actors = [\"NATO\"]\ntargets = [\"KOR\"]\nsources = [\"kill-article\"]\n\n[event.review]\narticle = \"kill-article\"\n\
+         quote = \"{}\"\nconfidence = 0.9\nproposed = \"2025-03-02\"\n",
+        "quote ".repeat(40)
+    );
+    serde_json::json!({
+        "proposed": record,
+        "source": "[[source]]\nid = \"kill-article\"\nurl = \"https://example.org/kill\"\npublisher = \"Example\"\n",
+        "source_id": "kill-article",
+    })
+    .to_string()
+}
+
 /// The ids of the events in the edits file, which must parse and validate over the shipped data.
 fn ids_on_disk(dir: &std::path::Path) -> BTreeSet<String> {
     let path = dir.join("edits.toml");
@@ -86,6 +104,7 @@ fn killing_the_server_mid_write_loses_nothing_acknowledged() {
             .as_array()
             .expect("records")
             .iter()
+            .filter(|r| r["kind"] == "event")
             .filter_map(|r| r["id"].as_str().map(str::to_string))
             .collect();
         assert_eq!(served, ids_on_disk(dir.path()), "round {round}: served = on disk");
@@ -104,8 +123,15 @@ fn killing_the_server_mid_write_loses_nothing_acknowledged() {
                     }
                     let id = format!("kill-{round}-{i}");
                     *in_flight.lock().unwrap() = Some(id.clone());
-                    let headers = [("Authorization", auth.as_str()), ("Content-Type", "application/toml")];
-                    match http(addr, "POST", "/api/facts", &headers, &record(&id)) {
+                    // Every other write accepts a proposal: the review's path to the same store.
+                    let reply = if i % 2 == 0 {
+                        let headers = [("Authorization", auth.as_str()), ("Content-Type", "application/toml")];
+                        http(addr, "POST", "/api/facts", &headers, &record(&id))
+                    } else {
+                        let headers = [("Authorization", auth.as_str()), ("Content-Type", "application/json")];
+                        http(addr, "POST", "/api/proposals/accept", &headers, &proposal(&id))
+                    };
+                    match reply {
                         Ok(r) if r.status == 201 => round_acked.lock().unwrap().push(id),
                         Ok(r) => panic!("write refused: {} {}", r.status, r.body),
                         Err(_) => break, // the server is gone

@@ -41,6 +41,7 @@
 mod columns;
 mod fsx;
 mod import;
+pub mod ledger;
 pub mod link;
 mod manifest;
 mod tables;

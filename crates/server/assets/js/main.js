@@ -11,6 +11,7 @@ const VIEWS = {
   map: () => import("./map.js"),
   network: () => import("./network.js"),
   edit: () => import("./edit.js"),
+  review: () => import("./review.js"),
 };
 
 const main = document.getElementById("main");

@@ -7,6 +7,7 @@
 pub mod data;
 pub mod error;
 pub mod params;
+pub mod propose;
 pub mod read;
 pub mod write;
 
@@ -83,6 +84,9 @@ pub fn routes() -> Router<App> {
             get(read::fact).put(write::replace).delete(write::remove),
         )
         .route("/api/edits", get(read::edits))
+        .route("/api/propose", post(propose::propose))
+        .route("/api/proposals/accept", post(propose::accept))
+        .route("/api/proposals/reject", post(propose::reject))
         .route("/api/measures", get(data::measures))
         .route("/api/events", get(data::events))
         .route("/openapi.json", get(openapi))
@@ -101,6 +105,7 @@ as JSON with citations. Actor parameters accept any id, code, name, alias or dem
         read::meta, read::actors, read::actor, read::search, read::timeline, read::at, read::transfers,
         read::depth, read::explain, read::changes, read::peers, read::outlook, read::partners, read::brief,
         read::source, read::fact, read::edits, write::add, write::replace, write::remove,
+        propose::propose, propose::accept, propose::reject,
         data::measures, data::events,
     ),
     components(schemas(error::ErrorBody, error::ErrorDetail, error::Suggestion)),

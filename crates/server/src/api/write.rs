@@ -27,7 +27,7 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     diff == 0
 }
 
-fn authorize(app: &App, headers: &HeaderMap) -> Result<()> {
+pub(super) fn authorize(app: &App, headers: &HeaderMap) -> Result<()> {
     let (Some(token), Some(_)) = (&app.token, &app.store) else {
         return Err(
             ApiError::new(StatusCode::FORBIDDEN, "read_only", "this server is read-only")
@@ -91,7 +91,7 @@ fn invalid(message: String) -> ApiError {
         .hint("records are written as in the fact files: see docs/data-format.md")
 }
 
-async fn apply(app: App, change: Change) -> Result<crate::state::Applied> {
+pub(super) async fn apply(app: App, change: Change) -> Result<crate::state::Applied> {
     // The change runs to its end on its own thread even if this request times out or the client
     // goes away: an edit is either saved and acknowledged, or not saved at all.
     let outcome = tokio::task::spawn_blocking(move || app.apply(change))
@@ -109,7 +109,7 @@ async fn apply(app: App, change: Change) -> Result<crate::state::Applied> {
     })
 }
 
-fn respond(status: StatusCode, applied: &crate::state::Applied) -> Result<Response> {
+pub(super) fn respond(status: StatusCode, applied: &crate::state::Applied) -> Result<Response> {
     let mut res = json(applied)?;
     *res.status_mut() = status;
     res.headers_mut()

@@ -1,0 +1,142 @@
+//! `entente propose` over a folder of saved articles: drafts written per article that pass
+//! `entente check --with DIR` as they stand, a second run that changes nothing, rejections
+//! remembered, and articles without an address named without stopping the batch.
+
+mod support;
+
+use std::process::Command;
+use support::{failed, ok, temp_dir};
+
+fn entente(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .output()
+        .expect("run entente")
+}
+
+const ONE: &str = "url: https://www.example.org/news/ph-kor\ntitle: Manila adds light fighters\ndate: 2026-03-14\n\n\
+The Philippines signed a contract with South Korea on 12 March 2026 for 12 FA-50 light combat aircraft. \
+Canada's defence minister visited Seoul on 13 March 2026.\n";
+
+const TWO: &str = r#"<!doctype html><html><head><title>Tallinn notes</title>
+<link rel="canonical" href="https://news.example.com/est-k9">
+<meta property="og:site_name" content="Example Daily">
+<meta property="article:published_time" content="2026-03-20">
+</head><body><p>Estonia ordered 12 K9 howitzers from South Korea in June 2019.</p>
+<p>Canada's defence minister visited Seoul on 13 March 2026.</p></body></html>"#;
+
+fn summary(out: &str) -> serde_json::Value {
+    serde_json::from_str::<serde_json::Value>(out).expect("JSON")["summary"].clone()
+}
+
+#[test]
+fn a_folder_proposed_twice_changes_nothing_and_validates() {
+    let dir = temp_dir("propose");
+    let articles = dir.join("articles");
+    let out = dir.join("proposals");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("one.txt"), ONE).unwrap();
+    std::fs::write(articles.join("two.html"), TWO).unwrap();
+    std::fs::write(
+        articles.join("three.txt"),
+        "Canada's defence minister visited Seoul on 14 March 2026.",
+    )
+    .unwrap();
+    let (a, o) = (articles.to_str().unwrap(), out.to_str().unwrap());
+
+    // The article without an address is named; the others are proposed all the same.
+    let run = entente(&["propose", a, "--out", o, "--format", "json"]);
+    let err = failed(&run);
+    assert!(err.contains("three.txt") && err.contains("--source-url"), "{err}");
+    let s = summary(&String::from_utf8_lossy(&run.stdout));
+    assert_eq!(s["articles"], 3);
+    assert_eq!(s["corrections"], 1, "{s}");
+    assert!(s["new"].as_u64().unwrap() >= 3, "{s}");
+    // The visit is told by both articles: one draft, the other a duplicate.
+    assert!(s["duplicates"].as_u64().unwrap() >= 1, "{s}");
+    let files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        files.iter().filter(|f| f.to_string_lossy().ends_with(".toml")).count(),
+        2,
+        "{files:?}"
+    );
+    assert!(out.join("ledger.json").exists());
+    let check = ok(&entente(&["check", "--with", o]));
+    assert!(check.contains("0 error(s)"), "{check}");
+
+    // Again: nothing new, nothing rewritten.
+    let before: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();
+    let texts: Vec<String> = before.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let again = entente(&["propose", a, "--out", o, "--format", "json"]);
+    let s = summary(&String::from_utf8_lossy(&again.stdout));
+    assert_eq!(s["new"], 0, "{s}");
+    assert!(s["pending"].as_u64().unwrap() >= 3, "{s}");
+    let after: Vec<String> = before.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    assert_eq!(texts, after);
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), before.len());
+
+    // Accepted (the drafts used as data), the claims are in the data: nothing to propose.
+    let accepted = entente(&["--with", o, "propose", a, "--out", o, "--format", "json"]);
+    let s = summary(&String::from_utf8_lossy(&accepted.stdout));
+    assert_eq!(s["new"], 0, "{s}");
+    assert!(s["known"].as_u64().unwrap() >= 3, "{s}");
+
+    // Used as data, the drafts show in the chronology as proposed from an article, cited.
+    let t = ok(&entente(&["--with", o, "timeline", "CAN", "KOR"]));
+    assert!(
+        t.contains("visit [proposed]") && t.contains("https://www.example.org/news/ph-kor"),
+        "{t}"
+    );
+
+    // A damaged ledger stops the batch before anything is written, naming the file.
+    std::fs::write(out.join("ledger.json"), "{ not json").unwrap();
+    let err = failed(&entente(&["propose", a, "--out", o]));
+    assert!(err.contains("ledger.json"), "{err}");
+}
+
+#[test]
+fn a_dry_run_writes_nothing_and_one_article_takes_its_address_from_the_command() {
+    let dir = temp_dir("propose-dry");
+    let article = dir.join("a.txt");
+    std::fs::write(&article, "Canada's defence minister visited Seoul on 14 March 2026.").unwrap();
+    let out = dir.join("proposals");
+    let (a, o) = (article.to_str().unwrap(), out.to_str().unwrap());
+    let table = ok(&entente(&[
+        "propose",
+        a,
+        "--out",
+        o,
+        "--dry-run",
+        "--source-url",
+        "https://example.org/a",
+        "--date",
+        "2026-03-15",
+    ]));
+    assert!(
+        table.contains("1 new proposal(s)") && table.contains("visit"),
+        "{table}"
+    );
+    assert!(!out.exists(), "a dry run writes nothing");
+    let err = failed(&entente(&[
+        "propose",
+        a,
+        a,
+        "--source-url",
+        "https://example.org/a",
+        "--out",
+        o,
+    ]));
+    assert!(err.contains("one article"), "{err}");
+    let err = failed(&entente(&[
+        "propose",
+        a,
+        "--source-url",
+        "ftp://example.org/a",
+        "--out",
+        o,
+    ]));
+    assert!(err.contains("not a web address"), "{err}");
+}

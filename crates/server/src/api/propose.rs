@@ -1,0 +1,210 @@
+//! From news to knowledge: an article in, proposed records out; a reviewer accepts (possibly
+//! edited) or rejects each. The drafting is `entente_claims::propose` (as for `entente propose`),
+//! the ledger of rejections `entente_store::ledger` in the user data directory's `proposals/`
+//! (the CLI's default proposals directory), acceptance an ordinary edit.
+
+use super::error::{ApiError, ErrorBody};
+use super::params::Params;
+use super::write::{apply, authorize, respond};
+use super::{blocking, json, Snap};
+use crate::edits::Key;
+use crate::state::{today, App, Change};
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use entente_claims::propose::{self, standing, ArticleInfo, Proposal, Standing};
+use entente_claims::{Article, Extractor};
+use entente_store::ledger::{Ledger, Rejection};
+use serde::{Deserialize, Serialize};
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+/// The proposals directory of the user data directory, when edits are enabled.
+fn proposals_dir(app: &App) -> Option<std::path::PathBuf> {
+    app.store.as_ref().map(|s| s.dir.join("proposals"))
+}
+
+fn ledger(app: &App) -> Result<Ledger> {
+    match proposals_dir(app) {
+        Some(dir) => Ledger::read(&dir).map_err(|e| ApiError::internal(e.to_string())),
+        None => Ok(Ledger::default()),
+    }
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    standing: Standing,
+    #[serde(flatten)]
+    proposal: &'a Proposal,
+}
+
+#[utoipa::path(post, path = "/api/propose", tag = "editing",
+    params(("url" = Option<String>, Query, description = "The article's address, when the page does not give it"),
+           ("title" = Option<String>, Query, description = "Its title"),
+           ("publisher" = Option<String>, Query, description = "Its publisher (default: the address's host)"),
+           ("date" = Option<String>, Query, description = "Its publication date, when it gives none")),
+    request_body(content = String, description = "The article: plain text or HTML", content_type = "text/plain"),
+    responses((status = 200, description = "`{article, source_id, source, text, claims, proposals, known, left}`: drafts in the fact-file format, each with its verdict, quote span (byte offsets into `text`), confidence and standing (fresh, pending, accepted, rejected)"),
+              (status = 400, description = "No web address for the article, or a bad parameter", body = ErrorBody),
+              (status = 413, description = "Body over the limit", body = ErrorBody)))]
+pub async fn propose(
+    State(app): State<App>,
+    Snap(s): Snap,
+    RawQuery(q): RawQuery,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<Response> {
+    let p = Params::parse(q.as_deref(), &["url", "title", "publisher", "date"])?;
+    let body = body.map_err(|r| ApiError::for_status(r.status(), &r.body_text()))?;
+    let over = ArticleInfo {
+        url: p.opt("url").map(str::to_string),
+        title: p.opt("title").map(str::to_string),
+        publisher: p.opt("publisher").map(str::to_string),
+        published: p.date("date")?,
+    };
+    let ledger = ledger(&app)?;
+    blocking(move || {
+        let mut a = Article::from_bytes("article", &body);
+        if a.date.is_none() {
+            a.date = over.published;
+        }
+        let info = ArticleInfo::read(&a).overridden(&over);
+        let x = Extractor::new(&s.kb);
+        let out = propose::propose(&s.kb, &x, &a, &info, today())
+            .map_err(|e| ApiError::bad_request("no_address", e.to_string()))?;
+        let rows: Vec<Row> = out
+            .proposals
+            .iter()
+            .map(|p| Row {
+                standing: standing(
+                    &s.kb,
+                    p,
+                    &out.source_id,
+                    &ledger.proposed,
+                    ledger.rejected.contains_key(&p.key),
+                ),
+                proposal: p,
+            })
+            .collect();
+        json(&serde_json::json!({
+            "article": info,
+            "source_id": out.source_id,
+            "source": out.source,
+            "source_known": s.kb.source(&out.source_id).is_some(),
+            "text": a.input,
+            "claims": out.claims,
+            "proposals": rows,
+            "known": out.known,
+            "left": out.left,
+        }))
+    })
+    .await
+}
+
+/// A reviewer's decision on one proposal.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accept {
+    /// The proposal's record as proposed.
+    proposed: String,
+    /// The record as the reviewer leaves it (the proposed one when unchanged).
+    edited: Option<String>,
+    /// The article's `[[source]]`, added with the record when the data does not hold it yet.
+    source: String,
+    source_id: String,
+    /// For a correction: the record it replaces.
+    replaces: Option<String>,
+}
+
+fn body_json<T: for<'de> Deserialize<'de>>(body: std::result::Result<Bytes, BytesRejection>) -> Result<T> {
+    let body = body.map_err(|r| ApiError::for_status(r.status(), &r.body_text()))?;
+    serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request("bad_request", format!("the JSON body cannot be read: {e}")))
+}
+
+#[utoipa::path(post, path = "/api/proposals/accept", tag = "editing",
+    request_body(content = String, description = "JSON `{proposed, edited?, source, source_id, replaces?}`: the proposal's record, the reviewer's version, the article's source", content_type = "application/json"),
+    responses((status = 201, description = "Saved: `{generation, added, replaced, warnings}`; the record's review says when it was accepted and which fields were edited"),
+              (status = 401, description = "No token", body = ErrorBody), (status = 403, description = "Wrong token, or read-only server", body = ErrorBody),
+              (status = 422, description = "Invalid record", body = ErrorBody)),
+    security(("token" = [])))]
+pub async fn accept(
+    State(app): State<App>,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<Response> {
+    authorize(&app, &headers)?;
+    let a: Accept = body_json(body)?;
+    let record = propose::accept(&a.proposed, a.edited.as_deref().unwrap_or(&a.proposed), today())
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_fact", e.0))?;
+    let needs_source = app.snapshot().kb.source(&a.source_id).is_none();
+    let applied = match a.replaces {
+        None => {
+            let text = if needs_source {
+                format!("{}\n{record}", a.source)
+            } else {
+                record
+            };
+            apply(app, Change::Add { text }).await?
+        }
+        Some(id) => {
+            if needs_source {
+                apply(app.clone(), Change::Add { text: a.source }).await?;
+            }
+            apply(
+                app,
+                Change::Replace {
+                    key: Key { ns: "fact", id },
+                    text: record,
+                },
+            )
+            .await?
+        }
+    };
+    respond(StatusCode::CREATED, &applied)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reject {
+    /// The proposal's key.
+    key: String,
+    /// The article's source id.
+    source_id: String,
+}
+
+#[utoipa::path(post, path = "/api/proposals/reject", tag = "editing",
+    request_body(content = String, description = "JSON `{key, source_id}`: the proposal's key and its article", content_type = "application/json"),
+    responses((status = 200, description = "Remembered: the proposal does not come back"),
+              (status = 401, description = "No token", body = ErrorBody), (status = 403, description = "Wrong token, or read-only server", body = ErrorBody)),
+    security(("token" = [])))]
+pub async fn reject(
+    State(app): State<App>,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<Response> {
+    authorize(&app, &headers)?;
+    let r: Reject = body_json(body)?;
+    if r.key.is_empty() || r.key.len() > 256 {
+        return Err(ApiError::bad_request("bad_request", "`key` must be a proposal's key"));
+    }
+    let dir = proposals_dir(&app)
+        .ok_or_else(|| ApiError::new(StatusCode::FORBIDDEN, "read_only", "edits are not enabled"))?;
+    blocking(move || {
+        app.with_write_lock(|| {
+            let mut l = Ledger::read(&dir).map_err(|e| ApiError::internal(e.to_string()))?;
+            l.rejected.insert(
+                r.key.clone(),
+                Rejection {
+                    article: r.source_id.clone(),
+                    day: today().to_string(),
+                },
+            );
+            l.write(&dir)
+                .map_err(|e| ApiError::internal(format!("{e}; nothing was changed")))
+        })?;
+        json(&serde_json::json!({ "rejected": r.key }))
+    })
+    .await
+}
