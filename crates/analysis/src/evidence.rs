@@ -21,7 +21,9 @@ use entente_datasets::unvotes::CountryFile;
 use entente_kb::{
     Citation, KnowledgeBase, StateAt, StateEntry, Timeline, TimelineEntry, TimelineQuery, TransferQuery, TransferRow,
 };
-use entente_model::{ActorKind, Day, Dimension, PartialDate, Transfer, TransferStatus, WeaponCategory};
+use entente_model::{
+    ActorKind, Day, Dimension, Interval, PartialDate, Relation, RelationKind, Transfer, TransferStatus, WeaponCategory,
+};
 use entente_store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -1104,4 +1106,50 @@ pub fn transfers(kb: &KnowledgeBase, tables: Option<&DatasetTables>, q: &Transfe
         });
     }
     rows
+}
+
+/// The datasets as evidence for `verify` and `propose`: between two actors, each ATOP alliance as
+/// an alliance relation (id `atop:ATOPID:A:B`, its obligations and dates) and each SIPRI deal as a
+/// transfer (id `sipri:LINE`), citing their rows. Deals the curated data also record are left to
+/// the curated record, as everywhere.
+impl entente_claims::verify::DerivedSource for DatasetTables {
+    fn between(&self, kb: &KnowledgeBase, a: &str, b: &str, out: &mut entente_claims::verify::Derived) {
+        let ev = self.dyad(kb, a, b, false);
+        for t in ev.alliances {
+            let id = format!("atop:{}:{a}:{b}", t.atopid);
+            out.citations.insert(id.clone(), t.citations);
+            out.relations.push(Relation {
+                id,
+                kind: RelationKind::Alliance,
+                subject: a.to_string(),
+                object: b.to_string(),
+                title: format!(
+                    "Alliance (ATOP {}){}",
+                    t.atopid,
+                    if t.obligations.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", t.obligations.join(", "))
+                    }
+                ),
+                interval: Interval {
+                    start: Some(t.start),
+                    end: t.end,
+                },
+                status: None,
+                programme: None,
+                areas: Vec::new(),
+                obligations: t.obligations.iter().map(|o| o.to_string()).collect(),
+                deployment: None,
+                dimension: Dimension::Institutional,
+                sources: Vec::new(),
+                note: None,
+                review: None,
+            });
+        }
+        for d in ev.deals {
+            out.citations.insert(d.transfer.id.clone(), d.citations);
+            out.transfers.push(d.transfer);
+        }
+    }
 }

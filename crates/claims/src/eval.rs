@@ -415,7 +415,7 @@ pub fn evaluate_proposals<'a>(
             url: Some(format!("https://eval.invalid/{stem}")),
             ..ArticleInfo::read(a)
         };
-        let Ok(out) = propose(kb, extractor, a, &info, today) else {
+        let Ok(out) = propose(kb, extractor, None, a, &info, today) else {
             continue;
         };
         // Each gold claim's sentence span, and the id its draft would have.

@@ -79,6 +79,15 @@ pub struct Claim {
     pub text_span: (usize, usize),
 }
 
+/// A claim with the article it came from: one row of `entente extract --format json` and of
+/// `POST /api/extract`.
+#[derive(Clone, Debug, Serialize)]
+pub struct ArticleClaim<'a> {
+    pub article: &'a str,
+    #[serde(flatten)]
+    pub claim: &'a Claim,
+}
+
 /// The extractor: dictionaries built once from the knowledge base.
 pub struct Extractor<'kb> {
     kb: &'kb KnowledgeBase,

@@ -24,7 +24,7 @@ pub mod propose;
 pub mod text;
 pub mod verify;
 
-pub use extract::{Claim, ClaimActor, Extractor, Modality};
+pub use extract::{ArticleClaim, Claim, ClaimActor, Extractor, Modality};
 pub use lexicon::ClaimKind;
 pub use text::Article;
 pub use verify::{verify, Verdict, Verification};

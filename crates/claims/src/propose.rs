@@ -17,7 +17,7 @@
 use crate::extract::{Claim, Extractor, Modality};
 use crate::lexicon::ClaimKind;
 use crate::text::Article;
-use crate::verify::{verify_claim, Verdict, Verification};
+use crate::verify::{verify_claim_with, DerivedSource, Verdict, Verification};
 use entente_kb::KnowledgeBase;
 use entente_model::*;
 use serde::Serialize;
@@ -769,10 +769,12 @@ fn draft_id(kind: &str, t: &Table) -> String {
     )
 }
 
-/// Proposes records from one article.
+/// Proposes records from one article. `derived` offers the facts the standard datasets hold (an
+/// alliance ATOP records, a deal in the SIPRI register): a claim they hold is linked, not drafted.
 pub fn propose(
     kb: &KnowledgeBase,
     extractor: &Extractor,
+    derived: Option<&dyn DerivedSource>,
     article: &Article,
     info: &ArticleInfo,
     today: Day,
@@ -826,7 +828,7 @@ pub fn propose(
                 .push(left(format!("{} claim, not an event", c.modality.as_str()), vec![]));
             continue;
         }
-        let v = verify_claim(kb, c);
+        let v = verify_claim_with(kb, derived, c);
         let records: Vec<FactId> = v.evidence.iter().map(|e| e.fact.clone()).collect();
         let (action, table, kind, title, mut check) = match v.verdict {
             // An imprecise claim (a day or a month off, a framework called a contract) is the

@@ -13,6 +13,10 @@
 //! event. Hedged and future claims are judged by what the data records as having happened; a
 //! negated claim is contradicted by a matching fact and otherwise left unverifiable, since the
 //! data does not say where it is complete.
+//!
+//! Beside the curated facts, a [`DerivedSource`] can offer the facts the standard datasets hold
+//! between the claimed actors (ATOP alliances, SIPRI deals), each citing its dataset row: a claimed
+//! defence treaty or arms deal that only a dataset records is then checked against it.
 
 use crate::extract::{Claim, Modality};
 use crate::lexicon::ClaimKind;
@@ -93,6 +97,36 @@ pub struct Verification {
     pub explanation: String,
 }
 
+/// Facts derived from the standard datasets, offered to the verifier beside the curated ones.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    pub relations: Vec<Relation>,
+    pub transfers: Vec<Transfer>,
+    /// Each derived fact's citations (its dataset, version and row), by fact id.
+    pub citations: std::collections::HashMap<String, Vec<Citation>>,
+}
+
+/// Where derived facts come from: the facts the datasets hold between two actors.
+pub trait DerivedSource {
+    /// Adds to `out` the facts between `a` and `b` (either order).
+    fn between(&self, kb: &KnowledgeBase, a: &str, b: &str, out: &mut Derived);
+}
+
+/// The derived facts between every two actors a claim names.
+fn derived_for(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>, c: &Claim) -> Derived {
+    let mut out = Derived::default();
+    let Some(source) = source else { return out };
+    let mut ids = claimed_ids(c);
+    ids.sort_unstable();
+    ids.dedup();
+    for (i, a) in ids.iter().enumerate() {
+        for b in &ids[i + 1..] {
+            source.between(kb, a, b, &mut out);
+        }
+    }
+    out
+}
+
 /// A fact seen as a candidate: its reference, the period to compare, and its actors.
 struct Candidate<'a> {
     fact: FactRef<'a>,
@@ -133,12 +167,16 @@ fn involves(kb: &KnowledgeBase, participants: &[&String], claimed: &[&str]) -> b
     covered >= claimed.len().min(2) && covered > 0
 }
 
-fn evidence(kb: &KnowledgeBase, f: FactRef, date: String) -> Evidence {
+fn evidence(kb: &KnowledgeBase, derived: &Derived, f: FactRef, date: String) -> Evidence {
+    let citations = match derived.citations.get(f.id()) {
+        Some(c) if f.sources().is_empty() => c.clone(),
+        _ => kb.cite(f.sources()),
+    };
     Evidence {
         fact: f.id().to_string(),
         title: f.title(),
         date,
-        citations: kb.cite(f.sources()),
+        citations,
     }
 }
 
@@ -229,7 +267,7 @@ fn roles(kb: &KnowledgeBase, c: &Claim, f: FactRef) -> (Vec<String>, Vec<String>
 }
 
 /// The candidate facts for a claim's kind, with the dates to compare.
-fn candidates<'a>(kb: &'a KnowledgeBase, c: &Claim) -> Vec<Candidate<'a>> {
+fn candidates<'a>(kb: &'a KnowledgeBase, derived: &'a Derived, c: &Claim) -> Vec<Candidate<'a>> {
     use ClaimKind::*;
     let claimed = claimed_ids(c);
     let facts = kb.facts();
@@ -258,7 +296,7 @@ fn candidates<'a>(kb: &'a KnowledgeBase, c: &Claim) -> Vec<Candidate<'a>> {
             label: r.interval.to_string(),
         })
     };
-    for r in &facts.relations {
+    for r in facts.relations.iter().chain(&derived.relations) {
         if !involves(kb, &[&r.subject, &r.object], &claimed) {
             continue;
         }
@@ -273,7 +311,7 @@ fn candidates<'a>(kb: &'a KnowledgeBase, c: &Claim) -> Vec<Candidate<'a>> {
             ),
             Accession => matches!(r.kind, RelationKind::Membership | RelationKind::Participation),
             Programme | Agreement => r.kind == RelationKind::Programme,
-            Treaty => r.kind == RelationKind::Treaty,
+            Treaty => matches!(r.kind, RelationKind::Treaty | RelationKind::Alliance),
             Deployment | Withdrawal => r.kind == RelationKind::Deployment,
             Inauguration => r.kind == RelationKind::Office,
             _ => false,
@@ -348,7 +386,7 @@ fn candidates<'a>(kb: &'a KnowledgeBase, c: &Claim) -> Vec<Candidate<'a>> {
             });
         }
     }
-    for t in &facts.transfers {
+    for t in facts.transfers.iter().chain(&derived.transfers) {
         let mut parts: Vec<&String> = vec![&t.supplier, &t.recipient];
         parts.extend(&t.companies);
         if !involves(kb, &parts, &claimed) {
@@ -390,9 +428,15 @@ fn overlaps(a: (Day, Day), b: (Day, Day)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
 
-/// Checks one claim.
+/// Checks one claim against the curated facts.
 pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
-    let cands = candidates(kb, c);
+    verify_claim_with(kb, None, c)
+}
+
+/// Checks one claim against the curated facts and those `source` derives from the datasets.
+pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>, c: &Claim) -> Verification {
+    let derived = derived_for(kb, source, c);
+    let cands = candidates(kb, &derived, c);
     let claim_period = period(c.date, c.date_end);
     let mut differences = Vec::new();
     let finish =
@@ -436,7 +480,7 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
                         .collect();
                     let ev = elsewhere
                         .iter()
-                        .map(|r| evidence(kb, FactRef::Relation(r), r.interval.to_string()))
+                        .map(|r| evidence(kb, &derived, FactRef::Relation(r), r.interval.to_string()))
                         .collect();
                     let explanation = format!(
                         "In {} the recorded deployments of {} were in {}, not in {}.",
@@ -488,6 +532,7 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
             .map(|t| {
                 evidence(
                     kb,
+                    &derived,
                     FactRef::Transfer(t),
                     t.order_date.map(|d| d.to_string()).unwrap_or_default(),
                 )
@@ -569,9 +614,13 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
                 cands.iter().filter(|x| is(x, Instrument::ExecutiveContract)).collect();
             let mut ev: Vec<Evidence> = framework_then
                 .iter()
-                .map(|x| evidence(kb, x.fact, x.label.clone()))
+                .map(|x| evidence(kb, &derived, x.fact, x.label.clone()))
                 .collect();
-            ev.extend(exec_elsewhere.iter().map(|x| evidence(kb, x.fact, x.label.clone())));
+            ev.extend(
+                exec_elsewhere
+                    .iter()
+                    .map(|x| evidence(kb, &derived, x.fact, x.label.clone())),
+            );
             let when: Vec<String> = exec_elsewhere.iter().map(|x| x.label.clone()).collect();
             differences.push(Difference {
                 field: "instrument",
@@ -622,7 +671,7 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
         let ev: Vec<Evidence> = matching
             .iter()
             .take(5)
-            .map(|x| evidence(kb, x.fact, x.label.clone()))
+            .map(|x| evidence(kb, &derived, x.fact, x.label.clone()))
             .collect();
         if c.modality == Modality::Negated {
             let explanation = format!("The text denies it, but the data records it: {}.", ev[0].title);
@@ -678,7 +727,7 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
             return finish(
                 Verdict::PartlySupported,
                 differences,
-                vec![evidence(kb, x.fact, x.label.clone())],
+                vec![evidence(kb, &derived, x.fact, x.label.clone())],
                 explanation,
             );
         }
@@ -789,7 +838,7 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
                 Verdict::Contradicted
             },
             differences,
-            vec![evidence(kb, nearest.fact, nearest.label.clone())],
+            vec![evidence(kb, &derived, nearest.fact, nearest.label.clone())],
             explanation,
         );
     }
@@ -808,7 +857,7 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
                 return finish(
                     Verdict::Contradicted,
                     differences,
-                    vec![evidence(kb, x.fact, x.label.clone())],
+                    vec![evidence(kb, &derived, x.fact, x.label.clone())],
                     explanation,
                 );
             }
@@ -822,7 +871,12 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
     )
 }
 
-/// Checks every claim.
+/// Checks every claim against the curated facts.
 pub fn verify(kb: &KnowledgeBase, claims: &[Claim]) -> Vec<Verification> {
-    claims.iter().map(|c| verify_claim(kb, c)).collect()
+    verify_with(kb, None, claims)
+}
+
+/// Checks every claim against the curated facts and those `source` derives from the datasets.
+pub fn verify_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>, claims: &[Claim]) -> Vec<Verification> {
+    claims.iter().map(|c| verify_claim_with(kb, source, c)).collect()
 }

@@ -36,7 +36,7 @@ fn kb() -> KnowledgeBase {
 fn run(kb: &KnowledgeBase, text: &str) -> ArticleProposals {
     let a = Article::from_bytes("test.txt", text.as_bytes());
     let info = ArticleInfo::read(&a);
-    propose(kb, &Extractor::new(kb), &a, &info, TODAY).expect("the article has an address")
+    propose(kb, &Extractor::new(kb), None, &a, &info, TODAY).expect("the article has an address")
 }
 
 const NEWS: &str = "url: https://www.example.org/news/ph-kor\ntitle: Manila adds light fighters\ndate: 2026-03-14\npublisher: Example News\n\n\
@@ -212,7 +212,7 @@ fn acceptance_stamps_the_review_and_names_the_edited_fields() {
 fn an_article_needs_an_address_and_pages_give_theirs() {
     let kb = kb();
     let a = Article::from_bytes("x.txt", b"Canada's defence minister visited Seoul on 13 March 2026.");
-    let err = propose(&kb, &Extractor::new(&kb), &a, &ArticleInfo::read(&a), TODAY).unwrap_err();
+    let err = propose(&kb, &Extractor::new(&kb), None, &a, &ArticleInfo::read(&a), TODAY).unwrap_err();
     assert!(
         err.to_string().contains("x.txt") && err.to_string().contains("--source-url"),
         "{err}"
@@ -228,7 +228,7 @@ fn an_article_needs_an_address_and_pages_give_theirs() {
     assert_eq!(info.publisher.as_deref(), Some("Example Daily"));
     assert_eq!(info.title.as_deref(), Some("Fallback & title"));
     assert_eq!(info.published.map(|d| d.to_string()).as_deref(), Some("2026-03-14"));
-    let p = propose(&kb, &Extractor::new(&kb), &a, &info, TODAY).unwrap();
+    let p = propose(&kb, &Extractor::new(&kb), None, &a, &info, TODAY).unwrap();
     let visit = &p.proposals[0];
     // Offsets are into the page as given, so the review view can highlight the quote.
     assert_eq!(&html[visit.start..visit.end], visit.quote);
@@ -236,7 +236,15 @@ fn an_article_needs_an_address_and_pages_give_theirs() {
         url: Some("javascript:alert(1)".into()),
         ..ArticleInfo::default()
     };
-    assert!(propose(&kb, &Extractor::new(&kb), &a, &info.clone().overridden(&bad), TODAY).is_err());
+    assert!(propose(
+        &kb,
+        &Extractor::new(&kb),
+        None,
+        &a,
+        &info.clone().overridden(&bad),
+        TODAY
+    )
+    .is_err());
 }
 
 #[test]

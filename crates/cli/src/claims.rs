@@ -3,7 +3,8 @@
 
 use crate::render::{emit, Format, Table};
 use entente_claims::propose::{propose as propose_article, standing, ArticleInfo, Proposal, Standing};
-use entente_claims::{verify as verify_claims, Article, Claim, Extractor, Verdict};
+use entente_claims::verify::verify_with;
+use entente_claims::{Article, ArticleClaim, Claim, Extractor, Verdict};
 use entente_kb::KnowledgeBase;
 use entente_model::PartialDate;
 use entente_store::ledger::Ledger;
@@ -34,6 +35,10 @@ pub struct VerifyArgs {
     /// Also write the report as a self-contained HTML page.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    /// Where imported datasets are (an imported SIPRI register or ATOP release replaces the shipped
+    /// tables as evidence).
+    #[command(flatten)]
+    pub store: crate::datasets::StoreArgs,
 }
 
 fn read_input(path: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
@@ -83,14 +88,6 @@ fn article(name: &str, bytes: &[u8], date: Option<PartialDate>) -> Article {
     a
 }
 
-/// A claim with the article it came from, for JSON lines.
-#[derive(Serialize)]
-struct Row<'a> {
-    article: &'a str,
-    #[serde(flatten)]
-    claim: &'a Claim,
-}
-
 fn actors(c: &Claim) -> String {
     let names = |v: &[entente_claims::ClaimActor]| v.iter().map(|a| a.code.clone()).collect::<Vec<_>>().join(", ");
     if c.recipients.is_empty() {
@@ -124,9 +121,9 @@ pub fn extract(kb: &KnowledgeBase, format: Format, args: &ExtractArgs) -> Result
     }
     let articles: Vec<Article> = inputs.iter().map(|(n, b)| article(n, b, args.date)).collect();
     let claims: Vec<(String, Vec<Claim>)> = articles.iter().map(|a| (a.name.clone(), x.extract(a))).collect();
-    let rows: Vec<Row> = claims
+    let rows: Vec<ArticleClaim> = claims
         .iter()
-        .flat_map(|(n, cs)| cs.iter().map(move |c| Row { article: n, claim: c }))
+        .flat_map(|(n, cs)| cs.iter().map(move |c| ArticleClaim { article: n, claim: c }))
         .collect();
     let many = articles.len() > 1;
     emit(format, &rows, || {
@@ -167,13 +164,14 @@ pub fn extract(kb: &KnowledgeBase, format: Format, args: &ExtractArgs) -> Result
 
 pub fn verify(kb: &KnowledgeBase, format: Format, args: &VerifyArgs) -> Result<(), String> {
     let x = Extractor::new(kb);
+    let tables = crate::analysis::load_tables(kb, &args.store)?;
     let inputs = read_input(&args.input)?;
     let mut all = Vec::new();
     for (name, bytes) in &inputs {
         let a = article(name, bytes, args.date);
         let claims = x.extract(&a);
         all.extend(
-            verify_claims(kb, &claims)
+            verify_with(kb, Some(&tables), &claims)
                 .into_iter()
                 .map(|v| (a.name.clone(), a.title.clone(), v)),
         );
@@ -250,6 +248,9 @@ pub struct ProposeArgs {
     /// Show what would be proposed; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Where imported datasets are (claims the datasets hold are linked, not drafted).
+    #[command(flatten)]
+    pub store: crate::datasets::StoreArgs,
 }
 
 /// One proposal in the output, with the article and where it stands.
@@ -310,6 +311,7 @@ fn free_name(dir: &Path, stem: &str) -> PathBuf {
 
 pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result<(), String> {
     let x = Extractor::new(kb);
+    let tables = crate::analysis::load_tables(kb, &args.store)?;
     let mut inputs = Vec::new();
     for p in &args.inputs {
         inputs.extend(read_input(p)?);
@@ -346,7 +348,7 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
         bar.advance(i as u64);
         let a = article(name, bytes, args.date);
         let info = ArticleInfo::read(&a).overridden(&over);
-        match propose_article(kb, &x, &a, &info, today) {
+        match propose_article(kb, &x, Some(&tables), &a, &info, today) {
             Ok(p) => results.push(p),
             Err(e) => summary.errors.push(e.to_string()),
         }

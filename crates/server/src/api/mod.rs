@@ -4,10 +4,10 @@
 //! endpoint is a handler with its `#[utoipa::path]`, one `.route(...)` line in [`routes`] and
 //! one name in [`ApiDoc`]'s `paths`.
 
+pub mod articles;
 pub mod data;
 pub mod error;
 pub mod params;
-pub mod propose;
 pub mod read;
 pub mod write;
 
@@ -84,9 +84,11 @@ pub fn routes() -> Router<App> {
             get(read::fact).put(write::replace).delete(write::remove),
         )
         .route("/api/edits", get(read::edits))
-        .route("/api/propose", post(propose::propose))
-        .route("/api/proposals/accept", post(propose::accept))
-        .route("/api/proposals/reject", post(propose::reject))
+        .route("/api/extract", post(articles::extract))
+        .route("/api/verify", post(articles::verify))
+        .route("/api/propose", post(articles::propose))
+        .route("/api/proposals/accept", post(articles::accept))
+        .route("/api/proposals/reject", post(articles::reject))
         .route("/api/measures", get(data::measures))
         .route("/api/events", get(data::events))
         .route("/openapi.json", get(openapi))
@@ -105,7 +107,7 @@ as JSON with citations. Actor parameters accept any id, code, name, alias or dem
         read::meta, read::actors, read::actor, read::search, read::timeline, read::at, read::transfers,
         read::depth, read::explain, read::changes, read::peers, read::outlook, read::partners, read::brief,
         read::source, read::fact, read::edits, write::add, write::replace, write::remove,
-        propose::propose, propose::accept, propose::reject,
+        articles::extract, articles::verify, articles::propose, articles::accept, articles::reject,
         data::measures, data::events,
     ),
     components(schemas(error::ErrorBody, error::ErrorDetail, error::Suggestion)),
@@ -116,6 +118,7 @@ as JSON with citations. Actor parameters accept any id, code, name, alias or dem
         (name = "actors", description = "Actors and search"),
         (name = "dataset", description = "Facts, sources, the dataset"),
         (name = "editing", description = "Adding and correcting facts (token required)"),
+        (name = "articles", description = "Articles in: claims, verdicts, and proposed records for review"),
         (name = "datasets", description = "Alignment measures and coded event data, from what is imported in the data directory"),
     )
 )]

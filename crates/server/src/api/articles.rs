@@ -1,5 +1,6 @@
-//! From news to knowledge: an article in, proposed records out; a reviewer accepts (possibly
-//! edited) or rejects each. The drafting is `entente_claims::propose` (as for `entente propose`),
+//! Articles in: their claims (`/api/extract`), the verdict on each (`/api/verify`), and records
+//! proposed from them (`/api/propose`) that a reviewer accepts (possibly edited) or rejects — the
+//! same library calls as `entente extract`, `verify` and `propose`. The drafting is `entente_claims::propose` (as for `entente propose`),
 //! the ledger of rejections `entente_store::ledger` in the user data directory's `proposals/`
 //! (the CLI's default proposals directory), acceptance an ordinary edit.
 
@@ -15,7 +16,8 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use entente_claims::propose::{self, standing, ArticleInfo, Proposal, Standing};
-use entente_claims::{Article, Extractor};
+use entente_claims::verify::verify_with;
+use entente_claims::{Article, ArticleClaim, Extractor};
 use entente_store::ledger::{Ledger, Rejection};
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +35,64 @@ fn ledger(app: &App) -> Result<Ledger> {
     }
 }
 
+/// The article of a request body, named `-` as standard input is by the CLI, dated by `date`
+/// when it gives no date of its own.
+fn article_of(body: &[u8], date: Option<entente_model::PartialDate>) -> Article {
+    let mut a = Article::from_bytes("-", body);
+    if a.date.is_none() {
+        a.date = date;
+    }
+    a
+}
+
+fn body_bytes(body: std::result::Result<Bytes, BytesRejection>) -> Result<Bytes> {
+    body.map_err(|r| ApiError::for_status(r.status(), &r.body_text()))
+}
+
+#[utoipa::path(post, path = "/api/extract", tag = "articles",
+    params(("date" = Option<String>, Query, description = "Publication date, when the article gives none (for relative dates)")),
+    request_body(content = String, description = "The article: plain text or HTML", content_type = "text/plain"),
+    responses((status = 200, description = "The claims, as `entente extract - --format json` prints them: `[{article, sentence, start, end, quote, actors, recipients, type, mode, cameo, date, date_end, modality, confidence, quantity, system}]`"),
+              (status = 400, description = "Bad date", body = ErrorBody), (status = 413, description = "Body over the limit", body = ErrorBody)))]
+pub async fn extract(
+    Snap(s): Snap,
+    RawQuery(q): RawQuery,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<Response> {
+    let p = Params::parse(q.as_deref(), &["date"])?;
+    let date = p.date("date")?;
+    let body = body_bytes(body)?;
+    blocking(move || {
+        let a = article_of(&body, date);
+        let claims = Extractor::new(&s.kb).extract(&a);
+        let rows: Vec<ArticleClaim> = claims.iter().map(|c| ArticleClaim { article: "-", claim: c }).collect();
+        json(&rows)
+    })
+    .await
+}
+
+#[utoipa::path(post, path = "/api/verify", tag = "articles",
+    params(("date" = Option<String>, Query, description = "Publication date, when the article gives none")),
+    request_body(content = String, description = "The article: plain text or HTML", content_type = "text/plain"),
+    responses((status = 200, description = "A verdict per claim, as `entente verify - --format json` prints them: `[{claim, verdict, differences, evidence, explanation}]`; the datasets' evidence (ATOP, SIPRI) counts beside the curated facts"),
+              (status = 400, description = "Bad date", body = ErrorBody), (status = 413, description = "Body over the limit", body = ErrorBody)))]
+pub async fn verify(
+    State(app): State<App>,
+    Snap(s): Snap,
+    RawQuery(q): RawQuery,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<Response> {
+    let p = Params::parse(q.as_deref(), &["date"])?;
+    let date = p.date("date")?;
+    let body = body_bytes(body)?;
+    blocking(move || {
+        let a = article_of(&body, date);
+        let claims = Extractor::new(&s.kb).extract(&a);
+        json(&verify_with(&s.kb, Some(&app.tables), &claims))
+    })
+    .await
+}
+
 #[derive(Serialize)]
 struct Row<'a> {
     standing: Standing,
@@ -40,7 +100,7 @@ struct Row<'a> {
     proposal: &'a Proposal,
 }
 
-#[utoipa::path(post, path = "/api/propose", tag = "editing",
+#[utoipa::path(post, path = "/api/propose", tag = "articles",
     params(("url" = Option<String>, Query, description = "The article's address, when the page does not give it"),
            ("title" = Option<String>, Query, description = "Its title"),
            ("publisher" = Option<String>, Query, description = "Its publisher (default: the address's host)"),
@@ -56,7 +116,7 @@ pub async fn propose(
     body: std::result::Result<Bytes, BytesRejection>,
 ) -> Result<Response> {
     let p = Params::parse(q.as_deref(), &["url", "title", "publisher", "date"])?;
-    let body = body.map_err(|r| ApiError::for_status(r.status(), &r.body_text()))?;
+    let body = body_bytes(body)?;
     let over = ArticleInfo {
         url: p.opt("url").map(str::to_string),
         title: p.opt("title").map(str::to_string),
@@ -65,13 +125,10 @@ pub async fn propose(
     };
     let ledger = ledger(&app)?;
     blocking(move || {
-        let mut a = Article::from_bytes("article", &body);
-        if a.date.is_none() {
-            a.date = over.published;
-        }
+        let a = article_of(&body, over.published);
         let info = ArticleInfo::read(&a).overridden(&over);
         let x = Extractor::new(&s.kb);
-        let out = propose::propose(&s.kb, &x, &a, &info, today())
+        let out = propose::propose(&s.kb, &x, Some(&app.tables), &a, &info, today())
             .map_err(|e| ApiError::bad_request("no_address", e.to_string()))?;
         let rows: Vec<Row> = out
             .proposals
@@ -118,7 +175,7 @@ pub struct Accept {
 }
 
 fn body_json<T: for<'de> Deserialize<'de>>(body: std::result::Result<Bytes, BytesRejection>) -> Result<T> {
-    let body = body.map_err(|r| ApiError::for_status(r.status(), &r.body_text()))?;
+    let body = body_bytes(body)?;
     serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request("bad_request", format!("the JSON body cannot be read: {e}")))
 }

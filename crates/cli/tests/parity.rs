@@ -1,0 +1,177 @@
+//! The CLI and the API answer one question with one answer: the same article through
+//! `entente extract|verify - --format json` and `POST /api/extract|verify` of `entente serve`
+//! gives equal JSON, and so do the chronology and the partners ranking asked both ways. Both
+//! processes see the same (empty) data directory.
+
+mod support;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Command, Stdio};
+use support::{ok, temp_dir};
+
+const ARTICLE: &str = "title: Parity test\ndate: 2026-03-14\n\n\
+The Philippines signed a contract with South Korea on 12 March 2026 for 12 FA-50 light combat aircraft. \
+Canada's defence minister visited Seoul on 13 March 2026. \
+Estonia ordered 12 K9 howitzers from South Korea in June 2019. \
+The United States and South Korea signed their mutual defence treaty in October 1953. \
+South Korea's spy agency joined the NATO cyber defence centre in May 2022.\n";
+
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(data_dir: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--no-user-data"])
+        .env("ENTENTE_DATA_DIR", data_dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the server");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let first = lines
+        .next()
+        .and_then(Result::ok)
+        .expect("the server prints its address");
+    std::thread::spawn(move || for _ in lines {});
+    let addr = first
+        .strip_prefix("listening on http://")
+        .and_then(|s| s.trim_end_matches('/').parse().ok())
+        .unwrap_or_else(|| panic!("unexpected first line: {first}"));
+    Server { child, addr }
+}
+
+/// A request over plain HTTP/1.1; the body of a 200 answer as JSON.
+fn http(addr: SocketAddr, method: &str, path: &str, body: &str) -> serde_json::Value {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).unwrap();
+    let text = String::from_utf8_lossy(&out);
+    let (head, rest) = text.split_once("\r\n\r\n").expect("a response");
+    assert!(head.starts_with("HTTP/1.1 200"), "{method} {path}: {head}\n{rest}");
+    let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        dechunk(rest)
+    } else {
+        rest.to_string()
+    };
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body}"))
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((len, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(len.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = &rest[n + 2..];
+    }
+    out
+}
+
+fn cli(args: &[&str], stdin: &str, data_dir: &std::path::Path) -> serde_json::Value {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .env("ENTENTE_DATA_DIR", data_dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run entente");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = ok(&child.wait_with_output().unwrap());
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {out}"))
+}
+
+#[test]
+fn the_cli_and_the_api_give_the_same_answers() {
+    let data = temp_dir("parity-data");
+    let server = serve(&data);
+    let (extract_cli, extract_api) = (
+        cli(&["extract", "-", "--format", "json"], ARTICLE, &data),
+        http(server.addr, "POST", "/api/extract", ARTICLE),
+    );
+    assert!(extract_cli.as_array().is_some_and(|a| a.len() >= 4), "{extract_cli}");
+    assert_eq!(extract_cli, extract_api, "extract");
+
+    let verify_cli = cli(&["verify", "-", "--format", "json"], ARTICLE, &data);
+    let verify_api = http(server.addr, "POST", "/api/verify", ARTICLE);
+    assert_eq!(verify_cli, verify_api, "verify");
+    // The shipped ATOP table is evidence for verify: the 1953 treaty is supported by its row.
+    let treaty = verify_cli
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["claim"]["quote"].as_str().unwrap().contains("1953"))
+        .expect("the treaty claim");
+    assert_eq!(treaty["verdict"], "supported", "{treaty}");
+    assert!(
+        treaty["evidence"][0]["fact"].as_str().unwrap().starts_with("atop:"),
+        "{treaty}"
+    );
+    assert_eq!(
+        treaty["evidence"][0]["citations"][0]["source"], "atop-v4.01",
+        "{treaty}"
+    );
+
+    for (args, path) in [
+        (
+            vec!["timeline", "NATO", "KOR", "--format", "json"],
+            "/api/timeline?a=NATO&b=KOR&limit=1000",
+        ),
+        (
+            vec!["partners", "KOR", "--on", "2024-12-31", "--format", "json"],
+            "/api/partners?actor=KOR&on=2024-12-31",
+        ),
+        (
+            vec!["depth", "NATO", "KOR", "--format", "json"],
+            "/api/depth?a=NATO&b=KOR",
+        ),
+        (
+            vec![
+                "depth", "USA", "KOR", "--from", "2010", "--to", "2020", "--format", "json",
+            ],
+            "/api/depth?a=USA&b=KOR&from=2010&to=2020",
+        ),
+        (
+            vec!["at", "2024-12-31", "NATO", "--format", "json"],
+            "/api/at?actor=NATO&date=2024-12-31&limit=1000",
+        ),
+        (
+            vec!["outlook", "NATO", "KOR", "--format", "json"],
+            "/api/outlook?a=NATO&b=KOR",
+        ),
+    ] {
+        let c = cli(&args, "", &data);
+        let a = http(server.addr, "GET", path, "");
+        assert_eq!(strip_paging(c), strip_paging(a), "{args:?} = {path}");
+    }
+}
+
+/// What only the API adds for the dashboard: paging of lists (`total`, `limit`, `offset`), and
+/// display names (`names`, `name`, `label`, the depth chart's `dimensions` with their labels).
+/// The answers themselves must be equal.
+fn strip_paging(mut v: serde_json::Value) -> serde_json::Value {
+    if let Some(o) = v.as_object_mut() {
+        for k in ["total", "limit", "offset", "names", "name", "label", "dimensions"] {
+            o.remove(k);
+        }
+    }
+    v
+}
