@@ -1080,6 +1080,41 @@ pub fn state_at(kb: &KnowledgeBase, tables: Option<&DatasetTables>, actor: &str,
 /// Arms deals matching `q`: the curated ones and, with the SIPRI register imported, every
 /// register deal the curated data do not already record (marked derived, cited by its line), by
 /// order date. The question behind `entente transfers` and `/api/transfers`.
+/// A transfer as listed, with the SIPRI register deal that describes it when the register is
+/// imported (its TIV and register line).
+#[derive(Clone, Debug, Serialize)]
+pub struct ListedTransfer {
+    #[serde(flatten)]
+    pub row: TransferRow,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sipri: Option<entente_store::link::SipriLink>,
+}
+
+/// The answer of `entente transfers` and `/api/transfers`.
+#[derive(Clone, Debug, Serialize)]
+pub struct TransferList {
+    pub total: usize,
+    pub transfers: Vec<ListedTransfer>,
+}
+
+/// [`transfers`], each curated deal with its register link.
+pub fn transfer_list(kb: &KnowledgeBase, tables: Option<&DatasetTables>, q: &TransferQuery) -> TransferList {
+    let links = tables.and_then(DatasetTables::sipri_links);
+    let transfers: Vec<ListedTransfer> = transfers(kb, tables, q)
+        .into_iter()
+        .map(|row| ListedTransfer {
+            sipri: links.and_then(|l| l.of_transfer(&row.transfer.id)).cloned(),
+            row,
+        })
+        .collect();
+    TransferList {
+        total: transfers.len(),
+        transfers,
+    }
+}
+
+/// Arms deals: the curated ones and, with the register imported, every register deal not
+/// already curated (marked derived).
 pub fn transfers(kb: &KnowledgeBase, tables: Option<&DatasetTables>, q: &TransferQuery) -> Vec<TransferRow> {
     let mut rows = kb.transfers(q);
     if let Some(s) = tables.and_then(|t| t.sipri.as_ref()) {

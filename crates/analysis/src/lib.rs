@@ -127,6 +127,61 @@ pub fn compare(
         .collect()
 }
 
+/// A–B beside A's ties with peers: the answer of `entente peers` and `/api/peers`.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct PeerComparison {
+    /// A–B first, then A with each peer.
+    pub dyads: Vec<DyadSeries>,
+}
+
+/// A–B beside A with each of `peers` (none given: B's fellow members of its groupings at the
+/// range's end), over the same dates.
+pub fn peers(
+    kb: &KnowledgeBase,
+    a: &str,
+    b: &str,
+    mut peers: Vec<String>,
+    cfg: &DepthConfig,
+    range: (Day, Day, Step),
+    sources: &Sources,
+) -> Result<PeerComparison, Error> {
+    if peers.is_empty() {
+        peers = default_peers(kb, b, range.1);
+    }
+    let mut dyads = vec![(a.to_string(), b.to_string())];
+    dyads.extend(
+        peers
+            .into_iter()
+            .filter(|p| p != a && p != b)
+            .map(|p| (a.to_string(), p)),
+    );
+    Ok(PeerComparison {
+        dyads: compare(kb, &dyads, cfg, range, sources)?,
+    })
+}
+
+/// The change points of a dyad: the answer of `entente changes` and `/api/changes`.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ChangeReport {
+    pub a: String,
+    pub b: String,
+    pub total: usize,
+    pub changes: Vec<ChangePoint>,
+}
+
+impl ChangeReport {
+    /// The change points of `series` (monthly) for A–B, with their candidate drivers.
+    pub fn new(kb: &KnowledgeBase, a: &str, b: &str, series: &[DepthPoint], cfg: &DepthConfig) -> ChangeReport {
+        let changes = index_changes(kb, a, b, series, cfg);
+        ChangeReport {
+            a: a.to_string(),
+            b: b.to_string(),
+            total: changes.len(),
+            changes,
+        }
+    }
+}
+
 /// B's fellow members of the groupings it belongs to on `day` (IP4 for the ROK).
 pub fn default_peers(kb: &KnowledgeBase, b: &str, day: Day) -> Vec<String> {
     let groupings: Vec<&str> = kb

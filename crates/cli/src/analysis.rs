@@ -2,9 +2,7 @@
 //! computing is in `entente-analysis`.
 
 use crate::render::{emit, Format, Table};
-use entente_analysis::{
-    compare, index_changes, DatasetTables, DepthConfig, DepthDimension, DepthPoint, DyadDepth, Sources, Step,
-};
+use entente_analysis::{DatasetTables, DepthConfig, DepthDimension, DepthPoint, DyadDepth, Sources, Step};
 use entente_events::Lake;
 use entente_kb::KnowledgeBase;
 use entente_model::{Day, PartialDate};
@@ -388,10 +386,11 @@ pub fn changes(kb: &KnowledgeBase, format: Format, a: &str, b: &str, range: &Ran
     let depth = DyadDepth::build_with(kb, a, b, &r.config, &r.sources()).map_err(|e| e.to_string())?;
     // Detection always runs on the monthly series.
     let series = depth.series(r.from, r.to, Step::Month);
-    let cps = index_changes(kb, a, b, &series, &r.config);
+    let report = entente_analysis::ChangeReport::new(kb, a, b, &series, &r.config);
+    let cps = &report.changes;
     let title = format!("{} – {}", kb.name_of(a), kb.name_of(b));
-    range.write_svg(|| entente_report::charts::depth_chart(&title, &series, &[], &cps))?;
-    emit(format, &cps, || {
+    range.write_svg(|| entente_report::charts::depth_chart(&title, &series, &[], cps))?;
+    emit(format, &report, || {
         let mut t = Table::new(vec![
             "CHANGE",
             "95% INTERVAL",
@@ -402,7 +401,7 @@ pub fn changes(kb: &KnowledgeBase, format: Format, a: &str, b: &str, range: &Ran
             "{title}: {} change point(s) in the monthly depth index",
             cps.len()
         ));
-        for c in &cps {
+        for c in cps {
             let drivers: Vec<String> = c
                 .drivers
                 .iter()
@@ -445,23 +444,15 @@ pub fn peers(
     format: Format,
     a: &str,
     b: &str,
-    mut peers: Vec<String>,
+    peers: Vec<String>,
     range: &RangeArgs,
 ) -> Result<(), String> {
     let r = range.resolve(kb)?;
-    if peers.is_empty() {
-        peers = entente_analysis::default_peers(kb, b, r.to);
-    }
-    let mut dyads = vec![(a.to_string(), b.to_string())];
-    dyads.extend(
-        peers
-            .into_iter()
-            .filter(|p| p != a && p != b)
-            .map(|p| (a.to_string(), p)),
-    );
-    let all = compare(kb, &dyads, &r.config, (r.from, r.to, r.step), &r.sources()).map_err(|e| e.to_string())?;
-    range.write_svg(|| entente_report::charts::peers_chart(&all))?;
-    emit(format, &all, || {
+    let cmp = entente_analysis::peers(kb, a, b, peers, &r.config, (r.from, r.to, r.step), &r.sources())
+        .map_err(|e| e.to_string())?;
+    let all = &cmp.dyads;
+    range.write_svg(|| entente_report::charts::peers_chart(all))?;
+    emit(format, &cmp, || {
         let mut headers = vec!["DYAD", "LATEST", "COVERED"];
         let dims = [
             DepthDimension::Institutional,
@@ -478,7 +469,7 @@ pub fn peers(
             .map(|p| p.date.to_string())
             .unwrap_or_default();
         let mut t = Table::new(headers).titled(format!("Depth index on {to} (0–100)"));
-        for d in &all {
+        for d in all {
             let Some(last) = d.latest() else { continue };
             let mut row = vec![
                 d.label.clone(),

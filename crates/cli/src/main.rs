@@ -374,25 +374,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 weapons_only,
             };
             let tables = analysis::load_tables(&kb, &store)?;
-            let rows = entente_analysis::evidence::transfers(&kb, Some(&tables), &q);
+            let list = entente_analysis::evidence::transfer_list(&kb, Some(&tables), &q);
+            let rows: Vec<&entente_kb::TransferRow> = list.transfers.iter().map(|t| &t.row).collect();
             let sipri = tables.sipri_links().zip(datasets::register_citation(&store)?);
             let link = |id: &str| sipri.as_ref().and_then(|(l, _)| l.of_transfer(id));
-            #[derive(serde::Serialize)]
-            struct Row<'a> {
-                #[serde(flatten)]
-                row: &'a entente_kb::TransferRow,
-                /// The SIPRI deal that describes it, when the register is imported.
-                #[serde(skip_serializing_if = "Option::is_none")]
-                sipri: Option<&'a entente_store::link::SipriLink>,
-            }
-            let out: Vec<Row> = rows
-                .iter()
-                .map(|r| Row {
-                    row: r,
-                    sipri: link(&r.transfer.id),
-                })
-                .collect();
-            emit(cli.format, &out, || {
+            emit(cli.format, &list, || {
                 let mut headers = vec![
                     "ORDERED",
                     "SUPPLIER",

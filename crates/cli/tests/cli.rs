@@ -221,7 +221,8 @@ fn depth_explain_changes_outlook_and_brief() {
 
     let o = entente(&["changes", "NATO", "KOR", "--to", "2025-06", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert!(v
+    assert_eq!(v["a"], "NATO");
+    assert!(v["changes"]
         .as_array()
         .unwrap()
         .iter()

@@ -425,8 +425,9 @@ fn transfers_carry_their_sipri_deal_when_the_register_is_imported() {
         table.contains("SIPRI Arms Transfers Database: trade register"),
         "{table}"
     );
-    let rows = json(&ok(&entente(&["transfers", "--recipient", "POL", "-f", "json"], dir)));
-    let rows = rows.as_array().unwrap();
+    let list = json(&ok(&entente(&["transfers", "--recipient", "POL", "-f", "json"], dir)));
+    let rows = list["transfers"].as_array().unwrap();
+    assert_eq!(list["total"].as_u64(), Some(rows.len() as u64));
     // Every curated Polish deal is linked to its register line; the register's other Polish deals
     // follow, marked as derived and cited by their line.
     let (curated, derived): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r["derived"].is_null());

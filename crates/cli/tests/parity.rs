@@ -1,7 +1,8 @@
 //! The CLI and the API answer one question with one answer: the same article through
 //! `entente extract|verify - --format json` and `POST /api/extract|verify` of `entente serve`
-//! gives equal JSON, and so do the chronology and the partners ranking asked both ways. Both
-//! processes see the same (empty) data directory.
+//! gives equal JSON, and so does every query asked both ways (chronology, partners, depth, state
+//! on a date, outlook, change points, peers, transfers). Both processes see the same (empty) data
+//! directory.
 
 mod support;
 

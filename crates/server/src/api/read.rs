@@ -9,7 +9,7 @@ use crate::state::{today, App, Snapshot};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use entente_analysis::{compare, default_peers, index_changes, DepthDimension, DyadDepth, Step};
+use entente_analysis::{default_peers, DepthDimension, DyadDepth, Step};
 use entente_kb::{KnowledgeBase, MembershipAt, TimelineQuery, TransferQuery};
 use entente_model::Day;
 use serde::Serialize;
@@ -229,9 +229,9 @@ pub async fn transfers(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQu
         weapons_only: p.flag("weapons_only")?,
     };
     let page = p.page()?;
-    let rows = entente_analysis::evidence::transfers(&s.kb, Some(&app.tables), &query);
+    let list = entente_analysis::evidence::transfer_list(&s.kb, Some(&app.tables), &query);
     json(&json!({
-        "total": rows.len(), "offset": page.offset, "limit": page.limit, "transfers": page.slice(&rows),
+        "total": list.total, "offset": page.offset, "limit": page.limit, "transfers": page.slice(&list.transfers),
     }))
 }
 
@@ -347,8 +347,13 @@ pub async fn changes(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuer
     let (from, to, _) = range(&app, &p, Step::Month, false)?;
     blocking(move || {
         let series = depth_of(&app, &s, &a, &b)?.series(from, to, Step::Month);
-        let cps = index_changes(&s.kb, &a, &b, &series, &app.config);
-        json(&json!({"a": a, "b": b, "total": cps.len(), "changes": cps}))
+        json(&entente_analysis::ChangeReport::new(
+            &s.kb,
+            &a,
+            &b,
+            &series,
+            &app.config,
+        ))
     })
     .await
 }
@@ -365,19 +370,16 @@ pub async fn peers(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
     let p = Params::parse(q.as_deref(), &["a", "b", "peer", "from", "to", "by"])?;
     let (a, b) = dyad(&s, &p)?;
     let (from, to, step) = range(&app, &p, Step::Year, true)?;
-    let mut peers = p
+    let peers = p
         .list("peer")
         .iter()
         .map(|x| resolve(&s.kb, "peer", x))
         .collect::<Result<Vec<_>>>()?;
     blocking(move || {
-        if peers.is_empty() {
-            peers = default_peers(&s.kb, &b, to);
-        }
-        let mut dyads = vec![(a.clone(), b.clone())];
-        dyads.extend(peers.into_iter().filter(|x| *x != a && *x != b).map(|x| (a.clone(), x)));
-        let dyads = compare(&s.kb, &dyads, &app.config, (from, to, step), &sources(&app)).map_err(ApiError::from)?;
-        json(&json!({ "dyads": dyads }))
+        json(
+            &entente_analysis::peers(&s.kb, &a, &b, peers, &app.config, (from, to, step), &sources(&app))
+                .map_err(ApiError::from)?,
+        )
     })
     .await
 }
