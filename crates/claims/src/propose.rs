@@ -40,8 +40,12 @@ pub struct ArticleInfo {
 pub enum ProposeError {
     /// No web address: a fact's source needs one.
     NoAddress { article: String },
-    /// The address is not an `http(s)://` one.
-    BadAddress { article: String, url: String },
+    /// The address is not a usable `http(s)://` one.
+    BadAddress {
+        article: String,
+        url: String,
+        why: &'static str,
+    },
 }
 
 impl std::fmt::Display for ProposeError {
@@ -52,8 +56,12 @@ impl std::fmt::Display for ProposeError {
                 "{article}: no web address for the article (a proposed record must cite one); give \
                  --source-url, a `url:` header line, or save the page as HTML with its canonical link"
             ),
-            ProposeError::BadAddress { article, url } => {
-                write!(f, "{article}: `{url}` is not a web address (http:// or https://)")
+            ProposeError::BadAddress { article, url, why } => {
+                write!(
+                    f,
+                    "{article}: `{}` is not a web address to cite: {why}",
+                    url.escape_debug()
+                )
             }
         }
     }
@@ -88,21 +96,48 @@ fn attribute(html: &str, lower: &str, key: &str, attr: &str) -> Option<String> {
     None
 }
 
+/// The common named and numeric entities of an attribute value, decoded once (`&amp;` last, so
+/// that `&amp;lt;` stays `&lt;`).
 fn decode_entities(s: &str) -> String {
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
+    s.replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&apos;", "'")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
-/// The host of an `http(s)://` address (`www.nato.int`).
+/// The host of an `http(s)://` address (`www.nato.int`, `[2001:db8::1]`), or `None`.
 pub fn host(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?;
-    (!host.is_empty()).then_some(host)
+    web_address(url).ok().map(|(_, h)| h)
+}
+
+/// An article's address checked: `http://` or `https://` (any case), a host, no spaces or
+/// control characters, no credentials. Returns the address (scheme in lower case) and its host.
+pub fn web_address(url: &str) -> Result<(String, &str), &'static str> {
+    let url = url.trim();
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("an address has no spaces or control characters");
+    }
+    let (scheme, rest) = url.split_once("://").ok_or("not an http:// or https:// address")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return Err("not an http:// or https:// address");
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err("an address with a user name or password is not kept");
+    }
+    let host = if authority.starts_with('[') {
+        let end = authority.find(']').ok_or("an IPv6 host needs its closing bracket")?;
+        &authority[..=end]
+    } else {
+        authority.split(':').next().unwrap_or("")
+    };
+    if host.is_empty() || host == "[]" {
+        return Err("no host");
+    }
+    Ok((format!("{scheme}://{rest}"), host))
 }
 
 impl ArticleInfo {
@@ -129,18 +164,27 @@ impl ArticleInfo {
                 _ => {}
             }
         }
-        // HTML: only the head is looked at (bounded work on any input).
+        // HTML: only the first 512 KiB are looked at (bounded work on any input).
         let head_end = article
             .input
             .char_indices()
-            .nth(64 * 1024)
+            .nth(512 * 1024)
             .map_or(article.input.len(), |(i, _)| i);
         let head = &article.input[..head_end];
         if head.contains('<') {
             let lower = head.to_ascii_lowercase();
             if info.url.is_none() {
-                info.url = attribute(head, &lower, "rel=\"canonical\"", "href")
-                    .or_else(|| attribute(head, &lower, "property=\"og:url\"", "content"));
+                // The first web address among the canonical link (however quoted) and og:url.
+                info.url = [
+                    ("rel=\"canonical\"", "href"),
+                    ("rel='canonical'", "href"),
+                    ("rel=canonical", "href"),
+                    ("property=\"og:url\"", "content"),
+                    ("property='og:url'", "content"),
+                ]
+                .iter()
+                .filter_map(|(key, attr)| attribute(head, &lower, key, attr))
+                .find(|u| web_address(u).is_ok());
             }
             if info.title.is_none() {
                 info.title = attribute(head, &lower, "property=\"og:title\"", "content").or_else(|| {
@@ -259,7 +303,7 @@ impl ArticleProposals {
     pub fn file_text(&self, proposals: &[&Proposal]) -> String {
         let mut out = format!(
             "# Proposed by `entente propose` from {}.\n# Review each record: keep it, edit it, or delete it.\n",
-            self.article
+            comment(&self.article)
         );
         let replaces: Vec<String> = proposals
             .iter()
@@ -275,17 +319,38 @@ impl ArticleProposals {
         out.push_str(&self.source);
         for p in proposals {
             out.push('\n');
-            out.push_str(&format!("# {} — {}\n", p.title, p.verdict.label()));
+            out.push_str(&format!("# {} — {}\n", comment(&p.title), p.verdict.label()));
             if let Action::Correction { replaces, why } = &p.action {
-                out.push_str(&format!("# Would replace `{replaces}`: {why}\n"));
+                out.push_str(&format!("# Would replace `{replaces}`: {}\n", comment(why)));
             }
             for c in &p.check {
-                out.push_str(&format!("# Check: {c}\n"));
+                out.push_str(&format!("# Check: {}\n", comment(c)));
             }
             out.push_str(&p.record);
         }
         out
     }
+}
+
+/// Text made safe for a one-line TOML comment: control characters (a newline in a file name would
+/// end the comment and start TOML) become spaces.
+pub fn comment(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// The ids a fact file declares: its facts (relations, events, transfers, drivers) and its
+/// sources; how a proposals directory knows what its drafts hold. `Err` if it is not TOML.
+pub fn declared(text: &str) -> Result<(Vec<String>, Vec<String>), String> {
+    let t: Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    let ids = |kinds: &[&str]| -> Vec<String> {
+        kinds
+            .iter()
+            .filter_map(|k| t.get(*k).and_then(Value::as_array))
+            .flatten()
+            .filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string))
+            .collect()
+    };
+    Ok((ids(&["relation", "event", "transfer", "driver"]), ids(&["source"])))
 }
 
 /// 64-bit FNV-1a, for content-derived ids.
@@ -779,14 +844,21 @@ pub fn propose(
     info: &ArticleInfo,
     today: Day,
 ) -> Result<ArticleProposals, ProposeError> {
-    let url = info.url.clone().ok_or_else(|| ProposeError::NoAddress {
+    let given = info.url.clone().ok_or_else(|| ProposeError::NoAddress {
         article: article.name.clone(),
     })?;
-    let Some(host) = host(&url) else {
-        return Err(ProposeError::BadAddress {
-            article: article.name.clone(),
-            url,
-        });
+    let (url, host) = match web_address(&given) {
+        Ok((url, host)) => {
+            let host = host.to_string();
+            (url, host)
+        }
+        Err(why) => {
+            return Err(ProposeError::BadAddress {
+                article: article.name.clone(),
+                url: given,
+                why,
+            })
+        }
     };
     let source_id = source_id(&url);
     let mut src = Table::new();
@@ -1095,6 +1167,58 @@ fn only_record(text: &str, what: &str) -> Result<(String, Table), AcceptError> {
         }
     }
     found.ok_or_else(|| AcceptError(format!("the {what} text holds no record")))
+}
+
+/// A reviewer's acceptance of a proposal, as the review view sends it.
+#[derive(Clone, Debug)]
+pub struct Decision<'a> {
+    /// The record as proposed (with its review table).
+    pub proposed: &'a str,
+    /// The reviewer's version (the proposed one when unchanged).
+    pub edited: &'a str,
+    /// The article's `[[source]]` and its id.
+    pub source: &'a str,
+    pub source_id: &'a str,
+    /// For a correction: the record it replaces, which must be the record's own id.
+    pub replaces: Option<&'a str>,
+}
+
+/// Checks a decision and returns the record to save ([`accept`]). The source must be one
+/// `[[source]]` of id `source_id` and nothing else, the proposal must come from that article,
+/// and a correction may replace only the record it corrects (its own id): a request cannot
+/// slip in other records or retract unrelated ones.
+pub fn decide(d: &Decision, today: Day) -> Result<String, AcceptError> {
+    let src: Table = toml::from_str(d.source).map_err(|e| AcceptError(format!("the source is not TOML: {e}")))?;
+    let only_source = src.len() == 1
+        && matches!(src.get("source"), Some(Value::Array(a)) if a.len() == 1
+            && a[0].get("id").and_then(Value::as_str) == Some(d.source_id));
+    if !only_source {
+        return Err(AcceptError(format!(
+            "the source must be exactly one [[source]] with id `{}`",
+            d.source_id
+        )));
+    }
+    let (_, proposed) = only_record(d.proposed, "proposed")?;
+    let article = proposed
+        .get("review")
+        .and_then(|r| r.get("article"))
+        .and_then(Value::as_str);
+    if article != Some(d.source_id) {
+        return Err(AcceptError(format!(
+            "the proposal does not come from the article `{}`",
+            d.source_id
+        )));
+    }
+    if let Some(r) = d.replaces {
+        let (_, edited) = only_record(d.edited, "edited")?;
+        let id = |t: &Table| t.get("id").and_then(Value::as_str).map(str::to_string);
+        if id(&proposed).as_deref() != Some(r) || id(&edited).as_deref() != Some(r) {
+            return Err(AcceptError(format!(
+                "a correction replaces the record it corrects: `replaces` is `{r}`, the record's id must be too"
+            )));
+        }
+    }
+    accept(d.proposed, d.edited, today)
 }
 
 /// The record a reviewer accepts: `edited` (the proposal's record, possibly changed) with its

@@ -280,3 +280,111 @@ fn a_review_is_validated_like_the_rest() {
         assert!(e.contains(code) && e.contains("r.toml"), "{code}: {e}");
     }
 }
+
+#[test]
+fn addresses_are_checked_and_pages_read_carefully() {
+    use entente_claims::propose::web_address;
+    assert_eq!(
+        web_address("HTTPS://Example.org/a").unwrap(),
+        ("https://Example.org/a".to_string(), "Example.org")
+    );
+    assert_eq!(web_address("https://[2001:db8::1]:8443/x").unwrap().1, "[2001:db8::1]");
+    assert_eq!(web_address("http://example.org:8080").unwrap().1, "example.org");
+    for bad in [
+        "https://a b c/",
+        "https://example.org/a\nb",
+        "https://user:pw@example.org/",
+        "ftp://example.org/",
+        "javascript:alert(1)",
+        "https:///path",
+        "https://[::1/x",
+    ] {
+        assert!(web_address(bad).is_err(), "{bad:?}");
+    }
+    // A canonical link that is not a web address gives way to og:url; quoting styles vary; an
+    // entity is decoded once.
+    let page = |head: &str| {
+        let html = format!("<!doctype html><html><head>{head}</head><body><p>Text.</p></body></html>");
+        ArticleInfo::read(&Article::from_bytes("p.html", html.as_bytes())).url
+    };
+    assert_eq!(
+        page(r#"<link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="https://ok.example.com/a">"#)
+            .as_deref(),
+        Some("https://ok.example.com/a")
+    );
+    assert_eq!(
+        page("<link rel='canonical' href='https://q.example.com/b'>").as_deref(),
+        Some("https://q.example.com/b")
+    );
+    assert_eq!(
+        page("<link rel=canonical href=https://u.example.com/c>").as_deref(),
+        Some("https://u.example.com/c")
+    );
+    assert_eq!(
+        page(r#"<link rel="canonical" href="https://e.example.com/?q=&amp;lt;b&amp;gt;">"#).as_deref(),
+        Some("https://e.example.com/?q=&lt;b&gt;")
+    );
+}
+
+#[test]
+fn a_decision_may_not_smuggle_records_or_retract_others() {
+    use entente_claims::propose::{decide, Decision};
+    let kb = kb();
+    let p = run(&kb, NEWS);
+    let visit = p
+        .proposals
+        .iter()
+        .find(|x| x.record.contains("kind = \"visit\""))
+        .unwrap();
+    let ok = Decision {
+        proposed: &visit.record,
+        edited: &visit.record,
+        source: &p.source,
+        source_id: &p.source_id,
+        replaces: None,
+    };
+    assert!(decide(&ok, TODAY).is_ok());
+    let smuggled = format!("{}\n[[event]]\nid = \"smuggled\"\nkind = \"visit\"\n", p.source);
+    let other_source = p.source.replace(&p.source_id, "another-source");
+    for (d, why) in [
+        (
+            Decision {
+                source: &smuggled,
+                ..ok.clone()
+            },
+            "exactly one [[source]]",
+        ),
+        (
+            Decision {
+                source: "",
+                ..ok.clone()
+            },
+            "exactly one [[source]]",
+        ),
+        (
+            Decision {
+                source: &other_source,
+                ..ok.clone()
+            },
+            "exactly one [[source]]",
+        ),
+        (
+            Decision {
+                source: &other_source,
+                source_id: "another-source",
+                ..ok.clone()
+            },
+            "does not come from",
+        ),
+        (
+            Decision {
+                replaces: Some("kor-afghan-withdrawal-2007"),
+                ..ok.clone()
+            },
+            "replaces the record it corrects",
+        ),
+    ] {
+        let e = decide(&d, TODAY).unwrap_err().0;
+        assert!(e.contains(why), "{why}: {e}");
+    }
+}

@@ -2,7 +2,7 @@
 //! `entente-claims`; this module reads inputs and renders.
 
 use crate::render::{emit, Format, Table};
-use entente_claims::propose::{propose as propose_article, standing, ArticleInfo, Proposal, Standing};
+use entente_claims::propose::{declared, propose as propose_article, standing, ArticleInfo, Proposal, Standing};
 use entente_claims::verify::verify_with;
 use entente_claims::{Article, ArticleClaim, Claim, Extractor, Verdict};
 use entente_kb::KnowledgeBase;
@@ -10,6 +10,7 @@ use entente_model::PartialDate;
 use entente_store::ledger::Ledger;
 use entente_store::Progress as _;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -41,14 +42,25 @@ pub struct VerifyArgs {
     pub store: crate::datasets::StoreArgs,
 }
 
+/// At most [`MAX_INPUT_BYTES`] of `reader`; an error naming `what` past that, never a silent cut.
+fn read_bounded(reader: impl Read, what: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {what}: {e}"))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(format!(
+            "{what} is longer than {} MiB, the most entente reads as one article",
+            MAX_INPUT_BYTES >> 20
+        ));
+    }
+    Ok(bytes)
+}
+
 fn read_input(path: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(MAX_INPUT_BYTES)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(vec![("-".into(), bytes)]);
+        return Ok(vec![("-".into(), read_bounded(std::io::stdin(), "standard input")?)]);
     }
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if meta.is_dir() {
@@ -68,15 +80,10 @@ fn read_input(path: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         }
         return Ok(out);
     }
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(format!(
-            "{} is {} MB; entente reads articles up to {} MB",
-            path.display(),
-            meta.len() / 1_000_000,
-            MAX_INPUT_BYTES / 1_000_000
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // Sizes are checked on what is read, not on what the file system says: a FIFO or a device
+    // (`/dev/zero`) has no length.
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = read_bounded(file, &path.display().to_string())?;
     Ok(vec![(path.display().to_string(), bytes)])
 }
 
@@ -276,8 +283,10 @@ struct ProposeSummary {
     known: usize,
     /// Drafts that repeat another of this run (in one article or across articles).
     duplicates: usize,
-    /// Proposed by an earlier run and not reviewed yet.
+    /// Proposed by an earlier run, its draft still in the directory.
     pending: usize,
+    /// Proposed by an earlier run, its draft deleted from the directory since (dismissed).
+    dismissed: usize,
     /// Proposed before and accepted into the data since.
     accepted: usize,
     /// Proposed before and rejected by a reviewer.
@@ -294,6 +303,28 @@ struct ProposeSummary {
 struct ProposeReport<'a> {
     summary: &'a ProposeSummary,
     proposals: &'a [ProposalRow<'a>],
+}
+
+/// The fact ids and source ids the drafts of a proposals directory declare (its `*.toml`).
+fn drafts_in(dir: &Path) -> Result<(BTreeSet<String>, BTreeSet<String>), String> {
+    let (mut ids, mut sources) = (BTreeSet::new(), BTreeSet::new());
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((ids, sources)),
+        Err(e) => return Err(format!("cannot read {}: {e}", dir.display())),
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        let regular = e.file_type().is_ok_and(|t| t.is_file());
+        if !regular || path.extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let (f, s) = declared(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        ids.extend(f);
+        sources.extend(s);
+    }
+    Ok((ids, sources))
 }
 
 /// The file a batch writes an article's drafts to: `<source id>.toml`, or `-2`, `-3` … beside it
@@ -328,7 +359,36 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
             .map_err(|e| e.to_string())?
             .join("proposals"),
     };
-    let mut ledger = Ledger::read(&out).map_err(|e| e.to_string())?;
+    // One batch at a time in a directory; the drafts already there count as proposed (so a lost
+    // ledger does not bring them back twice), and their sources are not declared again.
+    let _run = if args.dry_run {
+        None
+    } else {
+        Some(entente_store::ledger::lock_run(&out).map_err(|e| e.to_string())?)
+    };
+    let ledger = Ledger::read(&out).map_err(|e| e.to_string())?;
+    let (on_disk, mut sources_on_disk) = drafts_in(&out)?;
+    // Drafts the ledger does not know (it was lost) count as proposed, and are recorded so that
+    // deleting them later dismisses them as it does any other.
+    let known = |id: &String| {
+        let prefix = format!("{id}@");
+        ledger.proposed.contains(id)
+            || ledger
+                .proposed
+                .range(prefix.clone()..)
+                .next()
+                .is_some_and(|k| k.starts_with(&prefix))
+    };
+    let unknown: Vec<String> = on_disk
+        .iter()
+        .filter(|id| !known(id))
+        .flat_map(|id| [id.clone(), format!("{id}@on-disk")])
+        .collect();
+    let mut proposed = ledger.proposed.clone();
+    proposed.extend(unknown.iter().cloned());
+    if !args.dry_run && !unknown.is_empty() {
+        Ledger::update(&out, |l| l.proposed.extend(unknown)).map_err(|e| e.to_string())?;
+    }
     let over = ArticleInfo {
         url: args.source_url.clone(),
         title: args.title.clone(),
@@ -356,7 +416,7 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
     bar.finish();
     let mut rows = Vec::new();
     let mut written: Vec<(&str, String)> = Vec::new();
-    let before = ledger.proposed.clone();
+    let before = proposed.clone();
     for p in &results {
         summary.claims += p.claims;
         summary.known += p.known.len();
@@ -368,16 +428,19 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
                 kb,
                 prop,
                 &p.source_id,
-                &ledger.proposed,
+                &proposed,
                 ledger.rejected.contains_key(&prop.key),
             );
             if standing == Standing::Fresh {
                 // Later drafts of the batch see this one as written.
-                ledger.proposed.insert(prop.key.clone());
+                proposed.insert(prop.key.clone());
             }
             match standing {
                 Standing::Fresh => fresh.push(prop),
-                Standing::Pending if before.contains(&prop.key) => summary.pending += 1,
+                // Proposed by an earlier run: its draft waits in the directory, or the reviewer
+                // deleted it (which dismisses it).
+                Standing::Pending if on_disk.contains(&prop.id) => summary.pending += 1,
+                Standing::Pending if before.contains(&prop.key) => summary.dismissed += 1,
                 Standing::Pending => summary.duplicates += 1,
                 Standing::Accepted => summary.accepted += 1,
                 Standing::Rejected => summary.rejected += 1,
@@ -392,18 +455,17 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
         if fresh.is_empty() || args.dry_run {
             continue;
         }
-        // The source once: not when the data or an earlier file of the directory declares it.
-        let with_source = kb.source(&p.source_id).is_none() && !ledger.sources.contains(&p.source_id);
+        // The source once: not when the data or a file of the directory declares it.
+        let with_source = kb.source(&p.source_id).is_none() && !sources_on_disk.contains(&p.source_id);
         let mut text = p.file_text(&fresh);
         if !with_source {
             text = text.replacen(&p.source, "", 1);
         }
-        std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
         let path = free_name(&out, &p.source_id);
         crate::write_atomically(&path, text.as_bytes())?;
-        ledger.sources.insert(p.source_id.clone());
-        // The ledger after each file: a run killed midway leaves no draft unrecorded for long.
-        ledger.write(&out).map_err(|e| e.to_string())?;
+        sources_on_disk.insert(p.source_id.clone());
+        // The ledger after each file, merged with what others (a reviewer) wrote meanwhile.
+        Ledger::update(&out, |l| l.proposed.extend(fresh.iter().map(|x| x.key.clone()))).map_err(|e| e.to_string())?;
         written.push((p.article.as_str(), path.display().to_string()));
     }
     let rows: Vec<ProposalRow> = rows
@@ -426,7 +488,7 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
     };
     emit(format, &report, || {
         let mut t = Table::new(vec!["ARTICLE", "STANDING", "ACTION", "RECORD", "TITLE", "CONF", "CHECK"]).titled(format!(
-            "{} article(s), {} claim(s): {} new proposal(s) ({} correction(s)), {} already in the data, {} duplicate(s), {} awaiting review, {} accepted and {} rejected before, {} left out{}",
+            "{} article(s), {} claim(s): {} new proposal(s) ({} correction(s)), {} already in the data, {} duplicate(s), {} awaiting review, {} accepted, {} rejected and {} dismissed before, {} left out{}",
             summary.articles,
             summary.claims,
             summary.new,
@@ -436,6 +498,7 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
             summary.pending,
             summary.accepted,
             summary.rejected,
+            summary.dismissed,
             summary.left_out,
             match (&summary.out, summary.new) {
                 (Some(o), n) if n > 0 => format!("; written to {o}"),
@@ -449,7 +512,7 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
             };
             t.push(
                 vec![
-                    r.article.rsplit('/').next().unwrap_or(r.article).to_string(),
+                    entente_claims::propose::comment(r.article.rsplit('/').next().unwrap_or(r.article)),
                     r.standing.as_str().to_string(),
                     action,
                     format!("{} {}", r.proposal.kind, r.proposal.id),

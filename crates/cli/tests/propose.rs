@@ -140,3 +140,65 @@ fn a_dry_run_writes_nothing_and_one_article_takes_its_address_from_the_command()
     ]));
     assert!(err.contains("not a web address"), "{err}");
 }
+
+#[test]
+fn odd_names_lost_ledgers_deleted_drafts_and_endless_inputs() {
+    let dir = temp_dir("propose-odd");
+    let articles = dir.join("articles");
+    let out = dir.join("proposals");
+    std::fs::create_dir_all(&articles).unwrap();
+    // A file name that would end a TOML comment and start records.
+    let evil = articles.join("x\n[[driver]]\nid = \"evil\"\nreplaces = [\"fact:kor-est-k9-2018\"]\n#.txt");
+    std::fs::write(&evil, ONE).unwrap();
+    let (a, o) = (articles.to_str().unwrap(), out.to_str().unwrap());
+    ok(&entente(&["propose", a, "--out", o]));
+    let check = ok(&entente(&["check", "--with", o]));
+    assert!(check.contains("0 error(s)"), "{check}");
+    let t = ok(&entente(&["--with", o, "transfers", "--recipient", "EST"]));
+    assert!(t.contains("K-9"), "no record retracted by a file name: {t}");
+
+    // The ledger lost: the drafts in the directory still count, nothing is written twice.
+    std::fs::remove_file(out.join("ledger.json")).unwrap();
+    let s = summary(&String::from_utf8_lossy(
+        &entente(&["propose", a, "--out", o, "--format", "json"]).stdout,
+    ));
+    assert_eq!(s["new"], 0, "{s}");
+    assert_eq!(
+        std::fs::read_dir(&out)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "toml"))
+            .count(),
+        1
+    );
+
+    // The reviewer deletes the draft file (dismissing its drafts); a later claim of the same
+    // article gets a file that declares the article's source again, and the dismissed drafts stay out.
+    for e in std::fs::read_dir(&out).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "toml") {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    std::fs::write(
+        &evil,
+        format!("{ONE}Norway's defence minister visited Seoul on 2 February 2026.\n"),
+    )
+    .unwrap();
+    let s = summary(&String::from_utf8_lossy(
+        &entente(&["propose", a, "--out", o, "--format", "json"]).stdout,
+    ));
+    assert_eq!(s["new"], 1, "{s}");
+    assert!(s["dismissed"].as_u64().unwrap() >= 2, "{s}");
+    let check = ok(&entente(&["check", "--with", o]));
+    assert!(check.contains("0 error(s)"), "{check}");
+
+    // Another batch holds the directory: refused, naming it.
+    let held = entente_store::ledger::lock_run(&out).unwrap();
+    let err = failed(&entente(&["propose", a, "--out", o]));
+    assert!(err.contains("another `entente propose`"), "{err}");
+    drop(held);
+
+    // A device that never ends is refused once past the limit, not read into memory.
+    let err = failed(&entente(&["propose", "/dev/zero", "--out", o]));
+    assert!(err.contains("longer than 64 MiB"), "{err}");
+}

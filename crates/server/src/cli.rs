@@ -35,9 +35,12 @@ pub struct ServeArgs {
     /// ~/.local/share/entente, when it exists].
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Largest request body accepted, in KiB.
+    /// Largest request body accepted, in KiB (articles excepted).
     #[arg(long, default_value_t = 64)]
     pub body_limit_kib: usize,
+    /// Largest article accepted by /api/extract, /api/verify and /api/propose, in KiB.
+    #[arg(long, default_value_t = 4096)]
+    pub article_limit_kib: usize,
     /// Longest time a request may take, in seconds.
     #[arg(long, default_value_t = 10)]
     pub timeout_secs: u64,
@@ -85,6 +88,7 @@ impl ServeArgs {
             token: self.token.clone().filter(|t| !t.is_empty()),
             config,
             body_limit: self.body_limit_kib.saturating_mul(1024),
+            article_limit: self.article_limit_kib.saturating_mul(1024),
             timeout: Duration::from_secs(self.timeout_secs.max(1)),
         })
     }

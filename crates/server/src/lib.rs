@@ -79,8 +79,10 @@ pub struct ServeOptions {
     pub config: DepthConfig,
     /// Where imported datasets and the event lake are (`entente import …`); `None`: none.
     pub data_dir: Option<PathBuf>,
-    /// Largest request body accepted, in bytes.
+    /// Largest request body accepted, in bytes (records, decisions).
     pub body_limit: usize,
+    /// Largest article accepted by `/api/extract`, `/api/verify` and `/api/propose`, in bytes.
+    pub article_limit: usize,
     /// Longest time a request may take.
     pub timeout: Duration,
 }
@@ -96,6 +98,7 @@ impl Default for ServeOptions {
             config: DepthConfig::shipped(),
             data_dir: None,
             body_limit: 64 * 1024,
+            article_limit: 4 << 20,
             timeout: Duration::from_secs(10),
         }
     }
@@ -147,13 +150,12 @@ pub fn app(opts: &ServeOptions) -> Result<Router, ServeError> {
 pub fn router(state: App, opts: &ServeOptions) -> Router {
     let loopback = opts.addr.ip().is_loopback();
     let mut r = Router::new()
-        .merge(api::routes())
+        .merge(api::routes(opts.body_limit, opts.article_limit))
         .route("/", get(assets::index))
         .route("/assets/{*path}", get(assets::file))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::cache))
         .with_state(state)
         .layer(axum::middleware::from_fn_with_state(opts.timeout, middleware::timeout))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(opts.body_limit))
         // A bug must cost one request a 500, not the connection.
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn(middleware::uniform_errors));

@@ -184,8 +184,13 @@ pub type App = Arc<AppState>;
 pub enum Change {
     /// Add the records of a submission.
     Add { text: String },
-    /// Replace the record `key` with the submission's record.
-    Replace { key: Key, text: String },
+    /// Replace the record `key` with the submission's record; `source`, when given, is one
+    /// `[[source]]` the record cites, added in the same change (a correction from an article).
+    Replace {
+        key: Key,
+        text: String,
+        source: Option<String>,
+    },
     /// Remove the record `key` (from the edits, or from the base by listing it in `replaces`).
     Remove { key: Key },
 }
@@ -272,19 +277,6 @@ impl AppState {
     /// Validates a change against the base and the current edits, saves the new edits file
     /// atomically and swaps the knowledge base. Blocking: call from a blocking thread. Runs to
     /// completion once started (its caller may have gone).
-    /// Runs `f` while no edit is being made (the proposals ledger is written under the same lock
-    /// as the edits, so that two reviewers never overwrite each other's decisions).
-    pub fn with_write_lock<T, E>(&self, f: impl FnOnce() -> Result<T, E>) -> Result<T, E>
-    where
-        E: From<crate::api::error::ApiError>,
-    {
-        let _guard = self
-            .write
-            .lock()
-            .map_err(|_| crate::api::error::ApiError::internal("the edit lock is poisoned"))?;
-        f()
-    }
-
     pub fn apply(&self, change: Change) -> Result<Applied, Refused> {
         let store = self.store.as_ref().ok_or(Refused::NoStore)?;
         let _guard = self
@@ -298,8 +290,12 @@ impl AppState {
             Change::Replace { key, .. } | Change::Remove { key } if !snap.has(&key) => {
                 return Err(Refused::Unknown(key));
             }
-            Change::Replace { key, text } => {
+            Change::Replace { key, text, source } => {
                 let edits = self.without(&snap, &key).map_err(shape)?;
+                let text = match source {
+                    Some(src) => format!("{}\n\n{}", src.trim_end(), text),
+                    None => text,
+                };
                 (edits, Some(text), Some(key), None)
             }
             Change::Remove { key } => {
@@ -314,7 +310,10 @@ impl AppState {
                 if let Some(recs) = edits::check_submission(text).map_err(shape)? {
                     added = recs;
                     if let Some(key) = &replaced {
-                        if added.len() != 1 || added[0].key().ns != key.ns {
+                        // One record of the key's kind; with a fact, at most one source beside it.
+                        let (sources, rest): (Vec<&RecordRef>, Vec<&RecordRef>) =
+                            added.iter().partition(|r| key.ns == "fact" && r.kind == "source");
+                        if rest.len() != 1 || rest[0].key().ns != key.ns || sources.len() > 1 {
                             return Err(Refused::Shape(format!(
                                 "a correction of {key} is one record of the same kind ({} sent)",
                                 added.len()

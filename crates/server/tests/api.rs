@@ -1084,3 +1084,81 @@ async fn proposing_refuses_what_it_cannot_cite_and_bad_decisions() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(!dir.path().join("edits.toml").exists(), "nothing saved");
 }
+
+#[tokio::test]
+async fn an_acceptance_changes_only_what_it_reviews_and_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = writable(dir.path());
+    let v = propose(&a, ARTICLE, "").await.json();
+    let visit = v["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["record"].as_str().unwrap().contains("kind = \"visit\""))
+        .unwrap()
+        .clone();
+    let accept = |source: String, replaces: Option<&str>| {
+        serde_json::json!({
+            "proposed": visit["record"], "source": source, "source_id": v["source_id"], "replaces": replaces,
+        })
+        .to_string()
+    };
+    let source = v["source"].as_str().unwrap().to_string();
+    // `replaces` naming an unrelated record: refused, and the record stays.
+    let r = write(
+        &a,
+        "POST",
+        "/api/proposals/accept",
+        Some(TOKEN),
+        "application/json",
+        &accept(source.clone(), Some("kor-afghan-withdrawal-2007")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    // Extra records riding in the source: refused.
+    let smuggled = format!("{source}\n[[event]]\nid = \"smuggled-event\"\nkind = \"visit\"\ndate = \"2025\"\ntitle = \"x\"\nactors = [\"CAN\"]\nsources = [\"{}\"]\n", v["source_id"].as_str().unwrap());
+    let r = write(
+        &a,
+        "POST",
+        "/api/proposals/accept",
+        Some(TOKEN),
+        "application/json",
+        &accept(smuggled, None),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(!dir.path().join("edits.toml").exists(), "nothing saved");
+    ok(&a, "/api/facts/kor-afghan-withdrawal-2007").await;
+    // A correction of a record the data lacks, with a new source: refused whole (the source is
+    // not saved without its record).
+    let ghost = visit["record"]
+        .as_str()
+        .unwrap()
+        .replace(visit["id"].as_str().unwrap(), "no-such-record");
+    let body = serde_json::json!({
+        "proposed": ghost, "source": source, "source_id": v["source_id"], "replaces": "no-such-record",
+    })
+    .to_string();
+    let r = write(
+        &a,
+        "POST",
+        "/api/proposals/accept",
+        Some(TOKEN),
+        "application/json",
+        &body,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    assert!(
+        !dir.path().join("edits.toml").exists(),
+        "the source was not saved alone"
+    );
+    // A saved page larger than the records' limit is still an article the server reads.
+    let page = format!(
+        "url: https://www.example.org/big\ndate: 2026-03-14\n\n{}{ARTICLE}",
+        "Filler text without events. ".repeat(4000)
+    );
+    assert!(page.len() > 64 * 1024);
+    let r = propose(&a, &page, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", &r.body[..r.body.len().min(300)]);
+}

@@ -193,32 +193,31 @@ pub async fn accept(
 ) -> Result<Response> {
     authorize(&app, &headers)?;
     let a: Accept = body_json(body)?;
-    let record = propose::accept(&a.proposed, a.edited.as_deref().unwrap_or(&a.proposed), today())
-        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_fact", e.0))?;
-    let needs_source = app.snapshot().kb.source(&a.source_id).is_none();
-    let applied = match a.replaces {
-        None => {
-            let text = if needs_source {
-                format!("{}\n{record}", a.source)
-            } else {
-                record
-            };
-            apply(app, Change::Add { text }).await?
-        }
-        Some(id) => {
-            if needs_source {
-                apply(app.clone(), Change::Add { text: a.source }).await?;
-            }
-            apply(
-                app,
-                Change::Replace {
-                    key: Key { ns: "fact", id },
-                    text: record,
-                },
-            )
-            .await?
-        }
+    let decision = propose::Decision {
+        proposed: &a.proposed,
+        edited: a.edited.as_deref().unwrap_or(&a.proposed),
+        source: &a.source,
+        source_id: &a.source_id,
+        replaces: a.replaces.as_deref(),
     };
+    let record = propose::decide(&decision, today())
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_fact", e.0))?;
+    // The article's source goes in the same change as the record, or not at all.
+    let source = app.snapshot().kb.source(&a.source_id).is_none().then_some(a.source);
+    let change = match a.replaces {
+        None => Change::Add {
+            text: match source {
+                Some(src) => format!("{}\n\n{record}", src.trim_end()),
+                None => record,
+            },
+        },
+        Some(id) => Change::Replace {
+            key: Key { ns: "fact", id },
+            text: record,
+            source,
+        },
+    };
+    let applied = apply(app, change).await?;
     respond(StatusCode::CREATED, &applied)
 }
 
@@ -243,14 +242,18 @@ pub async fn reject(
 ) -> Result<Response> {
     authorize(&app, &headers)?;
     let r: Reject = body_json(body)?;
-    if r.key.is_empty() || r.key.len() > 256 {
-        return Err(ApiError::bad_request("bad_request", "`key` must be a proposal's key"));
+    let chars = r.key.chars().count();
+    if !(1..=256).contains(&chars) || r.key.chars().any(char::is_control) {
+        return Err(ApiError::bad_request(
+            "bad_request",
+            "`key` is a proposal's key as /api/propose gave it (1 to 256 characters, no control characters)",
+        ));
     }
     let dir = proposals_dir(&app)
         .ok_or_else(|| ApiError::new(StatusCode::FORBIDDEN, "read_only", "edits are not enabled"))?;
     blocking(move || {
-        app.with_write_lock(|| {
-            let mut l = Ledger::read(&dir).map_err(|e| ApiError::internal(e.to_string()))?;
+        // Read, change and write under the ledger's lock: a batch running meanwhile merges.
+        Ledger::update(&dir, |l| {
             l.rejected.insert(
                 r.key.clone(),
                 Rejection {
@@ -258,9 +261,8 @@ pub async fn reject(
                     day: today().to_string(),
                 },
             );
-            l.write(&dir)
-                .map_err(|e| ApiError::internal(format!("{e}; nothing was changed")))
-        })?;
+        })
+        .map_err(|e| ApiError::internal(format!("{e}; nothing was changed")))?;
         json(&serde_json::json!({ "rejected": r.key }))
     })
     .await

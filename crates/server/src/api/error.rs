@@ -106,7 +106,7 @@ impl ApiError {
             StatusCode::PAYLOAD_TOO_LARGE => (
                 "payload_too_large",
                 "the request body is larger than the server accepts".into(),
-                Some("send one record (or a few) per request"),
+                Some("send less per request: a few records, or one article (limits: --body-limit-kib, --article-limit-kib)"),
             ),
             StatusCode::UNSUPPORTED_MEDIA_TYPE => (
                 "unsupported_media_type",

@@ -60,8 +60,14 @@ pub async fn blocking<T: Send + 'static>(
         .map_err(|_| ApiError::internal("the query failed"))?
 }
 
-/// Every API route.
-pub fn routes() -> Router<App> {
+/// Every API route: articles (`/api/extract`, `/api/verify`, `/api/propose`) take bodies up to
+/// `article_limit` bytes, every other route up to `body_limit`.
+pub fn routes(body_limit: usize, article_limit: usize) -> Router<App> {
+    let articles = Router::new()
+        .route("/api/extract", post(articles::extract))
+        .route("/api/verify", post(articles::verify))
+        .route("/api/propose", post(articles::propose))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(article_limit));
     Router::new()
         .route("/api/meta", get(read::meta))
         .route("/api/actors", get(read::actors))
@@ -84,14 +90,13 @@ pub fn routes() -> Router<App> {
             get(read::fact).put(write::replace).delete(write::remove),
         )
         .route("/api/edits", get(read::edits))
-        .route("/api/extract", post(articles::extract))
-        .route("/api/verify", post(articles::verify))
-        .route("/api/propose", post(articles::propose))
         .route("/api/proposals/accept", post(articles::accept))
         .route("/api/proposals/reject", post(articles::reject))
         .route("/api/measures", get(data::measures))
         .route("/api/events", get(data::events))
         .route("/openapi.json", get(openapi))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(body_limit))
+        .merge(articles)
 }
 
 #[derive(OpenApi)]

@@ -161,7 +161,15 @@ pub async fn replace(
         .and_then(|r| r.first().map(|r| edits::namespace(&r.kind)))
         .unwrap_or("fact");
     let key = Key { ns, id };
-    let applied = apply(app, Change::Replace { key, text }).await?;
+    let applied = apply(
+        app,
+        Change::Replace {
+            key,
+            text,
+            source: None,
+        },
+    )
+    .await?;
     respond(StatusCode::OK, &applied)
 }
 
