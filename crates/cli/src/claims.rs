@@ -258,6 +258,9 @@ pub struct ProposeArgs {
     /// Where imported datasets are (claims the datasets hold are linked, not drafted).
     #[command(flatten)]
     pub store: crate::datasets::StoreArgs,
+    /// Keep watching: every SECONDS, propose from the files that are new or changed.
+    #[arg(long, value_name = "SECONDS")]
+    pub watch: Option<u64>,
 }
 
 /// One proposal in the output, with the article and where it stands.
@@ -343,15 +346,8 @@ fn free_name(dir: &Path, stem: &str) -> PathBuf {
 pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result<(), String> {
     let x = Extractor::new(kb);
     let tables = crate::analysis::load_tables(kb, &args.store)?;
-    let mut inputs = Vec::new();
-    for p in &args.inputs {
-        inputs.extend(read_input(p)?);
-    }
-    if inputs.len() > 1 && (args.source_url.is_some() || args.title.is_some()) {
-        return Err(format!(
-            "--source-url and --title describe one article; {} were given",
-            inputs.len()
-        ));
+    if args.watch.is_some() && args.inputs.iter().any(|p| p == Path::new("-")) {
+        return Err("--watch reads files and folders, not standard input".into());
     }
     let out = match &args.out {
         Some(d) => d.clone(),
@@ -359,13 +355,62 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
             .map_err(|e| e.to_string())?
             .join("proposals"),
     };
-    // One batch at a time in a directory; the drafts already there count as proposed (so a lost
-    // ledger does not bring them back twice), and their sources are not declared again.
+    // One batch at a time in a directory (a watch holds it while it watches).
     let _run = if args.dry_run {
         None
     } else {
         Some(entente_store::ledger::lock_run(&out).map_err(|e| e.to_string())?)
     };
+    // Watching: the articles read so far, by name, with a hash of their bytes; a new or changed
+    // file is proposed from at the next look. The ledger makes a repeat harmless anyway.
+    let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let mut first = true;
+    loop {
+        let mut inputs = Vec::new();
+        for p in &args.inputs {
+            inputs.extend(read_input(p)?);
+        }
+        if inputs.len() > 1 && (args.source_url.is_some() || args.title.is_some()) {
+            return Err(format!(
+                "--source-url and --title describe one article; {} were given",
+                inputs.len()
+            ));
+        }
+        inputs.retain(|(name, bytes)| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            bytes.hash(&mut h);
+            seen.insert(name.clone(), h.finish()) != Some(h.finish())
+        });
+        if first || !inputs.is_empty() {
+            let outcome = batch(kb, &x, &tables, format, args, &out, &inputs);
+            match (outcome, args.watch) {
+                (Err(e), None) => return Err(e),
+                // A watch goes on past articles it cannot use; it stops on what it cannot do.
+                (Err(e), Some(_)) if e.ends_with("could not be proposed from") => eprintln!("error: {e}"),
+                (Err(e), Some(_)) => return Err(e),
+                (Ok(()), _) => {}
+            }
+        }
+        first = false;
+        let Some(secs) = args.watch else { return Ok(()) };
+        std::thread::sleep(std::time::Duration::from_secs(secs.max(1)));
+    }
+}
+
+/// One batch: proposes from `inputs` into `out` and prints what it did.
+fn batch(
+    kb: &KnowledgeBase,
+    x: &Extractor,
+    tables: &entente_analysis::DatasetTables,
+    format: Format,
+    args: &ProposeArgs,
+    out: &Path,
+    inputs: &[(String, Vec<u8>)],
+) -> Result<(), String> {
+    let out = out.to_path_buf();
+    // The drafts already in the directory count as proposed (so a lost ledger does not bring them
+    // back twice), and their sources are not declared again.
     let ledger = Ledger::read(&out).map_err(|e| e.to_string())?;
     let (on_disk, mut sources_on_disk) = drafts_in(&out)?;
     // Drafts the ledger does not know (it was lost) count as proposed, and are recorded so that
@@ -408,7 +453,7 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
         bar.advance(i as u64);
         let a = article(name, bytes, args.date);
         let info = ArticleInfo::read(&a).overridden(&over);
-        match propose_article(kb, &x, Some(&tables), &a, &info, today) {
+        match propose_article(kb, x, Some(tables), &a, &info, today) {
             Ok(p) => results.push(p),
             Err(e) => summary.errors.push(e.to_string()),
         }

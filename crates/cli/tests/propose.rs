@@ -202,3 +202,65 @@ fn odd_names_lost_ledgers_deleted_drafts_and_endless_inputs() {
     let err = failed(&entente(&["propose", "/dev/zero", "--out", o]));
     assert!(err.contains("longer than 64 MiB"), "{err}");
 }
+
+#[test]
+fn a_watch_proposes_from_files_as_they_arrive() {
+    let dir = temp_dir("propose-watch");
+    let articles = dir.join("articles");
+    let out = dir.join("proposals");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("one.txt"), ONE).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args([
+            "propose",
+            articles.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--watch",
+            "1",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the watch");
+    let drafts = || {
+        std::fs::read_dir(&out)
+            .map(|d| {
+                d.filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "toml"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    let wait = |n: usize| {
+        let t = std::time::Instant::now();
+        while drafts() < n && t.elapsed() < std::time::Duration::from_secs(30) {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        drafts()
+    };
+    assert_eq!(wait(1), 1, "the first article is proposed at once");
+    // While it watches, the directory is held: another batch is refused.
+    let err = failed(&entente(&[
+        "propose",
+        articles.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert!(err.contains("another `entente propose`"), "{err}");
+    std::fs::write(articles.join("two.html"), TWO).unwrap();
+    let n = wait(2);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(n, 2, "the new article is proposed from while watching");
+    let check = ok(&entente(&["check", "--with", out.to_str().unwrap()]));
+    assert!(check.contains("0 error(s)"), "{check}");
+    let err = failed(&entente(&[
+        "propose",
+        "-",
+        "--watch",
+        "1",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert!(err.contains("not standard input"), "{err}");
+}

@@ -973,6 +973,28 @@ async fn an_article_is_proposed_reviewed_and_remembered() {
         .as_str()
         .unwrap()
         .contains("example.org/news/ph-kor"));
+    // The depth index's explanation and the brief cite the article; the brief says the record
+    // came from review.
+    let explain = get(&a, "/api/depth/explain?a=CAN&b=KOR&date=2026-03-13").await;
+    assert_eq!(explain.status, StatusCode::OK, "{}", explain.body);
+    assert!(
+        explain.body.contains(id) && explain.body.contains("example.org/news/ph-kor"),
+        "{}",
+        explain.body
+    );
+    let brief = get(&a, "/api/brief?a=CAN&b=KOR&to=2026-12").await;
+    assert_eq!(
+        brief.status,
+        StatusCode::OK,
+        "{}",
+        &brief.body[..brief.body.len().min(300)]
+    );
+    assert!(brief.body.contains("Canadian minister in Seoul"), "the accepted title");
+    assert!(brief.body.contains("reviewed from an article"));
+    // The article among the brief's sources (its address HTML-escaped).
+    assert!(
+        brief.body.contains("Manila adds light fighters") && brief.body.contains("example.org&#x2f;news&#x2f;ph-kor")
+    );
     // Accept the correction: it replaces the record, the article cited beside its sources.
     let r = write(
         &a,
