@@ -714,6 +714,20 @@ impl DyadDepth {
         &self.config
     }
 
+    /// The dimensions worth showing (a table's columns, a chart's lines, the brief's), the one
+    /// rule for every surface: those with weight — event data only when attached — and any
+    /// other that a fact contributes to.
+    pub fn shown_dimensions(&self) -> Vec<DepthDimension> {
+        DepthDimension::ALL
+            .into_iter()
+            .filter(|dim| {
+                (self.config.weights.get(dim.as_str()).copied().unwrap_or(0.0) > 0.0
+                    && (*dim != DepthDimension::EventData || self.event_data))
+                    || self.contributions.iter().any(|c| c.dimension == *dim)
+            })
+            .collect()
+    }
+
     fn weights(&self) -> [f64; 6] {
         let mut w = [0.0; 6];
         for d in DepthDimension::ALL {

@@ -230,18 +230,6 @@ impl RangeArgs {
     }
 }
 
-/// Dimensions worth a column: those with weight or with any contribution.
-fn shown_dimensions(d: &DyadDepth) -> Vec<DepthDimension> {
-    DepthDimension::ALL
-        .into_iter()
-        .filter(|dim| {
-            (d.config().weights.get(dim.as_str()).copied().unwrap_or(0.0) > 0.0
-                && (*dim != DepthDimension::EventData || d.event_data))
-                || d.contributions.iter().any(|c| c.dimension == *dim)
-        })
-        .collect()
-}
-
 /// What each dataset consulted said about the dyad, one indented line each.
 fn consulted_lines(consulted: &[entente_analysis::evidence::Consulted]) -> String {
     if consulted.is_empty() {
@@ -328,7 +316,7 @@ pub fn depth(
         });
     }
     let series = depth.series(r.from, r.to, r.step);
-    let dims = shown_dimensions(&depth);
+    let dims = depth.shown_dimensions();
     range.write_svg(|| entente_report::charts::depth_chart(&title, &series, &dims, &[]))?;
     #[derive(serde::Serialize)]
     struct Out<'a> {
@@ -561,11 +549,6 @@ pub struct BriefArgs {
 pub fn brief(kb: &KnowledgeBase, args: &BriefArgs, a: &str, b: &str, peers: Vec<String>) -> Result<(), String> {
     let r = args.range.resolve(kb)?;
     let store = open_store(&args.range.store)?;
-    let peers = if peers.is_empty() {
-        entente_analysis::default_peers(kb, b, r.to)
-    } else {
-        peers
-    };
     let req = entente_report::brief::BriefRequest {
         a,
         b,

@@ -5,7 +5,7 @@
 
 use crate::charts;
 use crate::score_text;
-use entente_analysis::{compare, index_changes, outlook, DatasetTables, DepthConfig, DepthDimension, DyadDepth, Step};
+use entente_analysis::{index_changes, outlook, DatasetTables, DepthConfig, DepthDimension, DyadDepth, Step};
 use entente_kb::{Citation, KnowledgeBase, TimelineQuery};
 use entente_model::Day;
 use serde::Serialize;
@@ -18,7 +18,7 @@ pub struct BriefRequest<'a> {
     pub b: &'a str,
     pub from: Day,
     pub to: Day,
-    /// Dyads to compare against (each paired with `a`).
+    /// Dyads to compare against (each paired with `a`); none: B's fellow members of its groupings.
     pub peers: Vec<String>,
     pub config: &'a DepthConfig,
     /// The event lake, for the event-data dimension (when it holds events between the sides).
@@ -224,11 +224,7 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, crate::E
     let monthly = depth.series(req.from, req.to, Step::Month);
     let yearly = depth.series(req.from, req.to, Step::Year);
     let changes = index_changes(kb, a, b, &monthly, req.config);
-    let dims: Vec<DepthDimension> = DepthDimension::ALL
-        .into_iter()
-        .filter(|d| req.config.weights.get(d.as_str()).copied().unwrap_or(0.0) > 0.0)
-        .filter(|d| *d != DepthDimension::EventData || depth.event_data)
-        .collect();
+    let dims: Vec<DepthDimension> = depth.shown_dimensions();
     let title = format!("{a_name} – {b_name}");
     let event_data = depth.event_data.then(|| {
         let months: Vec<&entente_analysis::depth::Contribution> = depth
@@ -317,14 +313,17 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, crate::E
     }
 
     // Peers.
-    let mut dyads = vec![(a.to_string(), b.to_string())];
-    dyads.extend(
-        req.peers
-            .iter()
-            .filter(|p| p.as_str() != a && p.as_str() != b)
-            .map(|p| (a.to_string(), p.clone())),
-    );
-    let peer_series = compare(kb, &dyads, req.config, (req.from, req.to, Step::Year), &sources)?;
+    // Given peers, or (none given) B's fellow members of its groupings: the analysis decides.
+    let peer_series = entente_analysis::peers(
+        kb,
+        a,
+        b,
+        req.peers.clone(),
+        req.config,
+        (req.from, req.to, Step::Year),
+        &sources,
+    )?
+    .dyads;
     let peer_dims = &dims;
     let peers: Vec<PeerRow> = peer_series
         .iter()

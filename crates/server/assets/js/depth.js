@@ -7,7 +7,8 @@ import { h, s, put, yearOf, dimLabel, score } from "./dom.js";
 const M = { left: 40, right: 16, top: 34, bottom: 28 };
 
 export function depthChart(container, { series, dimensions, changes, onExplain, onChange }) {
-  const dims = ["composite", ...dimensions.map((d) => d.id).filter((d) => d !== "event_data" || series.some((p) => p.dimensions.some(([k, v]) => k === d && v != null)))];
+  // The server decides which dimensions to show (DyadDepth::shown_dimensions).
+  const dims = ["composite", ...dimensions.map((d) => d.id)];
   const shown = new Set(dims);
   const points = series.map((p) => ({ date: p.date, t: yearOf(p.date), composite: p.composite, ...Object.fromEntries(p.dimensions) }));
   let cursor = points.length - 1;

@@ -9,7 +9,7 @@ use crate::state::{today, App, Snapshot};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use entente_analysis::{default_peers, DepthDimension, DyadDepth, Step};
+use entente_analysis::{DepthDimension, DyadDepth, Step};
 use entente_kb::{KnowledgeBase, MembershipAt, TimelineQuery, TransferQuery};
 use entente_model::Day;
 use serde::Serialize;
@@ -281,14 +281,10 @@ fn range(app: &App, p: &Params, default_step: Step, with_step: bool) -> Result<(
     Ok((from, to, step))
 }
 
-/// Dimensions worth showing: those with weight or with any contribution.
-fn shown(app: &App, d: &DyadDepth) -> Vec<serde_json::Value> {
-    DepthDimension::ALL
+/// The dimensions the depth chart shows ([`DyadDepth::shown_dimensions`]), with their labels.
+fn shown(d: &DyadDepth) -> Vec<serde_json::Value> {
+    d.shown_dimensions()
         .into_iter()
-        .filter(|dim| {
-            app.config.weights.get(dim.as_str()).copied().unwrap_or(0.0) > 0.0
-                || d.contributions.iter().any(|c| c.dimension == *dim)
-        })
         .map(|d| json!({"id": d.as_str(), "label": d.label()}))
         .collect()
 }
@@ -314,7 +310,7 @@ pub async fn depth(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
         let series = d.series(from, to, step);
         json(&json!({
             "a": a, "b": b, "label": format!("{} – {}", s.kb.name_of(&a), s.kb.name_of(&b)),
-            "dimensions": shown(&app, &d), "series": series,
+            "dimensions": shown(&d), "series": series,
             "coverage": d.coverage, "consulted": d.consulted,
         }))
     })
@@ -436,11 +432,6 @@ pub async fn brief(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
         .map(|x| resolve(&s.kb, "peer", x))
         .collect::<Result<Vec<_>>>()?;
     let html = blocking(move || {
-        let peers = if peers.is_empty() {
-            default_peers(&s.kb, &b, to)
-        } else {
-            peers
-        };
         let req = entente_report::brief::BriefRequest {
             a: &a,
             b: &b,
