@@ -78,10 +78,40 @@ pub fn half(corpus: &[GoldArticle], split: Split) -> Vec<&GoldArticle> {
     corpus.iter().filter(|a| a.split == split).collect()
 }
 
+/// Why a gold corpus cannot be read.
+#[derive(Debug)]
+pub enum CorpusError {
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    /// A line of a gold file that is not a gold claim.
+    Gold {
+        path: std::path::PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+impl std::fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CorpusError::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
+            CorpusError::Gold { path, line, message } => write!(f, "{}:{line}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
 /// Reads every `*.txt` with a `*.gold.jsonl` beside it.
-pub fn load_corpus(dir: &Path) -> Result<Vec<GoldArticle>, String> {
+pub fn load_corpus(dir: &Path) -> Result<Vec<GoldArticle>, CorpusError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| CorpusError::Io { path, source }
+    };
     let mut names: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .map_err(io(dir))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
@@ -92,11 +122,15 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<GoldArticle>, String> {
         let Ok(gold_text) = std::fs::read_to_string(&gold_path) else {
             continue;
         };
-        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes = std::fs::read(&path).map_err(io(&path))?;
         let article = Article::from_bytes(&path.display().to_string(), &bytes);
         let mut gold = Vec::new();
         for (i, line) in gold_text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            gold.push(serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", gold_path.display(), i + 1))?);
+            gold.push(serde_json::from_str(line).map_err(|e| CorpusError::Gold {
+                path: gold_path.clone(),
+                line: i + 1,
+                message: e.to_string(),
+            })?);
         }
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         out.push(GoldArticle {

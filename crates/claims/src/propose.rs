@@ -340,8 +340,8 @@ pub fn comment(text: &str) -> String {
 
 /// The ids a fact file declares: its facts (relations, events, transfers, drivers) and its
 /// sources; how a proposals directory knows what its drafts hold. `Err` if it is not TOML.
-pub fn declared(text: &str) -> Result<(Vec<String>, Vec<String>), String> {
-    let t: Table = toml::from_str(text).map_err(|e| e.to_string())?;
+pub fn declared(text: &str) -> Result<(Vec<String>, Vec<String>), toml::de::Error> {
+    let t: Table = toml::from_str(text)?;
     let ids = |kinds: &[&str]| -> Vec<String> {
         kinds
             .iter()

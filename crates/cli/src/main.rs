@@ -515,7 +515,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let peers = peers.iter().map(|p| resolve(p)).collect::<Result<Vec<_>, _>>()?;
             analysis::peers(&kb, cli.format, &resolve(&a)?, &resolve(&b)?, peers, &range)?
         }
-        Command::Serve(args) => entente_server::cli::run(args, cli.data.data.clone(), cli.data.with.clone())?,
+        Command::Serve(args) => {
+            entente_server::cli::run(args, cli.data.data.clone(), cli.data.with.clone()).map_err(|e| e.to_string())?
+        }
         Command::Brief(args) => {
             let peers = args.peers.iter().map(|p| resolve(p)).collect::<Result<Vec<_>, _>>()?;
             analysis::brief(&kb, &args, &resolve(&args.a)?, &resolve(&args.b)?, peers)?

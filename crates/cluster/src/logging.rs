@@ -59,22 +59,42 @@ fn parse_level(s: &str) -> Option<LevelFilter> {
     }
 }
 
+/// Why the logger cannot be installed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogError {
+    /// A level that is not off, error, warn, info, debug or trace.
+    UnknownLevel(String),
+    /// A logger is installed already.
+    AlreadySet,
+}
+
+impl std::fmt::Display for LogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LogError::UnknownLevel(l) => write!(f, "unknown log level '{l}'"),
+            LogError::AlreadySet => f.write_str("a logger is already installed"),
+        }
+    }
+}
+
+impl std::error::Error for LogError {}
+
 /// Installs the logger. `spec` is `LEVEL[,target=LEVEL…]`, e.g. `info,datafusion=warn`.
-pub fn init(spec: &str) -> Result<(), String> {
+pub fn init(spec: &str) -> Result<(), LogError> {
     let mut default = LevelFilter::Info;
     let mut rules = Vec::new();
     for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         match part.split_once('=') {
             Some((target, lvl)) => {
-                let l = parse_level(lvl).ok_or_else(|| format!("unknown log level '{lvl}'"))?;
+                let l = parse_level(lvl).ok_or_else(|| LogError::UnknownLevel(lvl.to_string()))?;
                 rules.push((target.trim().to_string(), l));
             }
-            None => default = parse_level(part).ok_or_else(|| format!("unknown log level '{part}'"))?,
+            None => default = parse_level(part).ok_or_else(|| LogError::UnknownLevel(part.to_string()))?,
         }
     }
     rules.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
     let max = rules.iter().map(|r| r.1).chain([default]).max().unwrap_or(default);
-    log::set_boxed_logger(Box::new(Logger { default, rules })).map_err(|e| e.to_string())?;
+    log::set_boxed_logger(Box::new(Logger { default, rules })).map_err(|_| LogError::AlreadySet)?;
     log::set_max_level(max);
     Ok(())
 }

@@ -21,6 +21,31 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// A header line without a column its format needs (an ICEWS or POLECAT file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingColumn {
+    pub format: &'static str,
+    pub column: String,
+}
+
+impl fmt::Display for MissingColumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "not a{} {} header: no column '{}'",
+            if self.format.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                "n"
+            } else {
+                ""
+            },
+            self.format,
+            self.column
+        )
+    }
+}
+
+impl std::error::Error for MissingColumn {}
+
 impl Error {
     pub(crate) fn io(path: impl AsRef<Path>, source: std::io::Error) -> Error {
         Error::Io {

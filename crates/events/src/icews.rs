@@ -47,10 +47,15 @@ pub(crate) fn normalise_header(h: &[u8]) -> Vec<String> {
 
 impl IcewsLayout {
     /// The layout named by a header line, or what is missing from it.
-    pub fn from_header(header: &[u8]) -> std::result::Result<IcewsLayout, String> {
+    pub fn from_header(header: &[u8]) -> std::result::Result<IcewsLayout, crate::error::MissingColumn> {
         let cols = normalise_header(header);
         let find = |n: &str| cols.iter().position(|c| c == n);
-        let need = |n: &str| find(n).ok_or_else(|| format!("not an ICEWS header: no column '{n}'"));
+        let need = |n: &str| {
+            find(n).ok_or_else(|| crate::error::MissingColumn {
+                format: "ICEWS",
+                column: n.to_string(),
+            })
+        };
         Ok(IcewsLayout {
             columns: cols.len(),
             event_id: need("event_id")?,
@@ -179,7 +184,7 @@ pub fn read<R: Read>(input: R, name: &str, res: &Resolver, mut sink: impl FnMut(
     let layout = IcewsLayout::from_header(&header).map_err(|m| Error::Format {
         path: path.into(),
         line: 1,
-        message: m,
+        message: m.to_string(),
     })?;
     let mut dedup = Dedup::new(true);
     while let Some((block, first)) = blocks.next_block().map_err(|e| Error::io(path, e))? {

@@ -599,10 +599,10 @@ impl Lake {
         }
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
         let mut blocks = BlockReader::new(file, opts.block_bytes);
-        let header_err = |m: String| Error::Format {
+        let header_err = |m: crate::error::MissingColumn| Error::Format {
             path: path.to_path_buf(),
             line: 1,
-            message: m,
+            message: m.to_string(),
         };
         let parser = match kind {
             SourceKind::Gdelt1 => Parser::Gdelt(GdeltVersion::V1),

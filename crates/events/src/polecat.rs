@@ -45,11 +45,15 @@ pub struct PolecatLayout {
 }
 
 impl PolecatLayout {
-    pub fn from_header(header: &[u8]) -> std::result::Result<PolecatLayout, String> {
+    pub fn from_header(header: &[u8]) -> std::result::Result<PolecatLayout, crate::error::MissingColumn> {
         let cols = normalise_header(header);
         let find = |names: &[&str]| names.iter().find_map(|n| cols.iter().position(|c| c == n));
-        let need =
-            |names: &[&str]| find(names).ok_or_else(|| format!("not a POLECAT header: no column '{}'", names[0]));
+        let need = |names: &[&str]| {
+            find(names).ok_or_else(|| crate::error::MissingColumn {
+                format: "POLECAT",
+                column: names[0].to_string(),
+            })
+        };
         Ok(PolecatLayout {
             columns: cols.len(),
             event_id: need(&["event_id"])?,
@@ -193,7 +197,7 @@ pub fn read<R: Read>(input: R, name: &str, res: &Resolver, mut sink: impl FnMut(
     let layout = PolecatLayout::from_header(&header).map_err(|m| Error::Format {
         path: path.into(),
         line: 1,
-        message: m,
+        message: m.to_string(),
     })?;
     let mut dedup = Dedup::new(true);
     while let Some((block, first)) = blocks.next_block().map_err(|e| Error::io(path, e))? {

@@ -1,6 +1,7 @@
 //! `entente serve`'s arguments and its blocking entry point, shared by the `entente` binary and
 //! the crate's own `entente-server` binary.
 
+use crate::ServeError;
 use crate::{DataSource, ServeOptions};
 use entente_analysis::DepthConfig;
 use std::net::SocketAddr;
@@ -56,9 +57,9 @@ pub fn default_user_dir() -> Option<PathBuf> {
 
 impl ServeArgs {
     /// The options these arguments and the global data arguments (`--data`, `--with`) stand for.
-    pub fn options(&self, data: Option<PathBuf>, with: Option<PathBuf>) -> Result<ServeOptions, String> {
+    pub fn options(&self, data: Option<PathBuf>, with: Option<PathBuf>) -> Result<ServeOptions, ServeError> {
         let data = match (data, with) {
-            (Some(_), Some(_)) => return Err("--data and --with cannot be used together".into()),
+            (Some(_), Some(_)) => return Err(ServeError::Options("--data and --with cannot be used together".into())),
             (Some(d), None) => DataSource::Dir(d),
             (None, Some(w)) => DataSource::ShippedWith(w),
             (None, None) => DataSource::Shipped,
@@ -66,8 +67,10 @@ impl ServeArgs {
         let config = match &self.config {
             None => DepthConfig::shipped(),
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                DepthConfig::parse_over_defaults(&text).map_err(|e| format!("{}:{e}", path.display()))?
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| ServeError::Options(format!("cannot read {}: {e}", path.display())))?;
+                DepthConfig::parse_over_defaults(&text)
+                    .map_err(|e| ServeError::Options(format!("{}:{e}", path.display())))?
             }
         };
         let user_dir = if self.no_user_data {
@@ -95,11 +98,11 @@ impl ServeArgs {
 }
 
 /// Runs the server until Ctrl-C (blocking).
-pub fn run(args: ServeArgs, data: Option<PathBuf>, with: Option<PathBuf>) -> Result<(), String> {
+pub fn run(args: ServeArgs, data: Option<PathBuf>, with: Option<PathBuf>) -> Result<(), ServeError> {
     let opts = args.options(data, with)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server's runtime: {e}"))?;
-    runtime.block_on(crate::serve(opts)).map_err(|e| e.to_string())
+        .map_err(ServeError::Io)?;
+    runtime.block_on(crate::serve(opts))
 }

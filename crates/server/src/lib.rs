@@ -134,9 +134,7 @@ pub fn app(opts: &ServeOptions) -> Result<Router, ServeError> {
     }
     let store = opts.user_dir.clone().map(Store::new);
     let data = match &opts.data_dir {
-        Some(dir) => {
-            state::DataDir::open(dir.clone()).map_err(|e| ServeError::Data(format!("{}: {e}", dir.display())))?
-        }
+        Some(dir) => state::DataDir::open(dir.clone())?,
         None => state::DataDir::default(),
     };
     let state = AppState::new(opts.data.inputs()?, store, opts.token.clone(), opts.config.clone())

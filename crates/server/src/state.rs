@@ -142,14 +142,15 @@ pub struct DataDir {
 
 impl DataDir {
     /// Opens what `dir` holds; a directory without datasets or events gives `None`s.
-    pub fn open(dir: PathBuf) -> Result<DataDir, String> {
+    pub fn open(dir: PathBuf) -> Result<DataDir, crate::ServeError> {
+        let data = |e: &dyn std::fmt::Display| crate::ServeError::Data(format!("{}: {e}", dir.display()));
         let store = if dir.join("datasets").is_dir() {
-            Some(entente_store::Store::open(&dir).map_err(|e| e.to_string())?)
+            Some(entente_store::Store::open(&dir).map_err(|e| data(&e))?)
         } else {
             None
         };
         let lake = if dir.join("lake").is_dir() {
-            let lake = entente_events::Lake::open(&dir).map_err(|e| e.to_string())?;
+            let lake = entente_events::Lake::open(&dir).map_err(|e| data(&e))?;
             (lake.stats().events > 0).then_some(lake)
         } else {
             None
