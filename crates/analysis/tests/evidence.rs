@@ -229,31 +229,14 @@ fn the_chronology_and_the_state_on_a_date_include_the_datasets_marked_as_derived
 }
 
 fn fixtures() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
-    if dir.join("sipri/trade-register.csv").is_file() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is absent: CI must run this test",
-        dir.display()
-    );
-    eprintln!("skipped: {} is absent", dir.display());
-    None
+    entente_testkit::shared_all(&["sipri/trade-register.csv"])
 }
 
 #[test]
 fn the_shipped_vote_table_is_what_the_per_country_files_give() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/unvotes");
-    if !dir.join("732.csv").is_file() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is absent: CI must run this test",
-            dir.display()
-        );
-        eprintln!("skipped: {} is absent", dir.display());
+    let Some(dir) = entente_testkit::shared("unvotes/732.csv").and_then(|p| p.parent().map(PathBuf::from)) else {
         return;
-    }
+    };
     let cw = entente_datasets::codes::Crosswalk::shipped().unwrap();
     let mut want = std::collections::BTreeSet::new();
     let mut seen = std::collections::BTreeSet::new();

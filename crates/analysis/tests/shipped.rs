@@ -257,17 +257,9 @@ fn event_data_enter_the_index_only_when_attached_and_add_up() {
 
 #[test]
 fn event_evidence_from_a_real_gdelt_file() {
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/gdelt/v2/20191024143000.export.CSV");
-    if !fixture.exists() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is absent: CI must run this test",
-            fixture.display()
-        );
-        eprintln!("skipped: {} is absent", fixture.display());
+    let Some(fixture) = entente_testkit::shared("gdelt/v2/20191024143000.export.CSV") else {
         return;
-    }
+    };
     let dir = std::env::temp_dir().join(format!("entente-analysis-lake-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let mut lake = entente_events::Lake::open(&dir).unwrap();
