@@ -244,13 +244,21 @@ pub fn split_sentences(text: &str, from: usize) -> Vec<(usize, usize)> {
             cut = Some(i);
         } else if matches!(b, b'.' | b'!' | b'?') {
             let after = &text[i + 1..];
-            let next_starts = after
+            // Closing brackets and quotation marks stay with the sentence they close.
+            let rest = after.trim_start_matches([')', ']', '"', '\u{201d}', '\u{2019}']);
+            let closed = after.len() - rest.len();
+            let next_starts = rest
                 .strip_prefix([' ', '\n'])
                 .map(|r| r.trim_start_matches([' ', '"', '\u{201c}', '\'']));
             let ends = match next_starts {
-                Some(r) => r.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
-                None => after.is_empty() || after.starts_with(['"', '\u{201d}']),
+                // A capital, a digit, or what opens a sentence before its first word (a bracket,
+                // a quotation mark, a dash, markup shown as text).
+                Some(r) => r.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '(' | '[' | '<' | '\u{2018}' | '\u{ab}' | '\u{2014}')
+                }),
+                None => rest.is_empty() || after.starts_with(['"', '\u{201d}']),
             };
+            let at = if next_starts.is_some() || rest.is_empty() { i + 1 + closed } else { i + 1 };
             if ends && b == b'.' {
                 let word: String = text[start..i]
                     .rsplit(|c: char| c.is_whitespace() || c == '(')
@@ -260,10 +268,10 @@ pub fn split_sentences(text: &str, from: usize) -> Vec<(usize, usize)> {
                 let is_abbrev = ABBREVIATIONS.contains(&word.trim_start_matches('"').trim_end_matches('.'))
                     || (word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()));
                 if !is_abbrev {
-                    cut = Some(i + 1);
+                    cut = Some(at);
                 }
             } else if ends {
-                cut = Some(i + 1);
+                cut = Some(at);
             }
         }
         if let Some(c) = cut {
@@ -298,6 +306,23 @@ mod tests {
                 "It covers 180 tanks.",
                 "Mr. Yoon agreed!",
                 "Done"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_may_open_with_a_bracket_a_quote_a_dash_or_markup() {
+        let t = "It was signed. (Both sides agreed.) Then it ended. \u{2018}Good,\u{2019} he said. <b>x</b> here. \u{2014}and so on.";
+        let s: Vec<&str> = split_sentences(t, 0).iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(
+            s,
+            [
+                "It was signed.",
+                "(Both sides agreed.)",
+                "Then it ended.",
+                "\u{2018}Good,\u{2019} he said.",
+                "<b>x</b> here.",
+                "\u{2014}and so on."
             ]
         );
     }
