@@ -587,6 +587,17 @@ fn ids(v: &[crate::extract::ClaimActor]) -> Vec<String> {
     out
 }
 
+/// Whether an actor is one that others join: an alliance, an intergovernmental organisation, one
+/// of their bodies, or a grouping.
+fn is_organisation(kb: &KnowledgeBase, id: &str) -> bool {
+    kb.actor(id).is_some_and(|a| {
+        matches!(
+            a.kind,
+            ActorKind::Alliance | ActorKind::Igo | ActorKind::Body | ActorKind::Grouping
+        )
+    })
+}
+
 /// The supplier of `system` as the knowledge base records it (a transfer of the same designation),
 /// among `sides`.
 fn supplier_of<'k>(kb: &'k KnowledgeBase, system: &str, sides: &[String]) -> Option<(String, &'k Transfer)> {
@@ -653,14 +664,24 @@ fn draft(
             if others.is_empty() {
                 return Err("no counterpart named".into());
             }
+            if c.mode == Membership && !others.iter().any(|o| is_organisation(kb, o)) {
+                return Err("a membership is of an organisation, and none is named".into());
+            }
             let kind = if c.mode == Membership {
                 RelationKind::Membership
             } else {
                 RelationKind::Deployment
             };
+            // A member of an organisation; deployed in an operation, an alliance's mission or a
+            // state, whichever the sentence names first.
+            let object = if c.mode == Membership {
+                others.iter().find(|o| is_organisation(kb, o)).unwrap_or(&others[0])
+            } else {
+                &others[0]
+            };
             t.insert("kind".into(), s(kind.as_str()));
             t.insert("subject".into(), s(&actors[0]));
-            t.insert("object".into(), s(&others[0]));
+            t.insert("object".into(), s(object));
             t.insert("start".into(), s(&date.to_string()));
             let title = format!(
                 "{} {} {}",
@@ -741,6 +762,9 @@ fn draft(
             };
             if matches!(kind, EventKind::Accession | EventKind::Visit | EventKind::Delivery) && others.is_empty() {
                 return Err(format!("a {} with no counterpart named", kind.as_str()));
+            }
+            if kind == EventKind::Accession && !others.iter().any(|o| is_organisation(kb, o)) {
+                return Err("an accession is to an organisation, and none is named".into());
             }
             let (e, title) = event(kind, instrument);
             t = e;

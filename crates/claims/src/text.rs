@@ -254,11 +254,17 @@ pub fn split_sentences(text: &str, from: usize) -> Vec<(usize, usize)> {
                 // A capital, a digit, or what opens a sentence before its first word (a bracket,
                 // a quotation mark, a dash, markup shown as text).
                 Some(r) => r.chars().next().is_some_and(|c| {
-                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '(' | '[' | '<' | '\u{2018}' | '\u{ab}' | '\u{2014}')
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || matches!(c, '(' | '[' | '<' | '\u{2018}' | '\u{ab}' | '\u{2014}')
                 }),
                 None => rest.is_empty() || after.starts_with(['"', '\u{201d}']),
             };
-            let at = if next_starts.is_some() || rest.is_empty() { i + 1 + closed } else { i + 1 };
+            let at = if next_starts.is_some() || rest.is_empty() {
+                i + 1 + closed
+            } else {
+                i + 1
+            };
             if ends && b == b'.' {
                 let word: String = text[start..i]
                     .rsplit(|c: char| c.is_whitespace() || c == '(')
