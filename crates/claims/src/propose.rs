@@ -250,6 +250,9 @@ pub struct Proposal {
     pub quote: String,
     pub start: usize,
     pub end: usize,
+    /// Its byte offsets in the article's text as read (for a page, the text without markup).
+    pub text_start: usize,
+    pub text_end: usize,
     /// Other places in the article that say the same (merged into this draft).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<(usize, usize)>,
@@ -267,6 +270,8 @@ pub struct Left {
     pub quote: String,
     pub start: usize,
     pub end: usize,
+    pub text_start: usize,
+    pub text_end: usize,
     pub reason: String,
     /// Records that already hold the claim, for claims the data has.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -916,6 +921,8 @@ pub fn propose(
             quote: c.quote.clone(),
             start: c.start,
             end: c.end,
+            text_start: c.text_span.0,
+            text_end: c.text_span.1,
             reason,
             records,
         };
@@ -1025,6 +1032,8 @@ pub fn propose(
             quote: c.quote.clone(),
             start: c.start,
             end: c.end,
+            text_start: c.text_span.0,
+            text_end: c.text_span.1,
             also: Vec::new(),
             check,
             record: wrap(kind, ordered),

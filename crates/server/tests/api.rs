@@ -1184,3 +1184,27 @@ async fn an_acceptance_changes_only_what_it_reviews_and_all_or_nothing() {
     let r = propose(&a, &page, "").await;
     assert_eq!(r.status, StatusCode::OK, "{}", &r.body[..r.body.len().min(300)]);
 }
+
+#[tokio::test]
+async fn a_page_is_shown_as_read_with_its_quotes_located() {
+    let a = read_only();
+    let html = "<!doctype html><html><head><title>Seoul visit</title>\
+<link rel=\"canonical\" href=\"https://news.example.com/seoul\"></head>\
+<body><p>Canada&#39;s defence minister <b>visited</b> Seoul on 13 March 2026.</p></body></html>";
+    let r = propose(a, html, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v = r.json();
+    let text = v["text"].as_str().unwrap();
+    assert!(!text.contains("<p>") && text.contains("visited Seoul"), "{text}");
+    let p = &v["proposals"][0];
+    let (s, e) = (
+        p["text_start"].as_u64().unwrap() as usize,
+        p["text_end"].as_u64().unwrap() as usize,
+    );
+    assert!(text[s..e].contains("visited Seoul"), "{}", &text[s..e]);
+    let (s, e) = (
+        p["start"].as_u64().unwrap() as usize,
+        p["end"].as_u64().unwrap() as usize,
+    );
+    assert!(html[s..e].contains("<b>visited</b>"), "{}", &html[s..e]);
+}

@@ -9,7 +9,7 @@ import * as api from "./api.js";
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-/** The article text with the quotes highlighted: offsets are bytes of the UTF-8 text. */
+/** The article as read (a page without its markup) with the quotes highlighted: offsets are bytes of its UTF-8 text. */
 function highlighted(text, marks) {
   const bytes = enc.encode(text);
   const spans = marks
@@ -131,8 +131,8 @@ export async function render(main, route, ctx) {
 
   const show = (answer) => {
     const marks = [
-      ...answer.proposals.map((p) => ({ id: p.id, start: p.start, end: p.end, cls: `proposed ${p.standing}`, title: p.title })),
-      ...answer.known.map((k, i) => ({ id: `known-${i}`, start: k.start, end: k.end, cls: "known", title: k.reason })),
+      ...answer.proposals.map((p) => ({ id: p.id, start: p.text_start, end: p.text_end, cls: `proposed ${p.standing}`, title: p.title })),
+      ...answer.known.map((k, i) => ({ id: `known-${i}`, start: k.text_start, end: k.text_end, cls: "known", title: k.reason })),
     ];
     const fresh = answer.proposals.filter((p) => p.standing === "fresh").length;
     put(results,

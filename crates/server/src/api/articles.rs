@@ -106,7 +106,7 @@ struct Row<'a> {
            ("publisher" = Option<String>, Query, description = "Its publisher (default: the address's host)"),
            ("date" = Option<String>, Query, description = "Its publication date, when it gives none")),
     request_body(content = String, description = "The article: plain text or HTML", content_type = "text/plain"),
-    responses((status = 200, description = "`{article, source_id, source, text, claims, proposals, known, left}`: drafts in the fact-file format, each with its verdict, quote span (byte offsets into `text`), confidence and standing (fresh, pending, accepted, rejected)"),
+    responses((status = 200, description = "`{article, source_id, source, text, claims, proposals, known, left}`: drafts in the fact-file format, each with its verdict, quote span (`start`/`end` in the body as sent, `text_start`/`text_end` in `text`, the article as read), confidence and standing (fresh, pending, accepted, rejected)"),
               (status = 400, description = "No web address for the article, or a bad parameter", body = ErrorBody),
               (status = 413, description = "Body over the limit", body = ErrorBody)))]
 pub async fn propose(
@@ -149,7 +149,8 @@ pub async fn propose(
             "source_id": out.source_id,
             "source": out.source,
             "source_known": s.kb.source(&out.source_id).is_some(),
-            "text": a.input,
+            // The article as read (a page without its markup): `text_start`/`text_end` point into it.
+            "text": a.text,
             "claims": out.claims,
             "proposals": rows,
             "known": out.known,
