@@ -158,7 +158,7 @@ struct SipriTable {
     /// Register line → curated transfer id, for deals the curated data also record.
     linked: HashMap<usize, String>,
     /// The links themselves, with the register's figures for each curated deal.
-    links: entente_store::link::Links,
+    links: crate::link::Links,
 }
 
 /// The evidence tables: shipped, or imported where the data directory holds them.
@@ -441,7 +441,7 @@ fn imported_sipri(kb: &KnowledgeBase, store: &Store) -> Result<Option<SipriTable
     }
     let years = deals.iter().filter_map(|d| d.order_year);
     let (first, last) = (years.clone().min().unwrap_or(1950), years.max().unwrap_or(1950));
-    let links = entente_store::link::link_transfers(&kb.facts().transfers, &deals);
+    let links = crate::link::link_transfers(&kb.facts().transfers, &deals);
     let linked = links
         .by_line()
         .into_iter()
@@ -499,7 +499,7 @@ impl DatasetTables {
 
     /// The imported register's deals linked to the curated transfers (their TIV and register
     /// line), when the register is imported: computed once, with the tables.
-    pub fn sipri_links(&self) -> Option<&entente_store::link::Links> {
+    pub fn sipri_links(&self) -> Option<&crate::link::Links> {
         self.sipri.as_ref().map(|s| &s.links)
     }
 
@@ -1087,7 +1087,7 @@ pub struct ListedTransfer {
     #[serde(flatten)]
     pub row: TransferRow,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sipri: Option<entente_store::link::SipriLink>,
+    pub sipri: Option<crate::link::SipriLink>,
 }
 
 /// The answer of `entente transfers` and `/api/transfers`.

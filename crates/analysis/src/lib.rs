@@ -22,6 +22,10 @@ pub mod evidence;
 pub mod outlook;
 pub mod partners;
 
+pub mod alignment;
+pub mod link;
+pub mod views;
+
 pub use changes::{check_index_range, index_changes, CandidateDriver, ChangePoint, OutOfIndexRange, FIRST_INDEX_YEAR};
 pub use config::{ConfigError, DepthConfig};
 pub use depth::{DepthDimension, DepthPoint, DyadDepth, Explanation, Sources, Step};

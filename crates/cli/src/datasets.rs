@@ -2,12 +2,12 @@
 //! Arguments in, rendering out: storage is `entente-store`'s, the measures `entente-measures'`.
 
 use crate::render::{emit, Format, Table};
+use entente_analysis::alignment::dataset_citation;
+use entente_analysis::link::link_transfers;
+use entente_analysis::views::{self, Basis, FlowQuery, Provenance};
 use entente_kb::{Citation, KnowledgeBase};
 use entente_model::Day;
-use entente_report::alignment::dataset_citation;
 use entente_report::svg::{Line, LineChart, PALETTE};
-use entente_store::link::link_transfers;
-use entente_store::views::{self, Basis, FlowQuery, Provenance};
 use entente_store::{Dataset, ImportEntry, ImportOutcome, Outcome, Progress, Store};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -1148,7 +1148,7 @@ struct LinkRow<'a> {
     system: &'a str,
     order_date: Option<String>,
     ordered: Option<u32>,
-    sipri: Option<&'a entente_store::link::SipriLink>,
+    sipri: Option<&'a entente_analysis::link::SipriLink>,
 }
 
 /// The SIPRI deals describing the curated transfers, when the register is imported in the data

@@ -42,13 +42,11 @@ mod columns;
 mod fsx;
 mod import;
 pub mod ledger;
-pub mod link;
 mod manifest;
 mod tables;
-pub mod views;
 
 pub use fsx::{remove_stale_temporaries, write_atomically, WriteError};
-pub use import::{ImportOutcome, Outcome};
+pub use import::{country_slot, ImportOutcome, Outcome, SLOT_MEMBERS, SLOT_VOTES};
 pub use manifest::{ImportEntry, Manifest, StoredRejection, TableEntry};
 
 use entente_datasets::atop::{Alliance, AllianceYearSimilarity, Membership};

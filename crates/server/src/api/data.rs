@@ -60,7 +60,7 @@ pub async fn measures(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQue
                 "run `entente import atop atop-member-level.csv` and `entente import unvotes 732.csv`, then start the server with --data-dir",
             )
         })?;
-        let m = entente_report::alignment::measures(&s.kb, store, &a, &b, from, to)
+        let m = entente_analysis::alignment::measures(&s.kb, store, &a, &b, from, to)
             .map_err(ApiError::from)?
             .ok_or_else(|| {
                 ApiError::bad_request(

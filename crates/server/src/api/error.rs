@@ -160,13 +160,18 @@ impl From<entente_analysis::Error> for ApiError {
 }
 
 /// A report that could not be made: by the kind of its cause.
+/// The data directory's files could not be read: the data are unavailable, not the request wrong.
+impl From<entente_store::Error> for ApiError {
+    fn from(e: entente_store::Error) -> ApiError {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "data_unavailable", e.to_string())
+    }
+}
+
 impl From<entente_report::Error> for ApiError {
     fn from(e: entente_report::Error) -> ApiError {
         match e {
             entente_report::Error::Analysis(e) => e.into(),
-            entente_report::Error::Store(e) => {
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "data_unavailable", e.to_string())
-            }
+            entente_report::Error::Store(e) => e.into(),
             entente_report::Error::Template(_) | entente_report::Error::Pdf(_) => ApiError::internal(e.to_string()),
         }
     }

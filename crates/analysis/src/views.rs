@@ -4,12 +4,12 @@
 //! their inputs from the store, keeps the years asked for, and says which source gave what.
 
 use crate::link::Links;
-use crate::{Dataset, Result, Store};
 use entente_datasets::codes::{Country, Crosswalk, Scheme, When};
 use entente_datasets::sipri::Deal;
 use entente_measures::alliance::{dyad_series, AlliancePanel, DyadYear, System, Valuation};
 use entente_measures::flows::{self, party_key, Concentration, Flow, Share};
 use entente_measures::votes::{self, Agreement};
+use entente_store::{Dataset, Result, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -97,7 +97,7 @@ pub fn align(store: &Store, a: (&str, u16), b: (&str, u16), from: Option<i32>, t
     // ATOP: the alliance-portfolio panel over the COW state system (1816–2016), with the tie
     // valuation that reproduces ATOP's published figures.
     let members = store.load_atop_members()?;
-    let atop = provenance(store, Dataset::Atop, crate::import::SLOT_MEMBERS);
+    let atop = provenance(store, Dataset::Atop, entente_store::SLOT_MEMBERS);
     if members.is_empty() {
         notes.push("ATOP is not imported: run `entente import atop atop-member-level.csv` for S, pi and kappa".into());
     } else {
@@ -122,10 +122,10 @@ pub fn align(store: &Store, a: (&str, u16), b: (&str, u16), from: Option<i32>, t
     let mut rows: Vec<Agreement> = Vec::new();
     if let (Some(file), Some(cw)) = (store.load_unvotes_country(a.1)?, cw) {
         rows = votes::from_country_file(&file, b.1, cw);
-        unvotes.extend(provenance(store, Dataset::Unvotes, &crate::import::country_slot(a.1)));
+        unvotes.extend(provenance(store, Dataset::Unvotes, &entente_store::country_slot(a.1)));
     } else if let (Some(file), Some(cw)) = (store.load_unvotes_country(b.1)?, cw) {
         rows = votes::from_country_file(&file, a.1, cw);
-        unvotes.extend(provenance(store, Dataset::Unvotes, &crate::import::country_slot(b.1)));
+        unvotes.extend(provenance(store, Dataset::Unvotes, &entente_store::country_slot(b.1)));
     } else {
         let long = store.load_unvotes_long()?;
         if !long.is_empty() {
@@ -135,7 +135,7 @@ pub fn align(store: &Store, a: (&str, u16), b: (&str, u16), from: Option<i32>, t
                 None => None,
             };
             rows = votes::from_votes(&long, years.as_ref(), a.0, b.0);
-            unvotes.extend(provenance(store, Dataset::Unvotes, crate::import::SLOT_VOTES));
+            unvotes.extend(provenance(store, Dataset::Unvotes, entente_store::SLOT_VOTES));
         }
     }
     if unvotes.is_empty() {
@@ -212,7 +212,7 @@ pub fn align_group(
 ) -> Result<GroupAlignment> {
     let mut notes = Vec::new();
     let atop_members = store.load_atop_members()?;
-    let atop = provenance(store, Dataset::Atop, crate::import::SLOT_MEMBERS);
+    let atop = provenance(store, Dataset::Atop, entente_store::SLOT_MEMBERS);
     let panel = if atop_members.is_empty() {
         notes.push("ATOP is not imported: run `entente import atop atop-member-level.csv` for S and pi".into());
         None
@@ -235,7 +235,7 @@ pub fn align_group(
             unvotes.extend(provenance(
                 store,
                 Dataset::Unvotes,
-                &crate::import::country_slot(state.1),
+                &entente_store::country_slot(state.1),
             ));
             let cows: BTreeSet<u16> = (from..=to).flat_map(members).map(|(_, c)| c).collect();
             for cow in cows {
