@@ -213,6 +213,12 @@ fn month(d: Day) -> String {
 
 /// Builds and renders the brief as one HTML document.
 pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, crate::Error> {
+    render_page(&prepare(kb, req)?)
+}
+
+/// Everything the brief shows, computed and formatted: the analyses are asked here, once; the
+/// page is only rendered from it ([`render_page`]).
+fn prepare(kb: &KnowledgeBase, req: &BriefRequest) -> Result<Brief, crate::Error> {
     let (a, b) = (req.a, req.b);
     let (a_name, b_name) = (kb.name_of(a).to_string(), kb.name_of(b).to_string());
     let mut src = Sources::default();
@@ -638,6 +644,11 @@ pub fn render(kb: &KnowledgeBase, req: &BriefRequest) -> Result<String, crate::E
         sources: src.list,
         version: env!("CARGO_PKG_VERSION").to_string(),
     };
+    Ok(brief)
+}
+
+/// The page from the prepared brief: the template alone (auto-escaped).
+fn render_page(brief: &Brief) -> Result<String, crate::Error> {
     let mut env = minijinja::Environment::new();
     env.add_template("brief.html", TEMPLATE)
         .map_err(|e| crate::Error::Template(format!("brief template: {e}")))?;
