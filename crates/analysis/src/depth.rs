@@ -362,8 +362,13 @@ impl DyadDepth {
             } else {
                 DepthDimension::of(entry.dimension)
             };
-            // A fact that belongs to the dyad only through a member counts only where members do.
+            // A fact that belongs to the dyad only through a member counts only where members do,
+            // and only for an outsider: for a member of the organisation, its fellow members'
+            // deals are within the organisation, not ties with it.
             if via.is_some() && !dim_of_entry.is_some_and(|d| members_count.contains(&d)) {
+                continue;
+            }
+            if via.is_some() && entry.date.is_some_and(|d| kb.within(a, b, d.latest())) {
                 continue;
             }
             let cites = entry.citations.clone();

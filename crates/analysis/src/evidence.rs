@@ -791,6 +791,10 @@ impl DatasetTables {
                         },
                     };
                     let Some(via) = via else { continue };
+                    // A deal of a member with its own organisation's other members is within it.
+                    if via.is_some() && kb.within(a, b, day) {
+                        continue;
+                    }
                     let cite = s.info.cite(format!("{rec} ← {sup}, line {}", d.line));
                     if let Some(t) = s.linked.get(&d.line) {
                         ev.linked_deals.push((t.clone(), cite));

@@ -303,3 +303,23 @@ fn event_evidence_from_a_real_gdelt_file() {
     assert!(depth.event_data);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_members_deals_with_fellow_members_are_not_ties_with_their_organisation() {
+    let kb = kb();
+    // The ROK is a UN member and an IP4 partner: the deals of the other members with it are
+    // within those organisations, not ties between the ROK and them.
+    for org in ["UN", "IP4"] {
+        let d = DyadDepth::build(&kb, "KOR", org, &DepthConfig::shipped());
+        let through: Vec<&str> = d
+            .contributions
+            .iter()
+            .filter(|c| c.via.is_some())
+            .map(|c| c.fact.as_str())
+            .collect();
+        assert!(through.is_empty(), "KOR–{org}: {through:?}");
+    }
+    // For an outsider the members still count: Poland's K2 deal is a NATO–ROK tie.
+    let d = DyadDepth::build(&kb, "NATO", "KOR", &DepthConfig::shipped());
+    assert!(d.contributions.iter().any(|c| c.via.as_deref() == Some("POL")));
+}

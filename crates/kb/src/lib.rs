@@ -250,6 +250,13 @@ impl KnowledgeBase {
         })
     }
 
+    /// Whether one of `a` and `b` is a member of the other on `day` (a state and an organisation
+    /// it belongs to). Between them, what the organisation's members do is done within it: it
+    /// is not a tie between the two.
+    pub fn within(&self, a: &str, b: &str, day: Day) -> bool {
+        self.membership_at(a, b, day).is_some() || self.membership_at(b, a, day).is_some()
+    }
+
     /// Citations of a fact, resolved to their sources (unknown ids are skipped: the loader
     /// guarantees there are none).
     pub fn cite(&self, refs: &[SourceRef]) -> Vec<Citation> {

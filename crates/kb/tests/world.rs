@@ -179,3 +179,38 @@ fn every_new_membership_cites_its_publisher() {
         }
     }
 }
+
+#[test]
+fn the_un_had_51_original_members_and_has_193() {
+    let kb = kb();
+    assert_eq!(members(&kb, "UN", "2024-12-31").len(), 193);
+    // The 51 original members: the Byelorussian and Ukrainian SSRs are BLR and UKR (one id
+    // each across 1991), China's seat is the Republic of China's (TWN) until 1971.
+    let originals = members(&kb, "UN", "1945-12-31");
+    assert_eq!(originals.len(), 51);
+    for id in ["BLR", "UKR", "SUN", "TWN", "CSK", "YUG", "SYR", "EGY"] {
+        assert!(originals.contains(id), "{id} among the original members");
+    }
+    // Successions do not count a seat twice.
+    assert!(members(&kb, "UN", "1991-12-24").contains("RUS"));
+    assert!(!members(&kb, "UN", "1991-12-24").contains("SUN"));
+    assert!(members(&kb, "UN", "1971-10-25").contains("CHN"));
+    assert!(!members(&kb, "UN", "1971-10-25").contains("TWN"));
+    // Both Koreas were admitted on the same day.
+    for id in ["KOR", "PRK"] {
+        let joined: Vec<_> = kb
+            .facts()
+            .relations
+            .iter()
+            .filter(|r| r.object == "UN" && r.subject == id)
+            .map(|r| r.interval.start)
+            .collect();
+        assert_eq!(
+            joined,
+            vec![Some(PartialDate::parse("1991-09-17").expect("a date"))],
+            "{id}"
+        );
+    }
+    assert!(!members(&kb, "UN", "1991-09-16").contains("KOR"));
+    assert!(members(&kb, "UN", "1991-09-17").contains("PRK"));
+}
