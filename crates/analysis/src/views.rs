@@ -507,3 +507,122 @@ pub fn dependence(deals: &[Deal], recipient: &str, from: Option<i32>, to: Option
         yearly,
     }
 }
+
+/// Why a register question cannot be answered.
+#[derive(Debug)]
+pub enum RegisterError {
+    /// No SIPRI register is imported in the data directory.
+    NotImported(std::path::PathBuf),
+    Store(entente_store::Error),
+}
+
+impl std::fmt::Display for RegisterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RegisterError::NotImported(dir) => write!(
+                f,
+                "no SIPRI register is imported in {}: run `entente import sipri trade-register.csv`",
+                dir.display()
+            ),
+            RegisterError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for RegisterError {}
+
+impl From<entente_store::Error> for RegisterError {
+    fn from(e: entente_store::Error) -> RegisterError {
+        RegisterError::Store(e)
+    }
+}
+
+/// The imported register's deals and the import they came from.
+pub fn register(store: &Store) -> std::result::Result<(Vec<Deal>, Provenance), RegisterError> {
+    let deals = store.load_sipri()?;
+    let e = store
+        .entries_of(Dataset::Sipri)
+        .next()
+        .filter(|_| !deals.is_empty())
+        .ok_or_else(|| RegisterError::NotImported(store.data_dir().to_path_buf()))?;
+    let prov = Provenance {
+        dataset: Dataset::Sipri,
+        file: e.file.clone(),
+        sha256: e.sha256.clone(),
+        imported_at: e.imported_at.clone(),
+    };
+    Ok((deals, prov))
+}
+
+/// Arms flows as `entente flows` and `/api/flows` answer: the question, the register it was
+/// asked of, and the flows (curated deals linked, counted once).
+#[derive(Clone, Debug, Serialize)]
+pub struct FlowsAnswer {
+    pub register: Provenance,
+    pub supplier: Option<String>,
+    pub recipient: Option<String>,
+    pub recipient_in: Option<String>,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    #[serde(flatten)]
+    pub flows: Flows,
+}
+
+/// The flows of `q` in the imported register; `org`: recipients that were members of it at the
+/// end of each year.
+pub fn flows_answer(
+    kb: &entente_kb::KnowledgeBase,
+    store: &Store,
+    q: &FlowQuery,
+    org: Option<&str>,
+    basis: Basis,
+) -> std::result::Result<FlowsAnswer, RegisterError> {
+    let (deals, register) = register(store)?;
+    let links = crate::link::link_transfers(&kb.facts().transfers, &deals);
+    let keep = |recipient: &str, year: i32| {
+        org.is_none_or(|o| {
+            kb.membership_at(
+                recipient,
+                o,
+                entente_model::Day {
+                    year,
+                    month: 12,
+                    day: 31,
+                },
+            )
+            .is_some()
+        })
+    };
+    let flows = flows(&deals, &links, q, basis, &keep);
+    Ok(FlowsAnswer {
+        register,
+        supplier: q.supplier.clone(),
+        recipient: q.recipient.clone(),
+        recipient_in: org.map(str::to_string),
+        from: q.from,
+        to: q.to,
+        flows,
+    })
+}
+
+/// A recipient's dependence as `entente dependence` and `/api/dependence` answer it.
+#[derive(Clone, Debug, Serialize)]
+pub struct DependenceAnswer {
+    pub register: Provenance,
+    #[serde(flatten)]
+    pub dependence: Dependence,
+}
+
+/// The suppliers' shares of `recipient`'s imports over `from..=to` in the imported register.
+pub fn dependence_answer(
+    store: &Store,
+    recipient: &str,
+    (from, to): (Option<i32>, Option<i32>),
+    basis: Basis,
+) -> std::result::Result<DependenceAnswer, RegisterError> {
+    let (deals, register) = register(store)?;
+    Ok(DependenceAnswer {
+        register,
+        dependence: dependence(&deals, recipient, from, to, basis),
+    })
+}

@@ -6,7 +6,6 @@ use entente_analysis::alignment::dataset_citation;
 use entente_analysis::link::link_transfers;
 use entente_analysis::views::{self, Basis, FlowQuery, Provenance};
 use entente_kb::{Citation, KnowledgeBase};
-use entente_model::Day;
 use entente_report::svg::{Line, LineChart, PALETTE};
 use entente_store::{Dataset, ImportEntry, ImportOutcome, Outcome, Progress, Store};
 use serde::Serialize;
@@ -867,41 +866,6 @@ fn align(
 // flows
 
 /// The SIPRI register, or an error saying how to import it.
-fn register(store: &Store) -> Result<(Vec<entente_datasets::sipri::Deal>, Provenance), String> {
-    let deals = store.load_sipri().map_err(|e| e.to_string())?;
-    let e = store
-        .entries_of(Dataset::Sipri)
-        .next()
-        .filter(|_| !deals.is_empty())
-        .ok_or_else(|| {
-            format!(
-                "no SIPRI register is imported in {}: run `entente import sipri trade-register.csv`",
-                store.data_dir().display()
-            )
-        })?;
-    Ok((
-        deals,
-        Provenance {
-            dataset: Dataset::Sipri,
-            file: e.file.clone(),
-            sha256: e.sha256.clone(),
-            imported_at: e.imported_at.clone(),
-        },
-    ))
-}
-
-#[derive(Serialize)]
-struct FlowsOut<'a> {
-    register: &'a Provenance,
-    supplier: Option<&'a str>,
-    recipient: Option<&'a str>,
-    recipient_in: Option<&'a str>,
-    from: Option<i32>,
-    to: Option<i32>,
-    #[serde(flatten)]
-    flows: &'a views::Flows,
-}
-
 fn basis_words(b: Basis) -> &'static str {
     match b {
         Basis::Delivered => "delivered TIV by delivery year (each deal spread evenly over its delivery years)",
@@ -918,33 +882,9 @@ fn flows(
     basis: Basis,
     svg: Option<&Path>,
 ) -> Result<(), String> {
-    let (deals, prov) = register(store)?;
-    let links = link_transfers(&kb.facts().transfers, &deals);
-    let keep = |recipient: &str, year: i32| {
-        org.is_none_or(|o| {
-            kb.membership_at(
-                recipient,
-                o,
-                Day {
-                    year,
-                    month: 12,
-                    day: 31,
-                },
-            )
-            .is_some()
-        })
-    };
-    let f = views::flows(&deals, &links, q, basis, &keep);
-    let out = FlowsOut {
-        register: &prov,
-        supplier: q.supplier.as_deref(),
-        recipient: q.recipient.as_deref(),
-        recipient_in: org,
-        from: q.from,
-        to: q.to,
-        flows: &f,
-    };
-    let sipri = dataset_citation(&prov);
+    let out = views::flows_answer(kb, store, q, org, basis).map_err(|e| e.to_string())?;
+    let (f, prov) = (&out.flows, &out.register);
+    let sipri = dataset_citation(prov);
     let side = |id: Option<&str>, all: &str| id.map_or_else(|| all.to_string(), |i| format!("{} ({i})", name(kb, i)));
     let linked_count: usize = f.rows.iter().map(|r| r.linked.len()).sum();
     let mut title = vec![
@@ -1054,13 +994,6 @@ fn nice_max(v: f64) -> f64 {
 // ------------------------------------------------------------------------------------------------
 // dependence
 
-#[derive(Serialize)]
-struct DependenceOut<'a> {
-    register: &'a Provenance,
-    #[serde(flatten)]
-    dependence: &'a views::Dependence,
-}
-
 fn dependence(
     kb: &KnowledgeBase,
     store: &Store,
@@ -1071,9 +1004,9 @@ fn dependence(
     svg: Option<&Path>,
 ) -> Result<(), String> {
     entente_model::check_year_range(from, to).map_err(|e| e.message("--from", "--to"))?;
-    let (deals, prov) = register(store)?;
-    let d = views::dependence(&deals, recipient, from, to, basis);
-    let sipri = dataset_citation(&prov);
+    let out = views::dependence_answer(store, recipient, (from, to), basis).map_err(|e| e.to_string())?;
+    let d = &out.dependence;
+    let sipri = dataset_citation(&out.register);
     let mut title = vec![format!(
         "{} ({recipient}): arms imports {}–{} by supplier; {}, SIPRI TIV (millions)",
         name(kb, recipient),
@@ -1088,29 +1021,22 @@ fn dependence(
         )),
         None => title.push("no imports in these years".into()),
     }
-    emit(
-        format,
-        &DependenceOut {
-            register: &prov,
-            dependence: &d,
-        },
-        || {
-            let mut t = Table::new(vec!["SUPPLIER", "NAME", "TIV", "SHARE", "PERCENT"]).titled(title.join("\n"));
-            for s in &d.shares {
-                t.push(
-                    vec![
-                        s.supplier.clone(),
-                        name(kb, &s.supplier),
-                        format!("{:.3}", s.tiv),
-                        format!("{:.6}", s.share),
-                        format!("{:.1}%", s.share * 100.0),
-                    ],
-                    vec![sipri.clone()],
-                );
-            }
-            t
-        },
-    )?;
+    emit(format, &out, || {
+        let mut t = Table::new(vec!["SUPPLIER", "NAME", "TIV", "SHARE", "PERCENT"]).titled(title.join("\n"));
+        for s in &d.shares {
+            t.push(
+                vec![
+                    s.supplier.clone(),
+                    name(kb, &s.supplier),
+                    format!("{:.3}", s.tiv),
+                    format!("{:.6}", s.share),
+                    format!("{:.1}%", s.share * 100.0),
+                ],
+                vec![sipri.clone()],
+            );
+        }
+        t
+    })?;
     write_svg(svg, || {
         let mut chart = LineChart::new(
             format!("{}: share of arms imports by supplier", name(kb, recipient)),
@@ -1177,7 +1103,7 @@ fn sipri_links(
     supplier: Option<&str>,
     recipient: Option<&str>,
 ) -> Result<(), String> {
-    let (deals, prov) = register(store)?;
+    let (deals, prov) = views::register(store).map_err(|e| e.to_string())?;
     let links = link_transfers(&kb.facts().transfers, &deals);
     let rows: Vec<LinkRow> = kb
         .facts()

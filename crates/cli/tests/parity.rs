@@ -1,8 +1,8 @@
 //! The CLI and the API answer one question with one answer: the same article through
 //! `entente extract|verify - --format json` and `POST /api/extract|verify` of `entente serve`
 //! gives equal JSON, and so does every query asked both ways (chronology, partners, depth, state
-//! on a date, outlook, change points, peers, transfers). Both processes see the same (empty) data
-//! directory.
+//! on a date, outlook, change points, peers, transfers, arms flows, dependence). Both processes
+//! see the same data directory, holding a SIPRI register excerpt.
 
 mod support;
 
@@ -103,6 +103,13 @@ fn cli(args: &[&str], stdin: &str, data_dir: &std::path::Path) -> serde_json::Va
 #[test]
 fn the_cli_and_the_api_give_the_same_answers() {
     let data = temp_dir("parity-data");
+    // A register excerpt imported, so that the register's questions have an answer both ways.
+    let register = entente_testkit::excerpt("sipri/trade-register.excerpt.csv");
+    cli(
+        &["import", "sipri", register.to_str().unwrap(), "--format", "json"],
+        "",
+        &data,
+    );
     let server = serve(&data);
     let (extract_cli, extract_api) = (
         cli(&["extract", "-", "--format", "json"], ARTICLE, &data),

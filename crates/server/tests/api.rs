@@ -434,6 +434,8 @@ async fn the_openapi_document_describes_every_route() {
         "/api/edits",
         "/api/measures",
         "/api/events",
+        "/api/flows",
+        "/api/dependence",
         "/api/extract",
         "/api/verify",
         "/api/propose",

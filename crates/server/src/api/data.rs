@@ -184,3 +184,90 @@ pub async fn events(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery
     })
     .await
 }
+
+fn basis(p: &Params) -> Result<entente_analysis::views::Basis> {
+    match p.opt("by") {
+        None | Some("year") => Ok(entente_analysis::views::Basis::Delivered),
+        Some("order_year") => Ok(entente_analysis::views::Basis::Ordered),
+        Some(v) => Err(ApiError::bad_request(
+            "bad_parameter",
+            format!("`by` is year (delivered TIV by delivery year) or order_year (orders by order year), not `{v}`"),
+        )),
+    }
+}
+
+fn register_error(e: entente_analysis::views::RegisterError) -> ApiError {
+    match e {
+        entente_analysis::views::RegisterError::NotImported(_) => missing(
+            "SIPRI register deals",
+            "run `entente import sipri trade-register.csv`, then start the server with --data-dir",
+        ),
+        entente_analysis::views::RegisterError::Store(e) => e.into(),
+    }
+}
+
+fn register_store(app: &App) -> Result<&entente_store::Store> {
+    app.data.store.as_ref().ok_or_else(|| {
+        missing(
+            "SIPRI register deals",
+            "run `entente import sipri trade-register.csv`, then start the server with --data-dir",
+        )
+    })
+}
+
+#[utoipa::path(get, path = "/api/flows", tag = "datasets",
+    params(("supplier" = Option<String>, Query, description = "Only this supplier"),
+           ("recipient" = Option<String>, Query, description = "Only this recipient"),
+           ("recipient_in" = Option<String>, Query, description = "Only recipients that were members of this organisation that year (on 31 December)"),
+           ("by" = Option<String>, Query, description = "year (delivered TIV by delivery year, default) or order_year (orders by order year)"),
+           ("from" = Option<i32>, Query, description = "First year"), ("to" = Option<i32>, Query, description = "Last year")),
+    responses((status = 200, description = "Arms flows supplier → recipient by year in SIPRI TIV, with the curated transfers describing the same deals (counted once), as `entente flows --format json` answers"),
+              (status = 400, description = "Bad parameter", body = ErrorBody),
+              (status = 404, description = "Unknown actor, or no register imported", body = ErrorBody)))]
+pub async fn flows(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
+    let p = Params::parse(
+        q.as_deref(),
+        &["supplier", "recipient", "recipient_in", "by", "from", "to"],
+    )?;
+    let (from, to) = (year(&p, "from")?, year(&p, "to")?);
+    entente_model::check_year_range(from, to).map_err(super::params::reversed)?;
+    let query = entente_analysis::views::FlowQuery {
+        supplier: p.opt_actor(&s.kb, "supplier")?,
+        recipient: p.opt_actor(&s.kb, "recipient")?,
+        from,
+        to,
+    };
+    let org = p.opt_actor(&s.kb, "recipient_in")?;
+    let basis = basis(&p)?;
+    blocking(move || {
+        let store = register_store(&app)?;
+        json(
+            &entente_analysis::views::flows_answer(&s.kb, store, &query, org.as_deref(), basis)
+                .map_err(register_error)?,
+        )
+    })
+    .await
+}
+
+#[utoipa::path(get, path = "/api/dependence", tag = "datasets",
+    params(("recipient" = String, Query, description = "The importing state"),
+           ("by" = Option<String>, Query, description = "year (delivered TIV, default) or order_year"),
+           ("from" = Option<i32>, Query, description = "First year"), ("to" = Option<i32>, Query, description = "Last year")),
+    responses((status = 200, description = "The recipient's imports by supplier (shares) and its supplier concentration (HHI), as `entente dependence --format json` answers"),
+              (status = 400, description = "Bad parameter", body = ErrorBody),
+              (status = 404, description = "Unknown actor, or no register imported", body = ErrorBody)))]
+pub async fn dependence(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
+    let p = Params::parse(q.as_deref(), &["recipient", "by", "from", "to"])?;
+    let recipient = p.actor(&s.kb, "recipient")?;
+    let (from, to) = (year(&p, "from")?, year(&p, "to")?);
+    entente_model::check_year_range(from, to).map_err(super::params::reversed)?;
+    let basis = basis(&p)?;
+    blocking(move || {
+        let store = register_store(&app)?;
+        json(
+            &entente_analysis::views::dependence_answer(store, &recipient, (from, to), basis)
+                .map_err(register_error)?,
+        )
+    })
+    .await
+}
