@@ -664,6 +664,46 @@ fn datasets(store: &Store, format: Format) -> Result<(), String> {
 // ------------------------------------------------------------------------------------------------
 // align
 
+/// `entente align` for a state and an organisation: what `/api/measures` answers, and the brief's
+/// table by year.
+fn align_group(
+    kb: &KnowledgeBase,
+    store: &Store,
+    format: Format,
+    (a, b): (&str, &str),
+    (from, to): (Option<i32>, Option<i32>),
+    svg: Option<&Path>,
+) -> Result<(), String> {
+    let from = from.unwrap_or(entente_analysis::FIRST_INDEX_YEAR);
+    let to = to.unwrap_or_else(|| crate::analysis::today().year);
+    let m = entente_analysis::alignment::measures(kb, store, a, b, from, to)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| {
+            format!(
+                "alignment measures cover states: {} and {} are not a state and an organisation with member states",
+                name(kb, a),
+                name(kb, b)
+            )
+        })?;
+    let section = entente_report::alignment::section(kb, store, a, b, from, to).map_err(|e| e.to_string())?;
+    if let (Some(path), Some(sec)) = (svg, &section) {
+        crate::write_atomically(path, sec.svg.as_bytes())?;
+    }
+    emit(format, &m, || {
+        let Some(sec) = &section else {
+            return Table::new(vec!["YEAR"]).titled("no alignment data for these years".to_string());
+        };
+        let headers = sec.headers.iter().map(|h| h.to_uppercase().into()).collect();
+        let mut title = vec![format!("{}: alignment by year", sec.subject)];
+        title.extend(sec.notes.iter().map(|n| format!("note: {n}")));
+        let mut t = Table::with_headers(headers).titled(title.join("\n"));
+        for row in &sec.rows {
+            t.push(row.clone(), sec.citations.clone());
+        }
+        t
+    })
+}
+
 /// Which columns a measure choice shows.
 struct Shown {
     s: bool,
@@ -706,6 +746,13 @@ fn align(
     svg: Option<&Path>,
 ) -> Result<(), String> {
     entente_model::check_year_range(from, to).map_err(|e| e.message("--from", "--to"))?;
+    // A state with an organisation: the mean over its members each year, as the API and the
+    // brief give it (one library call for the three).
+    let (ida, idb) = (resolve_id(kb, a)?, resolve_id(kb, b)?);
+    let is_state = |id: &str| kb.actor(id).is_none_or(|x| x.kind == entente_model::ActorKind::State);
+    if !is_state(&ida) || !is_state(&idb) {
+        return align_group(kb, store, format, (&ida, &idb), (from, to), svg);
+    }
     let a = resolve_state(kb, a)?;
     let b = resolve_state(kb, b)?;
     let al = views::align(store, (&a.0, a.1), (&b.0, b.1), from, to).map_err(|e| e.to_string())?;
@@ -749,7 +796,9 @@ fn align(
         lines.extend(al.notes.iter().map(|n| format!("note: {n}")));
         lines.join("\n")
     };
-    emit(format, &al, || {
+    // The JSON is what `/api/measures` gives as `measures` (and the group case above).
+    let answer = entente_analysis::alignment::Measures::Dyad(al.clone());
+    emit(format, &answer, || {
         let mut headers = vec!["YEAR"];
         for (on, h) in [
             (shown.s, "S"),

@@ -18,7 +18,7 @@ pub enum Format {
 /// A result as rows, with the sources each row cites.
 pub struct Table {
     pub title: Option<String>,
-    pub headers: Vec<&'static str>,
+    pub headers: Vec<std::borrow::Cow<'static, str>>,
     pub rows: Vec<Vec<String>>,
     /// Citations of each row (same length as `rows`, or empty).
     pub citations: Vec<Vec<Citation>>,
@@ -26,6 +26,11 @@ pub struct Table {
 
 impl Table {
     pub fn new(headers: Vec<&'static str>) -> Table {
+        Table::with_headers(headers.into_iter().map(std::borrow::Cow::Borrowed).collect())
+    }
+
+    /// A table whose headers are made at run time (a section's own column names).
+    pub fn with_headers(headers: Vec<std::borrow::Cow<'static, str>>) -> Table {
         Table {
             title: None,
             headers,

@@ -172,6 +172,34 @@ fn the_cli_and_the_api_give_the_same_answers() {
     }
 }
 
+#[test]
+fn alignment_is_the_same_answer_both_ways() {
+    let data = temp_dir("parity-align");
+    let votes = entente_testkit::excerpt("unvotes/732.excerpt.csv");
+    cli(
+        &["import", "unvotes", votes.to_str().unwrap(), "--format", "json"],
+        "",
+        &data,
+    );
+    let server = serve(&data);
+    // Two states, and a state with an alliance (the mean over its members each year).
+    for (a, b) in [("KOR", "USA"), ("KOR", "NATO")] {
+        let c = cli(
+            &["align", a, b, "--from", "1995", "--to", "2005", "--format", "json"],
+            "",
+            &data,
+        );
+        let api = http(
+            server.addr,
+            "GET",
+            &format!("/api/measures?a={a}&b={b}&from=1995&to=2005"),
+            "",
+        );
+        assert_eq!(c, api["measures"], "align {a} {b}");
+        assert!(c["kind"] == "dyad" || c["kind"] == "group", "{c}");
+    }
+}
+
 /// What only the API adds for the dashboard: paging of lists (`total`, `limit`, `offset`), and
 /// display names (`names`, `name`, `label`, the depth chart's `dimensions` with their labels).
 /// The answers themselves must be equal.
