@@ -9,7 +9,7 @@
 //! - [`dates`]: absolute, partial, range and relative date expressions, resolved;
 //! - [`extract`]: clauses → claims with actors, recipients, type, date, modality, quantities;
 //! - [`petrarch`]: the PETRARCH2 CAMEO verb dictionary, read, and CAMEO → PLOVER;
-//! - [`verify`]: each claim supported, contradicted (with what differs) or unverifiable;
+//! - [`verify`](mod@verify): each claim supported, contradicted (with what differs) or unverifiable;
 //! - [`propose`]: drafts of fact records for what an article says and the data lacks;
 //! - [`eval`]: precision, recall and F1 against gold annotations.
 //!

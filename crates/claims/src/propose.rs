@@ -1,18 +1,20 @@
 //! From news to knowledge: drafts of fact records for the claims of an article that the data does
 //! not hold yet, and corrections where it holds them otherwise.
 //!
-//! Each claim is verified first ([`crate::verify`]). A claim the data already holds (supported,
-//! partly supported) is linked to its records, never drafted again. An unverifiable claim becomes a
-//! new record in the fact-file format (docs/data-format.md); a claim whose date or quantity
-//! contradicts a record becomes a correction: that record with the article's figure, to replace
-//! it (an imprecise claim — a day off, a framework called a contract — leaves the record as it is). Claims that are denied, hedged or about the future are not events and are
-//! left out. Every draft cites the article (a `[[source]]` for it is drafted too) and carries a
-//! `review` table: the quote, its span, the extractor's confidence and the day it was proposed.
+//! Each claim is verified first ([`crate::verify::verify_claim_with`], with the datasets' evidence when a
+//! [`DerivedSource`] is given). A claim the data already holds (supported, partly supported, or
+//! imprecise — a day off, a framework called a contract) is linked to its records, never drafted
+//! again. An unverifiable claim becomes a new record in the fact-file format
+//! (docs/data-format.md); a claim whose date or number contradicts one record becomes a
+//! correction: that record with the article's figure, to replace it. Claims that are denied,
+//! hedged or about the future are not events and are left out. Every draft cites the article (a
+//! `[[source]]` for it is drafted too) and carries a `review` table: the quote, its span, the
+//! extractor's confidence and the day it was proposed.
 //!
 //! Ids are derived from what a draft says (kind, actors, date, system), so the same claim read
 //! twice — in one article or in two — gets the same id: drafts that repeat one another are merged,
-//! and [`Ledger`] keeps a batch idempotent (nothing already proposed, accepted or rejected comes
-//! back).
+//! and [`standing`] tells, from a proposals ledger's keys, what was proposed, accepted or rejected
+//! before. [`decide`] checks a reviewer's acceptance; [`accept`] stamps it.
 
 use crate::extract::{Claim, Extractor, Modality};
 use crate::lexicon::ClaimKind;
@@ -1151,13 +1153,7 @@ pub fn standing(
         .is_some_and(|f| p.action == Action::New || f.sources().iter().any(|s| s.source == source_id));
     let pending = match p.action {
         Action::New => proposed.contains(&p.key),
-        Action::Correction { .. } => {
-            let prefix = format!("{}@", p.id);
-            proposed
-                .range(prefix.clone()..)
-                .next()
-                .is_some_and(|k| k.starts_with(&prefix))
-        }
+        Action::Correction { .. } => holds(proposed, &p.id),
     };
     if in_data {
         Standing::Accepted
@@ -1166,6 +1162,17 @@ pub fn standing(
     } else {
         Standing::Fresh
     }
+}
+
+/// Whether a ledger's `keys` hold a proposal of record `id`: the id itself, or a correction of
+/// it (`id@…`).
+pub fn holds(keys: &std::collections::BTreeSet<String>, id: &str) -> bool {
+    let prefix = format!("{id}@");
+    keys.contains(id)
+        || keys
+            .range(prefix.clone()..)
+            .next()
+            .is_some_and(|k| k.starts_with(&prefix))
 }
 
 /// Why a reviewed record cannot be accepted.

@@ -2,7 +2,7 @@
 //! `entente-claims`; this module reads inputs and renders.
 
 use crate::render::{emit, Format, Table};
-use entente_claims::propose::{declared, propose as propose_article, standing, ArticleInfo, Proposal, Standing};
+use entente_claims::propose::{declared, holds, propose as propose_article, standing, ArticleInfo, Proposal, Standing};
 use entente_claims::verify::verify_with;
 use entente_claims::{Article, ArticleClaim, Claim, Extractor, Verdict};
 use entente_kb::KnowledgeBase;
@@ -415,18 +415,9 @@ fn batch(
     let (on_disk, mut sources_on_disk) = drafts_in(&out)?;
     // Drafts the ledger does not know (it was lost) count as proposed, and are recorded so that
     // deleting them later dismisses them as it does any other.
-    let known = |id: &String| {
-        let prefix = format!("{id}@");
-        ledger.proposed.contains(id)
-            || ledger
-                .proposed
-                .range(prefix.clone()..)
-                .next()
-                .is_some_and(|k| k.starts_with(&prefix))
-    };
     let unknown: Vec<String> = on_disk
         .iter()
-        .filter(|id| !known(id))
+        .filter(|id| !holds(&ledger.proposed, id))
         .flat_map(|id| [id.clone(), format!("{id}@on-disk")])
         .collect();
     let mut proposed = ledger.proposed.clone();
