@@ -22,7 +22,7 @@ use entente_kb::{
     Citation, KnowledgeBase, StateAt, StateEntry, Timeline, TimelineEntry, TimelineQuery, TransferQuery, TransferRow,
 };
 use entente_model::{
-    ActorKind, Day, Dimension, Interval, PartialDate, Relation, RelationKind, Transfer, TransferStatus, WeaponCategory,
+    ActorKind, Day, Dimension, Interval, PartialDate, Relation, RelationKind, Transfer, TransferStatus,
 };
 use entente_store::Store;
 use serde::Serialize;
@@ -602,8 +602,8 @@ pub struct Consulted {
     pub note: String,
 }
 
-/// A register deal in the model's terms: the category is `other` (the register's export has
-/// none), the status follows the deliveries.
+/// A register deal in the model's terms: the category read from its weapon description (the
+/// register's export has none), the status following the deliveries.
 fn deal_transfer(d: &Deal, supplier: &str, recipient: &str) -> Transfer {
     let status = if d.ordered.is_some() && d.delivered >= d.ordered {
         TransferStatus::Delivered
@@ -618,7 +618,7 @@ fn deal_transfer(d: &Deal, supplier: &str, recipient: &str) -> Transfer {
         recipient: recipient.to_string(),
         system: d.designation.clone(),
         description: d.description.clone(),
-        category: WeaponCategory::Other,
+        category: entente_datasets::sipri::category_of(&d.description),
         weapon: true,
         licensed: false,
         second_hand: d.status != entente_datasets::sipri::Status::New,

@@ -699,6 +699,88 @@ fn tiv(s: &[u8], k: usize, shown: impl Fn(&[u8]) -> String) -> Result<Option<f64
         .ok_or_else(bad)
 }
 
+/// SIPRI's armament category of a deal, from its weapon description (the register's export has
+/// no category column). SIPRI defines the categories by what the weapon is; the description names
+/// it in a small, regular vocabulary ("APC", "FGA aircraft", "SAM system", "towed gun",
+/// "anti-submarine torpedo", "air search radar"), read here in order: satellites; engines;
+/// sensors (radars, sonars, electro-optical systems); naval weapons (shipborne guns and SAM
+/// systems); air defence systems (land SAM systems, anti-aircraft guns); missiles (guided
+/// missiles, torpedoes, guided bombs); aircraft (including helicopters and UAVs); armoured
+/// vehicles; artillery (guns, howitzers, rocket launchers, mortars); ships. Anything else is
+/// `Other`.
+pub fn category_of(description: &str) -> entente_model::WeaponCategory {
+    use entente_model::WeaponCategory as C;
+    let d = description.to_ascii_lowercase();
+    let words: Vec<&str> = d
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let word = |w: &[&str]| words.iter().any(|x| w.contains(x));
+    let phrase = |p: &[&str]| p.iter().any(|x| d.contains(x));
+    if word(&["satellite"]) {
+        C::Satellites
+    } else if word(&["engine", "turbofan", "turbojet", "turboprop", "turboshaft", "diesel"]) || phrase(&["gas turbine"])
+    {
+        C::Engines
+    } else if word(&["radar", "sonar", "sensor"])
+        || phrase(&[
+            "eo system",
+            "eo/ir",
+            "eo search",
+            "search system",
+            "intelligence system",
+        ])
+    {
+        C::Sensors
+    } else if phrase(&["naval gun", "naval sam", "ciws", "shipborne", "ship-borne"]) {
+        C::NavalWeapons
+    } else if phrase(&[
+        "sam system",
+        "anti-aircraft gun",
+        "aa gun",
+        "air defence system",
+        "air-defence system",
+        "ad system",
+        "abm system",
+    ]) {
+        C::AirDefence
+    } else if word(&["missile", "sam", "torpedo", "bomb", "aam", "asm", "ssm"])
+        || phrase(&["guided rocket", "guided shell"])
+    {
+        C::Missiles
+    } else if word(&["aircraft", "helicopter", "uav", "ucav", "drone", "airship"]) {
+        C::Aircraft
+    } else if word(&["tank", "apc", "apv", "ifv", "armoured", "armored"])
+        || phrase(&["infantry fighting", "fire-support vehicle"])
+    {
+        C::ArmouredVehicles
+    } else if word(&["gun", "howitzer", "mrl", "mortar"]) || phrase(&["rocket launcher"]) {
+        C::Artillery
+    } else if word(&[
+        "ship",
+        "boat",
+        "craft",
+        "frigate",
+        "destroyer",
+        "corvette",
+        "submarine",
+        "minesweeper",
+        "minehunter",
+        "tanker",
+        "opv",
+        "cruiser",
+        "carrier",
+        "icebreaker",
+        "gunboat",
+        "tug",
+        "minelayer",
+    ]) {
+        C::Ships
+    } else {
+        C::Other
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -753,6 +835,46 @@ mod tests {
         ] {
             let expected: f64 = good.parse().expect("a number");
             assert_eq!(tiv(good.as_bytes(), TIV_UNIT, shown), Ok(Some(expected)), "{good}");
+        }
+    }
+
+    #[test]
+    fn categories_from_descriptions() {
+        use entente_model::WeaponCategory as C;
+        for (d, c) in [
+            ("APC", C::ArmouredVehicles),
+            ("tank", C::ArmouredVehicles),
+            ("tanker", C::Ships),
+            ("tank destroyer", C::ArmouredVehicles),
+            ("FGA aircraft", C::Aircraft),
+            ("anti-submarine helicopter", C::Aircraft),
+            ("armed UAV", C::Aircraft),
+            ("SAM", C::Missiles),
+            ("portable SAM", C::Missiles),
+            ("SAM system", C::AirDefence),
+            ("naval SAM system", C::NavalWeapons),
+            ("self-propelled anti-aircraft gun", C::AirDefence),
+            ("self-propelled gun", C::Artillery),
+            ("multiple rocket launcher", C::Artillery),
+            ("naval gun", C::NavalWeapons),
+            ("anti-submarine torpedo", C::Missiles),
+            ("guided bomb", C::Missiles),
+            ("air search radar", C::Sensors),
+            ("maritime patrol aircraft radar", C::Sensors),
+            ("ASW sonar", C::Sensors),
+            ("aircraft engine", C::Engines),
+            ("gas turbine", C::Engines),
+            ("frigate", C::Ships),
+            ("landing craft", C::Ships),
+            ("patrol boat", C::Ships),
+            ("satellite", C::Satellites),
+            ("air refuel system", C::Other),
+            ("self-propelled air-defence system", C::AirDefence),
+            ("guided shell", C::Missiles),
+            ("gunboat", C::Ships),
+            ("EO search/fire control", C::Sensors),
+        ] {
+            assert_eq!(category_of(d), c, "{d}");
         }
     }
 }
