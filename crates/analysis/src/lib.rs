@@ -24,6 +24,7 @@ pub mod partners;
 
 pub mod alignment;
 pub mod link;
+pub mod proposals;
 pub mod views;
 
 pub use changes::{check_index_range, index_changes, CandidateDriver, ChangePoint, OutOfIndexRange, FIRST_INDEX_YEAR};

@@ -1,16 +1,15 @@
-//! `entente extract` and `entente verify`: articles in, claims and verdicts out. The work is in
-//! `entente-claims`; this module reads inputs and renders.
+//! `entente extract`, `verify` and `propose`: articles in, claims, verdicts and draft records
+//! out. The work is in `entente-claims` and the analysis layer's `proposals`; this module reads
+//! inputs, watches folders and renders.
 
 use crate::render::{emit, Format, Table};
-use entente_claims::propose::{declared, holds, propose as propose_article, standing, ArticleInfo, Proposal, Standing};
+use entente_analysis::proposals::{propose_batch, Batch};
+use entente_claims::propose::ArticleInfo;
 use entente_claims::verify::verify_with;
 use entente_claims::{Article, ArticleClaim, Claim, Extractor, Verdict};
 use entente_kb::KnowledgeBase;
 use entente_model::PartialDate;
-use entente_store::ledger::Ledger;
 use entente_store::Progress as _;
-use serde::Serialize;
-use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -263,86 +262,6 @@ pub struct ProposeArgs {
     pub watch: Option<u64>,
 }
 
-/// One proposal in the output, with the article and where it stands.
-#[derive(Serialize)]
-struct ProposalRow<'a> {
-    article: &'a str,
-    standing: Standing,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<String>,
-    #[serde(flatten)]
-    proposal: &'a Proposal,
-}
-
-/// The batch's counts.
-#[derive(Serialize, Default)]
-struct ProposeSummary {
-    articles: usize,
-    claims: usize,
-    /// Written now.
-    new: usize,
-    corrections: usize,
-    /// Claims the data already holds.
-    known: usize,
-    /// Drafts that repeat another of this run (in one article or across articles).
-    duplicates: usize,
-    /// Proposed by an earlier run, its draft still in the directory.
-    pending: usize,
-    /// Proposed by an earlier run, its draft deleted from the directory since (dismissed).
-    dismissed: usize,
-    /// Proposed before and accepted into the data since.
-    accepted: usize,
-    /// Proposed before and rejected by a reviewer.
-    rejected: usize,
-    /// Claims left out (denied, hedged, future, undated, no counterpart, no draft for the kind).
-    left_out: usize,
-    /// Articles that could not be proposed from, and why.
-    errors: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    out: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ProposeReport<'a> {
-    summary: &'a ProposeSummary,
-    proposals: &'a [ProposalRow<'a>],
-}
-
-/// The fact ids and source ids the drafts of a proposals directory declare (its `*.toml`).
-fn drafts_in(dir: &Path) -> Result<(BTreeSet<String>, BTreeSet<String>), String> {
-    let (mut ids, mut sources) = (BTreeSet::new(), BTreeSet::new());
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((ids, sources)),
-        Err(e) => return Err(format!("cannot read {}: {e}", dir.display())),
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        let regular = e.file_type().is_ok_and(|t| t.is_file());
-        if !regular || path.extension().is_none_or(|x| x != "toml") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let (f, s) = declared(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        ids.extend(f);
-        sources.extend(s);
-    }
-    Ok((ids, sources))
-}
-
-/// The file a batch writes an article's drafts to: `<source id>.toml`, or `-2`, `-3` … beside it
-/// when an earlier run wrote that one.
-fn free_name(dir: &Path, stem: &str) -> PathBuf {
-    let first = dir.join(format!("{stem}.toml"));
-    if !first.exists() {
-        return first;
-    }
-    (2..)
-        .map(|n| dir.join(format!("{stem}-{n}.toml")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
-}
-
 pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result<(), String> {
     let x = Extractor::new(kb);
     let tables = crate::analysis::load_tables(kb, &args.store)?;
@@ -408,120 +327,28 @@ fn batch(
     out: &Path,
     inputs: &[(String, Vec<u8>)],
 ) -> Result<(), String> {
-    let out = out.to_path_buf();
-    // The drafts already in the directory count as proposed (so a lost ledger does not bring them
-    // back twice), and their sources are not declared again.
-    let ledger = Ledger::read(&out).map_err(|e| e.to_string())?;
-    let (on_disk, mut sources_on_disk) = drafts_in(&out)?;
-    // Drafts the ledger does not know (it was lost) count as proposed, and are recorded so that
-    // deleting them later dismisses them as it does any other.
-    let unknown: Vec<String> = on_disk
-        .iter()
-        .filter(|id| !holds(&ledger.proposed, id))
-        .flat_map(|id| [id.clone(), format!("{id}@on-disk")])
-        .collect();
-    let mut proposed = ledger.proposed.clone();
-    proposed.extend(unknown.iter().cloned());
-    if !args.dry_run && !unknown.is_empty() {
-        Ledger::update(&out, |l| l.proposed.extend(unknown)).map_err(|e| e.to_string())?;
-    }
-    let over = ArticleInfo {
-        url: args.source_url.clone(),
-        title: args.title.clone(),
-        publisher: args.publisher.clone(),
-        published: None,
+    let spec = Batch {
+        out,
+        dry_run: args.dry_run,
+        date: args.date,
+        over: ArticleInfo {
+            url: args.source_url.clone(),
+            title: args.title.clone(),
+            publisher: args.publisher.clone(),
+            published: None,
+        },
+        today: crate::analysis::today(),
     };
-    let today = crate::analysis::today();
     let mut bar = crate::datasets::Bar::new("propose".into());
     bar.stage("articles", inputs.len() as u64);
-    let mut summary = ProposeSummary {
-        articles: inputs.len(),
-        out: (!args.dry_run).then(|| out.display().to_string()),
-        ..ProposeSummary::default()
-    };
-    let mut results = Vec::new();
-    for (i, (name, bytes)) in inputs.iter().enumerate() {
-        bar.advance(i as u64);
-        let a = article(name, bytes, args.date);
-        let info = ArticleInfo::read(&a).overridden(&over);
-        match propose_article(kb, x, Some(tables), &a, &info, today) {
-            Ok(p) => results.push(p),
-            Err(e) => summary.errors.push(e.to_string()),
-        }
-    }
+    let report = propose_batch(kb, x, tables, inputs, &spec, &mut |i| bar.advance(i as u64));
     bar.finish();
-    let mut rows = Vec::new();
-    let mut written: Vec<(&str, String)> = Vec::new();
-    let before = proposed.clone();
-    for p in &results {
-        summary.claims += p.claims;
-        summary.known += p.known.len();
-        summary.left_out += p.left.len();
-        summary.duplicates += p.proposals.iter().map(|x| x.also.len()).sum::<usize>();
-        let mut fresh = Vec::new();
-        for prop in &p.proposals {
-            let standing = standing(
-                kb,
-                prop,
-                &p.source_id,
-                &proposed,
-                ledger.rejected.contains_key(&prop.key),
-            );
-            if standing == Standing::Fresh {
-                // Later drafts of the batch see this one as written.
-                proposed.insert(prop.key.clone());
-            }
-            match standing {
-                Standing::Fresh => fresh.push(prop),
-                // Proposed by an earlier run: its draft waits in the directory, or the reviewer
-                // deleted it (which dismisses it).
-                Standing::Pending if on_disk.contains(&prop.id) => summary.pending += 1,
-                Standing::Pending if before.contains(&prop.key) => summary.dismissed += 1,
-                Standing::Pending => summary.duplicates += 1,
-                Standing::Accepted => summary.accepted += 1,
-                Standing::Rejected => summary.rejected += 1,
-            }
-            rows.push((p, prop, standing));
-        }
-        summary.new += fresh.len();
-        summary.corrections += fresh
-            .iter()
-            .filter(|x| matches!(x.action, entente_claims::propose::Action::Correction { .. }))
-            .count();
-        if fresh.is_empty() || args.dry_run {
-            continue;
-        }
-        // The source once: not when the data or a file of the directory declares it.
-        let with_source = kb.source(&p.source_id).is_none() && !sources_on_disk.contains(&p.source_id);
-        let mut text = p.file_text(&fresh);
-        if !with_source {
-            text = text.replacen(&p.source, "", 1);
-        }
-        let path = free_name(&out, &p.source_id);
-        crate::write_atomically(&path, text.as_bytes())?;
-        sources_on_disk.insert(p.source_id.clone());
-        // The ledger after each file, merged with what others (a reviewer) wrote meanwhile.
-        Ledger::update(&out, |l| l.proposed.extend(fresh.iter().map(|x| x.key.clone()))).map_err(|e| e.to_string())?;
-        written.push((p.article.as_str(), path.display().to_string()));
-    }
-    let rows: Vec<ProposalRow> = rows
-        .iter()
-        .map(|(p, prop, standing)| ProposalRow {
-            article: &p.article,
-            standing: *standing,
-            file: (*standing == Standing::Fresh)
-                .then(|| written.iter().find(|w| w.0 == p.article).map(|w| w.1.clone()))
-                .flatten(),
-            proposal: prop,
-        })
-        .collect();
+    let report = report.map_err(|e| e.to_string())?;
+    let summary = &report.summary;
     for e in &summary.errors {
         eprintln!("error: {e}");
     }
-    let report = ProposeReport {
-        summary: &summary,
-        proposals: &rows,
-    };
+    let rows = &report.proposals;
     emit(format, &report, || {
         let mut t = Table::new(vec!["ARTICLE", "STANDING", "ACTION", "RECORD", "TITLE", "CONF", "CHECK"]).titled(format!(
             "{} article(s), {} claim(s): {} new proposal(s) ({} correction(s)), {} already in the data, {} duplicate(s), {} awaiting review, {} accepted, {} rejected and {} dismissed before, {} left out{}",
@@ -541,14 +368,14 @@ fn batch(
                 _ => String::new(),
             }
         ));
-        for r in &rows {
+        for r in rows {
             let action = match &r.proposal.action {
                 entente_claims::propose::Action::New => "new".to_string(),
                 entente_claims::propose::Action::Correction { replaces, .. } => format!("replaces {replaces}"),
             };
             t.push(
                 vec![
-                    entente_claims::propose::comment(r.article.rsplit('/').next().unwrap_or(r.article)),
+                    entente_claims::propose::comment(r.article.rsplit('/').next().unwrap_or(&r.article)),
                     r.standing.as_str().to_string(),
                     action,
                     format!("{} {}", r.proposal.kind, r.proposal.id),
