@@ -285,15 +285,20 @@ fn every_curated_korean_export_is_linked_to_its_sipri_deal() {
         .filter(|r| r["sipri"].is_null())
         .map(|r| r["transfer"].as_str().unwrap())
         .collect();
-    let expected: std::collections::BTreeSet<&str> = [
-        "kor-pol-cgr080-2025",
-        "kor-nor-k9-2025",
-        "kor-fin-k9-2022",
-        "kor-est-k9-2019",
-        "kor-est-k9-option-2",
-    ]
-    .into_iter()
-    .collect();
+    let after_register = rows
+        .iter()
+        .filter(|r| {
+            r["order_date"]
+                .as_str()
+                .and_then(|d| d.get(..4)?.parse::<i32>().ok())
+                .is_some_and(|y| y > 2024)
+        })
+        .map(|r| r["transfer"].as_str().unwrap());
+    let expected: std::collections::BTreeSet<&str> = ["kor-fin-k9-2022", "kor-est-k9-2019", "kor-est-k9-option-2"]
+        .into_iter()
+        .chain(after_register)
+        .collect();
+    assert!(expected.contains("kor-nor-k9-2025"), "{expected:?}");
     assert_eq!(unlinked, expected, "unlinked: {v}");
     let k2pl = rows
         .iter()
