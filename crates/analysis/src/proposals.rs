@@ -194,10 +194,7 @@ pub fn propose_batch(
     let mut results: Vec<ArticleProposals> = Vec::new();
     for (i, (name, bytes)) in inputs.iter().enumerate() {
         progress(i);
-        let mut a = Article::from_bytes(name, bytes);
-        if a.date.is_none() {
-            a.date = batch.date;
-        }
+        let a = Article::dated(name, bytes, batch.date);
         let info = ArticleInfo::read(&a).overridden(&batch.over);
         match propose(kb, extractor, Some(tables), &a, &info, batch.today) {
             Ok(p) => results.push(p),

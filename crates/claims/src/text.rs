@@ -24,6 +24,16 @@ pub struct Article {
 }
 
 impl Article {
+    /// [`Article::from_bytes`], dated `date` when the article gives no date of its own (the
+    /// publication date a user supplies, for relative dates).
+    pub fn dated(name: &str, bytes: &[u8], date: Option<PartialDate>) -> Article {
+        let mut a = Article::from_bytes(name, bytes);
+        if a.date.is_none() {
+            a.date = date;
+        }
+        a
+    }
+
     /// Reads bytes as an article: HTML when it looks like HTML, plain text otherwise. Never fails:
     /// invalid UTF-8 is replaced (its offsets then refer to the decoded text), NUL bytes and other
     /// controls become spaces.

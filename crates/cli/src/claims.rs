@@ -86,14 +86,6 @@ fn read_input(path: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(vec![(path.display().to_string(), bytes)])
 }
 
-fn article(name: &str, bytes: &[u8], date: Option<PartialDate>) -> Article {
-    let mut a = Article::from_bytes(name, bytes);
-    if a.date.is_none() {
-        a.date = date;
-    }
-    a
-}
-
 fn actors(c: &Claim) -> String {
     let names = |v: &[entente_claims::ClaimActor]| v.iter().map(|a| a.code.clone()).collect::<Vec<_>>().join(", ");
     if c.recipients.is_empty() {
@@ -125,7 +117,7 @@ pub fn extract(kb: &KnowledgeBase, format: Format, args: &ExtractArgs) -> Result
     for p in &args.inputs {
         inputs.extend(read_input(p)?);
     }
-    let articles: Vec<Article> = inputs.iter().map(|(n, b)| article(n, b, args.date)).collect();
+    let articles: Vec<Article> = inputs.iter().map(|(n, b)| Article::dated(n, b, args.date)).collect();
     let claims: Vec<(String, Vec<Claim>)> = articles.iter().map(|a| (a.name.clone(), x.extract(a))).collect();
     let rows: Vec<ArticleClaim> = claims
         .iter()
@@ -174,7 +166,7 @@ pub fn verify(kb: &KnowledgeBase, format: Format, args: &VerifyArgs) -> Result<(
     let inputs = read_input(&args.input)?;
     let mut all = Vec::new();
     for (name, bytes) in &inputs {
-        let a = article(name, bytes, args.date);
+        let a = Article::dated(name, bytes, args.date);
         let claims = x.extract(&a);
         all.extend(
             verify_with(kb, Some(&tables), &claims)
@@ -270,9 +262,7 @@ pub fn propose(kb: &KnowledgeBase, format: Format, args: &ProposeArgs) -> Result
     }
     let out = match &args.out {
         Some(d) => d.clone(),
-        None => entente_store::default_data_dir()
-            .map_err(|e| e.to_string())?
-            .join("proposals"),
+        None => entente_store::ledger::proposals_dir(&entente_store::default_data_dir().map_err(|e| e.to_string())?),
     };
     // One batch at a time in a directory (a watch holds it while it watches).
     let _run = if args.dry_run {

@@ -14,6 +14,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 
+/// The proposals directory of a user data directory: where `entente propose` writes by default
+/// and where the server keeps the reviewers' rejections.
+pub fn proposals_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("proposals")
+}
+
 /// The ledger's file name in a proposals directory.
 pub const FILE: &str = "ledger.json";
 

@@ -25,7 +25,7 @@ type Result<T> = std::result::Result<T, ApiError>;
 
 /// The proposals directory of the user data directory, when edits are enabled.
 fn proposals_dir(app: &App) -> Option<std::path::PathBuf> {
-    app.store.as_ref().map(|s| s.dir.join("proposals"))
+    app.store.as_ref().map(|s| entente_store::ledger::proposals_dir(&s.dir))
 }
 
 fn ledger(app: &App) -> Result<Ledger> {
@@ -35,14 +35,9 @@ fn ledger(app: &App) -> Result<Ledger> {
     }
 }
 
-/// The article of a request body, named `-` as standard input is by the CLI, dated by `date`
-/// when it gives no date of its own.
+/// The article of a request body, named `-` as standard input is by the CLI.
 fn article_of(body: &[u8], date: Option<entente_model::PartialDate>) -> Article {
-    let mut a = Article::from_bytes("-", body);
-    if a.date.is_none() {
-        a.date = date;
-    }
-    a
+    Article::dated("-", body, date)
 }
 
 fn body_bytes(body: std::result::Result<Bytes, BytesRejection>) -> Result<Bytes> {
