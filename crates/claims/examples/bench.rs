@@ -44,7 +44,16 @@ fn main() {
     let corpus = load_corpus(std::path::Path::new(dir)).expect("corpus");
     let t = std::time::Instant::now();
     let x = Extractor::new(&kb);
-    println!("dictionaries built in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "dictionaries built in {:.1} ms (the PETRARCH2/Phoenix dictionaries read once per process, the knowledge base's names)",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let t = std::time::Instant::now();
+    drop(Extractor::new(&kb));
+    println!(
+        "a second extractor in {:.1} ms (the knowledge base's names only)",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let real: Vec<&Article> = corpus.iter().map(|g| &g.article).collect();
     measure("corpus (real text)", &x, &real, rounds);
 

@@ -1,7 +1,7 @@
 //! Prints the extraction and verdict scores on a gold corpus (default: eval/corpus), on its
 //! development half; `--test` adds the test half (score it only at the end of a piece of work,
 //! never to tune), `--all` the whole corpus. `--misses` and `--verdicts` list dev claims only.
-//! `cargo run --release -p entente-claims --example eval [DIR] [--test] [--all] [--misses] [--verdicts] [--types T,U]`
+//! `cargo run --release -p entente-claims --example eval [DIR] [--test] [--all] [--misses] [--verdicts] [--claims] [--types T,U]`
 
 use entente_claims::eval::{evaluate, half, load_corpus, Split};
 use entente_claims::Extractor;
@@ -44,6 +44,51 @@ fn main() {
             .unwrap()
         );
     }
+    // General international news (`eval/news/`), split by the same rule on the sentence's id.
+    let news_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../eval/news/sentences.jsonl");
+    let news = entente_claims::eval::load_news(&news_path).unwrap_or_else(|e| panic!("{e}"));
+    let mut news_halves: Vec<(&str, Vec<&entente_claims::eval::NewsSentence>)> =
+        vec![("dev", news.iter().filter(|s| Split::of(&s.id) == Split::Dev).collect())];
+    if args.iter().any(|a| a == "--test") {
+        news_halves.push((
+            "test",
+            news.iter().filter(|s| Split::of(&s.id) == Split::Test).collect(),
+        ));
+    }
+    for (name, part) in &news_halves {
+        let report = entente_claims::eval::evaluate_news(&x, part.iter().copied());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"half": name, "news": report})).unwrap()
+        );
+    }
+    if args.iter().any(|a| a == "--news-claims") {
+        for s in news_halves[0].1.iter() {
+            let claims = x.extract_sentence(&s.text, entente_model::PartialDate::parse(&s.date).ok());
+            let gold = s
+                .events
+                .first()
+                .map(|e| format!("{} [{}]->[{}]", e.plover, e.source, e.target))
+                .unwrap_or_else(|| "-".into());
+            let ours = claims
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} [{}]->[{}]",
+                        c.plover.as_str(),
+                        c.actors.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join(","),
+                        c.recipients
+                            .iter()
+                            .map(|a| a.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ; ");
+            println!("NEWS {} gold={} ours={} | {}", s.id, gold, ours, s.text);
+        }
+    }
     let corpus = half(&all, Split::Dev);
     if args.iter().any(|a| a == "--verdicts") {
         for ga in corpus.iter().copied() {
@@ -76,6 +121,28 @@ fn main() {
                 if types.split(',').any(|t| t == p.plover.as_str()) {
                     println!("TYPE {} {} | {}", p.plover.as_str(), p.mode.as_str(), p.quote);
                 }
+            }
+        }
+    }
+    // `--claims`: every dev claim with its actors, recipients, type and date.
+    if args.iter().any(|a| a == "--claims") {
+        for ga in corpus.iter().copied() {
+            for p in x.extract(&ga.article) {
+                let ids = |v: &[entente_claims::ClaimActor]| {
+                    v.iter()
+                        .map(|a| format!("{}<{}>", a.id, a.text))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                };
+                println!(
+                    "CLAIM {} {} [{}]->[{}] {:?} | {}",
+                    p.plover.as_str(),
+                    p.mode.as_str(),
+                    ids(&p.actors),
+                    ids(&p.recipients),
+                    p.date.map(|d| d.to_string()),
+                    p.quote
+                );
             }
         }
     }

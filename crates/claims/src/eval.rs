@@ -500,3 +500,169 @@ pub fn evaluate_proposals<'a>(
     };
     r
 }
+
+/// One sentence of general international news with its gold events (`eval/news/`).
+#[derive(Clone, Debug, Deserialize)]
+pub struct NewsSentence {
+    pub id: String,
+    pub date: String,
+    pub text: String,
+    pub events: Vec<NewsEvent>,
+}
+
+/// A gold event: its PLOVER type and the words naming its source and target.
+#[derive(Clone, Debug, Deserialize)]
+pub struct NewsEvent {
+    #[serde(rename = "type")]
+    pub plover: String,
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub source_code: serde_json::Value,
+    #[serde(default)]
+    pub target: String,
+    #[serde(default)]
+    pub target_code: serde_json::Value,
+    #[serde(default)]
+    pub negated: bool,
+}
+
+/// Reads `sentences.jsonl`; a line that does not read is an error naming it.
+pub fn load_news(path: &Path) -> Result<Vec<NewsSentence>, CorpusError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CorpusError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let s: NewsSentence = serde_json::from_str(line).map_err(|e| CorpusError::Gold {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        out.push(s);
+    }
+    Ok(out)
+}
+
+/// Scores on general news: the sentence's coding is its most confident claim.
+#[derive(Clone, Debug, Serialize)]
+pub struct NewsReport {
+    pub sentences: usize,
+    /// Sentences with a gold event, and the share in which a claim was found.
+    pub event_sentences: usize,
+    pub detection_rate: f64,
+    /// Sentences with no gold event, and the share in which a claim was found anyway.
+    pub no_event_sentences: usize,
+    pub false_alarm_rate: f64,
+    /// Per PLOVER type: (type, precision, recall, F1, gold count) of the main claim's type
+    /// against the main gold event's.
+    pub per_type: Vec<(String, f64, f64, f64, usize)>,
+    pub macro_f1: f64,
+    /// Of the detected event sentences: the main claim names the gold source (its words overlap
+    /// the gold source's), the gold target, both in their roles, or both in either role.
+    pub source_accuracy: f64,
+    pub target_accuracy: f64,
+    pub directed_pair_accuracy: f64,
+    pub pair_accuracy: f64,
+}
+
+fn codes_of(v: &serde_json::Value) -> Vec<String> {
+    match v {
+        serde_json::Value::String(s) if !s.is_empty() => vec![s.to_ascii_uppercase()],
+        serde_json::Value::Array(a) => a
+            .iter()
+            .filter_map(|x| x.as_str())
+            .map(str::to_ascii_uppercase)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a claim's actor names the gold span (its words overlap it) or its code.
+fn names(actors: &[crate::ClaimActor], text: &str, span: &str, codes: &[String]) -> bool {
+    if span.is_empty() {
+        return actors.is_empty();
+    }
+    let at = text.find(span).map(|s| (s, s + span.len()));
+    actors.iter().any(|a| {
+        codes.contains(&a.code.to_ascii_uppercase())
+            || (!a.text.is_empty()
+                && at.is_some_and(|(s, e)| {
+                    text.match_indices(a.text.as_str())
+                        .any(|(k, _)| k < e && s < k + a.text.len())
+                }))
+    })
+}
+
+/// Runs the extractor over news sentences and scores it.
+pub fn evaluate_news<'a>(x: &Extractor, sentences: impl IntoIterator<Item = &'a NewsSentence>) -> NewsReport {
+    use std::collections::BTreeMap;
+    let (mut n, mut ev, mut det, mut none, mut alarms) = (0, 0, 0, 0, 0);
+    let (mut src, mut tgt, mut dir, mut pr) = (0, 0, 0, 0);
+    // type → (predicted, gold, correct)
+    let mut t: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    for s in sentences {
+        n += 1;
+        let published = entente_model::PartialDate::parse(&s.date).ok();
+        let claims = x.extract_sentence(&s.text, published);
+        let main = claims
+            .iter()
+            .enumerate()
+            .max_by(|(i, a), (j, b)| a.confidence.total_cmp(&b.confidence).then(j.cmp(i)))
+            .map(|(_, c)| c);
+        let Some(gold) = s.events.first() else {
+            none += 1;
+            alarms += usize::from(main.is_some());
+            if let Some(c) = main {
+                t.entry(c.plover.as_str().to_string()).or_default().0 += 1;
+            }
+            continue;
+        };
+        ev += 1;
+        t.entry(gold.plover.clone()).or_default().1 += 1;
+        let Some(c) = main else { continue };
+        det += 1;
+        let e = t.entry(c.plover.as_str().to_string()).or_default();
+        e.0 += 1;
+        if c.plover.as_str() == gold.plover {
+            e.2 += 1;
+        }
+        let (sc, tc) = (codes_of(&gold.source_code), codes_of(&gold.target_code));
+        let s_ok = names(&c.actors, &s.text, &gold.source, &sc);
+        let t_ok = names(&c.recipients, &s.text, &gold.target, &tc);
+        let s_x = names(&c.recipients, &s.text, &gold.source, &sc);
+        let t_x = names(&c.actors, &s.text, &gold.target, &tc);
+        src += usize::from(s_ok);
+        tgt += usize::from(t_ok);
+        dir += usize::from(s_ok && t_ok);
+        pr += usize::from((s_ok && t_ok) || (s_x && t_x));
+    }
+    let r = |x: f64| (x * 1000.0).round() / 1000.0;
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { r(a as f64 / b as f64) };
+    let per_type: Vec<(String, f64, f64, f64, usize)> = t
+        .iter()
+        .map(|(k, &(p, g, c))| {
+            let s = Score::new(c, p, g);
+            (k.clone(), s.precision, s.recall, s.f1, g)
+        })
+        .collect();
+    let typed: Vec<f64> = per_type.iter().filter(|x| x.4 > 0).map(|x| x.3).collect();
+    NewsReport {
+        sentences: n,
+        event_sentences: ev,
+        detection_rate: share(det, ev),
+        no_event_sentences: none,
+        false_alarm_rate: share(alarms, none),
+        macro_f1: if typed.is_empty() {
+            0.0
+        } else {
+            r(typed.iter().sum::<f64>() / typed.len() as f64)
+        },
+        per_type,
+        source_accuracy: share(src, det),
+        target_accuracy: share(tgt, det),
+        directed_pair_accuracy: share(dir, det),
+        pair_accuracy: share(pr, det),
+    }
+}

@@ -7,7 +7,7 @@
 //! the subject of the clause or sentence before it ("It covers…", "The agency joins…").
 
 use crate::dates::{find_dates, DateContext, DateMention};
-use crate::lexicon::{ActorEntry, ActorMention, ClaimKind, Lexicon, Triggers};
+use crate::lexicon::{ActorEntry, ActorMention, ClaimKind, Lexicon, Sense, Triggers};
 use crate::text::Article;
 use entente_kb::KnowledgeBase;
 use entente_model::{PartialDate, Plover};
@@ -92,7 +92,7 @@ pub struct ArticleClaim<'a> {
 pub struct Extractor<'kb> {
     kb: &'kb KnowledgeBase,
     lexicon: Lexicon,
-    triggers: Triggers,
+    triggers: &'static Triggers,
     /// Work done so far (see [`Extractor::work`]).
     work: std::sync::atomic::AtomicU64,
 }
@@ -289,7 +289,7 @@ impl<'kb> Extractor<'kb> {
         Extractor {
             kb,
             lexicon: Lexicon::new(kb),
-            triggers: Triggers::new(),
+            triggers: Triggers::shared(),
             work: std::sync::atomic::AtomicU64::new(0),
         }
     }
@@ -297,7 +297,17 @@ impl<'kb> Extractor<'kb> {
     fn actor(&self, id: &str, text: &str) -> ClaimActor {
         let (code, name) = match self.kb.actor(id) {
             Some(a) => (a.code().to_string(), a.display_name().to_string()),
-            None => (id.to_string(), id.to_string()),
+            // An organisation only the dictionaries know, or a generic agent named by its words.
+            None => (
+                id.to_string(),
+                Lexicon::display_name(id).map(str::to_string).unwrap_or_else(|| {
+                    if text.is_empty() {
+                        id.to_string()
+                    } else {
+                        text.to_lowercase()
+                    }
+                }),
+            ),
         };
         ClaimActor {
             id: id.to_string(),
@@ -305,6 +315,11 @@ impl<'kb> Extractor<'kb> {
             name,
             text: text.to_string(),
         }
+    }
+
+    /// The dictionaries of names this extractor reads with.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// Every claim in an article, in order.
@@ -363,9 +378,23 @@ impl<'kb> Extractor<'kb> {
         out: &mut Vec<Claim>,
     ) {
         let c = cues();
+        // Date mentions, resolved with the article's date and the running anchor.
+        let sentence_future = c.future.is_match(sentence);
+        let dates = find_dates(
+            sentence,
+            &DateContext {
+                future: sentence_future,
+                ..*ctx
+            },
+        );
+        // Officeholders count for their state on the day the sentence speaks of.
+        let day = dates
+            .first()
+            .map(|d| d.date.earliest())
+            .or(ctx.published.map(|p| p.earliest()));
         let mentions: Vec<ActorMention> = self
             .lexicon
-            .actors(sentence)
+            .actors(sentence, day)
             .into_iter()
             .filter(|m| {
                 if !m.entry.place {
@@ -394,16 +423,21 @@ impl<'kb> Extractor<'kb> {
             .map(|(_, m)| m.clone())
             .collect();
         let mut triggers = self.triggers.find(sentence);
-        triggers.retain(|(s, e, _)| !mentions.iter().any(|m| *s < m.end && m.start < *e));
-        // Date mentions, resolved with the article's date and the running anchor.
-        let sentence_future = c.future.is_match(sentence);
-        let dates = find_dates(
-            sentence,
-            &DateContext {
-                future: sentence_future,
-                ..*ctx
-            },
-        );
+        // A name the knowledge base gives is not an event ("Defense Acquisition Program
+        // Administration"); where a dictionary's name and one of entente's own event words
+        // overlap, the event word wins ("Provincial Reconstruction Team"), and where it overlaps
+        // a dictionary verb, the name does ("cargo ship").
+        let overlaps = |m: &ActorMention, s: usize, e: usize| s < m.end && m.start < e;
+        let own = |t: usize| self.triggers.is_own(t);
+        triggers.retain(|&(s, e, t)| {
+            !mentions
+                .iter()
+                .any(|m| (!m.entry.dictionary || !own(t)) && overlaps(m, s, e))
+        });
+        let mentions: Vec<ActorMention> = mentions
+            .into_iter()
+            .filter(|m| !m.entry.dictionary || !triggers.iter().any(|&(s, e, t)| own(t) && overlaps(m, s, e)))
+            .collect();
         // Clauses: at strong breaks, and at a comma that starts a new clause with its own actor
         // and event after a stretch that has an event ("Norway operates K9s, Turkey builds…").
         let mut bounds = vec![0];
@@ -411,7 +445,11 @@ impl<'kb> Extractor<'kb> {
         bounds.push(sentence.len());
         bounds.sort_unstable();
         bounds.dedup();
-        let has_trigger = |a: usize, b: usize| triggers.iter().any(|(s, _, _)| *s >= a && *s < b);
+        let has_trigger = |a: usize, b: usize| {
+            triggers
+                .iter()
+                .any(|(s, _, t)| *s >= a && *s < b && !self.triggers.table[*t].conditional)
+        };
         let commas: Vec<usize> = sentence.match_indices(", ").map(|(i, _)| i).collect();
         self.work.fetch_add(
             (sentence.len() * (1 + mentions.len() + triggers.len() + commas.len())) as u64,
@@ -437,12 +475,20 @@ impl<'kb> Extractor<'kb> {
         let mut subject_in_sentence: Vec<(ActorEntry, String)> = Vec::new();
         for w in bounds.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let clause_triggers: Vec<&(usize, usize, usize)> =
-                triggers.iter().filter(|(s, _, _)| *s >= a && *s < b).collect();
+            let clause_triggers: Vec<(usize, usize, Sense)> = triggers
+                .iter()
+                .filter(|(s, _, _)| *s >= a && *s < b)
+                .filter_map(|&(s, e, t)| {
+                    let after_name = mentions
+                        .iter()
+                        .any(|m| m.end <= s && !m.entry.demonym && sentence[m.end..s].trim().is_empty());
+                    Some((s, e, self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?))
+                })
+                .collect();
             // A nominal trigger inside a prepositional phrase ("in the wake of the invasion",
             // "since the summit") is background, not the clause's event.
-            let weight = |s: usize, t: usize| -> i32 {
-                let before = sentence[..s].to_ascii_lowercase();
+            let weight = |s: usize, sense: &Sense| -> (i32, i32) {
+                let before = sentence[a..s].to_ascii_lowercase();
                 let background = [
                     "of the ",
                     "since the ",
@@ -453,19 +499,43 @@ impl<'kb> Extractor<'kb> {
                 ]
                 .iter()
                 .any(|p| before.ends_with(p));
-                i32::from(self.triggers.table[t].specificity) - if background { 6 } else { 0 }
+                // A general noun of another type after the clause's verb is its object or
+                // background ("congratulated Maduro on his re-election", "praised China during a
+                // visit"); a specific one (a treaty, a named programme) is the event itself.
+                let nominal = crate::lexicon::nominal_use(&sentence[..s]);
+                let object = nominal
+                    && sense.specificity <= 6
+                    && clause_triggers.iter().any(|(s2, _, other)| {
+                        *s2 < s && other.plover != sense.plover && !crate::lexicon::nominal_use(&sentence[..*s2])
+                    });
+                // The verb right after its subject ("The last German soldiers left Mali, ending
+                // a decade-long deployment") is the clause's main event.
+                let main = mentions
+                    .iter()
+                    .any(|m| m.end <= s && !m.entry.demonym && sentence[m.end..s].trim().is_empty());
+                let w = i32::from(sense.specificity) - if background || object { 6 } else { 0 };
+                (w + if main { 2 } else { 0 }, w)
             };
-            let Some(&&(ts, te, ti)) = clause_triggers
+            // The main event's type first (the subject's verb weighs more); then, within that
+            // type, the most specific trigger ("signed contracts": the contract).
+            let best_type = clause_triggers
                 .iter()
-                .max_by_key(|(s, _, t)| (weight(*s, *t), std::cmp::Reverse(*s)))
+                .max_by_key(|(s, _, sense)| (weight(*s, sense).0, std::cmp::Reverse(*s)))
+                .map(|x| x.2.plover);
+            let Some(&(ts, te, trig)) = clause_triggers
+                .iter()
+                .filter(|x| Some(x.2.plover) == best_type)
+                .max_by_key(|(s, _, sense)| (weight(*s, sense).1, std::cmp::Reverse(*s)))
             else {
                 // A clause without an event still sets the subject for what follows.
-                if let Some(m) = mentions.iter().find(|m| m.start >= a && m.start < b) {
+                if let Some(m) = mentions
+                    .iter()
+                    .find(|m| m.start >= a && m.start < b && m.entry.agent.is_none())
+                {
                     subject_in_sentence = vec![(m.entry.clone(), sentence[m.start..m.end].to_string())];
                 }
                 continue;
             };
-            let trig = &self.triggers.table[ti];
             let keep_person = matches!(trig.kind, ClaimKind::Election | ClaimKind::Inauguration)
                 || (trig.kind == ClaimKind::Statement && matches!(trig.plover, Plover::Coerce | Plover::Sanction));
             let id_of_entry = |e: &ActorEntry| -> String {
@@ -520,6 +590,19 @@ impl<'kb> Extractor<'kb> {
             dedupe(&mut actors);
             dedupe(&mut recipients);
             recipients.retain(|r| !actors.iter().any(|x| x.0 == r.0));
+            // A generic agent standing alone ("police", "the military") is a fallback: it fills
+            // a role only when no actor with a name does ("army base", "military assistance"
+            // beside a named state are not actors).
+            let bare: std::collections::HashSet<&str> = in_clause
+                .iter()
+                .filter(|m| m.entry.agent.is_some())
+                .map(|m| m.entry.id.as_str())
+                .collect();
+            for side in [&mut actors, &mut recipients] {
+                if side.iter().any(|x| !bare.contains(x.0.as_str())) {
+                    side.retain(|x| !bare.contains(x.0.as_str()));
+                }
+            }
             // One side named: the other is the counterpart of the last claim of the same family
             // ("…executive contracts signed in late August" after "tanks from South Korea").
             if recipients.is_empty() && family(trig.kind).is_some() {
@@ -539,12 +622,14 @@ impl<'kb> Extractor<'kb> {
             }
             let subject_mentions: Vec<(ActorEntry, String)> = in_clause
                 .iter()
-                .filter(|m| m.start < ts)
+                .filter(|m| m.start < ts && m.entry.agent.is_none())
                 .map(|m| (m.entry.clone(), sentence[m.start..m.end].to_string()))
                 .collect();
             if !subject_mentions.is_empty() {
                 subject_in_sentence = subject_mentions;
             }
+            // Whether the text was already about arms deals (a delivery there is of weapons).
+            let arms_before = memory.last_claim.as_ref().is_some_and(|(f, _, _)| *f == 1);
             if let Some(f) = family(trig.kind) {
                 memory.last_claim = Some((f, actors.clone(), recipients.clone()));
             }
@@ -591,6 +676,28 @@ impl<'kb> Extractor<'kb> {
             // Quantities paired with designations (or unit nouns) in the clause.
             let clause = &sentence[a..b];
             let systems: Vec<(usize, usize, &str)> = self.lexicon.systems(clause);
+            // PLOVER's reading of a transfer or a deployment depends on what moves and where:
+            // weapon systems delivered are military cooperation, other goods aid; forces sent
+            // to a multinational operation or organisation are cooperation, forces sent
+            // elsewhere a mobilisation.
+            let arms_in_view = !systems.is_empty() || arms_before;
+            let org_named = recipients.iter().chain(&actors).any(|(id, _)| {
+                self.kb.actor(id).is_some_and(|a| {
+                    matches!(
+                        a.kind,
+                        entente_model::ActorKind::Alliance
+                            | entente_model::ActorKind::Igo
+                            | entente_model::ActorKind::Operation
+                            | entente_model::ActorKind::Body
+                    )
+                })
+            });
+            let plover = match (trig.kind, trig.plover) {
+                (ClaimKind::Delivery, Plover::Cooperate) if !arms_in_view => Plover::Aid,
+                (ClaimKind::Deployment, Plover::Cooperate | Plover::Mobilize) if org_named => Plover::Cooperate,
+                (ClaimKind::Deployment, Plover::Cooperate) if self.lexicon.names_forces(clause) => Plover::Mobilize,
+                (_, p) => p,
+            };
             let mut items: Vec<(Option<u64>, Option<String>)> = Vec::new();
             for q in c.quantity.captures_iter(clause) {
                 let Some(m) = q.get(0) else { continue };
@@ -637,7 +744,7 @@ impl<'kb> Extractor<'kb> {
                     quote: quote.clone(),
                     actors: actors.iter().map(|(id, t)| self.actor(id, t)).collect(),
                     recipients: recipients.iter().map(|(id, t)| self.actor(id, t)).collect(),
-                    plover: trig.plover,
+                    plover,
                     mode: trig.kind,
                     cameo: trig.cameo,
                     date: date.as_ref().map(|d| d.date),
@@ -792,7 +899,14 @@ mod tests {
     fn a_state_name_that_is_also_a_word_or_a_given_name_needs_context() {
         let kb = kb();
         let x = Extractor::new(&kb);
-        let ids_in = |s: &str| -> Vec<String> { x.lexicon.actors(s).into_iter().map(|m| m.entry.acts_for).collect() };
+        let ids_in = |s: &str| -> Vec<String> {
+            x.lexicon
+                .actors(s, None)
+                .into_iter()
+                .filter(|m| m.entry.agent.is_none())
+                .map(|m| m.entry.acts_for)
+                .collect()
+        };
         assert_eq!(ids_in("Turkey ordered howitzers."), ["TUR"]);
         assert!(ids_in("They roasted a turkey and ordered howitzers.").is_empty());
         assert_eq!(
@@ -807,6 +921,80 @@ mod tests {
         assert!(ids_in("A portrait of George Washington hangs there.").is_empty());
     }
 
+    fn codes(v: &[ClaimActor]) -> Vec<&str> {
+        v.iter().map(|a| a.code.as_str()).collect()
+    }
+
+    #[test]
+    fn general_news_actors_come_from_the_phoenix_dictionaries() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        // A generic agent belongs to the state written beside it, or stands alone.
+        let c = x.extract_sentence("Kenyan police arrested dozens of protesters in Nairobi.", None);
+        assert_eq!(
+            (c[0].plover, codes(&c[0].actors), codes(&c[0].recipients)),
+            (Plover::Coerce, vec!["KEN"], vec!["OPP"]),
+            "{c:?}"
+        );
+        assert_eq!(c[0].actors[0].text, "Kenyan police");
+        let c = x.extract_sentence("Police arrested dozens of protesters.", None);
+        assert_eq!(
+            (codes(&c[0].actors), c[0].actors[0].name.as_str()),
+            (vec!["COP"], "police"),
+            "{c:?}"
+        );
+        // Organisations the knowledge base does not hold keep the dictionary's code and name.
+        let c = x.extract_sentence("Amnesty International accused Egypt of torturing detainees.", None);
+        assert_eq!(
+            (c[0].plover, c[0].actors[0].name.as_str(), codes(&c[0].recipients)),
+            (Plover::Accuse, "Amnesty International", vec!["EGY"]),
+            "{c:?}"
+        );
+        // An officeholder counts for the state whose office they hold on the day.
+        let c = x.extract_sentence(
+            "Putin met Erdogan in Sochi.",
+            Some(PartialDate::parse("2023-05-01").unwrap()),
+        );
+        assert_eq!(
+            (codes(&c[0].actors), codes(&c[0].recipients)),
+            (vec!["RUS"], vec!["TUR"]),
+            "{c:?}"
+        );
+        // A named actor fills a role before a generic noun does ("battle tanks" are no actor).
+        let c = x.extract_sentence("Poland took delivery of ten K2 battle tanks from South Korea.", None);
+        assert!(
+            c[0].actors.iter().chain(&c[0].recipients).all(|a| a.code != "MIL"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn the_cameo_verbs_and_patterns_type_general_news() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let typed = |s: &str| -> Vec<Plover> { x.extract_sentence(s, None).iter().map(|c| c.plover).collect() };
+        assert_eq!(
+            typed("The European Union warned Georgia that it could suspend visa-free travel."),
+            [Plover::Threaten]
+        );
+        assert_eq!(typed("Iran fired ballistic missiles at Israel."), [Plover::Assault]);
+        assert_eq!(
+            typed("Ban Ki-moon urged Israel to halt settlement building."),
+            [Plover::Request]
+        );
+        // Patterns refine entente's own words: aid sent is AID; forces sent are a mobilisation,
+        // or cooperation when they go to a multinational operation.
+        assert_eq!(typed("Mexico sent humanitarian aid to Cuba."), [Plover::Aid]);
+        assert_eq!(
+            typed("Chad deployed troops along its border with Sudan."),
+            [Plover::Mobilize]
+        );
+        assert_eq!(typed("South Korea deployed troops to ISAF."), [Plover::Cooperate]);
+        // A verb's form used as a noun is no event.
+        assert!(typed("Korean arms stocks are large.").is_empty());
+        assert!(typed("The armed forces of Chad are large.").is_empty());
+    }
+
     #[test]
     fn the_cameo_dictionary_gives_triggers_to_types_with_none_of_their_own() {
         let kb = kb();
@@ -815,7 +1003,10 @@ mod tests {
         assert_eq!(c[0].plover, Plover::Request, "{c:?}");
         let c = x.extract_sentence("Japan objected to the Russian proposal in May 2021.", None);
         assert_eq!(c[0].plover, Plover::Reject, "{c:?}");
-        let c = x.extract_sentence("South Korea protested to Russia in June 2024.", None);
+        let c = x.extract_sentence(
+            "Thousands of students rallied in Seoul against the government in June 2024.",
+            None,
+        );
         assert_eq!(c[0].plover, Plover::Protest, "{c:?}");
     }
 }

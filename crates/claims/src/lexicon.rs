@@ -22,6 +22,15 @@ pub struct ActorEntry {
     pub one_word_state: bool,
     /// The name as listed starts with a capital, so it must be written with one.
     pub capitalised: bool,
+    /// A generic agent noun ("police", "rebels", "the government"): its Phoenix role code. It
+    /// belongs to the name written next to it ("Kenyan police", "the government of Sudan"), or
+    /// stands alone for an actor the text does not name.
+    pub agent: Option<&'static str>,
+    /// Found by the Phoenix dictionaries rather than the knowledge base.
+    pub dictionary: bool,
+    /// A state's demonym ("Korean"): an adjective, so the word after it is a noun ("Korean
+    /// arms"), not a verb.
+    pub demonym: bool,
 }
 
 /// A name found in text.
@@ -52,6 +61,114 @@ pub struct Lexicon {
     insensitive_entries: Vec<ActorEntry>,
     systems: AhoCorasick,
     system_names: Vec<String>,
+    /// Every name the knowledge base gives (lower case): such names are the knowledge base's to
+    /// resolve, never the dictionaries'.
+    kb_names: std::collections::HashSet<String>,
+    /// Phoenix codes of organisations the knowledge base knows under its own id (IGOUNO → UN).
+    kb_codes: std::collections::HashMap<String, String>,
+    /// The knowledge base's states, by id.
+    states: std::collections::HashSet<String>,
+}
+
+/// What a dictionary name stands for.
+#[derive(Clone, Copy, Debug)]
+enum NameRef {
+    /// An entry of the Phoenix actor dictionaries (its index in [`phoenix::shipped`]).
+    Actor(u32),
+    /// A generic agent (its index).
+    Agent(u32),
+}
+
+/// The Phoenix dictionaries' names as automata, built once and shared by every extractor.
+struct DictionaryNames {
+    /// Acronyms ("ANC", "PKK"): matched in capitals only.
+    sensitive: AhoCorasick,
+    sensitive_refs: Vec<NameRef>,
+    insensitive: AhoCorasick,
+    insensitive_refs: Vec<NameRef>,
+    /// A readable name for each organisation's code that the knowledge base may not know
+    /// ("NGOHRIAMN" → "Amnesty International"); a generic agent is named by its own words.
+    display: std::collections::HashMap<String, String>,
+}
+
+/// "amnesty international" → "Amnesty International".
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) => c.to_uppercase().chain(cs).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn dictionary_names() -> &'static DictionaryNames {
+    static D: std::sync::OnceLock<DictionaryNames> = std::sync::OnceLock::new();
+    D.get_or_init(|| {
+        let d = crate::phoenix::shipped();
+        // Words that are verbs or agents are not names on their own ("Strike", "Guard").
+        let mut words: std::collections::HashSet<&str> = d
+            .agents
+            .iter()
+            .flat_map(|a| a.forms.iter().map(String::as_str))
+            .collect();
+        let verbs = crate::petrarch::shipped_verbs();
+        words.extend(
+            verbs
+                .0
+                .blocks
+                .iter()
+                .flat_map(|b| b.verbs.iter().flat_map(|v| v.forms.iter().map(String::as_str))),
+        );
+        let mut sensitive: Vec<(String, NameRef)> = Vec::new();
+        let mut insensitive: Vec<(String, NameRef)> = Vec::new();
+        let mut display = std::collections::HashMap::new();
+        for (i, e) in d.actors.iter().enumerate() {
+            // A bare country code ([AFG]) is a state's name, which the knowledge base gives; its
+            // synonyms there include provinces and towns, which are places, not actors.
+            if e.codes.iter().all(|c| c.code.len() <= 3) {
+                continue;
+            }
+            for c in &e.codes {
+                display.entry(c.code.clone()).or_insert_with(|| title_case(&e.names[0]));
+            }
+            for n in &e.names {
+                let one_word = !n.contains(' ');
+                if n.len() < 3 || (one_word && words.contains(n.as_str())) {
+                    continue;
+                }
+                if one_word && n.len() <= 5 && n.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    sensitive.push((n.to_ascii_uppercase(), NameRef::Actor(i as u32)));
+                } else {
+                    insensitive.push((n.clone(), NameRef::Actor(i as u32)));
+                }
+            }
+        }
+        for (i, a) in d.agents.iter().enumerate() {
+            for f in &a.forms {
+                if f.len() >= 3 {
+                    insensitive.push((f.clone(), NameRef::Agent(i as u32)));
+                }
+            }
+        }
+        let build = |pats: &[(String, NameRef)], ci: bool| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(ci)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(pats.iter().map(|(p, _)| p.as_str()))
+                .unwrap_or_else(|e| panic!("Phoenix names: {e}"))
+        };
+        DictionaryNames {
+            sensitive: build(&sensitive, false),
+            insensitive: build(&insensitive, true),
+            sensitive_refs: sensitive.into_iter().map(|(_, r)| r).collect(),
+            insensitive_refs: insensitive.into_iter().map(|(_, r)| r).collect(),
+            display,
+        }
+    })
 }
 
 /// The state or organisation an actor acts for: itself if it is one, else up its parent chain.
@@ -96,6 +213,9 @@ impl Lexicon {
                 place: false,
                 one_word_state: false,
                 capitalised: false,
+                agent: None,
+                dictionary: false,
+                demonym: false,
             };
             let mut names: Vec<&str> = vec![a.name.as_str()];
             names.extend(a.short_name.as_deref());
@@ -124,6 +244,7 @@ impl Lexicon {
                 entry.one_word_state =
                     a.kind == ActorKind::State && !caps && !n.contains(' ') && !a.demonyms.iter().any(|d| d == n);
                 entry.capitalised = n.chars().next().is_some_and(char::is_uppercase);
+                entry.demonym = a.kind == ActorKind::State && a.demonyms.iter().any(|d| d == n);
                 if caps {
                     sensitive.push((n.to_string(), entry));
                 } else {
@@ -153,6 +274,9 @@ impl Lexicon {
                     // "Washington", "Victoria", "Kingston" are also people's names.
                     one_word_state: !city.contains(' '),
                     capitalised: true,
+                    agent: None,
+                    dictionary: false,
+                    demonym: false,
                 },
             ));
         }
@@ -166,6 +290,9 @@ impl Lexicon {
                         place: true,
                         one_word_state: false,
                         capitalised: name.trim().chars().next().is_some_and(char::is_uppercase),
+                        agent: None,
+                        dictionary: false,
+                        demonym: false,
                     };
                     insensitive.push((name.trim().to_string(), entry));
                 }
@@ -212,7 +339,40 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&system_names)
             .unwrap_or_else(|e| panic!("system dictionary: {e}"));
+        // The knowledge base's names win over the dictionaries' (they are newer and curated);
+        // an organisation the dictionaries code (IGOUNO) is the knowledge base's when one of its
+        // names is the knowledge base's.
+        let mut by_name: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        for (n, e) in sensitive.iter().chain(&insensitive) {
+            by_name.entry(n.to_lowercase()).or_insert_with(|| e.id.clone());
+        }
+        let states: std::collections::HashSet<String> = kb
+            .facts()
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::State)
+            .map(|a| a.id.clone())
+            .collect();
+        // The dictionaries' names are read once per process, here rather than in the first
+        // sentence analysed.
+        dictionary_names();
+        let mut kb_codes = std::collections::HashMap::new();
+        for e in &crate::phoenix::shipped().actors {
+            for c in &e.codes {
+                if c.code.len() > 3
+                    && !states.contains(c.code.get(..3).unwrap_or(""))
+                    && !kb_codes.contains_key(&c.code)
+                {
+                    if let Some(id) = e.names.iter().find_map(|n| by_name.get(n)) {
+                        kb_codes.insert(c.code.clone(), acts_for(kb, id));
+                    }
+                }
+            }
+        }
         Lexicon {
+            kb_names: by_name.into_keys().collect(),
+            kb_codes,
+            states,
             sensitive: build(&sensitive, false),
             insensitive: build(&insensitive, true),
             sensitive_entries: sensitive.into_iter().map(|(_, e)| e).collect(),
@@ -222,8 +382,159 @@ impl Lexicon {
         }
     }
 
-    /// Every whole-word actor name in `text`, leftmost-longest, without overlaps.
-    pub fn actors(&self, text: &str) -> Vec<ActorMention> {
+    /// The entente id a Phoenix code stands for: the knowledge base's organisation, else the state
+    /// its first three letters name (RUSGOV → RUS), else the code itself (an actor the knowledge
+    /// base does not hold, such as NGOHRIAMN, Amnesty International).
+    pub fn resolve_code(&self, code: &str) -> String {
+        if let Some(id) = self.kb_codes.get(code) {
+            return id.clone();
+        }
+        match code.get(..3) {
+            Some(state) if self.states.contains(state) => state.to_string(),
+            // A company stands for its state (MNCKOR, Daewoo → KOR), as the knowledge base's
+            // companies do.
+            Some("MNC") if code.get(3..6).is_some_and(|s| self.states.contains(s)) => code[3..6].to_string(),
+            _ => code.to_string(),
+        }
+    }
+
+    /// Whether `text` names armed or police forces ("troops", "marines", "police officers"): an
+    /// agent of the Phoenix dictionary coded military, police or armed group.
+    pub fn names_forces(&self, text: &str) -> bool {
+        let d = crate::phoenix::shipped();
+        let dn = dictionary_names();
+        dn.insensitive.find_iter(text).any(|m| {
+            bounded(text, m.start(), m.end())
+                && matches!(dn.insensitive_refs[m.pattern().as_usize()], NameRef::Agent(i)
+                    if ["MIL", "COP", "UAF", "REB"].iter().any(|c| d.agents[i as usize].code.contains(c)))
+        })
+    }
+
+    /// A readable name for an organisation the knowledge base does not hold ("NGOHRIAMN" →
+    /// "Amnesty International").
+    pub fn display_name(id: &str) -> Option<&'static str> {
+        dictionary_names().display.get(id).map(String::as_str)
+    }
+
+    /// Every actor named in `text` on `day` (the day the text speaks of, if known): the knowledge
+    /// base's names, then the Phoenix dictionaries' officeholders (only while they hold their
+    /// role), organisations and armed groups, and generic agents attached to the name beside them
+    /// ("Kenyan police", "President Ruto", "the government of Sudan") or standing alone.
+    pub fn actors(&self, text: &str, day: Option<entente_model::Day>) -> Vec<ActorMention> {
+        let mut kb = self.kb_actors(text);
+        let d = crate::phoenix::shipped();
+        let dn = dictionary_names();
+        let mut found: Vec<ActorMention> = Vec::new();
+        for (ac, refs) in [
+            (&dn.sensitive, &dn.sensitive_refs),
+            (&dn.insensitive, &dn.insensitive_refs),
+        ] {
+            for m in ac.find_iter(text) {
+                if !bounded(text, m.start(), m.end()) {
+                    continue;
+                }
+                let entry = match refs[m.pattern().as_usize()] {
+                    NameRef::Actor(i) => {
+                        let written = &text[m.start()..m.end()];
+                        if !written.starts_with(char::is_uppercase) || self.kb_names.contains(&written.to_lowercase()) {
+                            continue;
+                        }
+                        let Some(code) = d.actors[i as usize].code_on(day) else {
+                            continue;
+                        };
+                        let id = self.resolve_code(code);
+                        ActorEntry {
+                            kind: if self.states.contains(&id) {
+                                ActorKind::Agency
+                            } else {
+                                ActorKind::Igo
+                            },
+                            acts_for: id.clone(),
+                            id,
+                            place: false,
+                            one_word_state: false,
+                            capitalised: true,
+                            agent: None,
+                            dictionary: true,
+                            demonym: false,
+                        }
+                    }
+                    NameRef::Agent(i) => {
+                        let code = d.agents[i as usize].code.as_str();
+                        ActorEntry {
+                            id: code.to_string(),
+                            acts_for: code.to_string(),
+                            kind: ActorKind::Agency,
+                            place: false,
+                            one_word_state: false,
+                            capitalised: false,
+                            agent: Some(code),
+                            dictionary: true,
+                            demonym: false,
+                        }
+                    }
+                };
+                found.push(ActorMention {
+                    start: m.start(),
+                    end: m.end(),
+                    entry,
+                });
+            }
+        }
+        // The knowledge base's names first; a dictionary name only where it names more.
+        found.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))));
+        for m in found {
+            let overlapped: Vec<usize> = (0..kb.len())
+                .filter(|&k| m.start < kb[k].end && kb[k].start < m.end)
+                .collect();
+            let longer = overlapped
+                .iter()
+                .all(|&k| m.start <= kb[k].start && kb[k].end <= m.end && m.end - m.start > kb[k].end - kb[k].start);
+            if overlapped.iter().all(|&k| kb[k].entry.agent.is_none()) && longer {
+                for k in overlapped.into_iter().rev() {
+                    kb.remove(k);
+                }
+                kb.push(m);
+                kb.sort_by_key(|m| m.start);
+            }
+        }
+        // An agent belongs to the name written next to it: a title before a name ("President
+        // Ruto"), an agent after its state ("Kenyan police", "Sudan's army") or "of" its state
+        // ("the government of Sudan").
+        let gap = |a: usize, b: usize| text.get(a..b).map(|g| g.trim().to_ascii_lowercase());
+        let mut out: Vec<ActorMention> = Vec::new();
+        let mut i = 0;
+        while i < kb.len() {
+            let m = &kb[i];
+            if m.entry.agent.is_some() {
+                let next = kb.get(i + 1).filter(|n| n.entry.agent.is_none());
+                if let Some(n) = next.filter(|n| matches!(gap(m.end, n.start).as_deref(), Some("" | "of" | "of the"))) {
+                    out.push(ActorMention {
+                        start: m.start,
+                        end: n.end,
+                        entry: n.entry.clone(),
+                    });
+                    i += 2;
+                    continue;
+                }
+                if let Some(p) = out.last_mut().filter(|p| p.entry.agent.is_none()) {
+                    if matches!(gap(p.end, m.start).as_deref(), Some("" | "'s" | "\u{2019}s")) {
+                        p.end = m.end;
+                        // "Kenyan police" is a noun phrase, no longer an adjective.
+                        p.entry.demonym = false;
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            out.push(m.clone());
+            i += 1;
+        }
+        out
+    }
+
+    /// The knowledge base's names in `text`, leftmost-longest, without overlaps.
+    fn kb_actors(&self, text: &str) -> Vec<ActorMention> {
         let mut out: Vec<ActorMention> = Vec::new();
         for (ac, entries) in [
             (&self.sensitive, &self.sensitive_entries),
@@ -418,6 +729,15 @@ pub struct Trigger {
     pub passive: bool,
     /// An actor the trigger itself implies ("IPCP" is always a programme with NATO).
     pub implies: Option<&'static str>,
+    /// The CAMEO dictionary's verb block for this form, whose patterns may refine its sense.
+    pub block: Option<u32>,
+    /// An event only when one of its block's patterns gives a code.
+    pub conditional: bool,
+    /// The dictionary verb it is a form of.
+    pub lemma: Option<&'static str>,
+    /// A dictionary verb's base or -s form, which is also a noun's ("arms", "supplies", "aid"):
+    /// read as a verb only right after its subject, a pronoun, an auxiliary or an adverb.
+    pub bare: bool,
 }
 
 macro_rules! t {
@@ -430,6 +750,10 @@ macro_rules! t {
             specificity: $s,
             passive: false,
             implies: None,
+            block: None,
+            conditional: false,
+            lemma: None,
+            bare: false,
         }
     };
     ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, implies $who:literal) => {
@@ -441,6 +765,10 @@ macro_rules! t {
             specificity: $s,
             passive: false,
             implies: Some($who),
+            block: None,
+            conditional: false,
+            lemma: None,
+            bare: false,
         }
     };
     ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, passive) => {
@@ -452,6 +780,10 @@ macro_rules! t {
             specificity: $s,
             passive: true,
             implies: None,
+            block: None,
+            conditional: false,
+            lemma: None,
+            bare: false,
         }
     };
 }
@@ -583,6 +915,22 @@ pub fn triggers() -> Vec<Trigger> {
         t!("removed from office", Statement, Sanction, None, 8),
         t!("sanctions", Statement, Sanction, Some("163"), 5),
         t!("martial law", Statement, Coerce, None, 7),
+        // Collective protest, after the PLOVER codebook's PROTEST modes and CAMEO's 14x
+        // (demonstrate, hunger strike, strike, obstruct, riot); the CAMEO dictionary's "protest"
+        // is mostly a verbal complaint, so the collective acts are named here.
+        t!("demonstrated", Statement, Protest, Some("141"), 6),
+        t!("demonstration", Statement, Protest, Some("141"), 5),
+        t!("demonstrations", Statement, Protest, Some("141"), 5),
+        t!("rallied", Statement, Protest, Some("141"), 6),
+        t!("staged a protest", Statement, Protest, Some("141"), 7),
+        t!("street protests", Statement, Protest, Some("141"), 6),
+        t!("hunger strike", Statement, Protest, Some("142"), 7),
+        t!("general strike", Statement, Protest, Some("143"), 7),
+        t!("went on strike", Statement, Protest, Some("143"), 7),
+        t!("walkout", Statement, Protest, Some("143"), 6),
+        t!("sit-in", Statement, Protest, Some("144"), 6),
+        t!("rioted", Statement, Protest, Some("145"), 6),
+        t!("riots", Statement, Protest, Some("145"), 5),
         // Force.
         t!("deployed", Deployment, Cooperate, Some("062"), 7),
         t!("deployment", Deployment, Cooperate, Some("062"), 6),
@@ -609,97 +957,363 @@ pub fn triggers() -> Vec<Trigger> {
     ]
 }
 
-/// Triggers for the PLOVER types entente's own table has none for (REQUEST, REJECT, PROTEST,
-/// CONCEDE, AID, MOBILIZE), from the verbs of the PETRARCH2 CAMEO dictionary whose own code maps
-/// to one of them (a verb that only inherits its block's code is a looser synonym: on the dev
-/// half, taking those too added eleven claims of which one was right, "committed", "negotiated",
-/// "follow" among the rest). A form the built-in table has keeps its entry;
-/// a form coded for two of these types is left out as ambiguous. Should the dictionary not read
-/// (it is tested to), these triggers are simply absent.
-pub fn dictionary_triggers(builtin: &[Trigger]) -> Vec<Trigger> {
+/// The finer kind of event (entente's vocabulary) of a CAMEO code.
+pub fn kind_of_cameo(code: &str) -> ClaimKind {
+    let root = code.get(..2).unwrap_or("");
+    match root {
+        "04" if code.starts_with("042") || code.starts_with("043") => ClaimKind::Visit,
+        "04" => ClaimKind::Summit,
+        "05" if code.starts_with("057") => ClaimKind::Agreement,
+        "06" if code.starts_with("062") => ClaimKind::Exercise,
+        "06" => ClaimKind::Agreement,
+        "07" => ClaimKind::Delivery,
+        "08" if code.starts_with("087") => ClaimKind::Withdrawal,
+        "13" => ClaimKind::Threat,
+        "15" => ClaimKind::Deployment,
+        "18" | "19" | "20" => ClaimKind::Attack,
+        _ => ClaimKind::Statement,
+    }
+}
+
+/// Triggers from the PETRARCH2 CAMEO verb dictionary, the field's general resource: every form of
+/// every verb, with the verb's own code or, failing that, its block's, and the block's patterns,
+/// which refine the code from the words around the verb ("called **for** a ceasefire" is
+/// REQUEST, "hold **talks**" CONSULT) or say the verb is no event. A verb with no code of its own
+/// or its block's (most of CAMEO 2.0's blocks are `[---]`) is an event only when a pattern says
+/// so. A form entente's own table has keeps its entry, with the block's patterns attached (see
+/// [`Triggers::sense`]).
+pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
     use std::collections::BTreeMap;
-    let Ok(dict) = crate::petrarch::VerbDictionary::cameo() else {
-        return Vec::new();
-    };
-    let wanted = [
-        Plover::Request,
-        Plover::Reject,
-        Plover::Protest,
-        Plover::Concede,
-        Plover::Aid,
-        Plover::Mobilize,
-    ];
-    let taken: std::collections::HashSet<String> = builtin.iter().map(|t| t.phrase.to_ascii_lowercase()).collect();
-    let mut found: BTreeMap<String, Option<(Plover, &'static str)>> = BTreeMap::new();
-    for block in &dict.blocks {
+    let (dict, patterns) = crate::petrarch::shipped_verbs();
+    let taken: std::collections::HashMap<String, usize> = builtin
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.phrase.to_ascii_lowercase(), i))
+        .collect();
+    // form → (code, block, the verb's own code?, the verb)
+    let mut found: BTreeMap<&'static str, (Option<&'static str>, usize, bool, &'static str)> = BTreeMap::new();
+    for (bi, block) in dict.blocks.iter().enumerate() {
         for verb in &block.verbs {
-            let Some(code) = verb.code.as_deref() else {
-                continue;
-            };
-            let Some(plover) = crate::petrarch::plover_of_cameo(code).filter(|p| wanted.contains(p)) else {
-                continue;
-            };
-            let root: &'static str = match plover {
-                Plover::Request => "020",
-                Plover::Reject => "120",
-                Plover::Protest => "140",
-                Plover::Concede => "080",
-                Plover::Aid => "070",
-                _ => "150",
-            };
+            let own = verb.code.as_deref();
+            let code = own.or(block.code.as_deref());
             for form in &verb.forms {
-                if form.len() < 3 || taken.contains(form) {
+                if form.len() < 3 {
                     continue;
                 }
-                found
-                    .entry(form.clone())
-                    .and_modify(|e| {
-                        if e.is_some_and(|(p, _)| p != plover) {
-                            *e = None;
-                        }
-                    })
-                    .or_insert(Some((plover, root)));
+                let lemma = verb.lemma.as_str();
+                let e = found.entry(form.as_str()).or_insert((code, bi, own.is_some(), lemma));
+                if !e.2 && own.is_some() {
+                    *e = (code, bi, true, lemma);
+                }
             }
         }
     }
-    found
-        .into_iter()
-        .filter_map(|(form, v)| {
-            let (plover, root) = v?;
-            let kind = match plover {
-                Plover::Aid => ClaimKind::Delivery,
-                Plover::Mobilize => ClaimKind::Deployment,
-                _ => ClaimKind::Statement,
+    // A verb that a block's patterns are written for (their comments name it) but that no block
+    // lists is the block's: CAMEO 2.0 has patterns for "urge" under DEMAND without the verb.
+    for (form, bi) in unlisted_verbs() {
+        found
+            .entry(form.as_str())
+            .or_insert((dict.blocks[*bi].code.as_deref(), *bi, false, form.as_str()));
+    }
+    // What a verb means when no pattern matches, read from its own patterns (as their comments
+    // name it): its default code if most of them agree with it; else nothing — a verb of many
+    // uses ("take", "hold", "open", and "protest", mostly a verbal complaint in CAMEO's patterns)
+    // is an event only where a pattern says which. "warn" (19 of its 25 patterns THREATEN) keeps
+    // its default.
+    let mut uses: std::collections::HashMap<(usize, &str), std::collections::HashMap<Plover, usize>> =
+        Default::default();
+    for (bi, block) in dict.blocks.iter().enumerate() {
+        for p in &block.patterns {
+            let (Some(v), Some(code)) = (p.verb.as_deref(), p.code.as_deref()) else {
+                continue;
             };
-            Some(Trigger {
-                phrase: std::borrow::Cow::Owned(form),
-                kind,
-                plover,
-                cameo: Some(root),
-                specificity: 4,
-                passive: false,
-                implies: None,
-            })
+            if let Some(plover) = crate::petrarch::plover_of_cameo(code) {
+                *uses.entry((bi, v)).or_default().entry(plover).or_default() += 1;
+            }
+        }
+    }
+    // form → the code it takes without a pattern, or None (needs one).
+    let mut reading: std::collections::HashMap<&str, Option<&'static str>> = Default::default();
+    for (bi, block) in dict.blocks.iter().enumerate() {
+        for verb in &block.verbs {
+            let default = verb.code.as_deref().or(block.code.as_deref());
+            let Some(u) = uses.get(&(bi, verb.lemma.as_str())) else {
+                continue;
+            };
+            let total: usize = u.values().sum();
+            if total < 3 {
+                continue;
+            }
+            let agree = default
+                .and_then(crate::petrarch::plover_of_cameo)
+                .and_then(|d| u.get(&d))
+                .copied()
+                .unwrap_or(0);
+            let read = if agree * 2 > total { default } else { None };
+            for f in &verb.forms {
+                reading.insert(f.as_str(), read);
+            }
+        }
+    }
+    // Base and -s forms: the lemma, and its regular -s form.
+    let mut bare_forms: std::collections::HashSet<&str> = Default::default();
+    for block in &dict.blocks {
+        for verb in &block.verbs {
+            for f in &verb.forms {
+                let last = f.rsplit(' ').next().unwrap_or(f);
+                let lemma_last = verb.lemma.rsplit(' ').next().unwrap_or(&verb.lemma);
+                if f == &verb.lemma
+                    || (last.ends_with('s') && last.starts_with(lemma_last.trim_end_matches(['e', 'y'])))
+                {
+                    bare_forms.insert(f.as_str());
+                }
+            }
+        }
+    }
+    // Participles that English uses as prepositions are not events ("according to", "following").
+    const PREPOSITIONS: &[&str] = &[
+        "according",
+        "regarding",
+        "concerning",
+        "including",
+        "following",
+        "pending",
+        "given",
+        "considering",
+        "excluding",
+        "barring",
+        "during",
+    ];
+    let mut out = Vec::new();
+    for (form, (code, bi, own, lemma)) in found {
+        let code = reading.get(form).copied().unwrap_or(code);
+        if PREPOSITIONS.contains(&form) {
+            continue;
+        }
+        if let Some(&i) = taken.get(form) {
+            builtin[i].block = Some(bi as u32);
+            builtin[i].lemma = Some(lemma);
+            continue;
+        }
+        let plover = code.and_then(crate::petrarch::plover_of_cameo);
+        if plover.is_none() && patterns.get(bi).is_none_or(Vec::is_empty) {
+            continue;
+        }
+        out.push(Trigger {
+            phrase: std::borrow::Cow::Borrowed(form),
+            kind: code.map(kind_of_cameo).unwrap_or(ClaimKind::Statement),
+            plover: plover.unwrap_or(Plover::Consult),
+            cameo: code,
+            specificity: if own { 3 } else { 2 },
+            passive: false,
+            implies: None,
+            block: Some(bi as u32),
+            conditional: plover.is_none(),
+            lemma: Some(lemma),
+            bare: bare_forms.contains(form),
+        });
+    }
+    out
+}
+
+/// Forms of the verbs that patterns' comments name but no block lists, with the block of their
+/// patterns (read once).
+fn unlisted_verbs() -> &'static [(String, usize)] {
+    static U: std::sync::OnceLock<Vec<(String, usize)>> = std::sync::OnceLock::new();
+    U.get_or_init(|| {
+        let (dict, _) = crate::petrarch::shipped_verbs();
+        let listed: std::collections::HashSet<&str> = dict
+            .blocks
+            .iter()
+            .flat_map(|b| b.verbs.iter().flat_map(|v| v.forms.iter().map(String::as_str)))
+            .collect();
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for (bi, block) in dict.blocks.iter().enumerate() {
+            for v in block.patterns.iter().filter_map(|p| p.verb.as_deref()) {
+                if !listed.contains(v) {
+                    for form in crate::petrarch::phrase_forms(&v.replace(' ', "_")) {
+                        if !out.iter().any(|(f, _)| *f == form) {
+                            out.push((form, bi));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    })
+}
+
+/// What a trigger means where it stands: its kind, PLOVER type and CAMEO code, and how specific
+/// it is.
+#[derive(Clone, Copy, Debug)]
+pub struct Sense {
+    pub kind: ClaimKind,
+    pub plover: Plover,
+    pub cameo: Option<&'static str>,
+    pub specificity: u8,
+    pub passive: bool,
+    pub implies: Option<&'static str>,
+}
+
+/// Closed-class words after which a word is a noun or an adjective, not a verb ("the forces",
+/// "its support", "with arms", "two attacks"): determiners, possessives and prepositions of
+/// English, and numbers.
+fn not_before_a_verb(word: &str) -> bool {
+    const CLOSED: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "some",
+        "any", "each", "every", "no", "another", "such", "of", "for", "with", "in", "on", "at", "from", "into", "over",
+        "under", "about", "against", "between", "among", "during", "after", "before", "without", "within", "through",
+        "per", "than", "more", "most", "new", "further", "other", "first", "last",
+    ];
+    CLOSED.contains(&word) || word.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// Whether a word that follows `before` is used as a noun: after a determiner, a possessive, a
+/// preposition or a number ("the summit", "his re-election", "on Tuesday's visit").
+pub fn nominal_use(before: &str) -> bool {
+    let t = before.trim_end();
+    t.ends_with("'s")
+        || t.ends_with("\u{2019}s")
+        || t.rsplit(|c: char| c.is_whitespace()).next().is_some_and(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            !w.is_empty() && not_before_a_verb(&w)
         })
+}
+
+/// A text's words for pattern matching: lower case, without surrounding punctuation.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
         .collect()
 }
 
 /// The trigger automaton.
 pub struct Triggers {
     pub table: Vec<Trigger>,
+    /// The first `builtin` entries of the table are entente's own.
+    builtin: usize,
     ac: AhoCorasick,
 }
 
 impl Triggers {
+    /// The trigger table, built once per process and shared by every extractor (it does not
+    /// depend on the knowledge base).
+    pub fn shared() -> &'static Triggers {
+        static T: std::sync::OnceLock<Triggers> = std::sync::OnceLock::new();
+        T.get_or_init(Triggers::new)
+    }
+
     pub fn new() -> Triggers {
         let mut table = triggers();
-        table.extend(dictionary_triggers(&table));
+        let builtin = table.len();
+        let more = dictionary_triggers(&mut table);
+        table.extend(more);
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(table.iter().map(|t| t.phrase.as_ref()))
             .unwrap_or_else(|e| panic!("trigger table: {e}"));
-        Triggers { table, ac }
+        Triggers { table, builtin, ac }
+    }
+
+    /// What trigger `t`, found at `[ts, te)` in the clause `[a, b)` of `sentence`, means there.
+    /// entente's own triggers mean what the table says. A dictionary verb is read as a verb only
+    /// where a verb can stand — not after a determiner, a possessive, a preposition or a number
+    /// ("the forces", "its support", "with arms") —, and then the most specific of its block's
+    /// patterns that matches the words around it decides (a pattern coded `---` says it is no
+    /// event); else its own code, unless it needs a pattern.
+    pub fn sense(
+        &self,
+        t: usize,
+        sentence: &str,
+        (a, b): (usize, usize),
+        (ts, te): (usize, usize),
+        after_name: bool,
+    ) -> Option<Sense> {
+        let trig = &self.table[t];
+        let own = Sense {
+            kind: trig.kind,
+            plover: trig.plover,
+            cameo: trig.cameo,
+            specificity: trig.specificity,
+            passive: trig.passive,
+            implies: trig.implies,
+        };
+        let before = words(&sentence[a..ts]);
+        let best_pattern = || {
+            let pats = trig
+                .block
+                .and_then(|bi| crate::petrarch::shipped_verbs().1.get(bi as usize))?;
+            let after = words(&sentence[te..b]);
+            let before: Vec<&str> = before.iter().map(String::as_str).collect();
+            let after: Vec<&str> = after.iter().map(String::as_str).collect();
+            pats.iter()
+                .filter(|p| p.matches(&before, &after))
+                .max_by_key(|p| (p.words, p.verb.as_deref() == trig.lemma))
+        };
+        if t < self.builtin {
+            // entente's own material-cooperation words (delivered, sent, shipped, deployed…) take
+            // a more specific type where the dictionary's patterns give one ("sent … food" is
+            // AID); their kind stays.
+            if trig.plover == Plover::Cooperate {
+                let refined = best_pattern()
+                    .and_then(|p| p.code.as_deref())
+                    .and_then(|c| Some((c, crate::petrarch::plover_of_cameo(c)?)))
+                    .filter(|(_, p)| *p != Plover::Cooperate);
+                if let Some((code, plover)) = refined {
+                    return Some(Sense {
+                        plover,
+                        cameo: Some(code),
+                        ..own
+                    });
+                }
+            }
+            return Some(own);
+        }
+        // A base or -s form that is also a noun ("medical supplies", "Korean arms") is a verb
+        // right after its subject or an auxiliary, a pronoun, an adverb.
+        const BEFORE_A_VERB: &[&str] = &[
+            "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "will", "would", "can", "could",
+            "may", "might", "must", "shall", "should", "to", "do", "does", "did", "not", "never", "also", "and", "or",
+            "then", "now", "jointly", "formally",
+        ];
+        if trig.bare
+            && !after_name
+            && !before
+                .last()
+                .is_some_and(|w| BEFORE_A_VERB.contains(&w.as_str()) || w.ends_with("ly"))
+        {
+            return None;
+        }
+        // Not after a determiner or the like, nor inside a compound ("self-propelled").
+        if before.last().is_some_and(|w| not_before_a_verb(w))
+            || sentence[..ts].trim_end().ends_with(['\'', '\u{2019}'])
+            || sentence[..ts].ends_with('-')
+        {
+            return None;
+        }
+        let best = best_pattern();
+        match best {
+            Some(p) => {
+                let code = p.code.as_deref()?;
+                Some(Sense {
+                    kind: kind_of_cameo(code),
+                    plover: crate::petrarch::plover_of_cameo(code)?,
+                    cameo: Some(code),
+                    specificity: 3 + p.words.min(2) as u8,
+                    passive: false,
+                    implies: None,
+                })
+            }
+            None if trig.conditional => None,
+            None => Some(own),
+        }
+    }
+
+    /// Whether trigger `t` is one of entente's own (not from the CAMEO dictionary).
+    pub fn is_own(&self, t: usize) -> bool {
+        t < self.builtin
     }
 
     /// Whole-word trigger matches: (start, end, trigger index).

@@ -9,6 +9,8 @@
 //! - [`dates`]: absolute, partial, range and relative date expressions, resolved;
 //! - [`extract`]: clauses → claims with actors, recipients, type, date, modality, quantities;
 //! - [`petrarch`]: the PETRARCH2 CAMEO verb dictionary, read, and CAMEO → PLOVER;
+//! - [`phoenix`]: the Phoenix actor and agent dictionaries (officeholders with their dates,
+//!   organisations, armed groups, generic agents), read;
 //! - [`verify`](mod@verify): each claim supported, contradicted (with what differs) or unverifiable;
 //! - [`propose`]: drafts of fact records for what an article says and the data lacks;
 //! - [`eval`]: precision, recall and F1 against gold annotations.
@@ -20,6 +22,7 @@ pub mod eval;
 pub mod extract;
 pub mod lexicon;
 pub mod petrarch;
+pub mod phoenix;
 pub mod propose;
 pub mod text;
 pub mod verify;

@@ -49,6 +49,8 @@ pub struct Pattern {
     pub line: usize,
     pub text: String,
     pub code: Option<String>,
+    /// The verb the pattern was written for, as its comment names it (`# REQUEST`), lower case.
+    pub verb: Option<String>,
 }
 
 /// A `--- NAME [CODE] ---` block.
@@ -137,7 +139,7 @@ fn regular_forms(w: &str) -> Vec<String> {
 }
 
 /// "ASK_FOR" with `+` on ASK: every form of the phrase.
-fn phrase_forms(spec: &str) -> Vec<String> {
+pub fn phrase_forms(spec: &str) -> Vec<String> {
     let words: Vec<&str> = spec.split('_').filter(|w| !w.is_empty()).collect();
     let verb_at = words.iter().position(|w| w.starts_with('+')).unwrap_or(0);
     let clean: Vec<String> = words
@@ -258,10 +260,16 @@ impl VerbDictionary {
                 }
             };
             if let Some(p) = body.strip_prefix('-') {
+                let verb = raw
+                    .split_once('#')
+                    .and_then(|(_, c)| c.split_whitespace().next())
+                    .filter(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+                    .map(|w| w.replace('_', " ").to_ascii_lowercase());
                 block.patterns.push(Pattern {
                     line,
                     text: p.trim().to_string(),
                     code,
+                    verb,
                 });
                 continue;
             }
@@ -308,6 +316,189 @@ impl VerbDictionary {
         } else {
             Err(errors)
         }
+    }
+}
+
+/// The shipped verb dictionary and its compiled patterns (by block), read once. Should it not
+/// read (a test makes sure it does), both are empty and only entente's own triggers remain.
+pub fn shipped_verbs() -> &'static (VerbDictionary, Vec<Vec<CompiledPattern>>) {
+    static D: std::sync::OnceLock<(VerbDictionary, Vec<Vec<CompiledPattern>>)> = std::sync::OnceLock::new();
+    D.get_or_init(|| {
+        let d = VerbDictionary::cameo().unwrap_or_default();
+        let p = d.compiled_patterns();
+        (d, p)
+    })
+}
+
+/// One element of a compiled pattern: alternatives (a synonym set gives several), each a run of
+/// words that must appear in order.
+type Element = Vec<Vec<String>>;
+
+/// A pattern compiled for matching on a clause's words, in the TABARI way: the words before the
+/// verb (`pre`) must appear in order before it, the words after it (`post`) in order after it,
+/// with other words allowed between them. Actor slots (`$`, `+`, `%`, `^`) are left to the roles
+/// entente assigns itself; braces (a noun phrase) and parentheses (a prepositional phrase) group
+/// words that must appear together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompiledPattern {
+    pub line: usize,
+    pub pre: Vec<Element>,
+    pub post: Vec<Element>,
+    pub code: Option<String>,
+    /// How many words it needs: the most specific matching pattern wins.
+    pub words: usize,
+    /// The verb it was written for (its comment's), if the comment names one: of two patterns
+    /// as specific, the one written for the verb at hand wins.
+    pub verb: Option<String>,
+}
+
+/// How far apart (in words) the elements of a pattern may be.
+const GAP: usize = 6;
+
+impl VerbDictionary {
+    /// The patterns of every block, compiled (a pattern naming an unknown synonym set is left out,
+    /// as PETRARCH does).
+    pub fn compiled_patterns(&self) -> Vec<Vec<CompiledPattern>> {
+        self.blocks
+            .iter()
+            .map(|b| b.patterns.iter().filter_map(|p| self.compile(p)).collect())
+            .collect()
+    }
+
+    fn compile(&self, p: &Pattern) -> Option<CompiledPattern> {
+        let (pre, post) = p.text.split_once('*').unwrap_or(("", p.text.as_str()));
+        let side = |text: &str| -> Option<Vec<Element>> {
+            let mut out: Vec<Element> = Vec::new();
+            let mut group: Option<Vec<String>> = None;
+            let cleaned = text.replace(['{', '}'], " { ").replace(['(', ')'], " ( ");
+            let mut depth = 0usize;
+            for tok in cleaned.split_whitespace() {
+                match tok {
+                    "{" | "(" => {
+                        depth ^= 1;
+                        if depth == 1 {
+                            group = Some(Vec::new());
+                        } else if let Some(g) = group.take().filter(|g| !g.is_empty()) {
+                            out.push(vec![g]);
+                        }
+                    }
+                    "$" | "+" | "%" | "^" | "#" => {}
+                    w => {
+                        let w = w.trim_matches(|c| c == '$' || c == '+' || c == '%' || c == '^');
+                        if w.is_empty() {
+                            continue;
+                        }
+                        if let Some(set) = w.strip_prefix('&') {
+                            let key = set.trim_end_matches('_');
+                            let members = self
+                                .synsets
+                                .iter()
+                                .find(|(k, _)| k.trim_end_matches('_') == key)
+                                .map(|(_, v)| v.clone())?;
+                            let alts: Vec<Vec<String>> = members
+                                .iter()
+                                .map(|m| m.split_whitespace().map(str::to_string).collect())
+                                .collect();
+                            // A set inside a group becomes its own element after the group's words.
+                            if let Some(g) = group.take().filter(|g| !g.is_empty()) {
+                                out.push(vec![g]);
+                                group = Some(Vec::new());
+                            }
+                            out.push(alts);
+                        } else {
+                            let word = w.trim_end_matches('_').replace('_', " ").to_ascii_lowercase();
+                            match group.as_mut() {
+                                Some(g) => g.extend(word.split_whitespace().map(str::to_string)),
+                                None => out.push(vec![word.split_whitespace().map(str::to_string).collect()]),
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(g) = group.filter(|g| !g.is_empty()) {
+                out.push(vec![g]);
+            }
+            Some(out)
+        };
+        let pre = side(pre)?;
+        let post = side(post)?;
+        let words = pre
+            .iter()
+            .chain(&post)
+            .map(|e| e.iter().map(Vec::len).min().unwrap_or(0))
+            .sum();
+        (words > 0).then(|| CompiledPattern {
+            line: p.line,
+            pre,
+            post,
+            code: p.code.clone(),
+            words,
+            verb: p.verb.clone(),
+        })
+    }
+}
+
+/// Whether a text word (lower case) is the dictionary's word: the same, a regular plural or
+/// inflection of it, or (for a stem of five letters or more, as the dictionary writes "VIOLAT")
+/// a word it begins.
+fn word_matches(text: &str, dict: &str) -> bool {
+    text == dict
+        || (dict.len() >= 5 && text.starts_with(dict))
+        || text
+            .strip_suffix('s')
+            .is_some_and(|t| t == dict || t.strip_suffix('e') == Some(dict))
+}
+
+/// Prepositions: a pattern's prepositional phrase starts right after what it attaches to.
+const PREPOSITIONS: &[&str] = &[
+    "to", "for", "with", "on", "against", "of", "in", "at", "from", "by", "over", "into", "about", "as",
+];
+
+/// Finds `element` in `words` from `from` on (at most `GAP` words later, four for a preposition);
+/// the index after it.
+fn find_element(words: &[&str], from: usize, element: &Element) -> Option<usize> {
+    let preposition = element
+        .iter()
+        .all(|alt| alt.first().is_some_and(|w| PREPOSITIONS.contains(&w.as_str())));
+    let last = words.len().min(from + if preposition { 4 } else { GAP + 1 });
+    (from..last).find_map(|i| {
+        element.iter().find_map(|alt| {
+            let mut at = i;
+            for (k, w) in alt.iter().enumerate() {
+                // The words of a group may have modifiers between them ("financial and military aid").
+                let limit = if k == 0 { at + 1 } else { words.len().min(at + 3) };
+                at = (at..limit).find(|&j| word_matches(words[j], w))? + 1;
+            }
+            Some(at)
+        })
+    })
+}
+
+impl CompiledPattern {
+    /// Whether the pattern holds around a verb: `before` are the clause's words before it (lower
+    /// case, in order) and `after` the words after it.
+    pub fn matches(&self, before: &[&str], after: &[&str]) -> bool {
+        let mut at = 0;
+        for e in &self.post {
+            match find_element(after, at, e) {
+                Some(next) => at = next,
+                None => return false,
+            }
+        }
+        if self.pre.is_empty() {
+            return true;
+        }
+        // Words before the verb: the last element nearest the verb, searching backwards.
+        let rev: Vec<&str> = before.iter().rev().copied().collect();
+        let mut at = 0;
+        for e in self.pre.iter().rev() {
+            let reversed: Element = e.iter().map(|alt| alt.iter().rev().cloned().collect()).collect();
+            match find_element(&rev, at, &reversed) {
+                Some(next) => at = next,
+                None => return false,
+            }
+        }
+        true
     }
 }
 
@@ -362,6 +553,29 @@ mod tests {
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [5, 6, 7], "{errors:?}");
         assert!(errors[0].to_string().starts_with("line 5: "));
+    }
+
+    #[test]
+    fn patterns_match_words_in_order_around_the_verb() {
+        let text = "&CURRENCY\n+MONEY\n+CASH_\n--- ASK [---] ---\nASK [020]\nURGE\n- * (FOR {FINANCIAL AID}) [0231]\n- * &CURRENCY [0231]\n- POLICE * CALM [023]\n- * &NOSUCHSET [020]\n";
+        let d = VerbDictionary::parse(text).expect("reads");
+        let p = &d.compiled_patterns()[0];
+        assert_eq!(p.len(), 3, "the pattern with an unknown set is left out: {p:?}");
+        let w = |s: &'static str| -> Vec<&'static str> { s.split_whitespace().collect() };
+        assert!(p[0].matches(&[], &w("the west for more financial aid")));
+        assert!(p[0].matches(&[], &w("donors for financial and military aid")));
+        assert!(!p[0].matches(&[], &w("financial aid for donors")));
+        assert!(p[1].matches(&[], &w("for cash")));
+        assert!(p[2].matches(&w("the police"), &w("for calm")));
+        assert!(!p[2].matches(&w("the army"), &w("for calm")));
+    }
+
+    #[test]
+    fn the_shipped_patterns_compile() {
+        let d = VerbDictionary::cameo().expect("reads");
+        let compiled: usize = d.compiled_patterns().iter().map(Vec::len).sum();
+        let written: usize = d.blocks.iter().map(|b| b.patterns.len()).sum();
+        assert!(compiled * 10 >= written * 9, "{compiled} of {written}");
     }
 
     #[test]

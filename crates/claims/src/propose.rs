@@ -933,6 +933,25 @@ pub fn propose(
                 .push(left(format!("{} claim, not an event", c.modality.as_str()), vec![]));
             continue;
         }
+        // A record names actors of the knowledge base; a generic agent ("police") or an actor
+        // only the Phoenix dictionaries know cannot be drafted until it is added.
+        let unknown: Vec<&str> = c
+            .actors
+            .iter()
+            .chain(&c.recipients)
+            .filter(|a| kb.actor(&a.id).is_none())
+            .map(|a| a.text.as_str())
+            .collect();
+        if !unknown.is_empty() {
+            out.left.push(left(
+                format!(
+                    "names an actor the knowledge base does not hold ({}); add it to the data to record this",
+                    unknown.join(", ")
+                ),
+                vec![],
+            ));
+            continue;
+        }
         let v = verify_claim_with(kb, derived, c);
         let records: Vec<FactId> = v.evidence.iter().map(|e| e.fact.clone()).collect();
         let (action, table, kind, title, mut check) = match v.verdict {

@@ -388,3 +388,18 @@ fn a_decision_may_not_smuggle_records_or_retract_others() {
         assert!(e.contains(why), "{why}: {e}");
     }
 }
+
+#[test]
+fn a_claim_naming_an_actor_the_data_lacks_is_left_out_with_its_reason() {
+    let kb = kb();
+    let p = run(
+        &kb,
+        "url: https://www.example.org/news/nbo\ndate: 2026-03-14\n\nKenyan police arrested dozens of protesters in Nairobi on 13 March 2026.\n",
+    );
+    assert!(p.proposals.is_empty(), "{:?}", p.proposals);
+    assert!(
+        p.left.iter().any(|l| l.reason.contains("does not hold (protesters)")),
+        "{:?}",
+        p.left
+    );
+}
