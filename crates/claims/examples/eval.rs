@@ -62,6 +62,55 @@ fn main() {
             serde_json::to_string_pretty(&serde_json::json!({"half": name, "news": report})).unwrap()
         );
     }
+    // The PETRARCH/TABARI validation suite (`eval/petrarch/`), an outside test: its fictional
+    // actors come from its own dictionaries, the verbs from entente's. Split by the record's id.
+    let pdir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../eval/petrarch");
+    let read = |f: &str| std::fs::read_to_string(pdir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+    let validation: &'static entente_claims::phoenix::Dictionaries =
+        Box::leak(Box::new(entente_claims::phoenix::Dictionaries::read(
+            ("PETR.Validate.actors.txt", &read("PETR.Validate.actors.txt")),
+            ("PETR.Validate.agents.txt", &read("PETR.Validate.agents.txt")),
+        )));
+    let records = entente_claims::eval::load_petrarch_records(&read("PETR.UnitTest.records.xml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let px = Extractor::with_dictionaries(&kb, validation);
+    for (name, split) in [("dev", Split::Dev), ("test", Split::Test)] {
+        if split == Split::Test && !args.iter().any(|a| a == "--test") {
+            continue;
+        }
+        let part = records.iter().filter(|r| Split::of(&r.id) == split);
+        let report = entente_claims::eval::evaluate_petrarch(&px, part);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"half": name, "petrarch": report})).unwrap()
+        );
+    }
+    if args.iter().any(|a| a == "--petrarch-claims") {
+        for r in records
+            .iter()
+            .filter(|r| Split::of(&r.id) == Split::Dev && !r.codings.is_empty())
+        {
+            let claims = px.extract_sentence(&r.text, r.date);
+            let ours = claims
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}:{} [{}]->[{}]",
+                        c.plover.as_str(),
+                        c.cameo.unwrap_or("-"),
+                        c.actors.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join(","),
+                        c.recipients
+                            .iter()
+                            .map(|a| a.code.as_str())
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ; ");
+            println!("PETR {} gold={:?} ours={} | {}", r.id, r.codings, ours, r.text);
+        }
+    }
     if args.iter().any(|a| a == "--news-claims") {
         for s in news_halves[0].1.iter() {
             let claims = x.extract_sentence(&s.text, entente_model::PartialDate::parse(&s.date).ok());

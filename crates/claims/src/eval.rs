@@ -666,3 +666,154 @@ pub fn evaluate_news<'a>(x: &Extractor, sentences: impl IntoIterator<Item = &'a 
         pair_accuracy: share(pr, det),
     }
 }
+
+/// One record of the PETRARCH/TABARI validation suite (`PETR.UnitTest.records.xml`): its text
+/// and gold CAMEO codings (source, target, event code).
+#[derive(Clone, Debug)]
+pub struct PetrarchRecord {
+    pub id: String,
+    pub date: Option<entente_model::PartialDate>,
+    pub text: String,
+    pub codings: Vec<(String, String, String)>,
+}
+
+/// The value of `name="…"` (or `name='…'`) in a tag's text.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let at = tag.find(&format!("{name}="))? + name.len() + 1;
+    let quote = tag[at..].chars().next().filter(|q| *q == '"' || *q == '\'')?;
+    let end = tag[at + 1..].find(quote)?;
+    Some(&tag[at + 1..at + 1 + end])
+}
+
+/// Reads the validation records. The file is XML with comments inside records; only
+/// `<Sentence>`, `<EventCoding>` and `<Text>` are read (records without a coded triple — "no
+/// events" and error records — are kept with no codings). A record cut short is an error naming
+/// its byte offset.
+pub fn load_petrarch_records(text: &str) -> Result<Vec<PetrarchRecord>, String> {
+    // Comments first: they hold example markup.
+    let mut clean = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("<!--") {
+        clean.push_str(&rest[..open]);
+        rest = match rest[open..].find("-->") {
+            Some(close) => &rest[open + close + 3..],
+            None => "",
+        };
+    }
+    clean.push_str(rest);
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(start) = clean[at..].find("<Sentence ").map(|k| at + k) {
+        let end = clean[start..]
+            .find("</Sentence>")
+            .map(|k| start + k)
+            .ok_or_else(|| format!("byte {start}: a <Sentence> without its </Sentence>"))?;
+        let body = &clean[start..end];
+        let head = &body[..body.find('>').unwrap_or(body.len())];
+        let id = attribute(head, "id").unwrap_or("").to_string();
+        let date = attribute(head, "date").and_then(|d| {
+            (d.len() == 8)
+                .then(|| entente_model::PartialDate::parse(&format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..])).ok())
+                .flatten()
+        });
+        let mut codings = Vec::new();
+        let mut k = 0;
+        while let Some(c) = body[k..].find("<EventCoding").map(|x| k + x) {
+            let tag_end = body[c..].find('>').map_or(body.len(), |x| c + x);
+            let tag = &body[c..tag_end];
+            if let (Some(s), Some(t), Some(e)) = (
+                attribute(tag, "sourcecode"),
+                attribute(tag, "targetcode"),
+                attribute(tag, "eventcode"),
+            ) {
+                codings.push((s.to_string(), t.to_string(), e.to_string()));
+            }
+            k = tag_end;
+        }
+        let text = body
+            .find("<Text>")
+            .and_then(|t| body[t + 6..].find("</Text>").map(|e| &body[t + 6..t + 6 + e]))
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(PetrarchRecord {
+            id,
+            date,
+            text,
+            codings,
+        });
+        at = end + "</Sentence>".len();
+    }
+    Ok(out)
+}
+
+/// Scores on the validation records with a coded triple: a record counts as detected when a claim
+/// is found; its type, source and target are right when some claim agrees with some gold coding
+/// (the PLOVER type of its CAMEO code; the first three letters of the actor codes, which name the
+/// state or group).
+#[derive(Clone, Debug, Serialize)]
+pub struct PetrarchReport {
+    pub records: usize,
+    pub coded: usize,
+    pub detection_rate: f64,
+    pub type_accuracy: f64,
+    pub source_accuracy: f64,
+    pub target_accuracy: f64,
+    /// Records whose gold says no event, and the share in which a claim was found anyway.
+    pub no_event: usize,
+    pub false_alarm_rate: f64,
+}
+
+/// Runs the extractor over the validation records and scores it.
+pub fn evaluate_petrarch<'a>(x: &Extractor, records: impl IntoIterator<Item = &'a PetrarchRecord>) -> PetrarchReport {
+    let (mut n, mut coded, mut det, mut typ, mut src, mut tgt, mut none, mut alarms) = (0, 0, 0, 0, 0, 0, 0, 0);
+    let root = |c: &str| c.get(..3).unwrap_or(c).to_ascii_uppercase();
+    for r in records {
+        n += 1;
+        let claims = x.extract_sentence(&r.text, r.date);
+        if r.codings.is_empty() {
+            none += 1;
+            alarms += usize::from(!claims.is_empty());
+            continue;
+        }
+        coded += 1;
+        if claims.is_empty() {
+            continue;
+        }
+        det += 1;
+        let gold_types: Vec<Option<entente_model::Plover>> = r
+            .codings
+            .iter()
+            .map(|(_, _, e)| crate::petrarch::plover_of_cameo(e))
+            .collect();
+        typ += usize::from(claims.iter().any(|c| gold_types.contains(&Some(c.plover))));
+        src += usize::from(claims.iter().any(|c| {
+            c.actors
+                .iter()
+                .any(|a| r.codings.iter().any(|(s, _, _)| root(s) == root(&a.code)))
+        }));
+        tgt += usize::from(claims.iter().any(|c| {
+            c.recipients
+                .iter()
+                .any(|a| r.codings.iter().any(|(_, t, _)| root(t) == root(&a.code)))
+        }));
+    }
+    let r = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            (a as f64 / b as f64 * 1000.0).round() / 1000.0
+        }
+    };
+    PetrarchReport {
+        records: n,
+        coded,
+        detection_rate: r(det, coded),
+        type_accuracy: r(typ, coded),
+        source_accuracy: r(src, coded),
+        target_accuracy: r(tgt, coded),
+        no_event: none,
+        false_alarm_rate: r(alarms, none),
+    }
+}

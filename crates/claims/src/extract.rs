@@ -294,6 +294,15 @@ impl<'kb> Extractor<'kb> {
         }
     }
 
+    /// An extractor that also knows the actors and agents of further dictionaries (see
+    /// [`Lexicon::with_dictionaries`]).
+    pub fn with_dictionaries(kb: &'kb KnowledgeBase, extra: &'static crate::phoenix::Dictionaries) -> Extractor<'kb> {
+        Extractor {
+            lexicon: Lexicon::with_dictionaries(kb, extra),
+            ..Extractor::new(kb)
+        }
+    }
+
     fn actor(&self, id: &str, text: &str) -> ClaimActor {
         let (code, name) = match self.kb.actor(id) {
             Some(a) => (a.code().to_string(), a.display_name().to_string()),

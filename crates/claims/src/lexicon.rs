@@ -68,6 +68,9 @@ pub struct Lexicon {
     kb_codes: std::collections::HashMap<String, String>,
     /// The knowledge base's states, by id.
     states: std::collections::HashSet<String>,
+    /// Further dictionaries given by the caller (the PETRARCH validation suite's fictional
+    /// actors), read after the shipped ones.
+    extra: Option<DictionaryNames>,
 }
 
 /// What a dictionary name stands for.
@@ -81,6 +84,7 @@ enum NameRef {
 
 /// The Phoenix dictionaries' names as automata, built once and shared by every extractor.
 struct DictionaryNames {
+    dict: &'static crate::phoenix::Dictionaries,
     /// Acronyms ("ANC", "PKK"): matched in capitals only.
     sensitive: AhoCorasick,
     sensitive_refs: Vec<NameRef>,
@@ -107,8 +111,13 @@ fn title_case(s: &str) -> String {
 
 fn dictionary_names() -> &'static DictionaryNames {
     static D: std::sync::OnceLock<DictionaryNames> = std::sync::OnceLock::new();
-    D.get_or_init(|| {
-        let d = crate::phoenix::shipped();
+    D.get_or_init(|| build_names(crate::phoenix::shipped(), false))
+}
+
+/// The automata over dictionaries' names. With `countries` false, entries coded only as a state
+/// (its name, and synonyms that are often its provinces and towns) are left to the knowledge base.
+fn build_names(d: &'static crate::phoenix::Dictionaries, countries: bool) -> DictionaryNames {
+    {
         // Words that are verbs or agents are not names on their own ("Strike", "Guard").
         let mut words: std::collections::HashSet<&str> = d
             .agents
@@ -129,7 +138,7 @@ fn dictionary_names() -> &'static DictionaryNames {
         for (i, e) in d.actors.iter().enumerate() {
             // A bare country code ([AFG]) is a state's name, which the knowledge base gives; its
             // synonyms there include provinces and towns, which are places, not actors.
-            if e.codes.iter().all(|c| c.code.len() <= 3) {
+            if !countries && e.codes.iter().all(|c| c.code.len() <= 3) {
                 continue;
             }
             for c in &e.codes {
@@ -140,7 +149,9 @@ fn dictionary_names() -> &'static DictionaryNames {
                 if n.len() < 3 || (one_word && words.contains(n.as_str())) {
                     continue;
                 }
-                if one_word && n.len() <= 5 && n.chars().all(|c| c.is_ascii_alphanumeric()) {
+                // Three letters or fewer: an acronym, written in capitals ("ANC", "PKK"); longer
+                // names with a capital ("Hamas", "HAMAS", "Putin").
+                if one_word && n.len() <= 3 && n.chars().all(|c| c.is_ascii_alphanumeric()) {
                     sensitive.push((n.to_ascii_uppercase(), NameRef::Actor(i as u32)));
                 } else {
                     insensitive.push((n.clone(), NameRef::Actor(i as u32)));
@@ -162,13 +173,14 @@ fn dictionary_names() -> &'static DictionaryNames {
                 .unwrap_or_else(|e| panic!("Phoenix names: {e}"))
         };
         DictionaryNames {
+            dict: d,
             sensitive: build(&sensitive, false),
             insensitive: build(&insensitive, true),
             sensitive_refs: sensitive.into_iter().map(|(_, r)| r).collect(),
             insensitive_refs: insensitive.into_iter().map(|(_, r)| r).collect(),
             display,
         }
-    })
+    }
 }
 
 /// The state or organisation an actor acts for: itself if it is one, else up its parent chain.
@@ -370,6 +382,7 @@ impl Lexicon {
             }
         }
         Lexicon {
+            extra: None,
             kb_names: by_name.into_keys().collect(),
             kb_codes,
             states,
@@ -379,6 +392,16 @@ impl Lexicon {
             insensitive_entries: insensitive.into_iter().map(|(_, e)| e).collect(),
             systems,
             system_names,
+        }
+    }
+
+    /// The lexicon with further actor and agent dictionaries, bare country entries included
+    /// (for text about actors the shipped dictionaries do not know, such as the PETRARCH
+    /// validation suite's).
+    pub fn with_dictionaries(kb: &KnowledgeBase, extra: &'static crate::phoenix::Dictionaries) -> Lexicon {
+        Lexicon {
+            extra: Some(build_names(extra, true)),
+            ..Lexicon::new(kb)
         }
     }
 
@@ -422,13 +445,17 @@ impl Lexicon {
     /// ("Kenyan police", "President Ruto", "the government of Sudan") or standing alone.
     pub fn actors(&self, text: &str, day: Option<entente_model::Day>) -> Vec<ActorMention> {
         let mut kb = self.kb_actors(text);
-        let d = crate::phoenix::shipped();
-        let dn = dictionary_names();
         let mut found: Vec<ActorMention> = Vec::new();
-        for (ac, refs) in [
-            (&dn.sensitive, &dn.sensitive_refs),
-            (&dn.insensitive, &dn.insensitive_refs),
-        ] {
+        for (dn, ac, refs) in std::iter::once(dictionary_names())
+            .chain(self.extra.as_ref())
+            .flat_map(|dn| {
+                [
+                    (dn, &dn.sensitive, &dn.sensitive_refs),
+                    (dn, &dn.insensitive, &dn.insensitive_refs),
+                ]
+            })
+        {
+            let d = dn.dict;
             for m in ac.find_iter(text) {
                 if !bounded(text, m.start(), m.end()) {
                     continue;
@@ -1254,8 +1281,8 @@ impl Triggers {
         };
         if t < self.builtin {
             // entente's own material-cooperation words (delivered, sent, shipped, deployed…) take
-            // a more specific type where the dictionary's patterns give one ("sent … food" is
-            // AID); their kind stays.
+            // a more specific type where the dictionary's patterns give one ("sent … humanitarian
+            // aid" is AID); their kind stays (a medical unit sent is still a deployment).
             if trig.plover == Plover::Cooperate {
                 let refined = best_pattern()
                     .and_then(|p| p.code.as_deref())

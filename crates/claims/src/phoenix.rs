@@ -371,6 +371,21 @@ impl fmt::Debug for Dictionaries {
     }
 }
 
+impl Dictionaries {
+    /// Reads an actor dictionary and an agent dictionary given as text (each named for errors).
+    pub fn read(actors: (&'static str, &str), agents: (&'static str, &str)) -> Dictionaries {
+        let (a, e1) = read_actors(actors.1);
+        let (g, e2) = read_agents(agents.1);
+        let mut errors: Vec<(&'static str, DictionaryError)> = e1.into_iter().map(|e| (actors.0, e)).collect();
+        errors.extend(e2.into_iter().map(|e| (agents.0, e)));
+        Dictionaries {
+            actors: a,
+            agents: g,
+            errors,
+        }
+    }
+}
+
 /// The shipped actor and agent dictionaries (read on first use, then shared).
 pub fn shipped() -> &'static Dictionaries {
     static D: std::sync::OnceLock<Dictionaries> = std::sync::OnceLock::new();
