@@ -587,7 +587,16 @@ impl<'kb> Extractor<'kb> {
                     recipients.push((implied.to_string(), String::new()));
                 }
             }
-            let inherited = actors.is_empty();
+            // A clause whose only subject is a generic agent ("officials", "the government")
+            // speaks of the actor the text is about, when it has one.
+            let all_agents = |v: &Named| {
+                !v.is_empty()
+                    && v.iter()
+                        .all(|(id, _)| in_clause.iter().any(|m| m.entry.agent.is_some() && m.entry.id == *id))
+            };
+            let only_agents = all_agents(&actors);
+            let inherited =
+                actors.is_empty() || (only_agents && (!subject_in_sentence.is_empty() || !memory.subject.is_empty()));
             if inherited {
                 let from = if !subject_in_sentence.is_empty() {
                     &subject_in_sentence
@@ -614,7 +623,8 @@ impl<'kb> Extractor<'kb> {
             }
             // One side named: the other is the counterpart of the last claim of the same family
             // ("…executive contracts signed in late August" after "tanks from South Korea").
-            if recipients.is_empty() && family(trig.kind).is_some() {
+            // Likewise a counterpart named only by a generic agent.
+            if (recipients.is_empty() || all_agents(&recipients)) && family(trig.kind).is_some() {
                 if let Some((fam, acts, recs)) = &memory.last_claim {
                     if Some(*fam) == family(trig.kind) {
                         let counterpart: Vec<&(String, String)> = acts
@@ -626,7 +636,9 @@ impl<'kb> Extractor<'kb> {
                     }
                 }
             }
-            if actors.is_empty() && recipients.is_empty() {
+            if actors.is_empty() && recipients.is_empty()
+                || trig.needs_object && !in_clause.iter().any(|m| m.start >= te)
+            {
                 continue;
             }
             let subject_mentions: Vec<(ActorEntry, String)> = in_clause

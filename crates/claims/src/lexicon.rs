@@ -762,6 +762,8 @@ pub struct Trigger {
     pub conditional: bool,
     /// The dictionary verb it is a form of.
     pub lemma: Option<&'static str>,
+    /// A dictionary verb with no code of its own, read by its block's.
+    pub block_code: bool,
     /// A dictionary verb's base or -s form, which is also a noun's ("arms", "supplies", "aid"):
     /// read as a verb only right after its subject, a pronoun, an auxiliary or an adverb.
     pub bare: bool,
@@ -780,6 +782,7 @@ macro_rules! t {
             block: None,
             conditional: false,
             lemma: None,
+            block_code: false,
             bare: false,
         }
     };
@@ -795,6 +798,7 @@ macro_rules! t {
             block: None,
             conditional: false,
             lemma: None,
+            block_code: false,
             bare: false,
         }
     };
@@ -810,6 +814,7 @@ macro_rules! t {
             block: None,
             conditional: false,
             lemma: None,
+            block_code: false,
             bare: false,
         }
     };
@@ -942,6 +947,16 @@ pub fn triggers() -> Vec<Trigger> {
         t!("removed from office", Statement, Sanction, None, 8),
         t!("sanctions", Statement, Sanction, Some("163"), 5),
         t!("martial law", Statement, Coerce, None, 7),
+        // Material cooperation the CAMEO verbs do not name (the PLOVER codebook's COOPERATE
+        // modes: military, intelligence, judicial cooperation).
+        t!("joint patrol", Exercise, Cooperate, Some("062"), 6),
+        t!("joint patrols", Exercise, Cooperate, Some("062"), 6),
+        t!("joint operation", Exercise, Cooperate, Some("062"), 6),
+        t!("joint operations", Exercise, Cooperate, Some("062"), 6),
+        t!("joint task force", Exercise, Cooperate, Some("062"), 6),
+        t!("sharing intelligence", Agreement, Cooperate, Some("064"), 6),
+        t!("shared intelligence", Agreement, Cooperate, Some("064"), 6),
+        t!("intelligence sharing", Agreement, Cooperate, Some("064"), 6),
         // Collective protest, after the PLOVER codebook's PROTEST modes and CAMEO's 14x
         // (demonstrate, hunger strike, strike, obstruct, riot); the CAMEO dictionary's "protest"
         // is mostly a verbal complaint, so the collective acts are named here.
@@ -1137,6 +1152,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             block: Some(bi as u32),
             conditional: plover.is_none(),
             lemma: Some(lemma),
+            block_code: !own,
             bare: bare_forms.contains(form),
         });
     }
@@ -1180,6 +1196,9 @@ pub struct Sense {
     pub specificity: u8,
     pub passive: bool,
     pub implies: Option<&'static str>,
+    /// A dictionary verb read by its block's code alone (no code of its own, no pattern): an
+    /// event only with a counterpart named after it ("warned Israel", not "went in his place").
+    pub needs_object: bool,
 }
 
 /// Closed-class words after which a word is a noun or an adjective, not a verb ("the forces",
@@ -1266,6 +1285,7 @@ impl Triggers {
             specificity: trig.specificity,
             passive: trig.passive,
             implies: trig.implies,
+            needs_object: false,
         };
         let before = words(&sentence[a..ts]);
         let best_pattern = || {
@@ -1331,10 +1351,14 @@ impl Triggers {
                     specificity: 3 + p.words.min(2) as u8,
                     passive: false,
                     implies: None,
+                    needs_object: false,
                 })
             }
             None if trig.conditional => None,
-            None => Some(own),
+            None => Some(Sense {
+                needs_object: trig.block_code,
+                ..own
+            }),
         }
     }
 
