@@ -56,6 +56,14 @@ fn main() {
     );
     let real: Vec<&Article> = corpus.iter().map(|g| &g.article).collect();
     measure("corpus (real text)", &x, &real, rounds);
+    // General news: the 384 sentences of eval/news, one article each.
+    let news_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../eval/news/sentences.jsonl");
+    let news: Vec<Article> = entente_claims::eval::load_news(std::path::Path::new(news_path))
+        .expect("news set")
+        .iter()
+        .map(|s| Article::from_bytes(&s.id, s.text.as_bytes()))
+        .collect();
+    measure("general news sentences", &x, &news.iter().collect::<Vec<_>>(), rounds);
 
     // Synthetic news: names from the knowledge base, common verbs, dates.
     let names: Vec<&str> = kb.facts().actors.iter().map(|a| a.display_name()).collect();
