@@ -712,7 +712,7 @@ pub fn load_petrarch_records(text: &str) -> Result<Vec<PetrarchRecord>, String> 
         let head = &body[..body.find('>').unwrap_or(body.len())];
         let id = attribute(head, "id").unwrap_or("").to_string();
         let date = attribute(head, "date").and_then(|d| {
-            (d.len() == 8)
+            (d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| entente_model::PartialDate::parse(&format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..])).ok())
                 .flatten()
         });

@@ -181,13 +181,46 @@ fn malformed_input_never_panics() {
             .to_vec(),
         b"\r\n\r\n....!!!???".to_vec(),
     ];
-    for bytes in inputs {
-        let a = Article::from_bytes("x", &bytes);
+    for bytes in &inputs {
+        let a = Article::from_bytes("x", bytes);
         let claims = x.extract(&a);
         for c in &claims {
             assert!(c.start <= c.end && c.end <= a.input.len());
         }
         let _ = verify(&kb, &claims);
+    }
+    // The dictionary and record readers take any text: errors, never a panic. Every byte
+    // string above, and pseudo-random text made of the formats' own delimiters and multi-byte
+    // characters, cut at every length of a prefix.
+    let mut junk: Vec<String> = inputs.iter().map(|b| String::from_utf8_lossy(b).into_owned()).collect();
+    let alphabet: Vec<char> = "[]{}<>!~+-_#=\"'é한 \t\nABC0123456789>:".chars().collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..200 {
+        let s: String = (0..64)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                alphabet[(seed % alphabet.len() as u64) as usize]
+            })
+            .collect();
+        junk.push(s);
+    }
+    junk.push("<Sentence date=\"2008한0\" id='x'><EventCoding sourcecode='\"A' targetcode=\"B\" eventcode=\"01\"><Text>é</Text></Sentence>".into());
+    for text in &junk {
+        // Every prefix of the short texts; the long line whole.
+        let cuts: Vec<usize> = if text.len() > 4096 {
+            vec![text.len()]
+        } else {
+            (0..=text.len()).collect()
+        };
+        for cut in cuts {
+            let Some(t) = text.get(..cut) else { continue };
+            let _ = entente_claims::phoenix::read_actors(t);
+            let _ = entente_claims::phoenix::read_agents(t);
+            let _ = entente_claims::petrarch::VerbDictionary::parse(t);
+            let _ = entente_claims::eval::load_petrarch_records(t);
+        }
     }
 }
 
