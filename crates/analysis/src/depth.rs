@@ -199,7 +199,7 @@ impl Contribution {
 #[derive(Clone, Copy, Default)]
 pub struct Sources<'a> {
     pub tables: Option<&'a crate::evidence::DatasetTables>,
-    pub lake: Option<&'a entente_events::Lake>,
+    pub lake: Option<&'a dyn entente_events::EventData>,
 }
 
 /// The index for one dyad: its contributions and the configuration that scores them.

@@ -6,7 +6,9 @@
 //!   sources as citations; [`crate::DyadDepth::with_events`] turns them into the index's
 //!   `event_data` dimension.
 
-use entente_events::{Day as LakeDay, Granularity, Lake, Membership, SeriesQuery, SideSpec, SourceKind};
+use entente_events::{
+    Day as LakeDay, EventData, Granularity, LakeStats, Membership, SeriesQuery, SideSpec, SourceKind,
+};
 use entente_kb::{Citation, KnowledgeBase};
 use entente_model::{Day, RelationKind};
 use serde::Serialize;
@@ -92,9 +94,14 @@ impl EventEvidence {
     }
 }
 
-/// The lake's sources as citations, with the months they cover as locator.
-pub fn lake_citations(lake: &Lake) -> Vec<Citation> {
-    let stats = lake.stats();
+/// The lake's sources as citations, with the months they cover as locator (none when the lake
+/// is out of this machine's sight, as a cluster's may be).
+pub fn lake_citations(data: &dyn EventData) -> Vec<Citation> {
+    data.stats().map(|s| citations(&s)).unwrap_or_default()
+}
+
+/// Citations for what a lake holds.
+pub fn citations(stats: &LakeStats) -> Vec<Citation> {
     SourceKind::ALL
         .into_iter()
         .filter_map(|k| {
@@ -120,7 +127,7 @@ pub fn lake_citations(lake: &Lake) -> Vec<Citation> {
 /// Monthly counts between `a` and `b` in both directions, or `None` when the lake holds no event
 /// between them. Members count as their organisation when `mode` says so.
 pub fn evidence(
-    lake: &Lake,
+    lake: &dyn EventData,
     kb: &KnowledgeBase,
     a: &str,
     b: &str,

@@ -36,12 +36,12 @@ pub use partners::{partners, Partner, Partners};
 
 use entente_kb::KnowledgeBase;
 
-/// What an analysis can fail on: the event lake or the datasets' tables it reads (the questions'
+/// What an analysis can fail on: the event data or the datasets' tables it reads (the questions'
 /// own arguments are checked by the surfaces before they ask).
 #[derive(Debug)]
 pub enum Error {
-    /// Reading the event lake failed, or the lake cannot answer the query as asked.
-    Lake(entente_events::Error),
+    /// The event data (the local lake or a cluster) failed, or cannot answer the query as asked.
+    Events(entente_events::QueryError),
     /// A dataset table could not be read.
     Evidence(evidence::EvidenceError),
 }
@@ -49,7 +49,7 @@ pub enum Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::Lake(e) => write!(f, "event lake: {e}"),
+            Error::Events(e) => write!(f, "event data: {e}"),
             Error::Evidence(e) => write!(f, "dataset tables: {e}"),
         }
     }
@@ -58,15 +58,15 @@ impl std::fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Lake(e) => Some(e),
+            Error::Events(e) => Some(e),
             Error::Evidence(e) => Some(e),
         }
     }
 }
 
-impl From<entente_events::Error> for Error {
-    fn from(e: entente_events::Error) -> Error {
-        Error::Lake(e)
+impl From<entente_events::QueryError> for Error {
+    fn from(e: entente_events::QueryError) -> Error {
+        Error::Events(e)
     }
 }
 
@@ -80,7 +80,7 @@ impl Error {
     /// Whether the fault is in the question (a query the lake cannot answer as asked) rather than
     /// in the data read.
     pub fn is_bad_request(&self) -> bool {
-        matches!(self, Error::Lake(entente_events::Error::Query(_)))
+        matches!(self, Error::Events(entente_events::QueryError::Request(_)))
     }
 }
 use entente_model::Day;

@@ -59,7 +59,7 @@ impl Range {
     pub fn sources(&self) -> Sources<'_> {
         Sources {
             tables: Some(&self.tables),
-            lake: self.lake.as_ref(),
+            lake: self.lake.as_ref().map(|l| l as &dyn entente_events::EventData),
         }
     }
 }
@@ -134,7 +134,7 @@ pub fn partners(kb: &KnowledgeBase, format: Format, actor: &str, args: &Partners
     let day = args.on.map_or_else(today, |d| d.latest());
     let sources = Sources {
         tables: Some(&tables),
-        lake: lake.as_ref(),
+        lake: lake.as_ref().map(|l| l as &dyn entente_events::EventData),
     };
     let mut ranking = entente_analysis::partners(kb, actor, day, &config, &sources).map_err(|e| e.to_string())?;
     ranking.keep_top(args.top);
@@ -556,7 +556,7 @@ pub fn brief(kb: &KnowledgeBase, args: &BriefArgs, a: &str, b: &str, peers: Vec<
         to: r.to,
         peers,
         config: &r.config,
-        lake: r.lake.as_ref(),
+        lake: r.lake.as_ref().map(|l| l as &dyn entente_events::EventData),
         store: store.as_ref(),
         tables: Some(&r.tables),
     };

@@ -6,10 +6,7 @@
 
 use crate::datasets::{data_dir, StoreArgs};
 use crate::render::Format;
-use entente_analysis::events::lake_citations;
-use entente_events::query::{Breakdown, Counterpart, SeriesRow, SideSpec};
-use entente_events::{Day, Lake, SeriesQuery, SourceKind};
-use entente_kb::Citation;
+use entente_events::{EventData, Lake, SourceKind};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -48,111 +45,25 @@ pub enum ClusterCommand {
 const NOT_BUILT: &str = "this entente was built without its cluster client (Apache DataFusion Ballista, a long \
      build): rebuild with `cargo build --release -p entente --features cluster`";
 
-/// The lake's queries, answered here or on a cluster.
-pub enum Engine {
-    Local(Lake),
+/// The event data to answer from: the configured cluster if there is one, else the local lake
+/// (an empty local lake is an error that says how to fill it). Both answer the same questions
+/// (`entente_events::EventData`), so the commands never decide which.
+pub fn open_events(store: &StoreArgs, c: &ClusterArgs) -> Result<Box<dyn EventData>, String> {
+    let dir = data_dir(store)?;
     #[cfg(feature = "cluster")]
-    Cluster {
-        cluster: Box<entente_cluster::Cluster>,
-        /// The lake, when this machine sees it too (for its sources).
-        lake: Option<Lake>,
-    },
-}
-
-impl Engine {
-    /// The cluster if one is configured, else the local lake; an empty local lake is an error
-    /// that says how to fill it.
-    pub fn open(store: &StoreArgs, c: &ClusterArgs) -> Result<Engine, String> {
-        let dir = data_dir(store)?;
-        #[cfg(feature = "cluster")]
-        if let Some(cluster) = connect(c, &dir)? {
-            let local = cluster.lake_root().parent().unwrap_or(&dir).to_path_buf();
-            let lake = local.join("lake").is_dir().then(|| Lake::open(&local).ok()).flatten();
-            return Ok(Engine::Cluster {
-                cluster: Box::new(cluster),
-                lake,
-            });
-        }
-        #[cfg(not(feature = "cluster"))]
-        refuse_configured(c, &dir)?;
-        let lake = Lake::open(&dir).map_err(|e| e.to_string())?;
-        if lake.stats().events == 0 {
-            return Err(format!(
-                "the event lake in {} is empty: ingest event files first, e.g. `entente import gdelt2 20240101.export.CSV`",
-                dir.display()
-            ));
-        }
-        Ok(Engine::Local(lake))
+    if let Some(cluster) = connect(c, &dir)? {
+        return Ok(Box::new(cluster));
     }
-
-    pub fn dyad_series(&self, q: &SeriesQuery) -> Result<Vec<SeriesRow>, String> {
-        match self {
-            Engine::Local(l) => l.dyad_series(q).map_err(|e| e.to_string()),
-            #[cfg(feature = "cluster")]
-            Engine::Cluster { cluster, .. } => cluster.dyad_series(q).map_err(|e| e.to_string()),
-        }
+    #[cfg(not(feature = "cluster"))]
+    refuse_configured(c, &dir)?;
+    let lake = Lake::open(&dir).map_err(|e| e.to_string())?;
+    if lake.stats().events == 0 {
+        return Err(format!(
+            "the event lake in {} is empty: ingest event files first, e.g. `entente import gdelt2 20240101.export.CSV`",
+            dir.display()
+        ));
     }
-
-    pub fn top_counterparts(
-        &self,
-        side: &SideSpec,
-        n: usize,
-        from: Option<Day>,
-        to: Option<Day>,
-        sources: &[SourceKind],
-    ) -> Result<Vec<Counterpart>, String> {
-        match self {
-            Engine::Local(l) => l
-                .top_counterparts(side, n, from, to, sources)
-                .map_err(|e| e.to_string()),
-            #[cfg(feature = "cluster")]
-            Engine::Cluster { cluster, .. } => cluster
-                .top_counterparts(side, n, from, to, sources)
-                .map_err(|e| e.to_string()),
-        }
-    }
-
-    pub fn type_breakdown(
-        &self,
-        a: &SideSpec,
-        b: Option<&SideSpec>,
-        from: Option<Day>,
-        to: Option<Day>,
-        symmetric: bool,
-        sources: &[SourceKind],
-    ) -> Result<Breakdown, String> {
-        match self {
-            Engine::Local(l) => l
-                .type_breakdown(a, b, from, to, symmetric, sources)
-                .map_err(|e| e.to_string()),
-            #[cfg(feature = "cluster")]
-            Engine::Cluster { cluster, .. } => cluster
-                .type_breakdown(a, b, from, to, symmetric, sources)
-                .map_err(|e| e.to_string()),
-        }
-    }
-
-    /// The sources of the lake's rows (empty when the lake is only on the cluster's machines).
-    pub fn citations(&self) -> Vec<Citation> {
-        match self {
-            Engine::Local(l) => lake_citations(l),
-            #[cfg(feature = "cluster")]
-            Engine::Cluster { lake, .. } => lake.as_ref().map(lake_citations).unwrap_or_default(),
-        }
-    }
-
-    /// Where the answer was computed, for the end of a table.
-    pub fn place(&self) -> Option<String> {
-        match self {
-            Engine::Local(_) => None,
-            #[cfg(feature = "cluster")]
-            Engine::Cluster { cluster, .. } => Some(format!(
-                "Computed on the Ballista cluster at {} from {}.",
-                cluster.url(),
-                cluster.lake_root().display()
-            )),
-        }
-    }
+    Ok(Box::new(lake))
 }
 
 /// The configured cluster, connected (and checked: executors registered, the lake seen), or

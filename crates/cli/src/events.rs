@@ -3,7 +3,7 @@
 //! its queries are `entente-events`'; SQL is `entente-sql`'s (DataFusion), compiled in with the
 //! `sql` feature.
 
-use crate::cluster::{ClusterArgs, Engine, Ingested};
+use crate::cluster::{open_events, ClusterArgs, Ingested};
 use crate::datasets::{data_dir, resolve_id, Bar, StoreArgs};
 use crate::render::Format;
 use entente_analysis::events::{side, SideMode};
@@ -147,7 +147,7 @@ fn jsonl<T: Serialize>(items: &[T]) -> Result<Vec<u8>, String> {
 
 pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(), String> {
     entente_model::check_range(args.from, args.to).map_err(|e| e.message("--from", "--to"))?;
-    let engine = Engine::open(&args.store, &args.cluster)?;
+    let engine = open_events(&args.store, &args.cluster)?;
     let a = resolve_id(kb, &args.a)?;
     let b = args.b.as_deref().map(|b| resolve_id(kb, b)).transpose()?;
     let mode = if args.members {
@@ -187,7 +187,7 @@ pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(
                 symmetric: !args.directed,
                 sources: args.sources.clone(),
             };
-            let rows = engine.dyad_series(&q)?;
+            let rows = engine.dyad_series(&q).map_err(|e| e.to_string())?;
             let b = b.as_deref().unwrap_or_default();
             let title = format!(
                 "{} – {}{who}, {direction}: {} events",
@@ -209,7 +209,9 @@ pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(
         }
         (sb, true) => {
             let symmetric = !args.directed;
-            let t = engine.type_breakdown(&side_a, sb.as_ref(), from, to, symmetric, &args.sources)?;
+            let t = engine
+                .type_breakdown(&side_a, sb.as_ref(), from, to, symmetric, &args.sources)
+                .map_err(|e| e.to_string())?;
             let other = b.as_deref().map_or_else(|| "anyone".to_string(), name);
             let title = format!("{} – {other}{who}: events by type", name(&a));
             let bytes = if format == Format::Jsonl {
@@ -223,7 +225,9 @@ pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(
             if args.svg.is_some() {
                 return Err("--svg draws a series: give the other side (B)".into());
             }
-            let rows = engine.top_counterparts(&side_a, args.top, from, to, &args.sources)?;
+            let rows = engine
+                .top_counterparts(&side_a, args.top, from, to, &args.sources)
+                .map_err(|e| e.to_string())?;
             let title = format!("{}{who}: top {} counterparts, both directions", name(&a), rows.len());
             let bytes = if format == Format::Jsonl {
                 jsonl(&rows)?
@@ -236,7 +240,7 @@ pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(
     if format == Format::Table {
         let mut text = format!("{title}\n").into_bytes();
         text.extend(bytes);
-        text.extend(sources_footer(&engine.citations()).into_bytes());
+        text.extend(sources_footer(&entente_analysis::events::lake_citations(&*engine)).into_bytes());
         if let Some(place) = engine.place() {
             text.extend(format!("\n{place}\n").into_bytes());
         }

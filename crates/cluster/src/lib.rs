@@ -644,6 +644,64 @@ pub fn sql(url: &str, data_dir: &Path, query: &str) -> Result<QueryResult> {
     Cluster::connect(url, data_dir)?.sql(query)
 }
 
+impl From<Error> for entente_events::QueryError {
+    fn from(e: Error) -> entente_events::QueryError {
+        match e {
+            Error::Query(_) => entente_events::QueryError::Request(e.to_string()),
+            _ => entente_events::QueryError::Unavailable(e.to_string()),
+        }
+    }
+}
+
+/// The cluster answers the questions the local lake answers, so the CLI, the server and the
+/// analyses take either.
+impl entente_events::EventData for Cluster {
+    fn dyad_series(&self, q: &SeriesQuery) -> std::result::Result<Vec<SeriesRow>, entente_events::QueryError> {
+        Ok(Cluster::dyad_series(self, q)?)
+    }
+
+    fn top_counterparts(
+        &self,
+        side: &SideSpec,
+        n: usize,
+        from: Option<Day>,
+        to: Option<Day>,
+        sources: &[SourceKind],
+    ) -> std::result::Result<Vec<Counterpart>, entente_events::QueryError> {
+        Ok(Cluster::top_counterparts(self, side, n, from, to, sources)?)
+    }
+
+    fn type_breakdown(
+        &self,
+        a: &SideSpec,
+        b: Option<&SideSpec>,
+        from: Option<Day>,
+        to: Option<Day>,
+        symmetric: bool,
+        sources: &[SourceKind],
+    ) -> std::result::Result<Breakdown, entente_events::QueryError> {
+        Ok(Cluster::type_breakdown(self, a, b, from, to, symmetric, sources)?)
+    }
+
+    /// The lake's statistics when this machine sees the lake at the cluster's path too.
+    fn stats(&self) -> Option<entente_events::LakeStats> {
+        let dir = self.lake.parent()?;
+        self.lake
+            .is_dir()
+            .then(|| entente_events::Lake::open(dir).ok())
+            .flatten()
+            .map(|l| l.stats())
+    }
+
+    fn place(&self) -> Option<String> {
+        Some(format!(
+            "Computed on the Ballista cluster at {} from {}.",
+            self.url(),
+            self.lake.display()
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,8 @@
 //! ([`actors`]), maps CAMEO to PLOVER ([`cameo`]), and writes the lake ([`lake`]): events and
 //! dyad-day Parquet files partitioned by source and month, committed atomically through a
 //! manifest so that an ingest killed at any point and rerun gives the same lake. [`query`] answers
-//! dyadic series, top counterparts and type breakdowns from the dyad-day table alone;
+//! dyadic series, top counterparts and type breakdowns from the dyad-day table alone; [`data`]
+//! is the question set ([`EventData`]) that the lake and a Ballista cluster both answer;
 //! [`generate`] writes realistic synthetic GDELT 2.0 data of any size for tests and benchmarks.
 //!
 //! It depends on arrow and parquet (the versions DataFusion uses, so the workspace builds one
@@ -18,6 +19,7 @@
 
 pub mod actors;
 pub mod cameo;
+pub mod data;
 pub mod day;
 pub mod dedup;
 mod dyadindex;
@@ -34,6 +36,7 @@ pub mod render;
 pub mod schema;
 
 pub use actors::{ActorId, Resolver};
+pub use data::{EventData, QueryError};
 pub use day::{Day, Month};
 pub use error::{Error, Result};
 pub use lake::{stage, IngestOptions, IngestReport, Lake, LakeStats, Phase, Progress, SourceKind, Staging};

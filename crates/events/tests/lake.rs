@@ -494,3 +494,45 @@ fn killed_ingest_reruns_to_an_identical_lake() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The lake answers through `EventData` exactly as through its own methods, and a question it
+/// cannot answer as asked is the asker's fault (`QueryError::Request`), so that every surface maps
+/// it to a bad request.
+#[test]
+fn the_lake_answers_as_event_data() {
+    use entente_events::{EventData, QueryError, SeriesQuery};
+    let dir = tempdir("event-data");
+    let tsv = dir.join("gen.tsv");
+    write_generated(&tsv, 7, 800, 40);
+    let mut lake = Lake::open(&dir).expect("open");
+    lake.ingest(&tsv, SourceKind::Gdelt2, &small_opts(), &mut |_| {})
+        .expect("ingest");
+    let data: &dyn EventData = &lake;
+    let top = data
+        .top_counterparts(&SideSpec::actor("USA"), 3, None, None, &[])
+        .expect("counterparts");
+    assert_eq!(
+        top.iter().map(|c| (&c.actor, c.counts.events)).collect::<Vec<_>>(),
+        lake.top_counterparts(&SideSpec::actor("USA"), 3, None, None, &[])
+            .expect("counterparts")
+            .iter()
+            .map(|c| (&c.actor, c.counts.events))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(data.stats().map(|s| s.events), Some(lake.stats().events));
+    assert_eq!(data.place(), None);
+    let empty = SeriesQuery {
+        a: SideSpec::Members(Vec::new()),
+        b: SideSpec::actor("USA"),
+        by: Granularity::Month,
+        from: None,
+        to: None,
+        symmetric: true,
+        sources: Vec::new(),
+    };
+    match data.dyad_series(&empty) {
+        Err(QueryError::Request(m)) => assert!(!m.is_empty()),
+        other => panic!("an empty side is a bad request: {other:?}"),
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -22,7 +22,7 @@ pub struct BriefRequest<'a> {
     pub peers: Vec<String>,
     pub config: &'a DepthConfig,
     /// The event lake, for the event-data dimension (when it holds events between the sides).
-    pub lake: Option<&'a entente_events::Lake>,
+    pub lake: Option<&'a dyn entente_events::EventData>,
     /// Imported datasets, for the alignment section (ATOP, UN votes).
     pub store: Option<&'a entente_store::Store>,
     /// The datasets' evidence (shipped, or imported where the data directory holds them).

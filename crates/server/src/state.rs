@@ -131,13 +131,14 @@ impl From<ShapeError> for LoadError {
     }
 }
 
-/// Imported datasets (ATOP, UN votes, SIPRI) and the event lake of a data directory, opened at
-/// start and only read.
+/// Imported datasets (ATOP, UN votes, SIPRI) and the event data of a data directory, opened at
+/// start and only read. The event data is the directory's lake, or whatever answers the same
+/// questions (`entente_events::EventData`, e.g. a Ballista cluster) given by the caller.
 #[derive(Default)]
 pub struct DataDir {
     pub dir: Option<PathBuf>,
     pub store: Option<entente_store::Store>,
-    pub lake: Option<entente_events::Lake>,
+    pub events: Option<Box<dyn entente_events::EventData>>,
 }
 
 impl DataDir {
@@ -149,16 +150,16 @@ impl DataDir {
         } else {
             None
         };
-        let lake = if dir.join("lake").is_dir() {
+        let events: Option<Box<dyn entente_events::EventData>> = if dir.join("lake").is_dir() {
             let lake = entente_events::Lake::open(&dir).map_err(|e| data(&e))?;
-            (lake.stats().events > 0).then_some(lake)
+            (lake.stats().events > 0).then(|| Box::new(lake) as Box<dyn entente_events::EventData>)
         } else {
             None
         };
         Ok(DataDir {
             dir: Some(dir),
             store,
-            lake,
+            events,
         })
     }
 }

@@ -128,15 +128,15 @@ pub async fn events(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery
     let (from, to) = p.date_range()?;
     let (from, to) = (from.map(|d| day(d, false)), to.map(|d| day(d, true)));
     blocking(move || {
-        let lake = app.data.lake.as_ref().ok_or_else(|| {
+        let lake = app.data.events.as_deref().ok_or_else(|| {
             missing(
                 "coded event data (GDELT, ICEWS, POLECAT)",
                 "run `entente import gdelt2 FILE…`, then start the server with --data-dir",
             )
         })?;
-        let query = |e: entente_events::Error| match e {
-            entente_events::Error::Query(m) => ApiError::bad_request("bad_parameter", m),
-            e => ApiError::internal(e.to_string()),
+        let query = |e: entente_events::QueryError| match e {
+            entente_events::QueryError::Request(m) => ApiError::bad_request("bad_parameter", m),
+            entente_events::QueryError::Unavailable(m) => ApiError::internal(m),
         };
         let side_a = side(&s.kb, &a, mode);
         let side_b = b.as_deref().map(|b| side(&s.kb, b, mode));

@@ -50,7 +50,7 @@ pub async fn meta(State(app): State<App>, Snap(s): Snap) -> Result<Response> {
         "data": {
             "dir": app.data.dir.as_ref().map(|d| d.display().to_string()),
             "datasets": app.data.store.as_ref().map(|st| st.entries().iter().map(|e| e.dataset.to_string()).collect::<std::collections::BTreeSet<_>>()),
-            "events": app.data.lake.as_ref().map(|l| l.stats().events),
+            "events": app.data.events.as_ref().and_then(|l| l.stats()).map(|s| s.events),
         },
     }))
 }
@@ -246,7 +246,7 @@ fn depth_of(app: &App, s: &Snapshot, a: &str, b: &str) -> Result<DyadDepth> {
 fn sources(app: &App) -> entente_analysis::Sources<'_> {
     entente_analysis::Sources {
         tables: Some(&app.tables),
-        lake: app.data.lake.as_ref(),
+        lake: app.data.events.as_deref(),
     }
 }
 
@@ -439,7 +439,7 @@ pub async fn brief(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery)
             to,
             peers,
             config: &app.config,
-            lake: app.data.lake.as_ref(),
+            lake: app.data.events.as_deref(),
             store: app.data.store.as_ref(),
             tables: Some(&app.tables),
         };
