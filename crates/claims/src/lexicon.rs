@@ -95,6 +95,16 @@ struct DictionaryNames {
     display: std::collections::HashMap<String, String>,
 }
 
+/// A leftmost-longest automaton over `patterns`. Building one fails only past the crate's size
+/// limits, which dictionaries of this size are far from: that would be a bug, named by `what`.
+fn automaton<'p>(patterns: impl IntoIterator<Item = &'p str>, case_insensitive: bool, what: &str) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(case_insensitive)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .unwrap_or_else(|e| panic!("{what}: {e}"))
+}
+
 /// "amnesty international" → "Amnesty International".
 fn title_case(s: &str) -> String {
     s.split(' ')
@@ -165,13 +175,8 @@ fn build_names(d: &'static crate::phoenix::Dictionaries, countries: bool) -> Dic
                 }
             }
         }
-        let build = |pats: &[(String, NameRef)], ci: bool| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(ci)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(pats.iter().map(|(p, _)| p.as_str()))
-                .unwrap_or_else(|e| panic!("Phoenix names: {e}"))
-        };
+        let build =
+            |pats: &[(String, NameRef)], ci: bool| automaton(pats.iter().map(|(p, _)| p.as_str()), ci, "Phoenix names");
         DictionaryNames {
             dict: d,
             sensitive: build(&sensitive, false),
@@ -311,11 +316,7 @@ impl Lexicon {
             }
         }
         let build = |pats: &[(String, ActorEntry)], ci: bool| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(ci)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(pats.iter().map(|(p, _)| p.as_str()))
-                .unwrap_or_else(|e| panic!("actor dictionary: {e}"))
+            automaton(pats.iter().map(|(p, _)| p.as_str()), ci, "actor dictionary")
         };
         // Weapon designations come from the recorded transfers, read by a general rule: the whole
         // name, each token with a digit (the designation proper: "K-9", "FA-50", with and without
@@ -346,11 +347,7 @@ impl Lexicon {
         system_names.sort();
         system_names.dedup();
         system_names.retain(|s| s.len() >= 2);
-        let systems = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&system_names)
-            .unwrap_or_else(|e| panic!("system dictionary: {e}"));
+        let systems = automaton(system_names.iter().map(String::as_str), true, "system dictionary");
         // The knowledge base's names win over the dictionaries' (they are newer and curated);
         // an organisation the dictionaries code (IGOUNO) is the knowledge base's when one of its
         // names is the knowledge base's.
@@ -1255,11 +1252,7 @@ impl Triggers {
         let builtin = table.len();
         let more = dictionary_triggers(&mut table);
         table.extend(more);
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(table.iter().map(|t| t.phrase.as_ref()))
-            .unwrap_or_else(|e| panic!("trigger table: {e}"));
+        let ac = automaton(table.iter().map(|t| t.phrase.as_ref()), true, "trigger table");
         Triggers { table, builtin, ac }
     }
 
