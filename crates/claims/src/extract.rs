@@ -326,11 +326,6 @@ impl<'kb> Extractor<'kb> {
         }
     }
 
-    /// The dictionaries of names this extractor reads with.
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
-    }
-
     /// Every claim in an article, in order.
     pub fn extract(&self, article: &Article) -> Vec<Claim> {
         let mut out = Vec::new();
@@ -484,19 +479,26 @@ impl<'kb> Extractor<'kb> {
         let mut subject_in_sentence: Vec<(ActorEntry, String)> = Vec::new();
         for w in bounds.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let clause_triggers: Vec<(usize, usize, Sense)> = triggers
+            // Each trigger with its sense there, and whether it follows its subject directly (a
+            // name, not a demonym, right before it).
+            let clause_triggers: Vec<(usize, usize, Sense, bool)> = triggers
                 .iter()
                 .filter(|(s, _, _)| *s >= a && *s < b)
                 .filter_map(|&(s, e, t)| {
                     let after_name = mentions
                         .iter()
                         .any(|m| m.end <= s && !m.entry.demonym && sentence[m.end..s].trim().is_empty());
-                    Some((s, e, self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?))
+                    Some((
+                        s,
+                        e,
+                        self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?,
+                        after_name,
+                    ))
                 })
                 .collect();
             // A nominal trigger inside a prepositional phrase ("in the wake of the invasion",
             // "since the summit") is background, not the clause's event.
-            let weight = |s: usize, sense: &Sense| -> (i32, i32) {
+            let weight = |s: usize, sense: &Sense, after_name: bool| -> (i32, i32) {
                 let before = sentence[a..s].to_ascii_lowercase();
                 let background = [
                     "of the ",
@@ -514,27 +516,24 @@ impl<'kb> Extractor<'kb> {
                 let nominal = crate::lexicon::nominal_use(&sentence[..s]);
                 let object = nominal
                     && sense.specificity <= 6
-                    && clause_triggers.iter().any(|(s2, _, other)| {
+                    && clause_triggers.iter().any(|(s2, _, other, _)| {
                         *s2 < s && other.plover != sense.plover && !crate::lexicon::nominal_use(&sentence[..*s2])
                     });
                 // The verb right after its subject ("The last German soldiers left Mali, ending
                 // a decade-long deployment") is the clause's main event.
-                let main = mentions
-                    .iter()
-                    .any(|m| m.end <= s && !m.entry.demonym && sentence[m.end..s].trim().is_empty());
                 let w = i32::from(sense.specificity) - if background || object { 6 } else { 0 };
-                (w + if main { 2 } else { 0 }, w)
+                (w + if after_name { 2 } else { 0 }, w)
             };
             // The main event's type first (the subject's verb weighs more); then, within that
             // type, the most specific trigger ("signed contracts": the contract).
             let best_type = clause_triggers
                 .iter()
-                .max_by_key(|(s, _, sense)| (weight(*s, sense).0, std::cmp::Reverse(*s)))
+                .max_by_key(|(s, _, sense, after)| (weight(*s, sense, *after).0, std::cmp::Reverse(*s)))
                 .map(|x| x.2.plover);
-            let Some(&(ts, te, trig)) = clause_triggers
+            let Some(&(ts, te, trig, _)) = clause_triggers
                 .iter()
                 .filter(|x| Some(x.2.plover) == best_type)
-                .max_by_key(|(s, _, sense)| (weight(*s, sense).1, std::cmp::Reverse(*s)))
+                .max_by_key(|(s, _, sense, after)| (weight(*s, sense, *after).1, std::cmp::Reverse(*s)))
             else {
                 // A clause without an event still sets the subject for what follows.
                 if let Some(m) = mentions
