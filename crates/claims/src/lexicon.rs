@@ -127,64 +127,62 @@ fn dictionary_names() -> &'static DictionaryNames {
 /// The automata over dictionaries' names. With `countries` false, entries coded only as a state
 /// (its name, and synonyms that are often its provinces and towns) are left to the knowledge base.
 fn build_names(d: &'static crate::phoenix::Dictionaries, countries: bool) -> DictionaryNames {
-    {
-        // Words that are verbs or agents are not names on their own ("Strike", "Guard").
-        let mut words: std::collections::HashSet<&str> = d
-            .agents
+    // Words that are verbs or agents are not names on their own ("Strike", "Guard").
+    let mut words: std::collections::HashSet<&str> = d
+        .agents
+        .iter()
+        .flat_map(|a| a.forms.iter().map(String::as_str))
+        .collect();
+    let verbs = crate::petrarch::shipped_verbs();
+    words.extend(
+        verbs
+            .0
+            .blocks
             .iter()
-            .flat_map(|a| a.forms.iter().map(String::as_str))
-            .collect();
-        let verbs = crate::petrarch::shipped_verbs();
-        words.extend(
-            verbs
-                .0
-                .blocks
-                .iter()
-                .flat_map(|b| b.verbs.iter().flat_map(|v| v.forms.iter().map(String::as_str))),
-        );
-        let mut sensitive: Vec<(String, NameRef)> = Vec::new();
-        let mut insensitive: Vec<(String, NameRef)> = Vec::new();
-        let mut display = std::collections::HashMap::new();
-        for (i, e) in d.actors.iter().enumerate() {
-            // A bare country code ([AFG]) is a state's name, which the knowledge base gives; its
-            // synonyms there include provinces and towns, which are places, not actors.
-            if !countries && e.codes.iter().all(|c| c.code.len() <= 3) {
+            .flat_map(|b| b.verbs.iter().flat_map(|v| v.forms.iter().map(String::as_str))),
+    );
+    let mut sensitive: Vec<(String, NameRef)> = Vec::new();
+    let mut insensitive: Vec<(String, NameRef)> = Vec::new();
+    let mut display = std::collections::HashMap::new();
+    for (i, e) in d.actors.iter().enumerate() {
+        // A bare country code ([AFG]) is a state's name, which the knowledge base gives; its
+        // synonyms there include provinces and towns, which are places, not actors.
+        if !countries && e.codes.iter().all(|c| c.code.len() <= 3) {
+            continue;
+        }
+        for c in &e.codes {
+            display.entry(c.code.clone()).or_insert_with(|| title_case(&e.names[0]));
+        }
+        for n in &e.names {
+            let one_word = !n.contains(' ');
+            if n.len() < 3 || (one_word && words.contains(n.as_str())) {
                 continue;
             }
-            for c in &e.codes {
-                display.entry(c.code.clone()).or_insert_with(|| title_case(&e.names[0]));
-            }
-            for n in &e.names {
-                let one_word = !n.contains(' ');
-                if n.len() < 3 || (one_word && words.contains(n.as_str())) {
-                    continue;
-                }
-                // Three letters or fewer: an acronym, written in capitals ("ANC", "PKK"); longer
-                // names with a capital ("Hamas", "HAMAS", "Putin").
-                if one_word && n.len() <= 3 && n.chars().all(|c| c.is_ascii_alphanumeric()) {
-                    sensitive.push((n.to_ascii_uppercase(), NameRef::Actor(i as u32)));
-                } else {
-                    insensitive.push((n.clone(), NameRef::Actor(i as u32)));
-                }
+            // Three letters or fewer: an acronym, written in capitals ("ANC", "PKK"); longer
+            // names with a capital ("Hamas", "HAMAS", "Putin").
+            if one_word && n.len() <= 3 && n.chars().all(|c| c.is_ascii_alphanumeric()) {
+                sensitive.push((n.to_ascii_uppercase(), NameRef::Actor(i as u32)));
+            } else {
+                insensitive.push((n.clone(), NameRef::Actor(i as u32)));
             }
         }
-        for (i, a) in d.agents.iter().enumerate() {
-            for f in &a.forms {
-                if f.len() >= 3 {
-                    insensitive.push((f.clone(), NameRef::Agent(i as u32)));
-                }
+    }
+    for (i, a) in d.agents.iter().enumerate() {
+        for f in &a.forms {
+            if f.len() >= 3 {
+                insensitive.push((f.clone(), NameRef::Agent(i as u32)));
             }
         }
-        let build =
-            |pats: &[(String, NameRef)], ci: bool| automaton(pats.iter().map(|(p, _)| p.as_str()), ci, "Phoenix names");
-        DictionaryNames {
-            dict: d,
-            sensitive: build(&sensitive, false),
-            insensitive: build(&insensitive, true),
-            sensitive_refs: sensitive.into_iter().map(|(_, r)| r).collect(),
-            insensitive_refs: insensitive.into_iter().map(|(_, r)| r).collect(),
-            display,
-        }
+    }
+    let build =
+        |pats: &[(String, NameRef)], ci: bool| automaton(pats.iter().map(|(p, _)| p.as_str()), ci, "Phoenix names");
+    DictionaryNames {
+        dict: d,
+        sensitive: build(&sensitive, false),
+        insensitive: build(&insensitive, true),
+        sensitive_refs: sensitive.into_iter().map(|(_, r)| r).collect(),
+        insensitive_refs: insensitive.into_iter().map(|(_, r)| r).collect(),
+        display,
     }
 }
 
