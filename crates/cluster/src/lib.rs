@@ -504,7 +504,11 @@ impl Cluster {
     /// One submission of a statement.
     fn sql_once(&self, query: &str) -> Result<QueryResult> {
         self.rt.block_on(async {
-            let df = self.ctx.sql(query).await.map_err(|e| self.plan_error(e))?;
+            let df = self
+                .ctx
+                .sql_with_options(query, entente_sql::read_only())
+                .await
+                .map_err(|e| self.plan_error(e))?;
             let schema: SchemaRef = Arc::new(df.schema().as_arrow().clone());
             let plan = df.create_physical_plan().await.map_err(|e| self.plan_error(e))?;
             let run = datafusion::physical_plan::collect(plan.clone(), self.ctx.task_ctx());

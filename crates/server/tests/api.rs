@@ -436,6 +436,7 @@ async fn the_openapi_document_describes_every_route() {
         "/api/events",
         "/api/flows",
         "/api/dependence",
+        "/api/sql",
         "/api/extract",
         "/api/verify",
         "/api/propose",
@@ -1209,4 +1210,39 @@ async fn a_page_is_shown_as_read_with_its_quotes_located() {
         p["end"].as_u64().unwrap() as usize,
     );
     assert!(html[s..e].contains("<b>visited</b>"), "{}", &html[s..e]);
+}
+
+#[tokio::test]
+async fn sql_answers_queries_and_refuses_statements() {
+    let Some(a) = with_data() else { return };
+    let r = get(a, "/api/sql?q=SELECT%20COUNT(*)%20AS%20n%20FROM%20events").await;
+    #[cfg(not(feature = "sql"))]
+    {
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+        assert!(r.body.contains("not_built"), "{}", r.body);
+    }
+    #[cfg(feature = "sql")]
+    {
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v = r.json();
+        assert!(v["rows"][0]["n"].as_u64().unwrap() > 0, "{v}");
+        assert_eq!(v["truncated"], false);
+        // More rows than the limit: cut, and said so.
+        let v = ok(a, "/api/sql?q=SELECT%20event_code%20FROM%20events&limit=2").await;
+        assert_eq!(
+            (v["rows"].as_array().unwrap().len(), &v["truncated"]),
+            (2, &Value::Bool(true))
+        );
+        // Statements that write or define are the asker's error, and write nothing.
+        let out = std::env::temp_dir().join(format!("entente-api-sql-{}.csv", std::process::id()));
+        let copy = format!("/api/sql?q=COPY%20(SELECT%201)%20TO%20%27{}%27", out.display());
+        let r = get(a, &copy).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+        assert!(r.body.contains("bad_query"), "{}", r.body);
+        assert!(!out.exists());
+        let r = get(a, "/api/sql?q=SELEKT%201").await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    }
+    let r = get(a, "/api/sql").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
 }

@@ -104,18 +104,36 @@ pub async fn session(data_dir: &Path) -> Result<SessionContext> {
     Ok(ctx)
 }
 
-/// Runs one SQL statement over the lake under `data_dir` (`<data_dir>/lake`).
+/// Runs one SQL query over the lake under `data_dir` (`<data_dir>/lake`). Only queries: a
+/// statement that would define tables, write files (`COPY … TO`, `CREATE EXTERNAL TABLE`, `INSERT`)
+/// or change the session is refused, so the lake and the machine's files are only ever read.
 pub fn sql(data_dir: &Path, query: &str) -> Result<QueryResult> {
+    sql_limited(data_dir, query, None)
+}
+
+/// Like [`sql`], returning at most `max_rows` rows (the query's own `LIMIT` applies first).
+pub fn sql_limited(data_dir: &Path, query: &str, max_rows: Option<usize>) -> Result<QueryResult> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| Error::Query(e.to_string()))?;
     rt.block_on(async {
         let ctx = session(data_dir).await?;
-        let df = ctx.sql(query).await.map_err(q)?;
+        let mut df = ctx.sql_with_options(query, read_only()).await.map_err(q)?;
+        if let Some(n) = max_rows {
+            df = df.limit(0, Some(n)).map_err(q)?;
+        }
         let schema: SchemaRef = Arc::new(df.schema().as_arrow().clone());
         let batches = df.collect().await.map_err(q)?;
         Ok(QueryResult { schema, batches })
     })
+}
+
+/// Queries only: no DDL (tables, views), no DML (`INSERT`, `COPY … TO`), no session statements.
+pub fn read_only() -> datafusion::execution::context::SQLOptions {
+    datafusion::execution::context::SQLOptions::new()
+        .with_allow_ddl(false)
+        .with_allow_dml(false)
+        .with_allow_statements(false)
 }
 
 impl QueryResult {

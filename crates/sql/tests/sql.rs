@@ -82,3 +82,25 @@ fn sql_over_the_lake() {
     assert!(e.to_string().contains("nope"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Only queries run: nothing that writes files, defines tables or changes the session.
+#[test]
+fn only_queries_run_and_nothing_is_written() {
+    let dir = std::env::temp_dir().join(format!("entente-sql-readonly-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let out = dir.join("copied.csv");
+    for stmt in [
+        format!("COPY (SELECT 1 AS x) TO '{}'", out.display()),
+        format!("CREATE EXTERNAL TABLE t STORED AS CSV LOCATION '{}'", out.display()),
+        "CREATE TABLE t AS SELECT 1 AS x".to_string(),
+        "SET datafusion.execution.batch_size = 1".to_string(),
+    ] {
+        let e = entente_sql::sql(&dir, &stmt).expect_err(&stmt);
+        assert!(e.to_string().starts_with("sql: "), "{e}");
+    }
+    assert!(!out.exists(), "nothing was written");
+    let r = entente_sql::sql_limited(&dir, "SELECT * FROM (VALUES (1), (2), (3)) AS v(x)", Some(2)).expect("a query");
+    assert_eq!(r.num_rows(), 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}

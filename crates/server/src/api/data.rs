@@ -271,3 +271,57 @@ pub async fn dependence(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQ
     })
     .await
 }
+
+/// The most rows `/api/sql` returns (`limit`'s default and ceiling).
+const SQL_ROWS: (usize, usize) = (1000, 10_000);
+
+#[utoipa::path(get, path = "/api/sql", tag = "datasets",
+    params(("q" = String, Query, description = "One SQL query over the event lake's tables `events` and `dyad_day` (queries only: nothing that defines tables or writes files)"),
+           ("limit" = Option<usize>, Query, description = "At most this many rows (default 1000, at most 10000)")),
+    responses((status = 200, description = "`{rows: [{column: value}], truncated}`: the rows as `entente sql --format json` prints them"),
+              (status = 400, description = "A query DataFusion rejects, or a statement that is not a query", body = ErrorBody),
+              (status = 404, description = "No data directory, or no SQL engine in this build", body = ErrorBody)))]
+pub async fn sql(State(app): State<App>, RawQuery(q): RawQuery) -> Result<Response> {
+    let p = Params::parse(q.as_deref(), &["q", "limit"])?;
+    let query = p
+        .opt("q")
+        .filter(|q| !q.trim().is_empty())
+        .ok_or_else(|| ApiError::bad_request("missing_parameter", "parameter `q` (the SQL query) is required"))?
+        .to_string();
+    let limit = p.number("limit", SQL_ROWS.0, SQL_ROWS.1)?;
+    blocking(move || {
+        let dir = app.data.dir.clone().ok_or_else(|| {
+            missing(
+                "coded event data (GDELT, ICEWS, POLECAT)",
+                "run `entente import gdelt2 FILE…`, then start the server with --data-dir",
+            )
+        })?;
+        run_sql(&dir, &query, limit)
+    })
+    .await
+}
+
+#[cfg(feature = "sql")]
+fn run_sql(dir: &std::path::Path, query: &str, limit: usize) -> Result<Response> {
+    // One row more than asked says whether there were more.
+    let r = entente_sql::sql_limited(dir, query, Some(limit + 1)).map_err(|e| match e {
+        entente_sql::Error::Query(m) => ApiError::bad_request("bad_query", m),
+        e => ApiError::internal(e.to_string()),
+    })?;
+    let bytes = r.to_json().map_err(|e| ApiError::internal(e.to_string()))?;
+    let mut rows: Vec<serde_json::Value> =
+        serde_json::from_slice(&bytes).map_err(|e| ApiError::internal(e.to_string()))?;
+    let truncated = rows.len() > limit;
+    rows.truncate(limit);
+    json(&json!({ "rows": rows, "truncated": truncated }))
+}
+
+#[cfg(not(feature = "sql"))]
+fn run_sql(_dir: &std::path::Path, _query: &str, _limit: usize) -> Result<Response> {
+    Err(ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_built",
+        "this server was built without its SQL engine (Apache DataFusion, a long build)",
+    )
+    .hint("rebuild with `cargo build --release -p entente --features sql`"))
+}

@@ -96,6 +96,7 @@ pub fn routes(body_limit: usize, article_limit: usize) -> Router<App> {
         .route("/api/events", get(data::events))
         .route("/api/flows", get(data::flows))
         .route("/api/dependence", get(data::dependence))
+        .route("/api/sql", get(data::sql))
         .route("/openapi.json", get(openapi))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(body_limit))
         .merge(articles)
@@ -115,7 +116,7 @@ as JSON with citations. Actor parameters accept any id, code, name, alias or dem
         read::depth, read::explain, read::changes, read::peers, read::outlook, read::partners, read::brief,
         read::source, read::fact, read::edits, write::add, write::replace, write::remove,
         articles::extract, articles::verify, articles::propose, articles::accept, articles::reject,
-        data::measures, data::events, data::flows, data::dependence,
+        data::measures, data::events, data::flows, data::dependence, data::sql,
     ),
     components(schemas(error::ErrorBody, error::ErrorDetail, error::Suggestion)),
     modifiers(&TokenScheme),
