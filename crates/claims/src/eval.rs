@@ -91,6 +91,8 @@ pub enum CorpusError {
         line: usize,
         message: String,
     },
+    /// A validation-records file cut short: a record opened at `offset` (bytes) is not closed.
+    Record { offset: usize, message: String },
 }
 
 impl std::fmt::Display for CorpusError {
@@ -98,6 +100,7 @@ impl std::fmt::Display for CorpusError {
         match self {
             CorpusError::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
             CorpusError::Gold { path, line, message } => write!(f, "{}:{line}: {message}", path.display()),
+            CorpusError::Record { offset, message } => write!(f, "byte {offset}: {message}"),
         }
     }
 }
@@ -689,7 +692,7 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 /// `<Sentence>`, `<EventCoding>` and `<Text>` are read (records without a coded triple — "no
 /// events" and error records — are kept with no codings). A record cut short is an error naming
 /// its byte offset.
-pub fn load_petrarch_records(text: &str) -> Result<Vec<PetrarchRecord>, String> {
+pub fn load_petrarch_records(text: &str) -> Result<Vec<PetrarchRecord>, CorpusError> {
     // Comments first: they hold example markup.
     let mut clean = String::with_capacity(text.len());
     let mut rest = text;
@@ -707,7 +710,10 @@ pub fn load_petrarch_records(text: &str) -> Result<Vec<PetrarchRecord>, String> 
         let end = clean[start..]
             .find("</Sentence>")
             .map(|k| start + k)
-            .ok_or_else(|| format!("byte {start}: a <Sentence> without its </Sentence>"))?;
+            .ok_or_else(|| CorpusError::Record {
+                offset: start,
+                message: "a <Sentence> without its </Sentence>".into(),
+            })?;
         let body = &clean[start..end];
         let head = &body[..body.find('>').unwrap_or(body.len())];
         let id = attribute(head, "id").unwrap_or("").to_string();

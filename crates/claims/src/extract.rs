@@ -715,7 +715,9 @@ impl<'kb> Extractor<'kb> {
             let plover = match (trig.kind, trig.plover) {
                 (ClaimKind::Delivery, Plover::Cooperate) if !arms_in_view => Plover::Aid,
                 (ClaimKind::Deployment, Plover::Cooperate | Plover::Mobilize) if org_named => Plover::Cooperate,
-                (ClaimKind::Deployment, Plover::Cooperate) if self.lexicon.names_forces(clause) => Plover::Mobilize,
+                (ClaimKind::Deployment, Plover::Cooperate) if in_clause.iter().any(|m| m.entry.names_forces()) => {
+                    Plover::Mobilize
+                }
                 (_, p) => p,
             };
             let mut items: Vec<(Option<u64>, Option<String>)> = Vec::new();

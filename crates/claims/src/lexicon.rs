@@ -31,6 +31,18 @@ pub struct ActorEntry {
     /// A state's demonym ("Korean"): an adjective, so the word after it is a noun ("Korean
     /// arms"), not a verb.
     pub demonym: bool,
+    /// The Phoenix role code of the generic agent that names it, alone ("police": COP) or
+    /// attached to its state ("Kenyan police": KEN with COP).
+    pub role: Option<&'static str>,
+}
+
+impl ActorEntry {
+    /// Whether it names armed or police forces ("troops", "marines", "police officers"): an agent
+    /// the Phoenix dictionary codes military, police or armed group.
+    pub fn names_forces(&self) -> bool {
+        self.role
+            .is_some_and(|c| ["MIL", "COP", "UAF", "REB"].iter().any(|f| c.contains(f)))
+    }
 }
 
 /// A name found in text.
@@ -231,6 +243,7 @@ impl Lexicon {
                 agent: None,
                 dictionary: false,
                 demonym: false,
+                role: None,
             };
             let mut names: Vec<&str> = vec![a.name.as_str()];
             names.extend(a.short_name.as_deref());
@@ -292,6 +305,7 @@ impl Lexicon {
                     agent: None,
                     dictionary: false,
                     demonym: false,
+                    role: None,
                 },
             ));
         }
@@ -308,6 +322,7 @@ impl Lexicon {
                         agent: None,
                         dictionary: false,
                         demonym: false,
+                        role: None,
                     };
                     insensitive.push((name.trim().to_string(), entry));
                 }
@@ -416,18 +431,6 @@ impl Lexicon {
         }
     }
 
-    /// Whether `text` names armed or police forces ("troops", "marines", "police officers"): an
-    /// agent of the Phoenix dictionary coded military, police or armed group.
-    pub fn names_forces(&self, text: &str) -> bool {
-        let d = crate::phoenix::shipped();
-        let dn = dictionary_names();
-        dn.insensitive.find_iter(text).any(|m| {
-            bounded(text, m.start(), m.end())
-                && matches!(dn.insensitive_refs[m.pattern().as_usize()], NameRef::Agent(i)
-                    if ["MIL", "COP", "UAF", "REB"].iter().any(|c| d.agents[i as usize].code.contains(c)))
-        })
-    }
-
     /// A readable name for an organisation the knowledge base does not hold ("NGOHRIAMN" →
     /// "Amnesty International").
     pub fn display_name(id: &str) -> Option<&'static str> {
@@ -479,6 +482,7 @@ impl Lexicon {
                             agent: None,
                             dictionary: true,
                             demonym: false,
+                            role: None,
                         }
                     }
                     NameRef::Agent(i) => {
@@ -493,6 +497,7 @@ impl Lexicon {
                             agent: Some(code),
                             dictionary: true,
                             demonym: false,
+                            role: Some(code),
                         }
                     }
                 };
@@ -534,7 +539,10 @@ impl Lexicon {
                     out.push(ActorMention {
                         start: m.start,
                         end: n.end,
-                        entry: n.entry.clone(),
+                        entry: ActorEntry {
+                            role: m.entry.role,
+                            ..n.entry.clone()
+                        },
                     });
                     i += 2;
                     continue;
@@ -544,6 +552,7 @@ impl Lexicon {
                         p.end = m.end;
                         // "Kenyan police" is a noun phrase, no longer an adjective.
                         p.entry.demonym = false;
+                        p.entry.role = m.entry.role;
                         i += 1;
                         continue;
                     }
@@ -742,15 +751,8 @@ impl ClaimKind {
 /// A word or phrase that signals an event.
 pub struct Trigger {
     pub phrase: std::borrow::Cow<'static, str>,
-    pub kind: ClaimKind,
-    pub plover: Plover,
-    pub cameo: Option<&'static str>,
-    /// Higher wins when several triggers share a clause ("signed … executive contracts").
-    pub specificity: u8,
-    /// The subject receives (passive or "took delivery of"): actors and recipients swap.
-    pub passive: bool,
-    /// An actor the trigger itself implies ("IPCP" is always a programme with NATO).
-    pub implies: Option<&'static str>,
+    /// What it means where no pattern says otherwise.
+    pub sense: Sense,
     /// The CAMEO dictionary's verb block for this form, whose patterns may refine its sense.
     pub block: Option<u32>,
     /// An event only when one of its block's patterns gives a code.
@@ -764,54 +766,44 @@ pub struct Trigger {
     pub bare: bool,
 }
 
+impl Trigger {
+    /// An entry of entente's own table.
+    fn own(phrase: &'static str, sense: Sense) -> Trigger {
+        Trigger {
+            phrase: std::borrow::Cow::Borrowed(phrase),
+            sense,
+            block: None,
+            conditional: false,
+            lemma: None,
+            block_code: false,
+            bare: false,
+        }
+    }
+}
+
 macro_rules! t {
     ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal) => {
-        Trigger {
-            phrase: std::borrow::Cow::Borrowed($p),
-            kind: ClaimKind::$k,
-            plover: Plover::$pl,
-            cameo: $c,
-            specificity: $s,
-            passive: false,
-            implies: None,
-            block: None,
-            conditional: false,
-            lemma: None,
-            block_code: false,
-            bare: false,
-        }
+        t!(@ $p, $k, $pl, $c, $s, false, None)
     };
     ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, implies $who:literal) => {
-        Trigger {
-            phrase: std::borrow::Cow::Borrowed($p),
-            kind: ClaimKind::$k,
-            plover: Plover::$pl,
-            cameo: $c,
-            specificity: $s,
-            passive: false,
-            implies: Some($who),
-            block: None,
-            conditional: false,
-            lemma: None,
-            block_code: false,
-            bare: false,
-        }
+        t!(@ $p, $k, $pl, $c, $s, false, Some($who))
     };
     ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, passive) => {
-        Trigger {
-            phrase: std::borrow::Cow::Borrowed($p),
-            kind: ClaimKind::$k,
-            plover: Plover::$pl,
-            cameo: $c,
-            specificity: $s,
-            passive: true,
-            implies: None,
-            block: None,
-            conditional: false,
-            lemma: None,
-            block_code: false,
-            bare: false,
-        }
+        t!(@ $p, $k, $pl, $c, $s, true, None)
+    };
+    (@ $p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, $passive:expr, $implies:expr) => {
+        Trigger::own(
+            $p,
+            Sense {
+                kind: ClaimKind::$k,
+                plover: Plover::$pl,
+                cameo: $c,
+                specificity: $s,
+                passive: $passive,
+                implies: $implies,
+                needs_object: false,
+            },
+        )
     };
 }
 
@@ -1138,12 +1130,15 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
         }
         out.push(Trigger {
             phrase: std::borrow::Cow::Borrowed(form),
-            kind: code.map(kind_of_cameo).unwrap_or(ClaimKind::Statement),
-            plover: plover.unwrap_or(Plover::Consult),
-            cameo: code,
-            specificity: if own { 3 } else { 2 },
-            passive: false,
-            implies: None,
+            sense: Sense {
+                kind: code.map(kind_of_cameo).unwrap_or(ClaimKind::Statement),
+                plover: plover.unwrap_or(Plover::Consult),
+                cameo: code,
+                specificity: if own { 3 } else { 2 },
+                passive: false,
+                implies: None,
+                needs_object: false,
+            },
             block: Some(bi as u32),
             conditional: plover.is_none(),
             lemma: Some(lemma),
@@ -1269,15 +1264,7 @@ impl Triggers {
         after_name: bool,
     ) -> Option<Sense> {
         let trig = &self.table[t];
-        let own = Sense {
-            kind: trig.kind,
-            plover: trig.plover,
-            cameo: trig.cameo,
-            specificity: trig.specificity,
-            passive: trig.passive,
-            implies: trig.implies,
-            needs_object: false,
-        };
+        let own = trig.sense;
         let before = words(&sentence[a..ts]);
         let best_pattern = || {
             let pats = trig
@@ -1294,7 +1281,7 @@ impl Triggers {
             // entente's own material-cooperation words (delivered, sent, shipped, deployed…) take
             // a more specific type where the dictionary's patterns give one ("sent … humanitarian
             // aid" is AID); their kind stays (a medical unit sent is still a deployment).
-            if trig.plover == Plover::Cooperate {
+            if own.plover == Plover::Cooperate {
                 let refined = best_pattern()
                     .and_then(|p| p.code.as_deref())
                     .and_then(|c| Some((c, crate::petrarch::plover_of_cameo(c)?)))
@@ -1314,7 +1301,7 @@ impl Triggers {
         const BEFORE_A_VERB: &[&str] = &[
             "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "will", "would", "can", "could",
             "may", "might", "must", "shall", "should", "to", "do", "does", "did", "not", "never", "also", "and", "or",
-            "then", "now", "jointly", "formally",
+            "then", "now",
         ];
         if trig.bare
             && !after_name

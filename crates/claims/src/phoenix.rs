@@ -235,23 +235,21 @@ pub fn read_actors(text: &str) -> (Vec<ActorEntry>, Vec<DictionaryError>) {
     (entries, errors)
 }
 
-/// Regular English plurals of a noun phrase's last word.
-fn plurals(form: &str) -> Vec<String> {
+/// The regular English plural of a noun phrase's last word.
+fn plural(form: &str) -> String {
     let (head, last) = match form.rsplit_once(' ') {
         Some((h, l)) => (format!("{h} "), l),
         None => (String::new(), form),
     };
-    let mut out = Vec::new();
     if last.ends_with('y') && !["ay", "ey", "oy", "uy"].iter().any(|e| last.ends_with(e)) {
-        out.push(format!("{head}{}ies", &last[..last.len() - 1]));
+        format!("{head}{}ies", &last[..last.len() - 1])
     } else if ["s", "sh", "ch", "x", "z"].iter().any(|e| last.ends_with(e)) {
-        out.push(format!("{head}{last}es"));
+        format!("{head}{last}es")
     } else if let Some(stem) = last.strip_suffix("man") {
-        out.push(format!("{head}{stem}men"));
+        format!("{head}{stem}men")
     } else {
-        out.push(format!("{head}{last}s"));
+        format!("{head}{last}s")
     }
-    out
 }
 
 /// Reads the agent dictionary.
@@ -337,7 +335,7 @@ pub fn read_agents(text: &str) -> (Vec<AgentEntry>, Vec<DictionaryError>) {
         let mut forms: Vec<String> = Vec::new();
         for n in names {
             let n = name_of(&n);
-            forms.extend(plurals(&n));
+            forms.push(plural(&n));
             forms.push(n);
         }
         forms.extend(listed);
