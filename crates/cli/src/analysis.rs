@@ -3,7 +3,6 @@
 
 use crate::render::{emit, Format, Table};
 use entente_analysis::{DatasetTables, DepthConfig, DepthDimension, DepthPoint, DyadDepth, Sources, Step};
-use entente_events::Lake;
 use entente_kb::KnowledgeBase;
 use entente_model::{Day, PartialDate};
 use entente_report::score_text;
@@ -36,6 +35,9 @@ pub struct RangeArgs {
     /// `event_data` dimension.
     #[command(flatten)]
     pub store: crate::datasets::StoreArgs,
+    /// Where the event data's queries run (a Ballista cluster, or here).
+    #[command(flatten)]
+    pub cluster: crate::cluster::ClusterArgs,
 }
 
 /// Today, from the system clock (the default end of a series).
@@ -48,8 +50,8 @@ pub struct Range {
     pub from: Day,
     pub to: Day,
     pub step: Step,
-    /// The event lake, when it holds events.
-    pub lake: Option<Lake>,
+    /// Event data (the configured cluster, or the lake when it holds events).
+    pub lake: Option<Box<dyn entente_events::EventData>>,
     /// The datasets' evidence: shipped, or imported into the data directory.
     pub tables: DatasetTables,
 }
@@ -59,7 +61,7 @@ impl Range {
     pub fn sources(&self) -> Sources<'_> {
         Sources {
             tables: Some(&self.tables),
-            lake: self.lake.as_ref().map(|l| l as &dyn entente_events::EventData),
+            lake: self.lake.as_deref(),
         }
     }
 }
@@ -76,21 +78,6 @@ pub fn open_store(store: &crate::datasets::StoreArgs) -> Result<Option<entente_s
         return Ok(None);
     }
     entente_store::Store::open(&dir).map(Some).map_err(|e| e.to_string())
-}
-
-/// The event lake of the data directory, if it holds any event. A directory the user named must
-/// open; the default one may be absent.
-pub fn open_lake(store: &crate::datasets::StoreArgs) -> Result<Option<Lake>, String> {
-    let dir = match crate::datasets::data_dir(store) {
-        Ok(d) => d,
-        Err(_) if store.data_dir.is_none() => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    if store.data_dir.is_none() && !dir.join("lake").is_dir() {
-        return Ok(None);
-    }
-    let lake = Lake::open(&dir).map_err(|e| e.to_string())?;
-    Ok((lake.stats().events > 0).then_some(lake))
 }
 
 /// The datasets' evidence: the shipped tables, each replaced by the data directory's import.
@@ -124,17 +111,19 @@ pub struct PartnersArgs {
     pub config: Option<PathBuf>,
     #[command(flatten)]
     pub store: crate::datasets::StoreArgs,
+    #[command(flatten)]
+    pub cluster: crate::cluster::ClusterArgs,
 }
 
 /// `entente partners A`: every counterpart of A ranked by depth on a date.
 pub fn partners(kb: &KnowledgeBase, format: Format, actor: &str, args: &PartnersArgs) -> Result<(), String> {
     let config = load_config(args.config.as_deref())?;
-    let lake = open_lake(&args.store)?;
+    let lake = crate::cluster::event_data(&args.store, &args.cluster)?;
     let tables = load_tables(kb, &args.store)?;
     let day = args.on.map_or_else(today, |d| d.latest());
     let sources = Sources {
         tables: Some(&tables),
-        lake: lake.as_ref().map(|l| l as &dyn entente_events::EventData),
+        lake: lake.as_deref(),
     };
     let mut ranking = entente_analysis::partners(kb, actor, day, &config, &sources).map_err(|e| e.to_string())?;
     ranking.keep_top(args.top);
@@ -209,7 +198,7 @@ impl RangeArgs {
             .map_err(|e| e.message("--from", "--to"))?;
         entente_analysis::check_index_range(from, to, today()).map_err(|e| e.to_string())?;
         let step = if self.by == By::Month { Step::Month } else { Step::Year };
-        let lake = open_lake(&self.store)?;
+        let lake = crate::cluster::event_data(&self.store, &self.cluster)?;
         let tables = load_tables(kb, &self.store)?;
         Ok(Range {
             config,
@@ -556,7 +545,7 @@ pub fn brief(kb: &KnowledgeBase, args: &BriefArgs, a: &str, b: &str, peers: Vec<
         to: r.to,
         peers,
         config: &r.config,
-        lake: r.lake.as_ref().map(|l| l as &dyn entente_events::EventData),
+        lake: r.lake.as_deref(),
         store: store.as_ref(),
         tables: Some(&r.tables),
     };

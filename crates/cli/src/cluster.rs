@@ -10,7 +10,7 @@ use entente_events::{EventData, Lake, SourceKind};
 use std::path::Path;
 use std::process::ExitCode;
 
-#[derive(clap::Args, Clone, Default)]
+#[derive(clap::Args, Clone, Debug, Default)]
 pub struct ClusterArgs {
     /// Run on the Ballista scheduler at URL (df://host:port) [default: $ENTENTE_CLUSTER, else the
     /// data directory's cluster.toml, else this machine]; `local` runs on this machine.
@@ -49,21 +49,44 @@ const NOT_BUILT: &str = "this entente was built without its cluster client (Apac
 /// (an empty local lake is an error that says how to fill it). Both answer the same questions
 /// (`entente_events::EventData`), so the commands never decide which.
 pub fn open_events(store: &StoreArgs, c: &ClusterArgs) -> Result<Box<dyn EventData>, String> {
-    let dir = data_dir(store)?;
+    event_data(store, c)?.ok_or_else(|| {
+        let dir = data_dir(store).map_or_else(|_| "the data directory".into(), |d| d.display().to_string());
+        format!("the event lake in {dir} is empty: ingest event files first, e.g. `entente import gdelt2 20240101.export.CSV`")
+    })
+}
+
+/// Event data for the analyses that use it when there is some (the depth index's event-data
+/// dimension, the brief, `partners`): the configured cluster, else the data directory's lake if
+/// it holds events, else `None`. A directory the user named must open; the default one may be
+/// absent.
+pub fn event_data(store: &StoreArgs, c: &ClusterArgs) -> Result<Option<Box<dyn EventData>>, String> {
+    let dir = match data_dir(store) {
+        Ok(d) => d,
+        Err(_) if store.data_dir.is_none() && c.cluster.is_none() => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if let Some(configured) = configured(c, &dir)? {
+        return Ok(Some(configured));
+    }
+    if store.data_dir.is_none() && !dir.join("lake").is_dir() {
+        return Ok(None);
+    }
+    let lake = Lake::open(&dir).map_err(|e| e.to_string())?;
+    Ok((lake.stats().events > 0).then(|| Box::new(lake) as Box<dyn EventData>))
+}
+
+/// The configured cluster, connected, or `None` to run here. Without the cluster client, a
+/// configured cluster is an error rather than silently ignored.
+pub fn configured(c: &ClusterArgs, dir: &Path) -> Result<Option<Box<dyn EventData>>, String> {
     #[cfg(feature = "cluster")]
-    if let Some(cluster) = connect(c, &dir)? {
-        return Ok(Box::new(cluster));
+    {
+        Ok(connect(c, dir)?.map(|cluster| Box::new(cluster) as Box<dyn EventData>))
     }
     #[cfg(not(feature = "cluster"))]
-    refuse_configured(c, &dir)?;
-    let lake = Lake::open(&dir).map_err(|e| e.to_string())?;
-    if lake.stats().events == 0 {
-        return Err(format!(
-            "the event lake in {} is empty: ingest event files first, e.g. `entente import gdelt2 20240101.export.CSV`",
-            dir.display()
-        ));
+    {
+        refuse_configured(c, dir)?;
+        Ok(None)
     }
-    Ok(Box::new(lake))
 }
 
 /// The configured cluster, connected (and checked: executors registered, the lake seen), or

@@ -169,7 +169,13 @@ enum Command {
     #[command(subcommand)]
     Cluster(cluster::ClusterCommand),
     /// Serve the HTTP API and the dashboard on http://127.0.0.1:8787/ (read-only unless --token).
-    Serve(entente_server::cli::ServeArgs),
+    Serve {
+        #[command(flatten)]
+        serve: entente_server::cli::ServeArgs,
+        /// Where the event data's queries run (a Ballista cluster, or here).
+        #[command(flatten)]
+        cluster: cluster::ClusterArgs,
+    },
     #[command(flatten)]
     Data(datasets::DatasetCommand),
 }
@@ -515,8 +521,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let peers = peers.iter().map(|p| resolve(p)).collect::<Result<Vec<_>, _>>()?;
             analysis::peers(&kb, cli.format, &resolve(&a)?, &resolve(&b)?, peers, &range)?
         }
-        Command::Serve(args) => {
-            entente_server::cli::run(args, cli.data.data.clone(), cli.data.with.clone()).map_err(|e| e.to_string())?
+        Command::Serve { serve, cluster } => {
+            let dir = serve
+                .data_dir
+                .clone()
+                .or_else(|| entente_store::default_data_dir().ok());
+            let events = match dir {
+                Some(dir) => cluster::configured(&cluster, &dir)?,
+                None if cluster.cluster.is_some() => {
+                    return Err("--cluster: no data directory (give --data-dir: the lake the cluster reads)".into())
+                }
+                None => None,
+            };
+            let events = events.map(|e| entente_server::EventSource(e.into()));
+            entente_server::cli::run(serve, cli.data.data.clone(), cli.data.with.clone(), events)
+                .map_err(|e| e.to_string())?
         }
         Command::Brief(args) => {
             let peers = args.peers.iter().map(|p| resolve(p)).collect::<Result<Vec<_>, _>>()?;

@@ -33,7 +33,7 @@ fn without_the_cluster_client_a_configured_cluster_is_an_error() {
 
 #[cfg(feature = "cluster")]
 mod on_a_cluster {
-    use super::support::{entente, failed, fixture, ok, temp_dir};
+    use super::support::{self, entente, failed, fixture, ok, temp_dir};
     use std::path::{Path, PathBuf};
     use std::process::{Child, Command, Output, Stdio};
     use std::time::{Duration, Instant};
@@ -310,6 +310,30 @@ mod on_a_cluster {
         );
         assert!(table.contains("Sources:") && table.contains("GDELT"), "{table}");
 
+        // The depth index's event-data dimension and the server ask the cluster too, and answer
+        // as here.
+        let depth = ["depth", "USA", "CHN", "--from", "2018", "--to", "2019", "-f", "json"];
+        let local = ok(&entente_env(&depth, &data, None));
+        let o = entente_env(&[&depth[..], &["--cluster", &url]].concat(), &data, None);
+        assert_eq!(ok(&o), local);
+        assert!(String::from_utf8_lossy(&o.stderr).contains("on the Ballista cluster"));
+        assert!(local.contains("\"event_data\""), "{local}");
+        let served_here = support::serve_with(&data, &["--cluster", "local"]);
+        let served_there = support::serve_with(&data, &["--cluster", &url]);
+        // Each with what shows that the events were read: their citation, or the event-data
+        // dimension's coverage.
+        let paths = [
+            ("/api/events?a=USA&b=CHN", "GDELT"),
+            ("/api/events?a=USA&top=5", "GDELT"),
+            ("/api/events?a=USA&b=CHN&types=true", "GDELT"),
+            ("/api/depth?a=USA&b=CHN&from=2018&to=2019", "\"source\":\"event lake\""),
+        ];
+        for (path, read) in paths {
+            let here = support::http(served_here.addr, "GET", path, "");
+            assert_eq!(here, support::http(served_there.addr, "GET", path, ""), "{path}");
+            assert!(here.to_string().contains(read), "{path}: {here}");
+        }
+
         // Where the cluster comes from: the variable, then cluster.toml; `local` overrides both.
         let args = ["events", "USA", "--top", "3", "-f", "json"];
         let local = ok(&entente_env(&args, &data, None));
@@ -429,6 +453,12 @@ mod on_a_cluster {
         };
         assert!(e.contains("executor"), "{e}");
         eprintln!("with the executor killed: {e}");
+        // The server on the cluster says so too (a question not asked before: answers are
+        // cached); the one on the lake answers.
+        let fresh = "/api/events?a=USA&b=RUS";
+        let (status, body) = support::http_status(served_there.addr, "GET", fresh, "");
+        assert!(status >= 500 && body.contains("executor"), "{status}: {body}");
+        assert_eq!(support::http_status(served_here.addr, "GET", fresh, "").0, 200);
         drop(scheduler);
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -6,10 +6,9 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
-use support::{ok, temp_dir};
+use std::io::Write;
+use std::process::{Command, Stdio};
+use support::{http, ok, serve, temp_dir};
 
 const ARTICLE: &str = "title: Parity test\ndate: 2026-03-14\n\n\
 The Philippines signed a contract with South Korea on 12 March 2026 for 12 FA-50 light combat aircraft. \
@@ -17,74 +16,6 @@ Canada's defence minister visited Seoul on 13 March 2026. \
 Estonia ordered 12 K9 howitzers from South Korea in June 2019. \
 The United States and South Korea signed their mutual defence treaty in October 1953. \
 South Korea's spy agency joined the NATO cyber defence centre in May 2022.\n";
-
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(data_dir: &std::path::Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--no-user-data"])
-        .env("ENTENTE_DATA_DIR", data_dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the server");
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let first = lines
-        .next()
-        .and_then(Result::ok)
-        .expect("the server prints its address");
-    std::thread::spawn(move || for _ in lines {});
-    let addr = first
-        .strip_prefix("listening on http://")
-        .and_then(|s| s.trim_end_matches('/').parse().ok())
-        .unwrap_or_else(|| panic!("unexpected first line: {first}"));
-    Server { child, addr }
-}
-
-/// A request over plain HTTP/1.1; the body of a 200 answer as JSON.
-fn http(addr: SocketAddr, method: &str, path: &str, body: &str) -> serde_json::Value {
-    let mut s = TcpStream::connect(addr).expect("connect");
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut out = Vec::new();
-    s.read_to_end(&mut out).unwrap();
-    let text = String::from_utf8_lossy(&out);
-    let (head, rest) = text.split_once("\r\n\r\n").expect("a response");
-    assert!(head.starts_with("HTTP/1.1 200"), "{method} {path}: {head}\n{rest}");
-    let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
-        dechunk(rest)
-    } else {
-        rest.to_string()
-    };
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body}"))
-}
-
-fn dechunk(mut s: &str) -> String {
-    let mut out = String::new();
-    while let Some((len, rest)) = s.split_once("\r\n") {
-        let n = usize::from_str_radix(len.trim(), 16).unwrap_or(0);
-        if n == 0 {
-            break;
-        }
-        out.push_str(&rest[..n]);
-        s = &rest[n + 2..];
-    }
-    out
-}
 
 fn cli(args: &[&str], stdin: &str, data_dir: &std::path::Path) -> serde_json::Value {
     let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))

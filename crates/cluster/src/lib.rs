@@ -268,8 +268,30 @@ pub struct Cluster {
     lake: PathBuf,
     opts: ClusterOptions,
     last_attempts: std::sync::atomic::AtomicUsize,
-    rt: tokio::runtime::Runtime,
+    rt: OwnRuntime,
     ctx: SessionContext,
+}
+
+/// The runtime a [`Cluster`] blocks on. Dropped without waiting for its tasks, so that a cluster
+/// may be dropped anywhere, inside another runtime too (a server's state is dropped in its
+/// runtime when it stops, and a tokio runtime dropped there would panic).
+struct OwnRuntime(Option<tokio::runtime::Runtime>);
+
+impl OwnRuntime {
+    fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
+        match &self.0 {
+            Some(rt) => rt.block_on(f),
+            None => unreachable!("the runtime is taken only when the cluster is dropped"),
+        }
+    }
+}
+
+impl Drop for OwnRuntime {
+    fn drop(&mut self) {
+        if let Some(rt) = self.0.take() {
+            rt.shutdown_background();
+        }
+    }
 }
 
 impl fmt::Debug for Cluster {
@@ -373,7 +395,7 @@ impl Cluster {
             lake,
             opts,
             last_attempts: std::sync::atomic::AtomicUsize::new(0),
-            rt,
+            rt: OwnRuntime(Some(rt)),
             ctx,
         })
     }
@@ -462,7 +484,16 @@ impl Cluster {
         loop {
             attempts += 1;
             self.last_attempts.store(attempts, std::sync::atomic::Ordering::Relaxed);
-            let before = self.status().ok().and_then(|s| s.executors);
+            let status = self.status().ok();
+            let before = status.as_ref().and_then(|s| s.executors);
+            // With no executor the scheduler would hold the job until one registers: say so now
+            // (a long-lived client, such as a server, outlives the executors it connected with).
+            if let Some(st) = status.filter(|s| s.executors == Some(0)) {
+                return Err(Error::NoExecutors {
+                    url: self.addr.url(),
+                    detail: st.detail.trim().to_string(),
+                });
+            }
             let e = match once() {
                 Ok(r) => return Ok(r),
                 Err(e) => e,

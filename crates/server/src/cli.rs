@@ -93,13 +93,24 @@ impl ServeArgs {
             body_limit: self.body_limit_kib.saturating_mul(1024),
             article_limit: self.article_limit_kib.saturating_mul(1024),
             timeout: Duration::from_secs(self.timeout_secs.max(1)),
+            events: None,
         })
     }
 }
 
-/// Runs the server until Ctrl-C (blocking).
-pub fn run(args: ServeArgs, data: Option<PathBuf>, with: Option<PathBuf>) -> Result<(), ServeError> {
-    let opts = args.options(data, with)?;
+/// Runs the server until Ctrl-C (blocking). `events`, when given, answers the event-data
+/// questions in place of the data directory's lake (the `entente` binary passes a Ballista
+/// cluster here).
+pub fn run(
+    args: ServeArgs,
+    data: Option<PathBuf>,
+    with: Option<PathBuf>,
+    events: Option<crate::EventSource>,
+) -> Result<(), ServeError> {
+    let opts = ServeOptions {
+        events,
+        ..args.options(data, with)?
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

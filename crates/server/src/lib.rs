@@ -85,6 +85,19 @@ pub struct ServeOptions {
     pub article_limit: usize,
     /// Longest time a request may take.
     pub timeout: Duration,
+    /// Event data that answers in place of the data directory's lake (a Ballista cluster);
+    /// `None`: the lake of `data_dir`, if it holds events.
+    pub events: Option<EventSource>,
+}
+
+/// Event data given by the caller (e.g. `entente_cluster::Cluster`).
+#[derive(Clone)]
+pub struct EventSource(pub Arc<dyn entente_events::EventData>);
+
+impl std::fmt::Debug for EventSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.place().as_deref().unwrap_or("event data"))
+    }
 }
 
 impl Default for ServeOptions {
@@ -100,6 +113,7 @@ impl Default for ServeOptions {
             body_limit: 64 * 1024,
             article_limit: 4 << 20,
             timeout: Duration::from_secs(10),
+            events: None,
         }
     }
 }
@@ -133,10 +147,13 @@ pub fn app(opts: &ServeOptions) -> Result<Router, ServeError> {
         return Err(ServeError::Options("the token must have at least 8 characters".into()));
     }
     let store = opts.user_dir.clone().map(Store::new);
-    let data = match &opts.data_dir {
+    let mut data = match &opts.data_dir {
         Some(dir) => state::DataDir::open(dir.clone())?,
         None => state::DataDir::default(),
     };
+    if let Some(events) = &opts.events {
+        data.events = Some(events.0.clone());
+    }
     let state = AppState::new(opts.data.inputs()?, store, opts.token.clone(), opts.config.clone())
         .map_err(|e| ServeError::Data(e.to_string()))?
         .with_data(data)

@@ -24,7 +24,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match entente_server::cli::run(cli.serve, cli.data, cli.with) {
+    match entente_server::cli::run(cli.serve, cli.data, cli.with, None) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");

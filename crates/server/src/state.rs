@@ -138,7 +138,7 @@ impl From<ShapeError> for LoadError {
 pub struct DataDir {
     pub dir: Option<PathBuf>,
     pub store: Option<entente_store::Store>,
-    pub events: Option<Box<dyn entente_events::EventData>>,
+    pub events: Option<Arc<dyn entente_events::EventData>>,
 }
 
 impl DataDir {
@@ -150,9 +150,9 @@ impl DataDir {
         } else {
             None
         };
-        let events: Option<Box<dyn entente_events::EventData>> = if dir.join("lake").is_dir() {
+        let events: Option<Arc<dyn entente_events::EventData>> = if dir.join("lake").is_dir() {
             let lake = entente_events::Lake::open(&dir).map_err(|e| data(&e))?;
-            (lake.stats().events > 0).then(|| Box::new(lake) as Box<dyn entente_events::EventData>)
+            (lake.stats().events > 0).then(|| Arc::new(lake) as Arc<dyn entente_events::EventData>)
         } else {
             None
         };
