@@ -188,6 +188,9 @@ pub struct EvalReport {
     pub detected: Score,
     /// Actor pair + PLOVER type + date, all right.
     pub full: Score,
+    /// The "claim": actor pair + date right, in a quote that overlaps the gold one (the
+    /// kind of event not compared).
+    pub claim: Score,
     /// The set of actors and recipients, in either role.
     pub actor_pair: Score,
     /// Actors and recipients each in the right role.
@@ -228,7 +231,7 @@ fn compare(p: &Claim, g: &GoldClaim) -> Parts {
 /// Runs the extractor over the corpus and scores it.
 pub fn evaluate<'a>(extractor: &Extractor, corpus: impl IntoIterator<Item = &'a GoldArticle>) -> EvalReport {
     let (mut n_gold, mut n_pred, mut sentences, mut articles) = (0, 0, 0, 0);
-    let mut counts = [0usize; 8];
+    let mut counts = [0usize; 9];
     for ga in corpus {
         articles += 1;
         let a = &ga.article;
@@ -282,6 +285,7 @@ pub fn evaluate<'a>(extractor: &Extractor, corpus: impl IntoIterator<Item = &'a 
             counts[5] += usize::from(parts.kind);
             counts[6] += usize::from(parts.date);
             counts[7] += usize::from(parts.modality);
+            counts[8] += usize::from(parts.pair && parts.date);
         }
         n_gold += ga.gold.len();
         n_pred += predicted.len();
@@ -294,6 +298,7 @@ pub fn evaluate<'a>(extractor: &Extractor, corpus: impl IntoIterator<Item = &'a 
         predicted: n_pred,
         detected: s(counts[0]),
         full: s(counts[1]),
+        claim: s(counts[8]),
         actor_pair: s(counts[2]),
         directed_pair: s(counts[3]),
         plover_type: s(counts[4]),

@@ -620,6 +620,19 @@ impl<'kb> Extractor<'kb> {
                     side.retain(|x| !bare.contains(x.0.as_str()));
                 }
             }
+            // In an arms deal what follows the verb is the equipment: a generic military noun
+            // there ("battle tanks", "artillery") is the goods, not the counterpart, which is
+            // the first actor named after the verb in the sentence ("… tanks and howitzers from
+            // South Korea", past a list that split the clause).
+            if family(trig.kind) == Some(1) && recipients.iter().all(|x| bare.contains(x.0.as_str())) {
+                recipients = mentions
+                    .iter()
+                    .filter(|m| m.start >= te && m.entry.agent.is_none())
+                    .map(|m| (id_of_entry(&m.entry), sentence[m.start..m.end].to_string()))
+                    .filter(|x| !actors.iter().any(|a| a.0 == x.0))
+                    .take(1)
+                    .collect();
+            }
             // One side named: the other is the counterpart of the last claim of the same family
             // ("…executive contracts signed in late August" after "tanks from South Korea").
             // Likewise a counterpart named only by a generic agent.
@@ -986,6 +999,17 @@ mod tests {
         let c = x.extract_sentence("Poland took delivery of ten K2 battle tanks from South Korea.", None);
         assert!(
             c[0].actors.iter().chain(&c[0].recipients).all(|a| a.code != "MIL"),
+            "{c:?}"
+        );
+        // In an arms deal the military nouns after the verb are the goods; the counterpart is
+        // the actor named after them, past a list that splits the clause.
+        let c = x.extract_sentence(
+            "Hungary took delivery on Monday of its first twenty main battle tanks and twelve self-propelled howitzers from Germany, unloaded at a northern port.",
+            None,
+        );
+        assert_eq!(
+            (codes(&c[0].actors), codes(&c[0].recipients)),
+            (vec!["HUN"], vec!["DEU"]),
             "{c:?}"
         );
     }
