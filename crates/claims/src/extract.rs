@@ -772,6 +772,15 @@ impl<'kb> Extractor<'kb> {
                 + if date.is_some() { 0.1 } else { 0.0 })
             .min(0.98);
             for (quantity, system) in items {
+                // A deal that names its system but not its supplier is with the system's maker,
+                // where the recorded transfers agree on one ("framework agreements for K2 tanks").
+                let mut recipients = recipients.clone();
+                if family(trig.kind) == Some(1) && recipients.is_empty() {
+                    let maker = system.as_deref().and_then(|s| self.lexicon.maker(s));
+                    if let Some(m) = maker.filter(|m| !actors.iter().any(|a| a.0 == *m)) {
+                        recipients.push((m.to_string(), String::new()));
+                    }
+                }
                 out.push(Claim {
                     sentence: index,
                     start: article.input_offset(qs),
@@ -1010,6 +1019,14 @@ mod tests {
         assert_eq!(
             (codes(&c[0].actors), codes(&c[0].recipients)),
             (vec!["HUN"], vec!["DEU"]),
+            "{c:?}"
+        );
+        // A deal that names its system but not its supplier is with the system's maker, when
+        // the recorded transfers of the system agree on one (every K9 comes from the ROK).
+        let c = x.extract_sentence("Latvia ordered 18 K9 howitzers last year.", None);
+        assert_eq!(
+            (codes(&c[0].actors), codes(&c[0].recipients)),
+            (vec!["LVA"], vec!["KOR"]),
             "{c:?}"
         );
     }

@@ -73,6 +73,9 @@ pub struct Lexicon {
     insensitive_entries: Vec<ActorEntry>,
     systems: AhoCorasick,
     system_names: Vec<String>,
+    /// Who makes a system, by its name (lower case), where every recorded transfer of it has
+    /// the same supplier.
+    makers: std::collections::HashMap<String, Option<String>>,
     /// Every name the knowledge base gives (lower case): such names are the knowledge base's to
     /// resolve, never the dictionaries'.
     kb_names: std::collections::HashSet<String>,
@@ -336,7 +339,9 @@ impl Lexicon {
         // its hyphen), and the proper name that follows it ("Chunmoo", "Black Panther"). Other
         // designations in text are found by their shape (see `designation`).
         let mut system_names: Vec<String> = Vec::new();
+        let mut makers: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
         for t in &kb.facts().transfers {
+            let first = system_names.len();
             system_names.push(t.system.clone());
             let tokens: Vec<&str> = t.system.split_whitespace().collect();
             for tok in &tokens {
@@ -355,6 +360,17 @@ impl Lexicon {
                 .collect();
             if !proper.is_empty() && proper.len() < tokens.len() {
                 system_names.push(proper.join(" "));
+            }
+            for name in &system_names[first..] {
+                let supplier = t.supplier.as_str();
+                makers
+                    .entry(name.to_lowercase())
+                    .and_modify(|m| {
+                        if m.as_deref() != Some(supplier) {
+                            *m = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(supplier.to_string()));
             }
         }
         system_names.sort();
@@ -402,6 +418,7 @@ impl Lexicon {
             insensitive_entries: insensitive.into_iter().map(|(_, e)| e).collect(),
             systems,
             system_names,
+            makers,
         }
     }
 
@@ -649,6 +666,11 @@ impl Lexicon {
         }
         out.sort_unstable_by_key(|x| x.0);
         out
+    }
+
+    /// The supplier of every recorded transfer of the system named `name`, when they agree.
+    pub fn maker(&self, name: &str) -> Option<&str> {
+        self.makers.get(&name.to_lowercase())?.as_deref()
     }
 
     pub fn system_count(&self) -> usize {
