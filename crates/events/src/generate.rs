@@ -27,7 +27,7 @@ use std::path::Path;
 /// The shipped model, learned from `../shared/fixtures/gdelt/v2`.
 pub const SHIPPED_MODEL: &str = include_str!("../data/gdelt2_model.tsv");
 
-const CAMEO_COUNTRIES: &str = include_str!("../data/cameo_country.tsv");
+use entente_event_readers::actors::CAMEO_COUNTRIES;
 
 struct SplitMix(u64);
 

@@ -1,12 +1,11 @@
-//! entente-events: coded political event data (GDELT 1.0 and 2.0, ICEWS, POLECAT) in a
-//! partitioned Parquet lake, with a dyad-day aggregate built during ingest so that dyadic
+//! entente-events: coded political event data (GDELT 1.0 and 2.0, ICEWS, POLECAT, read by
+//! `entente-event-readers`, whose modules it re-exports) in a partitioned Parquet lake, with a dyad-day aggregate built during ingest so that dyadic
 //! cooperation and conflict series come back in milliseconds without scanning events.
 //!
 //! Why a crate of its own: event data is bulk data (hundreds of millions of rows) while the rest of
-//! entente is a small curated knowledge base. This crate reads the published files as they are
-//! ([`gdelt`], [`icews`], [`polecat`]: streaming, typed records, exact row accounting with line
-//! numbers, never a panic on bad input), resolves their actor codes to entente actor ids
-//! ([`actors`]), maps CAMEO to PLOVER ([`cameo`]), and writes the lake ([`lake`]): events and
+//! entente is a small curated knowledge base. The readers (`entente-event-readers`: [`gdelt`],
+//! [`icews`], [`polecat`], [`actors`], [`cameo`]) turn the published files into typed records;
+//! this crate writes the lake ([`lake`]): events and
 //! dyad-day Parquet files partitioned by source and month, committed atomically through a
 //! manifest so that an ingest killed at any point and rerun gives the same lake. [`query`] answers
 //! dyadic series, top counterparts and type breakdowns from the dyad-day table alone; [`data`]
@@ -17,21 +16,14 @@
 //! arrow) and, for the workspace's one atomic write, `entente-store`; SQL over the lake lives in
 //! `entente-sql`, so that this crate builds in minutes.
 
-pub mod actors;
-pub mod cameo;
+// The readers, from their own crate, under the paths they always had here.
+pub use entente_event_readers::{actors, cameo, day, dedup, error, gdelt, icews, lines, polecat, record};
+
 pub mod data;
-pub mod day;
-pub mod dedup;
 mod dyadindex;
-pub mod error;
-pub mod gdelt;
 pub mod generate;
-pub mod icews;
 pub mod lake;
-pub mod lines;
-pub mod polecat;
 pub mod query;
-pub mod record;
 pub mod render;
 pub mod schema;
 

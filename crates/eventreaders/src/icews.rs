@@ -38,7 +38,7 @@ pub struct IcewsLayout {
     pub dataverse: bool,
 }
 
-pub(crate) fn normalise_header(h: &[u8]) -> Vec<String> {
+pub fn normalise_header(h: &[u8]) -> Vec<String> {
     String::from_utf8_lossy(h)
         .split('\t')
         .map(|c| c.trim().trim_matches('"').to_ascii_lowercase().replace([' ', '-'], "_"))
@@ -80,7 +80,7 @@ impl IcewsLayout {
 /// An ICEWS actor: an organisation named by the actor name (or the name in its parentheses)
 /// first, so that "Secretary General (North Atlantic Treaty Organization)" is NATO whatever
 /// country ICEWS attaches; otherwise the country.
-pub(crate) fn named_actor(res: &Resolver, name: &str, country: &str) -> Option<ActorId> {
+pub fn named_actor(res: &Resolver, name: &str, country: &str) -> Option<ActorId> {
     if let Some(a) = res.name(name).filter(|a| res.is_organisation(*a)) {
         return Some(a);
     }

@@ -47,13 +47,13 @@ impl fmt::Display for MissingColumn {
 impl std::error::Error for MissingColumn {}
 
 impl Error {
-    pub(crate) fn io(path: impl AsRef<Path>, source: std::io::Error) -> Error {
+    pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.as_ref().to_path_buf(),
             source,
         }
     }
-    pub(crate) fn parquet(path: impl AsRef<Path>, e: impl fmt::Display) -> Error {
+    pub fn parquet(path: impl AsRef<Path>, e: impl fmt::Display) -> Error {
         Error::Parquet {
             path: path.as_ref().to_path_buf(),
             message: e.to_string(),

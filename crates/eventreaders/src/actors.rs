@@ -20,7 +20,7 @@ use std::sync::{Arc, OnceLock};
 /// Index of an actor id in a [`Resolver`]'s table.
 pub type ActorId = u32;
 
-const CAMEO_COUNTRIES: &str = include_str!("../data/cameo_country.tsv");
+pub const CAMEO_COUNTRIES: &str = include_str!("../data/cameo_country.tsv");
 const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
 const COUNTRY_NAMES: &str = include_str!("../data/country_names.tsv");
 

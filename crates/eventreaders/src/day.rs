@@ -37,7 +37,7 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
+pub fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
