@@ -7,9 +7,47 @@
 
 use crate::actors::Resolver;
 use crate::day::Month;
+use crate::error::{Error, MissingColumn, Result};
+use crate::lines::BlockReader;
 use crate::record::{Event, ReadReport, Rejection, MAX_REJECTIONS_KEPT};
 use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
 use xxhash_rust::xxh3::Xxh3;
+
+/// Reads a file with a header line (ICEWS, POLECAT) block by block: `layout` reads the header,
+/// `parse` a block of rows into events, and repeated event ids are dropped (the first row wins;
+/// repeats are counted in the report, with those whose content differs listed).
+pub fn read_headed<R: Read, L>(
+    input: R,
+    name: &str,
+    res: &Resolver,
+    layout: impl FnOnce(&[u8]) -> std::result::Result<L, MissingColumn>,
+    parse: impl Fn(&[u8], u64, &L, &Resolver, &mut ReadReport, &mut dyn FnMut(u64, &Event<'_>)),
+    mut sink: impl FnMut(&Event<'_>),
+) -> Result<ReadReport> {
+    let path = Path::new(name);
+    let mut report = ReadReport::new(name);
+    let mut blocks = BlockReader::new(input, 4 << 20);
+    let header = blocks.header().map_err(|e| Error::io(path, e))?.unwrap_or_default();
+    let layout = layout(&header).map_err(|m| Error::Format {
+        path: path.into(),
+        line: 1,
+        message: m.to_string(),
+    })?;
+    let mut dedup = Dedup::new(true);
+    while let Some((block, first)) = blocks.next_block().map_err(|e| Error::io(path, e))? {
+        let mut part = ReadReport::new(name);
+        parse(&block, first, &layout, res, &mut part, &mut |line, ev| {
+            if dedup.admit(ev, res, line) {
+                sink(ev)
+            }
+        });
+        report.merge(part);
+    }
+    dedup.settle(&mut report);
+    Ok(report)
+}
 
 /// A fingerprint of everything the lake stores for an event, so that a row read back from Parquet
 /// and the same row parsed from text agree.

@@ -9,12 +9,10 @@
 use crate::actors::{ActorId, Resolver};
 use crate::cameo;
 use crate::day::Day;
-use crate::dedup::Dedup;
-use crate::error::{Error, Result};
-use crate::lines::{self, float, int, shown, split_tabs, text, BlockReader};
+use crate::error::Result;
+use crate::lines::{self, float, int, shown, split_tabs, text};
 use crate::record::{Event, ReadReport};
 use std::io::Read;
-use std::path::Path;
 
 /// Column positions of one ICEWS file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -176,26 +174,15 @@ fn parse_row<'a>(f: &[&'a [u8]], n: usize, l: &IcewsLayout, res: &Resolver) -> s
 
 /// Reads an ICEWS file (either layout), dropping repeated event ids (the first row wins; repeats
 /// are counted in the report, with those whose content differs listed).
-pub fn read<R: Read>(input: R, name: &str, res: &Resolver, mut sink: impl FnMut(&Event<'_>)) -> Result<ReadReport> {
-    let path = Path::new(name);
-    let mut report = ReadReport::new(name);
-    let mut blocks = BlockReader::new(input, 4 << 20);
-    let header = blocks.header().map_err(|e| Error::io(path, e))?.unwrap_or_default();
-    let layout = IcewsLayout::from_header(&header).map_err(|m| Error::Format {
-        path: path.into(),
-        line: 1,
-        message: m.to_string(),
-    })?;
-    let mut dedup = Dedup::new(true);
-    while let Some((block, first)) = blocks.next_block().map_err(|e| Error::io(path, e))? {
-        let mut part = ReadReport::new(name);
-        parse_block(&block, first, &layout, res, &mut part, &mut |line, ev| {
-            if dedup.admit(ev, res, line) {
-                sink(ev)
-            }
-        });
-        report.merge(part);
-    }
-    dedup.settle(&mut report);
-    Ok(report)
+pub fn read<R: Read>(input: R, name: &str, res: &Resolver, sink: impl FnMut(&Event<'_>)) -> Result<ReadReport> {
+    crate::dedup::read_headed(
+        input,
+        name,
+        res,
+        IcewsLayout::from_header,
+        |block, first, layout, res, report, sink| {
+            parse_block(block, first, layout, res, report, &mut |l, ev| sink(l, ev))
+        },
+        sink,
+    )
 }
