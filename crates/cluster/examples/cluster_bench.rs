@@ -8,7 +8,7 @@
 //!
 //! Without `--cluster`, only the local timings; with `--local`, both.
 
-use entente_events::{Day, Granularity, Lake, SeriesQuery, SideSpec};
+use entente_events::{Day, EventData, Granularity, Lake, SeriesQuery, SideSpec};
 use std::path::PathBuf;
 use std::time::Instant;
 

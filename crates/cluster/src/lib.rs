@@ -577,49 +577,6 @@ impl Cluster {
         Some(job)
     }
 
-    /// The dyadic series, as `Lake::dyad_series` answers it for the same query.
-    pub fn dyad_series(&self, q: &SeriesQuery) -> Result<Vec<SeriesRow>> {
-        let sql = queries::series_sql(q)?;
-        let r = self.sql(&sql)?;
-        queries::series_from_batches(q, &r.batches)
-    }
-
-    /// The `n` counterparts of `side` with most events, as `Lake::top_counterparts` answers.
-    pub fn top_counterparts(
-        &self,
-        side: &SideSpec,
-        n: usize,
-        from: Option<Day>,
-        to: Option<Day>,
-        sources: &[SourceKind],
-    ) -> Result<Vec<Counterpart>> {
-        match queries::top_counterparts_sql(side, n, from, to, sources) {
-            Some(sql) => queries::counterparts_from_batches(&self.sql(&sql)?.batches),
-            None => Ok(Vec::new()),
-        }
-    }
-
-    /// Event counts by type between `a` and `b` (or `a` and anyone), as `Lake::type_breakdown`.
-    pub fn type_breakdown(
-        &self,
-        a: &SideSpec,
-        b: Option<&SideSpec>,
-        from: Option<Day>,
-        to: Option<Day>,
-        symmetric: bool,
-        sources: &[SourceKind],
-    ) -> Result<Breakdown> {
-        if let Some(b) = b {
-            let q = SeriesQuery::for_breakdown(a, b, from, to, symmetric, sources);
-            return Ok(Breakdown::of_series(&self.dyad_series(&q)?));
-        }
-        let counts = match queries::breakdown_sql(a, from, to, symmetric, sources) {
-            Some(sql) => queries::counts_from_batches(&self.sql(&sql)?.batches)?,
-            None => entente_events::Counts::default(),
-        };
-        Ok(Breakdown { counts })
-    }
-
     /// An error while parsing or planning on this machine.
     fn plan_error(&self, e: datafusion::error::DataFusionError) -> Error {
         let m = e.to_string();
@@ -691,10 +648,14 @@ impl From<Error> for entente_events::QueryError {
 /// The cluster answers the questions the local lake answers, so the CLI, the server and the
 /// analyses take either.
 impl entente_events::EventData for Cluster {
+    /// The dyadic series, as `Lake::dyad_series` answers it for the same query.
     fn dyad_series(&self, q: &SeriesQuery) -> std::result::Result<Vec<SeriesRow>, entente_events::QueryError> {
-        Ok(Cluster::dyad_series(self, q)?)
+        let sql = queries::series_sql(q)?;
+        let r = self.sql(&sql)?;
+        Ok(queries::series_from_batches(q, &r.batches)?)
     }
 
+    /// The `n` counterparts of `side` with most events, as `Lake::top_counterparts` answers.
     fn top_counterparts(
         &self,
         side: &SideSpec,
@@ -703,9 +664,13 @@ impl entente_events::EventData for Cluster {
         to: Option<Day>,
         sources: &[SourceKind],
     ) -> std::result::Result<Vec<Counterpart>, entente_events::QueryError> {
-        Ok(Cluster::top_counterparts(self, side, n, from, to, sources)?)
+        match queries::top_counterparts_sql(side, n, from, to, sources) {
+            Some(sql) => Ok(queries::counterparts_from_batches(&self.sql(&sql)?.batches)?),
+            None => Ok(Vec::new()),
+        }
     }
 
+    /// Event counts by type between `a` and `b` (or `a` and anyone), as `Lake::type_breakdown`.
     fn type_breakdown(
         &self,
         a: &SideSpec,
@@ -715,7 +680,15 @@ impl entente_events::EventData for Cluster {
         symmetric: bool,
         sources: &[SourceKind],
     ) -> std::result::Result<Breakdown, entente_events::QueryError> {
-        Ok(Cluster::type_breakdown(self, a, b, from, to, symmetric, sources)?)
+        if let Some(b) = b {
+            let q = SeriesQuery::for_breakdown(a, b, from, to, symmetric, sources);
+            return Ok(Breakdown::of_series(&self.dyad_series(&q)?));
+        }
+        let counts = match queries::breakdown_sql(a, from, to, symmetric, sources) {
+            Some(sql) => queries::counts_from_batches(&self.sql(&sql)?.batches)?,
+            None => entente_events::Counts::default(),
+        };
+        Ok(Breakdown { counts })
     }
 
     /// The lake's statistics when this machine sees the lake at the cluster's path too.

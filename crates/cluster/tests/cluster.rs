@@ -11,7 +11,7 @@
 
 use entente_cluster::{Cluster, ClusterOptions, Error};
 use entente_events::generate::Generator;
-use entente_events::{Day, Granularity, IngestOptions, Lake, Membership, SeriesQuery, SideSpec, SourceKind};
+use entente_events::{Day, EventData, Granularity, IngestOptions, Lake, Membership, SeriesQuery, SideSpec, SourceKind};
 use std::fs::File;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
