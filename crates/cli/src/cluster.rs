@@ -57,8 +57,7 @@ pub fn open_events(store: &StoreArgs, c: &ClusterArgs) -> Result<Box<dyn EventDa
 
 /// Event data for the analyses that use it when there is some (the depth index's event-data
 /// dimension, the brief, `partners`): the configured cluster, else the data directory's lake if
-/// it holds events, else `None`. A directory the user named must open; the default one may be
-/// absent.
+/// it holds events, else `None`. The default data directory may be absent.
 pub fn event_data(store: &StoreArgs, c: &ClusterArgs) -> Result<Option<Box<dyn EventData>>, String> {
     let dir = match data_dir(store) {
         Ok(d) => d,
@@ -68,11 +67,8 @@ pub fn event_data(store: &StoreArgs, c: &ClusterArgs) -> Result<Option<Box<dyn E
     if let Some(configured) = configured(c, &dir)? {
         return Ok(Some(configured));
     }
-    if store.data_dir.is_none() && !dir.join("lake").is_dir() {
-        return Ok(None);
-    }
-    let lake = Lake::open(&dir).map_err(|e| e.to_string())?;
-    Ok((lake.stats().events > 0).then(|| Box::new(lake) as Box<dyn EventData>))
+    let lake = Lake::with_events(&dir).map_err(|e| e.to_string())?;
+    Ok(lake.map(|lake| Box::new(lake) as Box<dyn EventData>))
 }
 
 /// The configured cluster, connected, or `None` to run here. Without the cluster client, a

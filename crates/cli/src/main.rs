@@ -522,11 +522,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             analysis::peers(&kb, cli.format, &resolve(&a)?, &resolve(&b)?, peers, &range)?
         }
         Command::Serve { serve, cluster } => {
-            let dir = serve
-                .data_dir
-                .clone()
-                .or_else(|| entente_store::default_data_dir().ok());
-            let events = match dir {
+            let events = match serve.data_dir() {
                 Some(dir) => cluster::configured(&cluster, &dir)?,
                 None if cluster.cluster.is_some() => {
                     return Err("--cluster: no data directory (give --data-dir: the lake the cluster reads)".into())

@@ -400,6 +400,16 @@ struct Produced {
 }
 
 impl Lake {
+    /// The lake under `data_dir` if it holds any event: `None` for a missing or empty lake (then
+    /// nothing answers questions about event data, and analyses say "no data").
+    pub fn with_events(data_dir: impl AsRef<Path>) -> Result<Option<Lake>> {
+        if !data_dir.as_ref().join("lake").is_dir() {
+            return Ok(None);
+        }
+        let lake = Lake::open(data_dir)?;
+        Ok((lake.stats().events > 0).then_some(lake))
+    }
+
     /// Opens the lake under `data_dir` (`<data_dir>/lake`); a missing lake is an empty one.
     pub fn open(data_dir: impl AsRef<Path>) -> Result<Lake> {
         let root = data_dir.as_ref().join("lake");

@@ -56,6 +56,14 @@ pub fn default_user_dir() -> Option<PathBuf> {
 }
 
 impl ServeArgs {
+    /// The data directory served: `--data-dir`, else the default one when it exists.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        match &self.data_dir {
+            Some(d) => Some(d.clone()),
+            None => entente_store::default_data_dir().ok().filter(|d| d.is_dir()),
+        }
+    }
+
     /// The options these arguments and the global data arguments (`--data`, `--with`) stand for.
     pub fn options(&self, data: Option<PathBuf>, with: Option<PathBuf>) -> Result<ServeOptions, ServeError> {
         let data = match (data, with) {
@@ -78,10 +86,7 @@ impl ServeArgs {
         } else {
             self.user_data.clone().or_else(default_user_dir)
         };
-        let data_dir = match &self.data_dir {
-            Some(d) => Some(d.clone()),
-            None => entente_store::default_data_dir().ok().filter(|d| d.is_dir()),
-        };
+        let data_dir = self.data_dir();
         Ok(ServeOptions {
             data_dir,
             addr: self.addr,

@@ -150,12 +150,9 @@ impl DataDir {
         } else {
             None
         };
-        let events: Option<Arc<dyn entente_events::EventData>> = if dir.join("lake").is_dir() {
-            let lake = entente_events::Lake::open(&dir).map_err(|e| data(&e))?;
-            (lake.stats().events > 0).then(|| Arc::new(lake) as Arc<dyn entente_events::EventData>)
-        } else {
-            None
-        };
+        let events = entente_events::Lake::with_events(&dir)
+            .map_err(|e| data(&e))?
+            .map(|lake| Arc::new(lake) as Arc<dyn entente_events::EventData>);
         Ok(DataDir {
             dir: Some(dir),
             store,
