@@ -563,6 +563,30 @@ impl DyadDepth {
             if base <= 0.0 {
                 continue;
             }
+            // The same tie recorded by hand counts once, through the curated record, at the
+            // larger of the two scores, citing both.
+            if let Some(c) = t
+                .curated
+                .as_ref()
+                .and_then(|id| self.contributions.iter_mut().find(|c| &c.fact == id))
+            {
+                let points = if base > c.base {
+                    c.base = base;
+                    format!(" at ATOP's points ({strongest})")
+                } else {
+                    String::new()
+                };
+                c.rule = format!(
+                    "{}; the same tie as ATOP alliance {}, counted once{points}",
+                    c.rule, t.atopid
+                );
+                for cite in &t.citations {
+                    if !c.citations.contains(cite) {
+                        c.citations.push(cite.clone());
+                    }
+                }
+                continue;
+            }
             let (to, rule) = match (t.end, atop_end) {
                 (Some(e), _) => (
                     Some(anchor(e)),

@@ -562,6 +562,25 @@ pub struct AllianceTie {
     /// Obligations either side undertook in the overlapping phases.
     pub obligations: Vec<&'static str>,
     pub citations: Vec<Citation>,
+    /// The curated treaty or alliance that records the same tie ([`curated_twin`]): the tie then
+    /// counts once, through the curated record, which gains ATOP's citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curated: Option<String>,
+}
+
+/// The curated relation that records the same tie as a bilateral ATOP alliance between `a` and
+/// `b` that began in `atop_year`: a treaty or alliance in the institutional dimension between
+/// the same two actors, in either direction, in force from within a year of the alliance's start
+/// (ATOP dates an alliance from its signature, the curated record from its entry into force:
+/// the US–ROK treaty was signed in 1953 and in force in 1954). Multilateral alliances are not
+/// twinned: a bilateral treaty is not a multilateral pact.
+pub fn curated_twin<'k>(kb: &'k KnowledgeBase, a: &str, b: &str, atop_year: i32) -> Option<&'k Relation> {
+    kb.facts().relations.iter().find(|r| {
+        matches!(r.kind, RelationKind::Treaty | RelationKind::Alliance)
+            && r.dimension == Dimension::Institutional
+            && ((r.subject == a && r.object == b) || (r.subject == b && r.object == a))
+            && r.interval.start.is_some_and(|s| (s.year() - atop_year).abs() <= 1)
+    })
 }
 
 /// One arms deal between the two sides, from the SIPRI register.
@@ -702,16 +721,29 @@ impl DatasetTables {
                             "atopid {}, phase {}, lines {} and {}",
                             x.atopid, x.phase, x.line, y.line
                         );
+                        let bilateral = atop.members.get(&x.atopid).is_some_and(|m| m.len() == 2);
+                        let curated = bilateral
+                            .then(|| curated_twin(kb, a, b, start.year))
+                            .flatten()
+                            .filter(|r| !ev.alliances.iter().any(|t| t.curated.as_ref() == Some(&r.id)))
+                            .map(|r| r.id.clone());
                         ev.alliances.push(AllianceTie {
                             atopid: x.atopid,
                             start: start_date,
                             end: end.and_then(atop_partial),
                             obligations: obligation_names(x.obligations.union(y.obligations)),
                             citations: vec![atop.info.cite(locator)],
+                            curated,
                         });
                     }
                 }
                 let open = ev.alliances.iter().filter(|t| t.end.is_none()).count();
+                let twinned = ev.alliances.iter().filter(|t| t.curated.is_some()).count();
+                let once = if twinned > 0 {
+                    format!(", {twinned} also in the curated data (counted once)")
+                } else {
+                    String::new()
+                };
                 ev.consulted.push(Consulted {
                     dataset: atop.info.name.clone(),
                     years: (!ev.alliances.is_empty()).then_some((atop.info.first_year, atop.info.last_year)),
@@ -724,12 +756,12 @@ impl DatasetTables {
                         )
                     } else if open > 0 {
                         format!(
-                            "{} alliance(s); the data end in {}, and the {open} still in force then are carried forward",
+                            "{} alliance(s){once}; the data end in {}, and the {open} still in force then are carried forward",
                             ev.alliances.len(),
                             atop.info.last_year
                         )
                     } else {
-                        format!("{} alliance(s), all ended", ev.alliances.len())
+                        format!("{} alliance(s){once}, all ended", ev.alliances.len())
                     },
                 });
             }
@@ -886,10 +918,12 @@ impl DatasetTables {
 pub type SharedTables = Arc<DatasetTables>;
 
 impl DatasetTables {
-    /// What the datasets add to a chronology ([`TimelineQuery`]): for a dyad, its ATOP alliances
-    /// and (when imported) its SIPRI deals not already curated; for one state, the ATOP alliances
-    /// it belonged to. Each entry is marked `derived` with its dataset and cites its rows.
-    pub fn timeline_entries(&self, kb: &KnowledgeBase, q: &TimelineQuery) -> Vec<TimelineEntry> {
+    /// What the datasets add to a chronology ([`TimelineQuery`]) of the curated `entries`: for a
+    /// dyad, its ATOP alliances and (when imported) its SIPRI deals not already curated; for one
+    /// state, the ATOP alliances it belonged to. Each added entry is marked `derived` with its
+    /// dataset and cites its rows; an alliance or deal the curated data also record stays one
+    /// entry, the curated one, which gains the dataset's citation.
+    pub fn add_to_timeline(&self, kb: &KnowledgeBase, q: &TimelineQuery, entries: &mut Vec<TimelineEntry>) {
         let mut out = Vec::new();
         let mut push = |e: TimelineEntry| {
             if q.wants(&e.kind, e.fact, e.dimension) && q.in_window(e.date) {
@@ -899,7 +933,16 @@ impl DatasetTables {
         match q.actors.as_slice() {
             [a, b] => {
                 let ev = self.dyad(kb, a, b, q.members);
+                for (id, cite) in &ev.linked_deals {
+                    cite_in(citations_of(entries, id), std::slice::from_ref(cite));
+                }
                 for t in &ev.alliances {
+                    if t.curated
+                        .as_ref()
+                        .is_some_and(|id| cite_in(citations_of(entries, id), &t.citations))
+                    {
+                        continue;
+                    }
                     push(TimelineEntry {
                         date: Some(t.start),
                         end: t.end,
@@ -939,9 +982,9 @@ impl DatasetTables {
                 }
             }
             [a] => {
-                let Some(atop) = &self.atop else { return out };
+                let Some(atop) = &self.atop else { return };
                 let Some(phases) = atop.by_member.get(a) else {
-                    return out;
+                    return;
                 };
                 // One entry per alliance: from the first entry to the last exit.
                 let mut by_alliance: BTreeMap<u32, Vec<&AtopPhase>> = BTreeMap::new();
@@ -959,17 +1002,26 @@ impl DatasetTables {
                         continue;
                     };
                     let obligations = ps.iter().fold(Obligations::default(), |o, p| o.union(p.obligations));
-                    let others: Vec<&str> = atop
+                    let others_ids: Vec<&String> = atop
                         .members
                         .get(&id)
-                        .map(|m| m.iter().filter(|x| *x != a).map(|x| kb.name_of(x)).collect())
+                        .map(|m| m.iter().filter(|x| *x != a).collect())
                         .unwrap_or_default();
+                    let others: Vec<&str> = others_ids.iter().map(|x| kb.name_of(x)).collect();
                     let with = match others.len() {
                         0 => String::new(),
                         n if n <= 4 => format!(" with {}", others.join(", ")),
                         n => format!(" with {} and {} more", others[..3].join(", "), n - 3),
                     };
                     let lines: Vec<String> = ps.iter().map(|p| p.line.to_string()).collect();
+                    let cite = atop.info.cite(format!("atopid {id}, lines {}", lines.join(", ")));
+                    if let [other] = others_ids.as_slice() {
+                        if curated_twin(kb, a, other, start.year())
+                            .is_some_and(|r| cite_in(citations_of(entries, &r.id), std::slice::from_ref(&cite)))
+                        {
+                            continue;
+                        }
+                    }
                     push(TimelineEntry {
                         date: Some(start),
                         end: exit.and_then(atop_partial),
@@ -985,7 +1037,7 @@ impl DatasetTables {
                             .collect(),
                         via: None,
                         id: format!("atop:{id}"),
-                        citations: vec![atop.info.cite(format!("atopid {id}, lines {}", lines.join(", ")))],
+                        citations: vec![cite],
                         derived: Some(atop.info.name.clone()),
                         reviewed: None,
                     });
@@ -993,8 +1045,27 @@ impl DatasetTables {
             }
             _ => {}
         }
-        out
+        entries.extend(out);
     }
+}
+
+/// Adds `cites` to each of the citation lists (those of the curated record of a tie a dataset
+/// also holds); whether there was one.
+fn cite_in<'e>(lists: impl Iterator<Item = &'e mut Vec<Citation>>, cites: &[Citation]) -> bool {
+    let mut found = false;
+    for list in lists {
+        found = true;
+        for c in cites {
+            if !list.contains(c) {
+                list.push(c.clone());
+            }
+        }
+    }
+    found
+}
+
+fn citations_of<'e>(entries: &'e mut [TimelineEntry], id: &'e str) -> impl Iterator<Item = &'e mut Vec<Citation>> {
+    entries.iter_mut().filter(move |e| e.id == id).map(|e| &mut e.citations)
 }
 
 /// A chronology from the curated facts and the datasets together, oldest first: the question
@@ -1002,7 +1073,7 @@ impl DatasetTables {
 pub fn timeline(kb: &KnowledgeBase, tables: Option<&DatasetTables>, q: &TimelineQuery) -> Timeline {
     let mut t = kb.timeline(q);
     if let Some(tables) = tables {
-        t.entries.extend(tables.timeline_entries(kb, q));
+        tables.add_to_timeline(kb, q, &mut t.entries);
         t.entries.sort_by(|a, b| {
             a.date
                 .cmp(&b.date)
@@ -1039,6 +1110,22 @@ pub fn state_at(kb: &KnowledgeBase, tables: Option<&DatasetTables>, actor: &str,
             .get(&p.atopid)
             .map(|m| m.iter().filter(|x| *x != actor).collect())
             .unwrap_or_default();
+        let cite = atop
+            .info
+            .cite(format!("atopid {}, phase {}, line {}", p.atopid, p.phase, p.line));
+        // A bilateral alliance the curated data record as a treaty is that entry, cited twice.
+        if let [one] = others.as_slice() {
+            if let Some(twin) = curated_twin(kb, actor, one, start.year()) {
+                let lists = state
+                    .entries
+                    .iter_mut()
+                    .filter(|e| e.id == twin.id)
+                    .map(|e| &mut e.citations);
+                if cite_in(lists, std::slice::from_ref(&cite)) {
+                    continue;
+                }
+            }
+        }
         let (counterpart, counterpart_name) = match others.as_slice() {
             [one] => ((*one).clone(), kb.name_of(one).to_string()),
             many => (
@@ -1066,9 +1153,7 @@ pub fn state_at(kb: &KnowledgeBase, tables: Option<&DatasetTables>, actor: &str,
             since: Some(start),
             until: p.exit.and_then(atop_partial),
             id: format!("atop:{}", p.atopid),
-            citations: vec![atop
-                .info
-                .cite(format!("atopid {}, phase {}, line {}", p.atopid, p.phase, p.line))],
+            citations: vec![cite],
             derived: Some(atop.info.name.clone()),
         });
     }

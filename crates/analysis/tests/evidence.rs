@@ -39,19 +39,30 @@ fn treaty_allies_get_their_alliance_from_the_shipped_atop_table() {
         .iter()
         .find(|x| x.dimension == DepthDimension::Institutional)
         .unwrap();
-    // The 1953 Mutual Defense Treaty: ATOP 3240, a defence pact, cited by its rows.
+    // The 1953 Mutual Defense Treaty is recorded twice, by hand and as ATOP 3240 (a defence
+    // pact): it counts once, through the curated record, at ATOP's points for a defence pact,
+    // citing the curated sources and ATOP's rows.
+    assert!(inst.items.iter().all(|i| i.fact != "atop:3240"), "counted once");
     let mdt = inst
         .items
         .iter()
-        .find(|i| i.fact == "atop:3240")
+        .find(|i| i.fact == "usa-kor-mutual-defense-treaty")
         .expect("the US–ROK alliance counts");
-    assert_eq!(mdt.base, cfg.atop.defence);
-    let locator = mdt.citations[0].locator.as_deref().unwrap();
+    assert_eq!(mdt.base, cfg.atop.defence.max(cfg.relation["treaty"]));
+    assert!(mdt.rule.contains("ATOP alliance 3240, counted once"), "{}", mdt.rule);
+    let atop = mdt
+        .citations
+        .iter()
+        .find(|c| c.url.contains("atopdata.org"))
+        .expect("ATOP's citation");
+    let locator = atop.locator.as_deref().unwrap();
     assert!(
         locator.contains("atopid 3240") && locator.contains("lines"),
         "{locator}"
     );
-    assert!(mdt.citations[0].url.contains("atopdata.org"));
+    assert!(mdt.citations.len() > 1, "and the curated sources");
+    let note = &d.consulted.iter().find(|c| c.dataset.starts_with("ATOP")).unwrap().note;
+    assert!(note.contains("1 also in the curated data (counted once)"), "{note}");
     assert!(inst.score > Some(60.0), "{:?}", inst.score);
     assert!(inst.covered_by.iter().any(|c| c.starts_with("ATOP v4.01")));
     // UN votes are political evidence, each year cited by its line in the shipped table.
@@ -74,26 +85,32 @@ fn a_dataset_says_where_it_ends_and_a_tie_in_force_is_carried_forward_visibly() 
     let kb = kb();
     let tables = DatasetTables::shipped().unwrap();
     let cfg = DepthConfig::shipped();
-    let d = depth(&kb, &tables, &cfg, "USA", "KOR");
+    // The United States and the Philippines: only the datasets speak of them.
+    let d = depth(&kb, &tables, &cfg, "USA", "PHL");
     // UN votes end in 2020: political is no data after that (no curated political fact either).
-    assert!(d.at(day("2020")).score(DepthDimension::Political).is_some());
-    assert_eq!(d.at(day("2022")).score(DepthDimension::Political), None);
-    let votes = d.consulted.iter().find(|c| c.dataset == "UN votes").unwrap();
+    let k = depth(&kb, &tables, &cfg, "KOR", "PHL");
+    assert!(k.at(day("2020")).score(DepthDimension::Political).is_some());
+    assert_eq!(k.at(day("2022")).score(DepthDimension::Political), None);
+    let votes = k.consulted.iter().find(|c| c.dataset == "UN votes").unwrap();
     assert!(votes.note.contains("end in 2020"), "{}", votes.note);
-    // ATOP ends in 2016; the alliance still in force then is carried forward, and says so.
+    // ATOP ends in 2016; the alliance still in force then (the 1951 treaty, ATOP 3210) is
+    // carried forward, and says so.
     let in_2024 = d.explain(day("2024"));
     let mdt = in_2024
         .dimensions
         .iter()
         .flat_map(|x| &x.items)
-        .find(|i| i.fact == "atop:3240")
+        .find(|i| i.fact == "atop:3210")
         .expect("carried forward");
     assert!(mdt.rule.contains("carried forward"), "{}", mdt.rule);
     // Without carrying forward, the alliance stops at the data's end and so does the coverage.
     let stop = DepthConfig::parse_over_defaults("[atop]\ncarry_forward = false\n").unwrap();
-    let d = depth(&kb, &tables, &stop, "USA", "KOR");
+    let d = depth(&kb, &tables, &stop, "USA", "PHL");
     assert!(d.at(day("2016")).score(DepthDimension::Institutional) > Some(60.0));
     assert_eq!(d.at(day("2024")).score(DepthDimension::Institutional), None);
+    // A tie also recorded by hand is in force as long as the curated record says.
+    let d = depth(&kb, &tables, &stop, "USA", "KOR");
+    assert!(d.at(day("2024")).score(DepthDimension::Institutional) > Some(60.0));
 }
 
 #[test]
@@ -164,6 +181,13 @@ fn partners_rank_every_counterpart_with_its_coverage() {
         .find(|p| p.id == "USA")
         .expect("the US is a counterpart");
     assert!(usa.covered_by.iter().any(|c| c.starts_with("ATOP")));
+    // Out of the box, the treaty ally with forces in the country and a combined command leads.
+    assert_eq!(
+        r.partners[0].id,
+        "USA",
+        "{:?}",
+        r.partners.iter().take(5).map(|p| &p.id).collect::<Vec<_>>()
+    );
     // A counterpart with data in no dimension on the date has no composite and comes after
     // every counterpart of its group with some.
     for group in [&r.partners[..first_org], &r.partners[first_org..]] {
@@ -186,11 +210,20 @@ fn the_chronology_and_the_state_on_a_date_include_the_datasets_marked_as_derived
     let all = evidence::timeline(&kb, Some(&tables), &q);
     let derived: Vec<_> = all.entries.iter().filter(|e| e.derived.is_some()).collect();
     assert_eq!(all.entries.len(), curated.entries.len() + derived.len());
-    // The 2001 Treaty of Good-Neighbourliness (ATOP 4980) is there, cited by its rows.
-    let t = derived.iter().find(|e| e.id == "atop:4980").expect("ATOP 4980");
+    // The 1992 non-aggression pact (ATOP 4385) is there, cited by its rows.
+    let t = derived.iter().find(|e| e.id == "atop:4385").expect("ATOP 4385");
     assert_eq!(t.derived.as_deref(), Some("ATOP v4.01"));
-    assert_eq!(t.date.unwrap().to_string(), "2001-07-16");
-    assert!(t.citations[0].locator.as_deref().unwrap().contains("atopid 4980"));
+    assert_eq!(t.date.unwrap().to_string(), "1992-12-18");
+    assert!(t.citations[0].locator.as_deref().unwrap().contains("atopid 4385"));
+    // The 2001 Treaty of Good-Neighbourliness is curated and ATOP 4980: one entry, the curated
+    // one, citing both.
+    assert!(all.entries.iter().all(|e| e.id != "atop:4980"));
+    let treaty = all.entries.iter().find(|e| e.id == "chn-rus-treaty-2001").unwrap();
+    assert!(treaty.derived.is_none());
+    assert!(treaty
+        .citations
+        .iter()
+        .any(|c| c.locator.as_deref().is_some_and(|l| l.contains("atopid 4980"))));
     // Oldest first, and the kind filter and window apply to derived entries too.
     assert!(all.entries.windows(2).all(|w| w[0].date <= w[1].date));
     let q2 = TimelineQuery {
@@ -210,22 +243,32 @@ fn the_chronology_and_the_state_on_a_date_include_the_datasets_marked_as_derived
         .iter()
         .all(|e| e.date.unwrap().year() >= 2005));
 
-    // On a date past ATOP's end, the US–ROK alliance is in force, carried forward and saying so.
-    let st = evidence::state_at(&kb, Some(&tables), "KOR", day("2024-12-31"));
+    // On a date past ATOP's end, the alliances the curated data do not record are in force,
+    // carried forward and saying so; the US–ROK treaty, recorded by hand too, is one entry citing
+    // both.
+    let st = evidence::state_at(&kb, Some(&tables), "PHL", day("2024-12-31"));
     let mdt = st
         .entries
         .iter()
-        .find(|e| e.id == "atop:3240")
-        .expect("US–ROK alliance");
+        .find(|e| e.id == "atop:3210")
+        .expect("US–Philippines alliance");
     assert_eq!(mdt.counterpart, "USA");
     assert!(mdt.status.as_deref().unwrap().contains("carried forward"));
+    let st = evidence::state_at(&kb, Some(&tables), "KOR", day("2024-12-31"));
+    assert!(st.entries.iter().all(|e| e.id != "atop:3240"));
+    let mdt = st
+        .entries
+        .iter()
+        .find(|e| e.id == "usa-kor-mutual-defense-treaty")
+        .unwrap();
+    assert!(mdt.citations.iter().any(|c| c.url.contains("atopdata.org")));
     assert_eq!(
         st.entries.len(),
-        kb.state_at("KOR", day("2024-12-31")).entries.len() + 4
+        kb.state_at("KOR", day("2024-12-31")).entries.len() + 3
     );
     // Before it was signed, it is not there.
-    let early = evidence::state_at(&kb, Some(&tables), "KOR", day("1950"));
-    assert!(early.entries.iter().all(|e| e.id != "atop:3240"));
+    let early = evidence::state_at(&kb, Some(&tables), "PHL", day("1950"));
+    assert!(early.entries.iter().all(|e| e.id != "atop:3210"));
 }
 
 fn fixtures() -> Option<PathBuf> {
@@ -303,7 +346,11 @@ fn with_the_sipri_register_imported_the_united_states_leads_south_koreas_partner
         .collect();
     assert_eq!(states[0], "USA", "{:?}", &states[..5.min(states.len())]);
     let usa = r.partners.iter().find(|p| p.id == "USA").unwrap();
-    assert_eq!(usa.leading, Some(DepthDimension::DefenceIndustrial));
+    assert!(
+        usa.covered_by.iter().any(|c| c.starts_with("SIPRI")),
+        "{:?}",
+        usa.covered_by
+    );
     // The deals are cited by their register line; a deal also curated counts once.
     let d = depth(&kb, &tables, &cfg, "USA", "KOR");
     let deals: Vec<_> = d

@@ -255,9 +255,9 @@ fn depth_explain_changes_outlook_and_brief() {
 
 #[test]
 fn no_data_is_said_and_partners_are_ranked() {
-    // The US and the ROK: an ATOP alliance (shipped), UN votes to 2020, no cyber source at all.
+    // The ROK and the Philippines: an ATOP alliance (shipped), UN votes to 2020, no curated fact.
     let o = entente(&[
-        "depth", "USA", "KOR", "--from", "2015", "--to", "2022", "--format", "csv",
+        "depth", "KOR", "PHL", "--from", "2015", "--to", "2022", "--format", "csv",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
@@ -274,7 +274,7 @@ fn no_data_is_said_and_partners_are_ranked() {
     assert_eq!(row("2015")[cyber], "no data");
     assert_ne!(row("2015")[political], "no data");
     assert_eq!(row("2022")[political], "no data", "UN votes end in 2020");
-    let o = entente(&["depth", "USA", "KOR", "--from", "2022", "--to", "2022"]);
+    let o = entente(&["depth", "KOR", "PHL", "--from", "2022", "--to", "2022"]);
     let out = stdout(&o);
     assert!(
         out.contains("Coverage on 2022-12-31") && out.contains("ATOP v4.01"),
@@ -297,7 +297,8 @@ fn no_data_is_said_and_partners_are_ranked() {
     let list = v["partners"].as_array().unwrap();
     assert!(list.len() > 150);
     assert_eq!(list[0]["rank"], 1);
-    assert!(list.iter().any(|p| p["id"] == "USA"));
+    // Out of the box (no import), the treaty ally ranks first.
+    assert_eq!(list[0]["id"], "USA", "{}", list[0]);
     let o = entente(&["partners", "ROK", "--on", "2024-12-31", "--top", "5"]);
     let out = stdout(&o);
     assert!(out.contains("RANK") && out.contains("COVERED BY"), "{out}");

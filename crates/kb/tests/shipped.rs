@@ -248,13 +248,17 @@ fn the_dyad_timeline_with_members_brings_in_arms_deals() {
 }
 
 #[test]
-fn yoon_attended_three_summits_in_a_row() {
+fn yoon_attended_three_nato_summits_in_a_row() {
     let kb = kb();
     let summits: Vec<i32> = kb
         .facts()
         .events
         .iter()
-        .filter(|e| e.kind == EventKind::Summit && e.attendees.iter().any(|a| a == "yoon-suk-yeol"))
+        .filter(|e| {
+            e.kind == EventKind::Summit
+                && e.actors.iter().any(|a| a == "NATO")
+                && e.attendees.iter().any(|a| a == "yoon-suk-yeol")
+        })
         .map(|e| e.date.year())
         .collect();
     assert_eq!(summits, vec![2022, 2023, 2024]);
