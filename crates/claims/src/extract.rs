@@ -163,6 +163,8 @@ pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
 
 struct Cues {
     clause_break: Regex,
+    /// A non-restrictive relative clause opening after a comma (", which", ", who").
+    relative: Regex,
     negation: Regex,
     /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
     /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
@@ -180,6 +182,7 @@ fn cues() -> &'static Cues {
         let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("cue pattern {s}: {e}"));
         Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
+            relative: re(r"(?i),\s+(?:which|who)\b"),
             negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b"),
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
             no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
@@ -474,6 +477,33 @@ impl<'kb> Extractor<'kb> {
                 bounds.push(comma);
             }
         }
+        // A relative clause set off by commas ("Estonia, which joined NATO in 2002, has been
+        // buying K9s") ends at the comma after which the main clause's verb goes on: it is a
+        // clause of its own, whose subject is the actor named right before it, and the main
+        // clause after it keeps the sentence's subject.
+        let mut antecedents: Vec<(usize, &ActorMention)> = Vec::new();
+        let mut relatives: Vec<(usize, usize)> = Vec::new();
+        let strong = bounds.clone();
+        for r in c.relative.find_iter(sentence) {
+            let p = r.start();
+            let end = strong.iter().copied().find(|b| *b > p).unwrap_or(sentence.len());
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| m.end <= p && m.entry.agent.is_none() && sentence[m.end..p].trim().is_empty())
+            {
+                antecedents.push((p, m));
+            }
+            // A relative clause is short: its end is one of the next few commas.
+            let after: Vec<usize> = commas.iter().copied().filter(|&k| k > p && k < end).take(4).collect();
+            for (i, &k) in after.iter().enumerate() {
+                let next = after.get(i + 1).copied().unwrap_or(end);
+                if has_trigger(p, k) && has_trigger(k, next) {
+                    bounds.push(k);
+                    relatives.push((p, k));
+                    break;
+                }
+            }
+        }
         bounds.sort_unstable();
         bounds.dedup();
         let mut subject_in_sentence: Vec<(ActorEntry, String)> = Vec::new();
@@ -597,12 +627,16 @@ impl<'kb> Extractor<'kb> {
             let inherited =
                 actors.is_empty() || (only_agents && (!subject_in_sentence.is_empty() || !memory.subject.is_empty()));
             if inherited {
-                let from = if !subject_in_sentence.is_empty() {
-                    &subject_in_sentence
+                if let Some((_, m)) = antecedents.iter().find(|(p, _)| *p == a) {
+                    actors = vec![(id_of(m), sentence[m.start..m.end].to_string())];
                 } else {
-                    &memory.subject
-                };
-                actors = from.iter().map(|(e, t)| (id_of_entry(e), t.clone())).collect();
+                    let from = if !subject_in_sentence.is_empty() {
+                        &subject_in_sentence
+                    } else {
+                        &memory.subject
+                    };
+                    actors = from.iter().map(|(e, t)| (id_of_entry(e), t.clone())).collect();
+                }
             }
             dedupe(&mut actors);
             dedupe(&mut recipients);
@@ -677,8 +711,10 @@ impl<'kb> Extractor<'kb> {
                 })
                 .cloned()
             };
+            // (A date inside another clause's relative clause is that clause's.)
+            let elsewhere = |d: &DateMention| relatives.iter().any(|&(p, k)| p != a && d.start >= p && d.end <= k);
             let date = nearest(&mut dates.iter().filter(|d| d.start >= a && d.end <= b))
-                .or_else(|| nearest(&mut dates.iter()));
+                .or_else(|| nearest(&mut dates.iter().filter(|d| !elsewhere(d))));
             // Modality from the cues in the clause, up to the end of the trigger.
             let head = &sentence[a..te.min(b)];
             // Negation anywhere in the clause ("joining NATO is not on the agenda"), but not "not only".
@@ -1028,6 +1064,24 @@ mod tests {
             (codes(&c[0].actors), codes(&c[0].recipients)),
             (vec!["LVA"], vec!["KOR"]),
             "{c:?}"
+        );
+        // A relative clause set off by commas is a clause of its own, about the actor named
+        // before it, and its date is its own; the main clause goes on after it.
+        let c = x.extract_sentence(
+            "Croatia, which joined NATO in 2009, signed a contract with France in 2021 for twelve Rafale fighters.",
+            None,
+        );
+        let seen: Vec<(Vec<&str>, Vec<&str>, Option<String>)> = c
+            .iter()
+            .map(|c| (codes(&c.actors), codes(&c.recipients), c.date.map(|d| d.to_string())))
+            .collect();
+        assert!(
+            seen.contains(&(vec!["HRV"], vec!["NATO"], Some("2009".into()))),
+            "{seen:?}"
+        );
+        assert!(
+            seen.contains(&(vec!["HRV"], vec!["FRA"], Some("2021".into()))),
+            "{seen:?}"
         );
     }
 
