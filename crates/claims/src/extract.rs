@@ -698,7 +698,11 @@ impl<'kb> Extractor<'kb> {
             // Whether the text was already about arms deals (a delivery there is of weapons).
             let arms_before = memory.last_claim.as_ref().is_some_and(|(f, _, _)| *f == 1);
             if let Some(f) = family(trig.kind) {
-                memory.last_claim = Some((f, actors.clone(), recipients.clone()));
+                // What a later clause may take as its counterpart: the named actors, not a
+                // generic agent that stood in for one here ("border security").
+                let named =
+                    |v: &Named| -> Named { v.iter().filter(|x| !bare.contains(x.0.as_str())).cloned().collect() };
+                memory.last_claim = Some((f, named(&actors), named(&recipients)));
             }
             // Date: nearest in the clause, else in the sentence.
             let nearest = |list: &mut dyn Iterator<Item = &DateMention>| -> Option<DateMention> {
@@ -864,6 +868,7 @@ fn family(kind: ClaimKind) -> Option<u8> {
         Programme | Accession | Membership | Agreement | Establishment => Some(2),
         Summit | Attendance | Visit => Some(3),
         Deployment | Withdrawal => Some(4),
+        Treaty | Ratification => Some(5),
         _ => None,
     }
 }
@@ -1082,6 +1087,21 @@ mod tests {
         assert!(
             seen.contains(&(vec!["HRV"], vec!["FRA"], Some("2021".into()))),
             "{seen:?}"
+        );
+        // A ratification that names one party is of the treaty said before, with its parties.
+        let a = Article::from_bytes(
+            "-",
+            b"Armenia and Iran signed a treaty on border security in May 2021. Armenia ratified the treaty in March 2022.",
+        );
+        let c = x.extract(&a);
+        let r = c
+            .iter()
+            .find(|c| c.mode == ClaimKind::Ratification)
+            .expect("the ratification");
+        assert_eq!(
+            (codes(&r.actors), codes(&r.recipients)),
+            (vec!["ARM"], vec!["IRN"]),
+            "{c:?}"
         );
     }
 
