@@ -25,6 +25,8 @@ pub struct KnowledgeBase {
     source_index: HashMap<String, usize>,
     names: NameIndex,
     children: HashMap<String, Vec<usize>>,
+    /// Membership relations by member: indices into the relations.
+    memberships: HashMap<String, Vec<usize>>,
 }
 
 /// Why an actor name could not be resolved.
@@ -104,12 +106,19 @@ impl KnowledgeBase {
             }
         }
         let names = NameIndex::new(actors);
+        let mut memberships: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in data.facts.relations.iter().enumerate() {
+            if r.kind == RelationKind::Membership {
+                memberships.entry(r.subject.clone()).or_default().push(i);
+            }
+        }
         KnowledgeBase {
             data,
             actor_index,
             source_index,
             names,
             children,
+            memberships,
         }
     }
 
@@ -245,9 +254,11 @@ impl KnowledgeBase {
 
     /// The membership of `member` in `org` in force on `day`, if any.
     pub fn membership_at(&self, member: &str, org: &str, day: Day) -> Option<&Relation> {
-        self.data.facts.relations.iter().find(|r| {
-            r.kind == RelationKind::Membership && r.subject == member && r.object == org && r.interval.contains(day)
-        })
+        self.memberships
+            .get(member)?
+            .iter()
+            .map(|&i| &self.data.facts.relations[i])
+            .find(|r| r.object == org && r.interval.contains(day))
     }
 
     /// Whether one of `a` and `b` is a member of the other on `day` (a state and an organisation
