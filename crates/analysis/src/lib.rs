@@ -16,6 +16,7 @@
 
 pub mod changes;
 pub mod config;
+pub mod data;
 pub mod depth;
 pub mod events;
 pub mod evidence;
@@ -29,6 +30,7 @@ pub mod views;
 
 pub use changes::{check_index_range, index_changes, CandidateDriver, ChangePoint, OutOfIndexRange, FIRST_INDEX_YEAR};
 pub use config::{ConfigError, DepthConfig};
+pub use data::{DataDir, DataDirError};
 pub use depth::{DepthDimension, DepthPoint, DyadDepth, Explanation, Sources, Step};
 pub use evidence::DatasetTables;
 pub use outlook::{outlook, Outlook};

@@ -2,7 +2,7 @@
 //! computing is in `entente-analysis`.
 
 use crate::render::{emit, Format, Table};
-use entente_analysis::{DatasetTables, DepthConfig, DepthDimension, DepthPoint, DyadDepth, Sources, Step};
+use entente_analysis::{DataDir, DatasetTables, DepthConfig, DepthDimension, DepthPoint, DyadDepth, Sources, Step};
 use entente_kb::KnowledgeBase;
 use entente_model::{Day, PartialDate};
 use entente_report::score_text;
@@ -66,24 +66,28 @@ impl Range {
     }
 }
 
-/// The dataset store of the data directory. A directory the user named must open; the default
-/// one may be absent.
+/// The dataset store of the data directory, when it holds imported datasets
+/// ([`DataDir::store_in`], as the server opens it). A directory the user named must exist; the
+/// default one may be absent.
 pub fn open_store(store: &crate::datasets::StoreArgs) -> Result<Option<entente_store::Store>, String> {
     let dir = match crate::datasets::data_dir(store) {
         Ok(d) => d,
         Err(_) if store.data_dir.is_none() => return Ok(None),
         Err(e) => return Err(e),
     };
-    if store.data_dir.is_none() && !dir.join("datasets").is_dir() {
+    if store.data_dir.is_none() && !dir.is_dir() {
         return Ok(None);
     }
-    entente_store::Store::open(&dir).map(Some).map_err(|e| e.to_string())
+    DataDir::store_in(&dir).map_err(|e| e.to_string())
 }
 
 /// The datasets' evidence: the shipped tables, each replaced by the data directory's import.
 pub fn load_tables(kb: &KnowledgeBase, store: &crate::datasets::StoreArgs) -> Result<DatasetTables, String> {
-    let store = open_store(store)?;
-    DatasetTables::load(kb, store.as_ref()).map_err(|e| e.to_string())
+    let data = DataDir {
+        store: open_store(store)?,
+        ..DataDir::default()
+    };
+    data.tables(kb).map_err(|e| e.to_string())
 }
 
 /// The shipped depth configuration, or a user's file over it.

@@ -311,6 +311,14 @@ fn no_data_is_said_and_partners_are_ranked() {
     );
     let o = entente(&["partners", "Narnia"]);
     assert_eq!(o.status.code(), Some(1));
+    // A data directory the user names must exist (as for `entente serve --data-dir`).
+    let o = entente(&["partners", "KOR", "--data-dir", "/nonexistent/entente-data"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("/nonexistent/entente-data: no such data directory"),
+        "{}",
+        stderr(&o)
+    );
     // A pair no source covers: every dimension and the composite say "no data".
     let o = entente(&[
         "depth", "BTN", "SUR", "--from", "2024", "--to", "2024", "--format", "csv",

@@ -148,7 +148,7 @@ pub fn app(opts: &ServeOptions) -> Result<Router, ServeError> {
     }
     let store = opts.user_dir.clone().map(Store::new);
     let mut data = match &opts.data_dir {
-        Some(dir) => state::DataDir::open(dir.clone())?,
+        Some(dir) => state::DataDir::open(dir.clone()).map_err(|e| ServeError::Data(e.to_string()))?,
         None => state::DataDir::default(),
     };
     if let Some(events) = &opts.events {

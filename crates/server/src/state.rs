@@ -132,34 +132,8 @@ impl From<ShapeError> for LoadError {
 }
 
 /// Imported datasets (ATOP, UN votes, SIPRI) and the event data of a data directory, opened at
-/// start and only read. The event data is the directory's lake, or whatever answers the same
-/// questions (`entente_events::EventData`, e.g. a Ballista cluster) given by the caller.
-#[derive(Default)]
-pub struct DataDir {
-    pub dir: Option<PathBuf>,
-    pub store: Option<entente_store::Store>,
-    pub events: Option<Arc<dyn entente_events::EventData>>,
-}
-
-impl DataDir {
-    /// Opens what `dir` holds; a directory without datasets or events gives `None`s.
-    pub fn open(dir: PathBuf) -> Result<DataDir, crate::ServeError> {
-        let data = |e: &dyn std::fmt::Display| crate::ServeError::Data(format!("{}: {e}", dir.display()));
-        let store = if dir.join("datasets").is_dir() {
-            Some(entente_store::Store::open(&dir).map_err(|e| data(&e))?)
-        } else {
-            None
-        };
-        let events = entente_events::Lake::with_events(&dir)
-            .map_err(|e| data(&e))?
-            .map(|lake| Arc::new(lake) as Arc<dyn entente_events::EventData>);
-        Ok(DataDir {
-            dir: Some(dir),
-            store,
-            events,
-        })
-    }
-}
+/// start and only read (the CLI opens its data directory the same way).
+pub use entente_analysis::DataDir;
 
 /// The server's state.
 pub struct AppState {
@@ -259,7 +233,7 @@ impl AppState {
     /// linked until the server restarts).
     pub fn with_data(mut self, data: DataDir) -> Result<AppState, entente_analysis::evidence::EvidenceError> {
         let kb = &self.snapshot().kb;
-        self.tables = entente_analysis::DatasetTables::load(kb, data.store.as_ref())?;
+        self.tables = data.tables(kb)?;
         self.data = data;
         Ok(self)
     }
