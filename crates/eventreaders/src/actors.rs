@@ -128,7 +128,7 @@ impl Resolver {
         SHIPPED
             .get_or_init(|| Resolver::build().map(Arc::new))
             .clone()
-            .map_err(Error::Lake)
+            .map_err(Error::Tables)
     }
 
     fn intern(&mut self, id: &str) -> ActorId {

@@ -3,20 +3,17 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// What went wrong. Bad *rows* are not errors (they are counted and reported with their line
-/// numbers in a [`crate::ReadReport`]); an `Error` means a whole file or the lake could not be used.
+/// What went wrong reading an event file. Bad *rows* are not errors (they are counted and
+/// reported with their line numbers in a [`crate::ReadReport`]); an `Error` means a whole file
+/// could not be used, or the readers' own tables could not be built.
 #[derive(Debug)]
 pub enum Error {
     /// An I/O failure on a named path.
     Io { path: PathBuf, source: std::io::Error },
     /// A file whose structure is not the expected one (missing header column, unknown layout).
     Format { path: PathBuf, line: u64, message: String },
-    /// The lake is in a state this version cannot use (bad manifest, locked by another ingest).
-    Lake(String),
-    /// Parquet or Arrow failed while writing or reading a lake file.
-    Parquet { path: PathBuf, message: String },
-    /// A query the lake cannot answer as asked (unknown granularity, empty side...).
-    Query(String),
+    /// The readers' shipped tables (actor codes, the crosswalk) could not be built: a build defect.
+    Tables(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -53,12 +50,6 @@ impl Error {
             source,
         }
     }
-    pub fn parquet(path: impl AsRef<Path>, e: impl fmt::Display) -> Error {
-        Error::Parquet {
-            path: path.as_ref().to_path_buf(),
-            message: e.to_string(),
-        }
-    }
 }
 
 impl fmt::Display for Error {
@@ -66,9 +57,7 @@ impl fmt::Display for Error {
         match self {
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Format { path, line, message } => write!(f, "{}:{line}: {message}", path.display()),
-            Error::Lake(m) => write!(f, "lake: {m}"),
-            Error::Parquet { path, message } => write!(f, "{}: {message}", path.display()),
-            Error::Query(m) => write!(f, "query: {m}"),
+            Error::Tables(m) => write!(f, "event readers' tables: {m}"),
         }
     }
 }

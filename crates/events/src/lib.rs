@@ -17,10 +17,11 @@
 //! `entente-sql`, so that this crate builds in minutes.
 
 // The readers, from their own crate, under the paths they always had here.
-pub use entente_event_readers::{actors, cameo, day, dedup, error, gdelt, icews, lines, polecat, record};
+pub use entente_event_readers::{actors, cameo, day, dedup, gdelt, icews, lines, polecat, record};
 
 pub mod data;
 mod dyadindex;
+pub mod error;
 pub mod generate;
 pub mod lake;
 pub mod query;
@@ -30,7 +31,7 @@ pub mod schema;
 pub use actors::{ActorId, Resolver};
 pub use data::{EventData, QueryError};
 pub use day::{Day, Month};
-pub use error::{Error, Result};
+pub use error::{Error, ReadError, Result};
 pub use lake::{stage, IngestOptions, IngestReport, Lake, LakeStats, Phase, Progress, SourceKind, Staging};
 pub use query::{Breakdown, Counterpart, Counts, Granularity, Membership, SeriesQuery, SeriesRow, SideSpec};
 pub use record::{Event, EventRecord, ReadReport, Rejection};
