@@ -445,6 +445,10 @@ impl<'kb> Extractor<'kb> {
             .into_iter()
             .filter(|m| !m.entry.dictionary || !triggers.iter().any(|&(s, e, t)| own(t) && overlaps(m, s, e)))
             .collect();
+        for m in mentions.iter().filter(|m| m.entry.agent.is_none()) {
+            let n = memory.named.len();
+            memory.named.entry(m.entry.acts_for.clone()).or_insert((0, n)).0 += 1;
+        }
         // Clauses: at strong breaks, and at a comma that starts a new clause with its own actor
         // and event after a stretch that has an event ("Norway operates K9s, Turkey builds…").
         let mut bounds = vec![0];
@@ -682,6 +686,28 @@ impl<'kb> Extractor<'kb> {
                     }
                 }
             }
+            // Still one actor only: the counterpart implied by the text is the other of the two
+            // actors it is about ("…signed the executive contract in Warsaw" in an article about
+            // Poland and Korea), for the events that have one.
+            // (Two actors named together, "X and Y signed", are already the pair.)
+            if family(trig.kind).is_some() && actors.len() + recipients.len() == 1 {
+                if let Some((x, y)) = memory.topic() {
+                    let named: Vec<&str> = actors.iter().chain(&recipients).map(|a| a.0.as_str()).collect();
+                    let other = match (named.contains(&x), named.contains(&y)) {
+                        (true, false) => Some(y),
+                        (false, true) => Some(x),
+                        _ => None,
+                    };
+                    if let Some(o) = other {
+                        let side = if recipients.is_empty() {
+                            &mut recipients
+                        } else {
+                            &mut actors
+                        };
+                        side.push((o.to_string(), String::new()));
+                    }
+                }
+            }
             if actors.is_empty() && recipients.is_empty()
                 || trig.needs_object && !in_clause.iter().any(|m| m.start >= te)
             {
@@ -858,6 +884,22 @@ type Named = Vec<(String, String)>;
 struct Memory {
     subject: Vec<(ActorEntry, String)>,
     last_claim: Option<(u8, Named, Named)>,
+    /// How often each actor (as the state or organisation it acts for) has been named so far,
+    /// and where first: the text's topic is its two most named.
+    named: std::collections::HashMap<String, (usize, usize)>,
+}
+
+impl Memory {
+    /// The two actors the text is about so far: the two most often named (each at least
+    /// twice), the first named first on a tie.
+    fn topic(&self) -> Option<(&str, &str)> {
+        let mut v: Vec<(&String, &(usize, usize))> = self.named.iter().filter(|(_, c)| c.0 >= 2).collect();
+        v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        match v.as_slice() {
+            [a, b, ..] => Some((a.0.as_str(), b.0.as_str())),
+            _ => None,
+        }
+    }
 }
 
 /// Families of events that share a counterpart across sentences: arms deals, institutions.
@@ -1101,6 +1143,22 @@ mod tests {
         assert_eq!(
             (codes(&r.actors), codes(&r.recipients)),
             (vec!["ARM"], vec!["IRN"]),
+            "{c:?}"
+        );
+        // A counterpart the text implies: the other of the two actors it is about.
+        let a = Article::from_bytes(
+            "-",
+            b"Chile and Brazil discussed closer defence ties on Monday. Chile praised Brazil for its help after the floods. \
+              Brazil opened a new training centre last year. Chile signed a contract for twelve trainer aircraft in May.",
+        );
+        let c = x.extract(&a);
+        let deal = c
+            .iter()
+            .find(|c| c.quote.starts_with("Chile signed"))
+            .expect("the contract");
+        assert_eq!(
+            (codes(&deal.actors), codes(&deal.recipients)),
+            (vec!["CHL"], vec!["BRA"]),
             "{c:?}"
         );
     }
