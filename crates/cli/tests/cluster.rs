@@ -391,9 +391,8 @@ mod on_a_cluster {
         // The only executor killed in the middle of an import: the import says what happened,
         // how many files were committed, and that the same command resumes.
         let big = dir.join("big.export.CSV");
-        let g =
-            entente_events::generate::Generator::shipped(5, entente_events::Day::parse("2021-01-01").unwrap(), 2_000)
-                .expect("generator");
+        let g = entente_event_gen::Generator::shipped(5, entente_events::Day::parse("2021-01-01").unwrap(), 2_000)
+            .expect("generator");
         let mut w = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
         g.write_tsv(&mut w, 300_000).expect("write");
         drop(w);

@@ -18,9 +18,8 @@ fn a_file_without_a_valid_row_fails_the_import_and_is_not_recorded() {
         assert!(err.contains("GDELT 2.0 event row"), "{err}");
     }
     let good = dir.join("good.export.CSV");
-    let g =
-        entente_events::generate::Generator::shipped(1, entente_events::Day::parse("2019-10-24").expect("day"), 100)
-            .expect("generator");
+    let g = entente_event_gen::Generator::shipped(1, entente_events::Day::parse("2019-10-24").expect("day"), 100)
+        .expect("generator");
     let mut bytes = Vec::new();
     g.write_tsv(&mut bytes, 30).expect("rows");
     std::fs::write(&good, bytes).expect("write");

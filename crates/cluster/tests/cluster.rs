@@ -10,7 +10,7 @@
 //! processes are killed when the test ends, passes or fails (a guard's `Drop`).
 
 use entente_cluster::{Cluster, ClusterOptions, Error};
-use entente_events::generate::Generator;
+use entente_event_gen::Generator;
 use entente_events::{Day, EventData, Granularity, IngestOptions, Lake, Membership, SeriesQuery, SideSpec, SourceKind};
 use std::fs::File;
 use std::net::TcpListener;

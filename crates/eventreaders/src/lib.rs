@@ -17,6 +17,7 @@ pub mod icews;
 pub mod lines;
 pub mod polecat;
 pub mod record;
+pub mod synthetic;
 
 pub use actors::{ActorId, Resolver};
 pub use day::{Day, Month};

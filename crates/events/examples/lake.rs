@@ -15,7 +15,7 @@
 //! lake learn OUT_MODEL GDELT2_FILE...
 //! ```
 
-use entente_events::generate::{Generator, Model};
+use entente_event_gen::{Generator, Model};
 use entente_events::render::{self, Format};
 use entente_events::{Day, Granularity, IngestOptions, Lake, Membership, Phase, SeriesQuery, SideSpec, SourceKind};
 use std::io::Write;

@@ -32,7 +32,6 @@ use crate::dedup::Dedup;
 use crate::dyadindex::{self, DyadIndex};
 use crate::error::{Error, Result};
 use crate::gdelt::{self, GdeltVersion};
-use crate::generate::Generator;
 use crate::icews::{self, IcewsLayout};
 use crate::lines::BlockReader;
 use crate::polecat::{self, PolecatLayout};
@@ -40,6 +39,7 @@ use crate::record::{Event, ReadReport};
 use crate::schema::{count_columns, dyad_schema, events_schema, Agg, EventsBuilder, NCOUNTS};
 use arrow_array::builder::{Date32Builder, Float64Builder, Int32Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
+use entente_event_readers::synthetic::Synthetic;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, Encoding, ZstdLevel};
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
@@ -357,7 +357,7 @@ enum Parser {
     Gdelt(GdeltVersion),
     Icews(IcewsLayout),
     Polecat(PolecatLayout),
-    Generate(Arc<Generator>),
+    Generate(Arc<dyn Synthetic>),
 }
 
 enum Work {
@@ -652,23 +652,18 @@ impl Lake {
         )
     }
 
-    /// Generates `rows` synthetic GDELT 2.0 events with `generator` straight into the lake (as
+    /// Ingests `rows` synthetic GDELT 2.0 events from `generator` straight into the lake (as
     /// source `gdelt2`), without a TSV in between; used for lakes too large for a text file.
     pub fn ingest_generated(
         &mut self,
-        generator: Arc<Generator>,
+        generator: Arc<dyn Synthetic>,
         rows: u64,
         opts: &IngestOptions,
         progress: &mut dyn FnMut(&Progress),
     ) -> Result<IngestReport> {
         let _lock = self.lock()?;
         self.recover()?;
-        let name = format!(
-            "generated-seed{}-rows{}-from{}",
-            generator.seed(),
-            rows,
-            generator.start()
-        );
+        let name = generator.name(rows);
         let hash = format!(
             "gen:{}",
             hex(xxhash_rust::xxh3::xxh3_64(

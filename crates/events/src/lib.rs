@@ -10,19 +10,19 @@
 //! manifest so that an ingest killed at any point and rerun gives the same lake. [`query`] answers
 //! dyadic series, top counterparts and type breakdowns from the dyad-day table alone; [`data`]
 //! is the question set ([`EventData`]) that the lake and a Ballista cluster both answer;
-//! [`generate`] writes realistic synthetic GDELT 2.0 data of any size for tests and benchmarks.
+//! a [`synthetic::Synthetic`] source (`entente-event-gen`'s generator of realistic GDELT 2.0 data,
+//! a crate of its own) is ingested without a file in between.
 //!
 //! It depends on arrow and parquet (the versions DataFusion uses, so the workspace builds one
 //! arrow) and, for the workspace's one atomic write, `entente-store`; SQL over the lake lives in
 //! `entente-sql`, so that this crate builds in minutes.
 
 // The readers, from their own crate, under the paths they always had here.
-pub use entente_event_readers::{actors, cameo, day, dedup, gdelt, icews, lines, polecat, record};
+pub use entente_event_readers::{actors, cameo, day, dedup, gdelt, icews, lines, polecat, record, synthetic};
 
 pub mod data;
 mod dyadindex;
 pub mod error;
-pub mod generate;
 pub mod lake;
 pub mod query;
 pub mod render;

@@ -2,7 +2,7 @@
 //! error naming it and is not recorded in the manifest; a file cut mid-line keeps no partial row;
 //! GDELT rows already in the lake (a cut file, then the complete one) are counted once.
 
-use entente_events::generate::Generator;
+use entente_event_gen::Generator;
 use entente_events::{stage, Day, IngestOptions, Lake, SourceKind};
 use std::path::{Path, PathBuf};
 

@@ -3,8 +3,8 @@
 //! an ingest killed with SIGKILL at several points and rerun gives a byte-identical lake, and files
 //! staged apart (as a cluster's executors do) and adopted give the lake a local ingest writes.
 
+use entente_event_gen::Generator;
 use entente_events::cameo;
-use entente_events::generate::Generator;
 use entente_events::{
     stage, Day, Granularity, IngestOptions, Lake, Membership, Resolver, SeriesQuery, SideSpec, SourceKind,
 };

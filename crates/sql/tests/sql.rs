@@ -1,7 +1,7 @@
 //! SQL over a lake built from generated GDELT 2.0 data: the tables are registered with their
 //! partition columns, aggregates agree with the lake's own dyad series, and errors are errors.
 
-use entente_events::generate::Generator;
+use entente_event_gen::Generator;
 use entente_events::{Day, Granularity, IngestOptions, Lake, SeriesQuery, SideSpec, SourceKind};
 
 #[test]

@@ -1,4 +1,5 @@
-//! A generator of realistic synthetic GDELT 2.0 event files, for tests and benchmarks.
+//! entente-event-gen: realistic synthetic GDELT 2.0 event data of any size, for tests and
+//! benchmarks (the lake's, the cluster's and the CLI's), apart from the lake it feeds.
 //!
 //! The model is learned from real GDELT 2.0 exports ([`Model::learn`]): the empirical
 //! distributions of the Actor1 and Actor2 blocks (all ten fields together, so codes, names,
@@ -12,22 +13,33 @@
 //! exactly one year earlier (GDELT's anniversary artefact) and 1.7 % one to thirty days earlier.
 //!
 //! Row `i` depends only on the seed and `i`, so any slice of a file can be generated on its own
-//! (ingest generates blocks in parallel) and the output is identical run to run.
+//! (the lake ingests a [`Generator`] as a [`Synthetic`] source, in parallel blocks) and the
+//! output is identical run to run.
 
-use crate::actors::Resolver;
-use crate::day::Day;
-use crate::error::{Error, Result};
-use crate::gdelt::{self, GdeltVersion};
-use crate::lines::split_tabs;
-use crate::record::{Event, ReadReport};
+use entente_event_readers::actors::Resolver;
+use entente_event_readers::day::Day;
+use entente_event_readers::error::{Error, Result};
+use entente_event_readers::gdelt::{self, GdeltVersion};
+use entente_event_readers::lines::split_tabs;
+use entente_event_readers::record::{Event, ReadReport};
+pub use entente_event_readers::synthetic::Synthetic;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The shipped model, learned from `../shared/fixtures/gdelt/v2`.
 pub const SHIPPED_MODEL: &str = include_str!("../data/gdelt2_model.tsv");
 
 use entente_event_readers::actors::CAMEO_COUNTRIES;
+
+/// An error in a generator model's text, at its 1-based line (0: the model as a whole).
+fn model_error(line: usize, message: String) -> Error {
+    Error::Format {
+        path: PathBuf::from("generator model"),
+        line: line as u64,
+        message,
+    }
+}
 
 struct SplitMix(u64);
 
@@ -161,14 +173,9 @@ impl Model {
             }
             let mut parts = line.splitn(3, '\t');
             let (Some(kind), Some(n), Some(v)) = (parts.next(), parts.next(), parts.next()) else {
-                return Err(Error::Lake(format!(
-                    "generator model line {}: expected kind, count, value",
-                    i + 1
-                )));
+                return Err(model_error(i + 1, "expected kind, count, value".into()));
             };
-            let n: u64 = n
-                .parse()
-                .map_err(|_| Error::Lake(format!("generator model line {}: bad count '{n}'", i + 1)))?;
+            let n: u64 = n.parse().map_err(|_| model_error(i + 1, format!("bad count '{n}'")))?;
             let target = match kind {
                 "A1" => &mut m.actor1,
                 "A2" => &mut m.actor2,
@@ -178,17 +185,12 @@ impl Model {
                 "TONE" => &mut m.tone,
                 "ROOT" => &mut m.root,
                 "DOM" => &mut m.domains,
-                _ => {
-                    return Err(Error::Lake(format!(
-                        "generator model line {}: unknown kind '{kind}'",
-                        i + 1
-                    )))
-                }
+                _ => return Err(model_error(i + 1, format!("unknown kind '{kind}'"))),
             };
             target.push(v.to_string(), n);
         }
         if m.actor1.total() == 0 || m.events.total() == 0 {
-            return Err(Error::Lake("generator model has no actors or no events".into()));
+            return Err(model_error(0, "no actors or no events".into()));
         }
         // Floor weights: 10 % of the empirical mass spread over every country and organisation.
         let mut extra: Vec<String> = CAMEO_COUNTRIES
@@ -325,5 +327,19 @@ impl Generator {
         }
         let mut report = ReadReport::default();
         gdelt::parse_events_block(&buf, at + 1, GdeltVersion::V2, res, &mut report, &mut |_, ev| sink(ev));
+    }
+}
+
+impl Synthetic for Generator {
+    fn name(&self, rows: u64) -> String {
+        format!("generated-seed{}-rows{rows}-from{}", self.seed, self.start)
+    }
+
+    fn fingerprint(&self) -> String {
+        Generator::fingerprint(self)
+    }
+
+    fn events(&self, at: u64, n: u64, res: &Resolver, sink: &mut dyn FnMut(&Event<'_>)) {
+        Generator::events(self, at, n, res, sink)
     }
 }
