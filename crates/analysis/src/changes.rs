@@ -127,6 +127,53 @@ pub fn check_index_range(from: Day, to: Day, today: Day) -> Result<(), OutOfInde
     Ok(())
 }
 
+/// Why a series range cannot be computed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SeriesRangeError {
+    /// `from` is after `to` (the dates as given, or with their defaults).
+    Reversed(entente_model::ReversedRange),
+    /// The range reaches outside the years the index can cover.
+    OutOfIndex(OutOfIndexRange),
+}
+
+impl std::fmt::Display for SeriesRangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SeriesRangeError::Reversed(e) => write!(f, "{e}"),
+            SeriesRangeError::OutOfIndex(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for SeriesRangeError {}
+
+/// The days of a series asked for `from`–`to` (either open): from the first day of `from`, or of
+/// the configured first year (`[index] start_year`), to the last day of `to`, or `today`. The
+/// range must not be reversed — checked on the dates as given first, so the message shows them
+/// so, then with their defaults — and must lie within the years the index can cover
+/// ([`check_index_range`]). The CLI and the server take their series ranges from here.
+pub fn series_range(
+    config: &DepthConfig,
+    from: Option<entente_model::PartialDate>,
+    to: Option<entente_model::PartialDate>,
+    today: Day,
+) -> Result<(Day, Day), SeriesRangeError> {
+    let first = from.map_or(
+        Day {
+            year: config.index.start_year,
+            month: 1,
+            day: 1,
+        },
+        |d| d.earliest(),
+    );
+    let last = to.map_or(today, |d| d.latest());
+    entente_model::check_range(from, to)
+        .and_then(|()| entente_model::check_day_range(first, last))
+        .map_err(SeriesRangeError::Reversed)?;
+    check_index_range(first, last, today).map_err(SeriesRangeError::OutOfIndex)?;
+    Ok((first, last))
+}
+
 /// Robust noise scale: MAD of first differences, scaled for Gaussian noise, at least `floor`.
 pub fn noise_sigma(y: &[f64], floor: f64) -> f64 {
     let mut d: Vec<f64> = y.windows(2).map(|w| (w[1] - w[0]).abs()).collect();
@@ -316,6 +363,43 @@ pub fn candidate_drivers(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_series_range_takes_its_defaults_and_refuses_what_it_cannot_cover() {
+        let cfg = DepthConfig::shipped();
+        let today = Day {
+            year: 2026,
+            month: 12,
+            day: 5,
+        };
+        let p = |s: &str| entente_model::PartialDate::parse(s).ok();
+        // Open ends: the configured first year and today.
+        let (f, t) = series_range(&cfg, None, None, today).unwrap();
+        assert_eq!((f.year, f.month, f.day), (cfg.index.start_year, 1, 1));
+        assert_eq!(t, today);
+        // Partial dates: first and last days.
+        let (f, t) = series_range(&cfg, p("2020-06"), p("2020"), today).unwrap();
+        assert_eq!(
+            (f.to_string(), t.to_string()),
+            ("2020-06-01".into(), "2020-12-31".into())
+        );
+        // Reversed as given: the message shows the dates as given.
+        match series_range(&cfg, p("2021"), p("2020"), today) {
+            Err(SeriesRangeError::Reversed(r)) => assert_eq!((r.from.as_str(), r.to.as_str()), ("2021", "2020")),
+            other => panic!("{other:?}"),
+        }
+        // Reversed only with a default: `to` given before the first configured year.
+        assert!(matches!(
+            series_range(&cfg, None, p("1990"), today),
+            Err(SeriesRangeError::Reversed(_))
+        ));
+        // Outside the years the index covers.
+        assert!(matches!(
+            series_range(&cfg, p("1000"), p("2999"), today),
+            Err(SeriesRangeError::OutOfIndex(_))
+        ));
+    }
+
     use super::*;
 
     #[test]

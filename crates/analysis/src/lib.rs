@@ -28,7 +28,10 @@ pub mod link;
 pub mod proposals;
 pub mod views;
 
-pub use changes::{check_index_range, index_changes, CandidateDriver, ChangePoint, OutOfIndexRange, FIRST_INDEX_YEAR};
+pub use changes::{
+    check_index_range, index_changes, series_range, CandidateDriver, ChangePoint, OutOfIndexRange, SeriesRangeError,
+    FIRST_INDEX_YEAR,
+};
 pub use config::{ConfigError, DepthConfig};
 pub use data::{DataDir, DataDirError};
 pub use depth::{DepthDimension, DepthPoint, DyadDepth, Explanation, Sources, Step};

@@ -187,20 +187,10 @@ pub fn partners(kb: &KnowledgeBase, format: Format, actor: &str, args: &Partners
 impl RangeArgs {
     pub fn resolve(&self, kb: &KnowledgeBase) -> Result<Range, String> {
         let config = load_config(self.config.as_deref())?;
-        let from = match self.from {
-            Some(d) => d.earliest(),
-            None => Day {
-                year: config.index.start_year,
-                month: 1,
-                day: 1,
-            },
-        };
-        let to = self.to.map_or_else(today, |d| d.latest());
-        // The dates as given first (the message shows them so), then with their defaults.
-        entente_model::check_range(self.from, self.to)
-            .and_then(|()| entente_model::check_day_range(from, to))
-            .map_err(|e| e.message("--from", "--to"))?;
-        entente_analysis::check_index_range(from, to, today()).map_err(|e| e.to_string())?;
+        let (from, to) = entente_analysis::series_range(&config, self.from, self.to, today()).map_err(|e| match e {
+            entente_analysis::SeriesRangeError::Reversed(r) => r.message("--from", "--to"),
+            other => other.to_string(),
+        })?;
         let step = if self.by == By::Month { Step::Month } else { Step::Year };
         let lake = crate::cluster::event_data(&self.store, &self.cluster)?;
         let tables = load_tables(kb, &self.store)?;

@@ -252,20 +252,13 @@ fn sources(app: &App) -> entente_analysis::Sources<'_> {
 
 fn range(app: &App, p: &Params, default_step: Step, with_step: bool) -> Result<(Day, Day, Step)> {
     let (given_from, given_to) = p.date_range()?;
-    let from = given_from.map_or(
-        Day {
-            year: app.config.index.start_year,
-            month: 1,
-            day: 1,
-        },
-        |d| d.earliest(),
-    );
-    let to = given_to.map_or_else(today, |d| d.latest());
-    entente_model::check_day_range(from, to).map_err(super::params::reversed)?;
     // A series (and the change-point search, quadratic in its months) only over the years the
     // index can cover: `from=1000&to=2999` would be 24,000 months in one request.
-    entente_analysis::check_index_range(from, to, today())
-        .map_err(|e| ApiError::bad_request("bad_parameter", e.to_string()))?;
+    let (from, to) =
+        entente_analysis::series_range(&app.config, given_from, given_to, today()).map_err(|e| match e {
+            entente_analysis::SeriesRangeError::Reversed(r) => super::params::reversed(r),
+            other => ApiError::bad_request("bad_parameter", other.to_string()),
+        })?;
     let by = if with_step { p.opt("by") } else { None };
     let step = match by {
         None => default_step,
