@@ -568,18 +568,30 @@ pub struct AllianceTie {
     pub curated: Option<String>,
 }
 
-/// The curated relation that records the same tie as a bilateral ATOP alliance between `a` and
-/// `b` that began in `atop_year`: a treaty or alliance in the institutional dimension between
-/// the same two actors, in either direction, in force from within a year of the alliance's start
-/// (ATOP dates an alliance from its signature, the curated record from its entry into force:
-/// the US–ROK treaty was signed in 1953 and in force in 1954). Multilateral alliances are not
-/// twinned: a bilateral treaty is not a multilateral pact.
-pub fn curated_twin<'k>(kb: &'k KnowledgeBase, a: &str, b: &str, atop_year: i32) -> Option<&'k Relation> {
+/// The curated relation that records the same tie as ATOP alliance `atopid` (begun in
+/// `atop_year`) between `a` and `b`: a treaty or alliance in the institutional dimension between
+/// the same two actors, in either direction, that names the alliance (`atop = ATOPID`, for a
+/// multilateral treaty recorded for one pair, such as ANZUS) or, for a `bilateral` alliance, is in
+/// force from within a year of its start (ATOP dates an alliance from its signature, the curated
+/// record from its entry into force: the US–ROK treaty was signed in 1953 and in force in 1954).
+/// A multilateral alliance is never twinned by dates alone: a bilateral treaty is not a
+/// multilateral pact.
+pub fn curated_twin<'k>(
+    kb: &'k KnowledgeBase,
+    a: &str,
+    b: &str,
+    atopid: u32,
+    atop_year: i32,
+    bilateral: bool,
+) -> Option<&'k Relation> {
     kb.facts().relations.iter().find(|r| {
         matches!(r.kind, RelationKind::Treaty | RelationKind::Alliance)
             && r.dimension == Dimension::Institutional
             && ((r.subject == a && r.object == b) || (r.subject == b && r.object == a))
-            && r.interval.start.is_some_and(|s| (s.year() - atop_year).abs() <= 1)
+            && match r.atop {
+                Some(id) => id == atopid,
+                None => bilateral && r.interval.start.is_some_and(|s| (s.year() - atop_year).abs() <= 1),
+            }
     })
 }
 
@@ -722,9 +734,7 @@ impl DatasetTables {
                             x.atopid, x.phase, x.line, y.line
                         );
                         let bilateral = atop.members.get(&x.atopid).is_some_and(|m| m.len() == 2);
-                        let curated = bilateral
-                            .then(|| curated_twin(kb, a, b, start.year))
-                            .flatten()
+                        let curated = curated_twin(kb, a, b, x.atopid, start.year, bilateral)
                             .filter(|r| !ev.alliances.iter().any(|t| t.curated.as_ref() == Some(&r.id)))
                             .map(|r| r.id.clone());
                         ev.alliances.push(AllianceTie {
@@ -1015,12 +1025,13 @@ impl DatasetTables {
                     };
                     let lines: Vec<String> = ps.iter().map(|p| p.line.to_string()).collect();
                     let cite = atop.info.cite(format!("atopid {id}, lines {}", lines.join(", ")));
-                    if let [other] = others_ids.as_slice() {
-                        if curated_twin(kb, a, other, start.year())
-                            .is_some_and(|r| cite_in(citations_of(entries, &r.id), std::slice::from_ref(&cite)))
-                        {
-                            continue;
-                        }
+                    let bilateral = others_ids.len() == 1;
+                    if others_ids
+                        .iter()
+                        .find_map(|o| curated_twin(kb, a, o, id, start.year(), bilateral))
+                        .is_some_and(|r| cite_in(citations_of(entries, &r.id), std::slice::from_ref(&cite)))
+                    {
+                        continue;
                     }
                     push(TimelineEntry {
                         date: Some(start),
@@ -1113,17 +1124,19 @@ pub fn state_at(kb: &KnowledgeBase, tables: Option<&DatasetTables>, actor: &str,
         let cite = atop
             .info
             .cite(format!("atopid {}, phase {}, line {}", p.atopid, p.phase, p.line));
-        // A bilateral alliance the curated data record as a treaty is that entry, cited twice.
-        if let [one] = others.as_slice() {
-            if let Some(twin) = curated_twin(kb, actor, one, start.year()) {
-                let lists = state
-                    .entries
-                    .iter_mut()
-                    .filter(|e| e.id == twin.id)
-                    .map(|e| &mut e.citations);
-                if cite_in(lists, std::slice::from_ref(&cite)) {
-                    continue;
-                }
+        // An alliance the curated data record as a treaty ([`curated_twin`]) is that entry, cited twice.
+        let bilateral = others.len() == 1;
+        if let Some(twin) = others
+            .iter()
+            .find_map(|o| curated_twin(kb, actor, o, p.atopid, start.year(), bilateral))
+        {
+            let lists = state
+                .entries
+                .iter_mut()
+                .filter(|e| e.id == twin.id)
+                .map(|e| &mut e.citations);
+            if cite_in(lists, std::slice::from_ref(&cite)) {
+                continue;
             }
         }
         let (counterpart, counterpart_name) = match others.as_slice() {
@@ -1239,7 +1252,8 @@ pub fn transfers(kb: &KnowledgeBase, tables: Option<&DatasetTables>, q: &Transfe
 impl entente_claims::verify::DerivedSource for DatasetTables {
     fn between(&self, kb: &KnowledgeBase, a: &str, b: &str, out: &mut entente_claims::verify::Derived) {
         let ev = self.dyad(kb, a, b, false);
-        for t in ev.alliances {
+        // An alliance the curated data also record is left to the curated record.
+        for t in ev.alliances.into_iter().filter(|t| t.curated.is_none()) {
             let id = format!("atop:{}:{a}:{b}", t.atopid);
             out.citations.insert(id.clone(), t.citations);
             out.relations.push(Relation {
@@ -1264,6 +1278,7 @@ impl entente_claims::verify::DerivedSource for DatasetTables {
                 programme: None,
                 areas: Vec::new(),
                 obligations: t.obligations.iter().map(|o| o.to_string()).collect(),
+                atop: Some(t.atopid),
                 deployment: None,
                 dimension: Dimension::Institutional,
                 sources: Vec::new(),

@@ -63,6 +63,24 @@ fn treaty_allies_get_their_alliance_from_the_shipped_atop_table() {
     assert!(mdt.citations.len() > 1, "and the curated sources");
     let note = &d.consulted.iter().find(|c| c.dataset.starts_with("ATOP")).unwrap().note;
     assert!(note.contains("1 also in the curated data (counted once)"), "{note}");
+    // ANZUS is trilateral in ATOP (3215): the curated US–Australia treaty names it (`atop`), so
+    // the two are one tie there too; a multilateral alliance is never twinned by dates alone.
+    let aus = depth(&kb, &tables, &cfg, "USA", "AUS").explain(day("2015"));
+    let items: Vec<_> = aus.dimensions.iter().flat_map(|x| &x.items).collect();
+    assert!(items.iter().all(|i| i.fact != "atop:3215"), "counted once");
+    let anzus = items.iter().find(|i| i.fact == "usa-aus-anzus-treaty").unwrap();
+    assert!(
+        anzus.rule.contains("ATOP alliance 3215, counted once"),
+        "{}",
+        anzus.rule
+    );
+    assert!(anzus
+        .citations
+        .iter()
+        .any(|c| c.locator.as_deref().is_some_and(|l| l.contains("atopid 3215"))));
+    // NATO (ATOP 3180) is not twinned with anything bilateral between two of its members.
+    let gbr = depth(&kb, &tables, &cfg, "USA", "GBR");
+    assert!(gbr.contributions.iter().any(|c| c.fact == "atop:3180"));
     assert!(inst.score > Some(60.0), "{:?}", inst.score);
     assert!(inst.covered_by.iter().any(|c| c.starts_with("ATOP v4.01")));
     // UN votes are political evidence, each year cited by its line in the shipped table.

@@ -111,6 +111,7 @@ pub struct RawRelation {
     pub areas: Vec<String>,
     #[serde(default)]
     pub obligations: Vec<String>,
+    pub atop: Option<Spanned<u32>>,
     pub deployment: Option<RawDeployment>,
     pub dimension: Option<S>,
     #[serde(default)]

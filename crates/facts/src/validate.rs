@@ -691,6 +691,18 @@ fn relation(ctx: &mut Ctx, f: usize, span: Range<usize>, r: RawRelation) -> Opti
         );
         return None;
     }
+    if let Some(a) = &r.atop {
+        if !matches!(kind, RelationKind::Treaty | RelationKind::Alliance) {
+            ctx.err(
+                f,
+                a.span(),
+                "atop-on-non-treaty",
+                format!("`atop` names the ATOP alliance of a treaty or alliance, not of a {kind}"),
+                None,
+            );
+            return None;
+        }
+    }
     let review = ctx.review(f, r.review, sources.as_deref());
     r.start.as_ref()?;
     Some(Relation {
@@ -704,6 +716,7 @@ fn relation(ctx: &mut Ctx, f: usize, span: Range<usize>, r: RawRelation) -> Opti
         programme: r.programme,
         areas: r.areas,
         obligations: r.obligations,
+        atop: r.atop.map(Spanned::into_inner),
         deployment: r.deployment.map(|d| Deployment {
             unit: d.unit,
             size: d.size,

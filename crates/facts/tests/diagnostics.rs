@@ -444,3 +444,25 @@ to = "2025-10"
     );
     only_error("[[scope]]\npairs = []\n", "bad-scope", 1, 1);
 }
+
+#[test]
+fn atop_names_the_alliance_of_a_treaty_only() {
+    let body = |kind: &str| {
+        format!(
+            "[[relation]]\nid = \"r\"\nkind = \"{kind}\"\nsubject = \"KOR\"\nobject = \"NATO\"\ntitle = \"t\"\nstart = \"2019\"\natop = 3240\nsources = [\"src\"]\n"
+        )
+    };
+    let d = only_error(&body("programme"), "atop-on-non-treaty", 8, 8);
+    assert!(d.message.contains("not of a programme"), "{}", d.message);
+    let r = load_with(&body("treaty"));
+    assert!(
+        r.diagnostics.iter().all(|d| d.severity != Severity::Error),
+        "{:#?}",
+        r.diagnostics
+    );
+    let set = r.into_result().expect("valid");
+    assert_eq!(
+        set.facts.relations.iter().find(|x| x.id == "r").unwrap().atop,
+        Some(3240)
+    );
+}

@@ -184,6 +184,10 @@ pub struct Relation {
     /// Obligations, for treaties and alliances (defence, consultation, neutrality…).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub obligations: Vec<String>,
+    /// The ATOP alliance (its `atopid`) that codes the same treaty, for treaties and alliances:
+    /// the two are one tie, counted once (a multilateral alliance recorded here for one pair).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub atop: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deployment: Option<Deployment>,
     pub dimension: Dimension,
