@@ -1252,8 +1252,10 @@ pub fn transfers(kb: &KnowledgeBase, tables: Option<&DatasetTables>, q: &Transfe
 impl entente_claims::verify::DerivedSource for DatasetTables {
     fn between(&self, kb: &KnowledgeBase, a: &str, b: &str, out: &mut entente_claims::verify::Derived) {
         let ev = self.dyad(kb, a, b, false);
-        // An alliance the curated data also record is left to the curated record.
-        for t in ev.alliances.into_iter().filter(|t| t.curated.is_none()) {
+        // Every alliance, the ones the curated data also record included: ATOP dates a treaty
+        // from its signature, the curated record from its entry into force, and a claim may
+        // speak of either.
+        for t in ev.alliances {
             let id = format!("atop:{}:{a}:{b}", t.atopid);
             out.citations.insert(id.clone(), t.citations);
             out.relations.push(Relation {
