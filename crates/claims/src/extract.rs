@@ -690,7 +690,12 @@ impl<'kb> Extractor<'kb> {
             // actors it is about ("…signed the executive contract in Warsaw" in an article about
             // Poland and Korea), for the events that have one.
             // (Two actors named together, "X and Y signed", are already the pair.)
-            if family(trig.kind).is_some() && actors.len() + recipients.len() == 1 {
+            // A side held only by a generic agent ("the military", "officials") counts as unnamed
+            // here, and gives way to the implied counterpart.
+            let generic = |v: &Named| !v.is_empty() && v.iter().all(|x| bare.contains(x.0.as_str()));
+            let (ga, gr) = (generic(&actors), generic(&recipients));
+            let named_count = if ga { 0 } else { actors.len() } + if gr { 0 } else { recipients.len() };
+            if family(trig.kind).is_some() && named_count == 1 {
                 if let Some((x, y)) = memory.topic() {
                     let named: Vec<&str> = actors.iter().chain(&recipients).map(|a| a.0.as_str()).collect();
                     let other = match (named.contains(&x), named.contains(&y)) {
@@ -699,11 +704,12 @@ impl<'kb> Extractor<'kb> {
                         _ => None,
                     };
                     if let Some(o) = other {
-                        let side = if recipients.is_empty() {
+                        let side = if recipients.is_empty() || gr {
                             &mut recipients
                         } else {
                             &mut actors
                         };
+                        side.clear();
                         side.push((o.to_string(), String::new()));
                     }
                 }
@@ -1158,6 +1164,22 @@ mod tests {
             .expect("the contract");
         assert_eq!(
             (codes(&deal.actors), codes(&deal.recipients)),
+            (vec!["CHL"], vec!["BRA"]),
+            "{c:?}"
+        );
+        // A generic agent standing where the counterpart should be gives way to it too.
+        let a = Article::from_bytes(
+            "-",
+            b"Chile and Brazil discussed closer defence ties on Monday. Chile praised Brazil for its help after the floods. \
+              Brazil opened a new training centre last year. Chile met military commanders in Santiago in June.",
+        );
+        let c = x.extract(&a);
+        let met = c
+            .iter()
+            .find(|c| c.quote.starts_with("Chile met"))
+            .expect("the meeting");
+        assert_eq!(
+            (codes(&met.actors), codes(&met.recipients)),
             (vec!["CHL"], vec!["BRA"]),
             "{c:?}"
         );
