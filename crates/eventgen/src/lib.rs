@@ -247,17 +247,6 @@ impl Generator {
     pub fn start(&self) -> Day {
         self.start
     }
-    /// Identifies the model and parameters (part of a generated input's identity in the lake).
-    pub fn fingerprint(&self) -> String {
-        format!(
-            "{:016x}/{}/{}/{}",
-            xxhash_rust::xxh3::xxh3_64(self.model.text.as_bytes()),
-            self.seed,
-            self.start,
-            self.rows_per_day
-        )
-    }
-
     /// Appends row `i` (with its newline) to `out`.
     pub fn row(&self, i: u64, out: &mut Vec<u8>) {
         let mut r = SplitMix(self.seed ^ i.wrapping_mul(0xa076_1d64_78bd_642f));
@@ -318,16 +307,6 @@ impl Generator {
         }
         out.write_all(&buf)
     }
-
-    /// Rows `at..at+n` as parsed events (exactly what ingesting the TSV would give).
-    pub fn events(&self, at: u64, n: u64, res: &Resolver, sink: &mut dyn FnMut(&Event<'_>)) {
-        let mut buf = Vec::with_capacity(n as usize * 420);
-        for i in at..at + n {
-            self.row(i, &mut buf);
-        }
-        let mut report = ReadReport::default();
-        gdelt::parse_events_block(&buf, at + 1, GdeltVersion::V2, res, &mut report, &mut |_, ev| sink(ev));
-    }
 }
 
 impl Synthetic for Generator {
@@ -335,11 +314,24 @@ impl Synthetic for Generator {
         format!("generated-seed{}-rows{rows}-from{}", self.seed, self.start)
     }
 
+    /// The model and the parameters.
     fn fingerprint(&self) -> String {
-        Generator::fingerprint(self)
+        format!(
+            "{:016x}/{}/{}/{}",
+            xxhash_rust::xxh3::xxh3_64(self.model.text.as_bytes()),
+            self.seed,
+            self.start,
+            self.rows_per_day
+        )
     }
 
+    /// Rows `at..at+n` parsed as the lake would parse the TSV.
     fn events(&self, at: u64, n: u64, res: &Resolver, sink: &mut dyn FnMut(&Event<'_>)) {
-        Generator::events(self, at, n, res, sink)
+        let mut buf = Vec::with_capacity(n as usize * 420);
+        for i in at..at + n {
+            self.row(i, &mut buf);
+        }
+        let mut report = ReadReport::default();
+        gdelt::parse_events_block(&buf, at + 1, GdeltVersion::V2, res, &mut report, &mut |_, ev| sink(ev));
     }
 }

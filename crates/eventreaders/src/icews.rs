@@ -95,7 +95,7 @@ pub fn parse_block(
     layout: &IcewsLayout,
     res: &Resolver,
     report: &mut ReadReport,
-    sink: &mut impl FnMut(u64, &Event<'_>),
+    sink: &mut dyn FnMut(u64, &Event<'_>),
 ) {
     let mut f: Vec<&[u8]> = vec![&[]; layout.columns + 1];
     lines::for_each_line(block, first_line, |line_no, line| {
@@ -175,14 +175,5 @@ fn parse_row<'a>(f: &[&'a [u8]], n: usize, l: &IcewsLayout, res: &Resolver) -> s
 /// Reads an ICEWS file (either layout), dropping repeated event ids (the first row wins; repeats
 /// are counted in the report, with those whose content differs listed).
 pub fn read<R: Read>(input: R, name: &str, res: &Resolver, sink: impl FnMut(&Event<'_>)) -> Result<ReadReport> {
-    crate::dedup::read_headed(
-        input,
-        name,
-        res,
-        IcewsLayout::from_header,
-        |block, first, layout, res, report, sink| {
-            parse_block(block, first, layout, res, report, &mut |l, ev| sink(l, ev))
-        },
-        sink,
-    )
+    crate::dedup::read_headed(input, name, res, IcewsLayout::from_header, parse_block, sink)
 }

@@ -100,7 +100,7 @@ pub fn parse_block(
     layout: &PolecatLayout,
     res: &Resolver,
     report: &mut ReadReport,
-    sink: &mut impl FnMut(u64, &Event<'_>),
+    sink: &mut dyn FnMut(u64, &Event<'_>),
 ) {
     let mut f: Vec<&[u8]> = vec![&[]; layout.columns + 1];
     lines::for_each_line(block, first_line, |line_no, line| {
@@ -188,14 +188,5 @@ fn parse_row<'a>(
 
 /// Reads a POLECAT file, dropping repeated event ids as for ICEWS.
 pub fn read<R: Read>(input: R, name: &str, res: &Resolver, sink: impl FnMut(&Event<'_>)) -> Result<ReadReport> {
-    crate::dedup::read_headed(
-        input,
-        name,
-        res,
-        PolecatLayout::from_header,
-        |block, first, layout, res, report, sink| {
-            parse_block(block, first, layout, res, report, &mut |l, ev| sink(l, ev))
-        },
-        sink,
-    )
+    crate::dedup::read_headed(input, name, res, PolecatLayout::from_header, parse_block, sink)
 }
