@@ -66,6 +66,13 @@ impl DataDir {
         })
     }
 
+    /// The data directory a surface reads: the one the user named, else the default one
+    /// (`$ENTENTE_DATA_DIR`, the XDG data directory) when it exists; `None`: nothing imported,
+    /// the shipped data answer alone.
+    pub fn chosen(named: Option<PathBuf>) -> Option<PathBuf> {
+        named.or_else(|| entente_store::default_data_dir().ok().filter(|d| d.is_dir()))
+    }
+
     /// The dataset store of `dir`, when it holds imported datasets (a `datasets/` folder).
     pub fn store_in(dir: &Path) -> Result<Option<entente_store::Store>, DataDirError> {
         if !dir.is_dir() {

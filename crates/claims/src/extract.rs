@@ -446,8 +446,8 @@ impl<'kb> Extractor<'kb> {
             .filter(|m| !m.entry.dictionary || !triggers.iter().any(|&(s, e, t)| own(t) && overlaps(m, s, e)))
             .collect();
         for m in mentions.iter().filter(|m| m.entry.agent.is_none()) {
-            let n = memory.named.len();
-            memory.named.entry(m.entry.acts_for.clone()).or_insert((0, n)).0 += 1;
+            let n = memory.times_named.len();
+            memory.times_named.entry(m.entry.acts_for.clone()).or_insert((0, n)).0 += 1;
         }
         // Clauses: at strong breaks, and at a comma that starts a new clause with its own actor
         // and event after a stretch that has an event ("Norway operates K9s, Turkey builds…").
@@ -686,19 +686,16 @@ impl<'kb> Extractor<'kb> {
                     }
                 }
             }
-            // Still one actor only: the counterpart implied by the text is the other of the two
-            // actors it is about ("…signed the executive contract in Warsaw" in an article about
-            // Poland and Korea), for the events that have one.
-            // (Two actors named together, "X and Y signed", are already the pair.)
-            // A side held only by a generic agent ("the military", "officials") counts as unnamed
-            // here, and gives way to the implied counterpart.
-            let generic = |v: &Named| !v.is_empty() && v.iter().all(|x| bare.contains(x.0.as_str()));
-            let (ga, gr) = (generic(&actors), generic(&recipients));
+            // One actor named (a side held only by a generic agent, "military commanders", counts
+            // as unnamed; two named together, "X and Y signed", are already the pair): for the
+            // events that have a counterpart, it is the other of the two actors the text is about
+            // ("…signed the executive contract in Warsaw" in an article about Poland and Korea).
+            let (ga, gr) = (all_agents(&actors), all_agents(&recipients));
             let named_count = if ga { 0 } else { actors.len() } + if gr { 0 } else { recipients.len() };
             if family(trig.kind).is_some() && named_count == 1 {
                 if let Some((x, y)) = memory.topic() {
-                    let named: Vec<&str> = actors.iter().chain(&recipients).map(|a| a.0.as_str()).collect();
-                    let other = match (named.contains(&x), named.contains(&y)) {
+                    let ids: Vec<&str> = actors.iter().chain(&recipients).map(|a| a.0.as_str()).collect();
+                    let other = match (ids.contains(&x), ids.contains(&y)) {
                         (true, false) => Some(y),
                         (false, true) => Some(x),
                         _ => None,
@@ -892,14 +889,14 @@ struct Memory {
     last_claim: Option<(u8, Named, Named)>,
     /// How often each actor (as the state or organisation it acts for) has been named so far,
     /// and where first: the text's topic is its two most named.
-    named: std::collections::HashMap<String, (usize, usize)>,
+    times_named: std::collections::HashMap<String, (usize, usize)>,
 }
 
 impl Memory {
     /// The two actors the text is about so far: the two most often named (each at least
     /// twice), the first named first on a tie.
     fn topic(&self) -> Option<(&str, &str)> {
-        let mut v: Vec<(&String, &(usize, usize))> = self.named.iter().filter(|(_, c)| c.0 >= 2).collect();
+        let mut v: Vec<(&String, &(usize, usize))> = self.times_named.iter().filter(|(_, c)| c.0 >= 2).collect();
         v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
         match v.as_slice() {
             [a, b, ..] => Some((a.0.as_str(), b.0.as_str())),
@@ -1151,38 +1148,31 @@ mod tests {
             (vec!["ARM"], vec!["IRN"]),
             "{c:?}"
         );
-        // A counterpart the text implies: the other of the two actors it is about.
-        let a = Article::from_bytes(
-            "-",
-            b"Chile and Brazil discussed closer defence ties on Monday. Chile praised Brazil for its help after the floods. \
-              Brazil opened a new training centre last year. Chile signed a contract for twelve trainer aircraft in May.",
-        );
-        let c = x.extract(&a);
-        let deal = c
-            .iter()
-            .find(|c| c.quote.starts_with("Chile signed"))
-            .expect("the contract");
-        assert_eq!(
-            (codes(&deal.actors), codes(&deal.recipients)),
-            (vec!["CHL"], vec!["BRA"]),
-            "{c:?}"
-        );
-        // A generic agent standing where the counterpart should be gives way to it too.
-        let a = Article::from_bytes(
-            "-",
-            b"Chile and Brazil discussed closer defence ties on Monday. Chile praised Brazil for its help after the floods. \
-              Brazil opened a new training centre last year. Chile met military commanders in Santiago in June.",
-        );
-        let c = x.extract(&a);
-        let met = c
-            .iter()
-            .find(|c| c.quote.starts_with("Chile met"))
-            .expect("the meeting");
-        assert_eq!(
-            (codes(&met.actors), codes(&met.recipients)),
-            (vec!["CHL"], vec!["BRA"]),
-            "{c:?}"
-        );
+        // A counterpart the text implies: the other of the two actors it is about; a generic
+        // agent standing where the counterpart should be gives way to it too.
+        let pair_of = |last: &str| {
+            let text = format!(
+                "Chile and Brazil discussed closer defence ties on Monday. Chile praised Brazil for its help \
+                 after the floods. Brazil opened a new training centre last year. {last}"
+            );
+            let c = x.extract(&Article::from_bytes("-", text.as_bytes()));
+            let claim = c
+                .iter()
+                .find(|c| c.quote == last)
+                .unwrap_or_else(|| panic!("{last}: {c:?}"));
+            let owned = |v: &[ClaimActor]| -> Vec<String> { v.iter().map(|a| a.code.clone()).collect() };
+            (owned(&claim.actors), owned(&claim.recipients))
+        };
+        for last in [
+            "Chile signed a contract for twelve trainer aircraft in May.",
+            "Chile met military commanders in Santiago in June.",
+        ] {
+            assert_eq!(
+                pair_of(last),
+                (vec!["CHL".to_string()], vec!["BRA".to_string()]),
+                "{last}"
+            );
+        }
     }
 
     #[test]

@@ -66,18 +66,12 @@ impl Range {
     }
 }
 
-/// The dataset store of the data directory, when it holds imported datasets
-/// ([`DataDir::store_in`], as the server opens it). A directory the user named must exist; the
-/// default one may be absent.
+/// The dataset store of the data directory ([`DataDir::chosen`]), when it holds imported
+/// datasets ([`DataDir::store_in`]): the server opens it the same way.
 pub fn open_store(store: &crate::datasets::StoreArgs) -> Result<Option<entente_store::Store>, String> {
-    let dir = match crate::datasets::data_dir(store) {
-        Ok(d) => d,
-        Err(_) if store.data_dir.is_none() => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    if store.data_dir.is_none() && !dir.is_dir() {
+    let Some(dir) = DataDir::chosen(store.data_dir.clone()) else {
         return Ok(None);
-    }
+    };
     DataDir::store_in(&dir).map_err(|e| e.to_string())
 }
 

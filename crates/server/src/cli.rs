@@ -58,10 +58,7 @@ pub fn default_user_dir() -> Option<PathBuf> {
 impl ServeArgs {
     /// The data directory served: `--data-dir`, else the default one when it exists.
     pub fn data_dir(&self) -> Option<PathBuf> {
-        match &self.data_dir {
-            Some(d) => Some(d.clone()),
-            None => entente_store::default_data_dir().ok().filter(|d| d.is_dir()),
-        }
+        entente_analysis::DataDir::chosen(self.data_dir.clone())
     }
 
     /// The options these arguments and the global data arguments (`--data`, `--with`) stand for.
