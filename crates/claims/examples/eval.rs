@@ -195,39 +195,58 @@ fn main() {
             }
         }
     }
+    // `--misses`: every dev gold claim that no prediction gets right (actor pair and date) with
+    // what the aligned prediction said, and every prediction aligned with no gold claim.
     if args.iter().any(|a| a == "--misses") {
+        let ids = |v: &[entente_claims::ClaimActor]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
         for ga in corpus.iter().copied() {
             let pred = x.extract(&ga.article);
-            for g in &ga.gold {
-                let hit = pred
-                    .iter()
-                    .find(|p| p.quote.contains(g.quote.as_str()) || g.quote.contains(p.quote.as_str()));
-                match hit {
+            let aligned = entente_claims::eval::align(&pred, ga);
+            let file = ga.article.name.rsplit('/').next().unwrap();
+            for (gi, g) in ga.gold.iter().enumerate() {
+                match aligned.iter().find(|(_, j)| *j == gi) {
                     None => println!(
-                        "MISS {} | {} {:?}->{:?} {:?} | {}",
-                        ga.article.name.rsplit('/').next().unwrap(),
-                        g.event,
-                        g.actors,
-                        g.recipients,
-                        g.date,
-                        g.quote
+                        "MISS {file} | {} {:?}->{:?} {:?} | {}",
+                        g.event, g.actors, g.recipients, g.date, g.quote
                     ),
-                    Some(p) => {
-                        let pa: Vec<&str> = p.actors.iter().chain(&p.recipients).map(|a| a.id.as_str()).collect();
+                    Some(&(pi, _)) => {
+                        let p = &pred[pi];
+                        let pair: std::collections::BTreeSet<String> =
+                            ids(&p.actors).into_iter().chain(ids(&p.recipients)).collect();
+                        let gpair: std::collections::BTreeSet<String> =
+                            g.actors.iter().chain(&g.recipients).cloned().collect();
+                        let date = p.date.map(|d| d.to_string());
+                        let tag = match (pair == gpair, date == g.date) {
+                            (true, true) => continue,
+                            (false, true) => "PAIR",
+                            (true, false) => "DATE",
+                            (false, false) => "BOTH",
+                        };
                         println!(
-                            "HIT  {} {}/{} {:?}->{:?} {:?} || pred {} {:?} {:?} {:?}",
-                            ga.article.name.rsplit('/').next().unwrap(),
+                            "{tag} {file} | {} {:?}->{:?} {:?} || {} {:?}->{:?} {:?} | {}",
                             g.event,
-                            g.plover,
                             g.actors,
                             g.recipients,
                             g.date,
                             p.mode.as_str(),
-                            p.plover,
-                            pa,
-                            p.date.map(|d| d.to_string())
+                            ids(&p.actors),
+                            ids(&p.recipients),
+                            date,
+                            g.quote
                         );
                     }
+                }
+            }
+            for (pi, p) in pred.iter().enumerate() {
+                if !aligned.iter().any(|(i, _)| *i == pi) {
+                    println!(
+                        "EXTRA {file} | {} {:?}->{:?} {:?} | {}",
+                        p.mode.as_str(),
+                        ids(&p.actors),
+                        ids(&p.recipients),
+                        p.date.map(|d| d.to_string()),
+                        p.quote
+                    );
                 }
             }
         }

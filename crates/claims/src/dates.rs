@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 /// A date expression found in text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DateMention {
     pub start: usize,
     pub end: usize,
@@ -17,6 +17,21 @@ pub struct DateMention {
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
 const NUMBER_WORDS: &str = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2}";
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Whether a word is a month's or a weekday's name as written in a date ("August", "Friday").
+pub(crate) fn calendar_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w) || MONTHS.split('|').any(|m| m == w)
+}
 
 fn month_number(s: &str) -> Option<u8> {
     let s = s.trim_end_matches('.').to_ascii_lowercase();
@@ -68,7 +83,7 @@ fn patterns() -> &'static Patterns {
             range: re(r"(?i)\b(?:between\s+(\d{4})\s+and\s+(\d{4})|from\s+(\d{4})\s+(?:to|until|till|through)\s+(\d{4})|(\d{4})\s*(?:–|—|-|to)\s*(\d{2,4}))\b"),
             year: re(r"\b(19[4-9]\d|20[0-4]\d)\b"),
             day_month: re(&format!(r"\b(?:(\d{{1,2}})\s+({MONTHS})|({MONTHS})\s+(\d{{1,2}}))\b")),
-            month_alone: re(&format!(r"\b(?:(that|this|last|next)\s+)?({MONTHS})\b")),
+            month_alone: re(&format!(r"\b(?:((?i:that|this|last|next))\s+)?({MONTHS})\b")),
             relative_unit: re(r"(?i)\b(last|this|next|the following|the previous|the same|earlier this|later this)\s+(year|month|week)\b"),
             offset: re(&format!(r"(?i)\b({NUMBER_WORDS})\s+(days?|weeks?|months?|years?)\s+(later|after|earlier|before|ago)\b")),
             weekday: re(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -292,13 +307,8 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         let det = c.get(1).map(|d| d.as_str().to_ascii_lowercase());
         let year = match det.as_deref() {
             Some("that") => anchor_at(m0.start()).map(|a| a.year()).or_else(|| base_year(month)),
-            Some("last") => base_year(month).map(|y| {
-                if pub_day.is_some_and(|d| month >= d.month) {
-                    y - 1
-                } else {
-                    y
-                }
-            }),
+            // The last such month before the article's ("last July" said in July is a year ago).
+            Some("last") => pub_day.map(|d| if month < d.month { d.year } else { d.year - 1 }),
             Some("next") => pub_day.map(|d| if month <= d.month { d.year + 1 } else { d.year }),
             Some("this") => pub_day.map(|d| d.year),
             _ => base_year(month),
@@ -354,16 +364,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             if published.is_some_and(|p| p.precision() != entente_model::Precision::Day) {
                 continue;
             }
-            let names = [
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-                "Sunday",
-            ];
-            let Some(target) = names.iter().position(|n| *n == w.as_str()) else {
+            let Some(target) = WEEKDAYS.iter().position(|n| *n == w.as_str()) else {
                 continue;
             };
             // 1970-01-01 was a Thursday (index 3).
@@ -479,6 +480,11 @@ mod tests {
         assert_eq!(one("next year", &c).0, "2023");
         assert_eq!(one("last month", &c).0, "2022-11");
         assert_eq!(one("in July", &c).0, "2022-07");
+        // "last" + a month: the last such month before the article, however capitalised.
+        assert_eq!(one("last November", &ctx("2023-07-13")).0, "2022-11");
+        assert_eq!(one("Last August", &ctx("2024-04-26")).0, "2023-08");
+        assert_eq!(one("last December", &c).0, "2021-12");
+        assert_eq!(one("last March", &c).0, "2022-03");
         assert_eq!(
             one("in the past three years", &ctx("2024-12-23")),
             ("2022".into(), Some("2024".into()))

@@ -228,6 +228,55 @@ fn compare(p: &Claim, g: &GoldClaim) -> Parts {
     }
 }
 
+/// Aligns predicted claims with an article's gold claims: each with at most one whose quote
+/// overlaps it, best-agreeing pairs first. Returns (predicted index, gold index) pairs.
+pub fn align(predicted: &[Claim], ga: &GoldArticle) -> Vec<(usize, usize)> {
+    let a = &ga.article;
+    // Gold spans: the quote's first occurrence in the body.
+    let body = &a.text[a.body_start..];
+    let spans: Vec<Option<(usize, usize)>> = ga
+        .gold
+        .iter()
+        .map(|g| {
+            body.find(&g.quote)
+                .map(|i| (a.body_start + i, a.body_start + i + g.quote.len()))
+        })
+        .collect();
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for (pi, p) in predicted.iter().enumerate() {
+        let (ps, pe) = p.text_span;
+        for (gi, span) in spans.iter().enumerate() {
+            let Some((gs, ge)) = *span else { continue };
+            let overlap = pe.min(ge).saturating_sub(ps.max(gs));
+            if overlap == 0 {
+                continue;
+            }
+            let parts = compare(p, &ga.gold[gi]);
+            let shorter = (pe - ps).min(ge - gs).max(1);
+            let mut score = overlap as f64 / shorter as f64;
+            score += [parts.kind, parts.pair, parts.plover].iter().filter(|x| **x).count() as f64;
+            score += if parts.date { 0.5 } else { 0.0 };
+            let g = &ga.gold[gi];
+            if g.quantity.is_some() && g.quantity == p.quantity {
+                score += 0.5;
+            }
+            candidates.push((score, pi, gi));
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut used_p, mut used_g) = (vec![false; predicted.len()], vec![false; ga.gold.len()]);
+    let mut out = Vec::new();
+    for (_, pi, gi) in candidates {
+        if used_p[pi] || used_g[gi] {
+            continue;
+        }
+        used_p[pi] = true;
+        used_g[gi] = true;
+        out.push((pi, gi));
+    }
+    out
+}
+
 /// Runs the extractor over the corpus and scores it.
 pub fn evaluate<'a>(extractor: &Extractor, corpus: impl IntoIterator<Item = &'a GoldArticle>) -> EvalReport {
     let (mut n_gold, mut n_pred, mut sentences, mut articles) = (0, 0, 0, 0);
@@ -237,45 +286,7 @@ pub fn evaluate<'a>(extractor: &Extractor, corpus: impl IntoIterator<Item = &'a 
         let a = &ga.article;
         sentences += a.sentences().len();
         let predicted = extractor.extract(a);
-        // Gold spans: the quote's first occurrence in the body.
-        let body = &a.text[a.body_start..];
-        let spans: Vec<Option<(usize, usize)>> = ga
-            .gold
-            .iter()
-            .map(|g| {
-                body.find(&g.quote)
-                    .map(|i| (a.body_start + i, a.body_start + i + g.quote.len()))
-            })
-            .collect();
-        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-        for (pi, p) in predicted.iter().enumerate() {
-            let (ps, pe) = p.text_span;
-            for (gi, span) in spans.iter().enumerate() {
-                let Some((gs, ge)) = *span else { continue };
-                let overlap = pe.min(ge).saturating_sub(ps.max(gs));
-                if overlap == 0 {
-                    continue;
-                }
-                let parts = compare(p, &ga.gold[gi]);
-                let shorter = (pe - ps).min(ge - gs).max(1);
-                let mut score = overlap as f64 / shorter as f64;
-                score += [parts.kind, parts.pair, parts.plover].iter().filter(|x| **x).count() as f64;
-                score += if parts.date { 0.5 } else { 0.0 };
-                let g = &ga.gold[gi];
-                if g.quantity.is_some() && g.quantity == p.quantity {
-                    score += 0.5;
-                }
-                candidates.push((score, pi, gi));
-            }
-        }
-        candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-        let (mut used_p, mut used_g) = (vec![false; predicted.len()], vec![false; ga.gold.len()]);
-        for (_, pi, gi) in candidates {
-            if used_p[pi] || used_g[gi] {
-                continue;
-            }
-            used_p[pi] = true;
-            used_g[gi] = true;
+        for (pi, gi) in align(&predicted, ga) {
             let parts = compare(&predicted[pi], &ga.gold[gi]);
             counts[0] += 1;
             counts[1] += usize::from(parts.pair && parts.plover && parts.date);

@@ -187,7 +187,7 @@ fn cues() -> &'static Cues {
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
             no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
             hedge: re(r"(?i)\b(?:may|might|could|reportedly|possibly|probably|likely|would|allegedly|if|whether|suggest|suggests|according to|is said to|are said to|claims?)\b"),
-            future: re(r"(?i)\b(?:will|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|to be|intends? to|upcoming|next year|next month|is scheduled|are scheduled)\b"),
+            future: re(r"(?i)\b(?:will|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|intends? to|upcoming|next year|next month|is scheduled|are scheduled)\b"),
             quantity: re(r"\b(\d{1,3}(?:,\d{3})+|\d+)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred|a thousand)\b"),
         }
     })
@@ -386,14 +386,21 @@ impl<'kb> Extractor<'kb> {
     ) {
         let c = cues();
         // Date mentions, resolved with the article's date and the running anchor.
-        let sentence_future = c.future.is_match(sentence);
-        let dates = find_dates(
-            sentence,
-            &DateContext {
-                future: sentence_future,
-                ..*ctx
-            },
-        );
+        // A date without its year is the next such day for a future event, the last one before
+        // the article otherwise; whether the event is future is read in the date's own clause
+        // ("signed on 27 July, which will …" is past).
+        let mut dates = find_dates(sentence, &DateContext { future: false, ..*ctx });
+        if c.future.is_match(sentence) {
+            let ahead = find_dates(sentence, &DateContext { future: true, ..*ctx });
+            for d in &mut dates {
+                let (a, b) = clause_around(sentence, d.start, d.end);
+                if c.future.is_match(&sentence[a..b]) {
+                    if let Some(f) = ahead.iter().find(|f| f.start == d.start && f.end == d.end) {
+                        *d = *f;
+                    }
+                }
+            }
+        }
         // Officeholders count for their state on the day the sentence speaks of.
         let day = dates
             .first()
@@ -511,6 +518,8 @@ impl<'kb> Extractor<'kb> {
         bounds.sort_unstable();
         bounds.dedup();
         let mut subject_in_sentence: Vec<(ActorEntry, String)> = Vec::new();
+        // The last arms-deal claim of this sentence (its index in `out`).
+        let mut last_deal: Option<usize> = None;
         for w in bounds.windows(2) {
             let (a, b) = (w[0], w[1]);
             // Each trigger with its sense there, and whether it follows its subject directly (a
@@ -569,6 +578,14 @@ impl<'kb> Extractor<'kb> {
                 .filter(|x| Some(x.2.plover) == best_type)
                 .max_by_key(|(s, _, sense, after)| (weight(*s, sense, *after).1, std::cmp::Reverse(*s)))
             else {
+                // A clause with no event of its own that counts weapon systems continues the
+                // arms deal of the clause before it ("…framework agreements, which envisage
+                // 1,000 K2 tanks, 672 K9 howitzers and 48 FA-50 aircraft"; "and another with
+                // Hanwha for 212 K9A1 howitzers"): one claim per system counted, the first
+                // completing the deal's own claim when that counted nothing.
+                if let Some(k) = last_deal {
+                    self.continue_deal(out, k, sentence, offset, (a, b), &dates, &mentions, article);
+                }
                 // A clause without an event still sets the subject for what follows.
                 if let Some(m) = mentions
                     .iter()
@@ -661,8 +678,12 @@ impl<'kb> Extractor<'kb> {
             // In an arms deal what follows the verb is the equipment: a generic military noun
             // there ("battle tanks", "artillery") is the goods, not the counterpart, which is
             // the first actor named after the verb in the sentence ("… tanks and howitzers from
-            // South Korea", past a list that split the clause).
-            if family(trig.kind) == Some(1) && recipients.iter().all(|x| bare.contains(x.0.as_str())) {
+            // South Korea", past a list that split the clause). (A clause with no counterpart at
+            // all does not reach into the next clause: "Finland ordered K9s, Norway …".)
+            if family(trig.kind) == Some(1)
+                && !recipients.is_empty()
+                && recipients.iter().all(|x| bare.contains(x.0.as_str()))
+            {
                 recipients = mentions
                     .iter()
                     .filter(|m| m.start >= te && m.entry.agent.is_none())
@@ -674,9 +695,12 @@ impl<'kb> Extractor<'kb> {
             // One side named: the other is the counterpart of the last claim of the same family
             // ("…executive contracts signed in late August" after "tanks from South Korea").
             // Likewise a counterpart named only by a generic agent.
+            // (Whether the counterpart was taken from the context rather than the clause.)
+            let mut inferred = false;
             if (recipients.is_empty() || all_agents(&recipients)) && family(trig.kind).is_some() {
                 if let Some((fam, acts, recs)) = &memory.last_claim {
                     if Some(*fam) == family(trig.kind) {
+                        inferred = true;
                         let counterpart: Vec<&(String, String)> = acts
                             .iter()
                             .chain(recs)
@@ -702,6 +726,7 @@ impl<'kb> Extractor<'kb> {
                     };
                     if let Some(o) = other {
                         let side = if recipients.is_empty() || gr {
+                            inferred = true;
                             &mut recipients
                         } else {
                             &mut actors
@@ -802,32 +827,7 @@ impl<'kb> Extractor<'kb> {
                 }
                 (_, p) => p,
             };
-            let mut items: Vec<(Option<u64>, Option<String>)> = Vec::new();
-            for q in c.quantity.captures_iter(clause) {
-                let Some(m) = q.get(0) else { continue };
-                // Skip numbers that are part of a date or of a designation (the 50 of FA-50).
-                if dates.iter().any(|d| a + m.start() >= d.start && a + m.end() <= d.end)
-                    || systems.iter().any(|(s, e, _)| m.start() >= *s && m.end() <= *e)
-                    || clause[..m.start()].ends_with(['-', '/'])
-                {
-                    continue;
-                }
-                let n = q
-                    .get(1)
-                    .and_then(|d| d.as_str().replace(',', "").parse::<u64>().ok())
-                    .or_else(|| q.get(2).and_then(|w| word_number(w.as_str())));
-                let Some(n) = n else { continue };
-                let tail = &clause[m.end()..];
-                let next_words: Vec<&str> = tail.split_whitespace().take(4).collect();
-                let system = systems
-                    .iter()
-                    .find(|(s, _, _)| *s >= m.end() && clause[m.end()..*s].split_whitespace().count() <= 2)
-                    .map(|(_, _, t)| t.to_string());
-                let counts = system.is_some() || counts_things(&next_words);
-                if counts {
-                    items.push((Some(n), system));
-                }
-            }
+            let mut items = counted_items(clause, a, &dates, &systems);
             if items.is_empty() {
                 items.push((None, systems.first().map(|s| s.2.to_string())));
             }
@@ -842,12 +842,17 @@ impl<'kb> Extractor<'kb> {
             .min(0.98);
             for (quantity, system) in items {
                 // A deal that names its system but not its supplier is with the system's maker,
-                // where the recorded transfers agree on one ("framework agreements for K2 tanks").
+                // where the recorded transfers agree on one ("framework agreements for K2 tanks"),
+                // rather than with a counterpart the context suggested ("Finland ordered 48 K9s"
+                // after a Norwegian order).
                 let mut recipients = recipients.clone();
-                if family(trig.kind) == Some(1) && recipients.is_empty() {
-                    let maker = system.as_deref().and_then(|s| self.lexicon.maker(s));
+                if family(trig.kind) == Some(1) && (recipients.is_empty() || inferred) {
+                    let maker = system
+                        .as_deref()
+                        .or(systems.first().map(|s| s.2))
+                        .and_then(|s| self.lexicon.maker(s));
                     if let Some(m) = maker.filter(|m| !actors.iter().any(|a| a.0 == *m)) {
-                        recipients.push((m.to_string(), String::new()));
+                        recipients = vec![(m.to_string(), String::new())];
                     }
                 }
                 out.push(Claim {
@@ -868,6 +873,9 @@ impl<'kb> Extractor<'kb> {
                     system,
                     text_span: (qs, qe),
                 });
+                if family(trig.kind) == Some(1) {
+                    last_deal = Some(out.len() - 1);
+                }
             }
         }
         if let Some(last) = dates.last() {
@@ -875,6 +883,69 @@ impl<'kb> Extractor<'kb> {
         }
         if !subject_in_sentence.is_empty() {
             memory.subject = subject_in_sentence;
+        }
+    }
+
+    /// Claims for a clause with no event of its own that counts weapon systems, continuing the
+    /// arms-deal claim `out[k]` of an earlier clause of the sentence: same kind, sides and
+    /// modality; the counterpart named in this clause, if any ("and another with Hanwha");
+    /// this clause's date, else the deal's.
+    #[allow(clippy::too_many_arguments)]
+    fn continue_deal(
+        &self,
+        out: &mut Vec<Claim>,
+        k: usize,
+        sentence: &str,
+        offset: usize,
+        (a, b): (usize, usize),
+        dates: &[DateMention],
+        mentions: &[ActorMention],
+        article: &Article,
+    ) {
+        let clause = &sentence[a..b];
+        let systems = self.lexicon.systems(clause);
+        let items: Vec<(Option<u64>, Option<String>)> = counted_items(clause, a, dates, &systems)
+            .into_iter()
+            .filter(|(_, system)| system.is_some())
+            .collect();
+        if items.is_empty() {
+            return;
+        }
+        let quote_start = a + (clause.len() - clause.trim_start_matches([',', ';', ':', ' ', '—', '–']).len());
+        let quote = sentence[quote_start..b]
+            .trim_end_matches([',', ';', ' ', '.'])
+            .to_string();
+        let (qs, qe) = (offset + quote_start, offset + quote_start + quote.len());
+        let named: Vec<ClaimActor> = mentions
+            .iter()
+            .filter(|m| m.start >= a && m.end <= b && m.entry.agent.is_none())
+            .map(|m| self.actor(&m.entry.acts_for, &sentence[m.start..m.end]))
+            .filter(|x| !out[k].actors.iter().any(|y| y.id == x.id))
+            .collect();
+        let date = dates.iter().find(|d| d.start >= a && d.end <= b);
+        let mut items = items.into_iter();
+        if out[k].quantity.is_none() && out[k].system.is_none() {
+            if let Some((quantity, system)) = items.next() {
+                out[k].quantity = quantity;
+                out[k].system = system;
+            }
+        }
+        for (quantity, system) in items {
+            let mut claim = out[k].clone();
+            claim.start = article.input_offset(qs);
+            claim.end = article.input_offset(qe);
+            claim.quote = quote.clone();
+            claim.text_span = (qs, qe);
+            if !named.is_empty() {
+                claim.recipients = named.clone();
+            }
+            if let Some(d) = date {
+                claim.date = Some(d.date);
+                claim.date_end = d.end_date;
+            }
+            claim.quantity = quantity;
+            claim.system = system;
+            out.push(claim);
         }
     }
 }
@@ -903,6 +974,54 @@ impl Memory {
             _ => None,
         }
     }
+}
+
+/// The things a clause counts, each with its system when one is named beside it ("212 K9
+/// howitzers", "48 new aircraft"), skipping numbers that are part of a date (the clause starts
+/// at byte `a` of the sentence the dates were found in) or of a designation (the 50 of FA-50).
+fn counted_items(
+    clause: &str,
+    a: usize,
+    dates: &[DateMention],
+    systems: &[(usize, usize, &str)],
+) -> Vec<(Option<u64>, Option<String>)> {
+    let c = cues();
+    let mut items: Vec<(Option<u64>, Option<String>)> = Vec::new();
+    for q in c.quantity.captures_iter(clause) {
+        let Some(m) = q.get(0) else { continue };
+        // Skip numbers that are part of a date or of a designation (the 50 of FA-50).
+        if dates.iter().any(|d| a + m.start() >= d.start && a + m.end() <= d.end)
+            || systems.iter().any(|(s, e, _)| m.start() >= *s && m.end() <= *e)
+            || clause[..m.start()].ends_with(['-', '/'])
+        {
+            continue;
+        }
+        let n = q
+            .get(1)
+            .and_then(|d| d.as_str().replace(',', "").parse::<u64>().ok())
+            .or_else(|| q.get(2).and_then(|w| word_number(w.as_str())));
+        let Some(n) = n else { continue };
+        let tail = &clause[m.end()..];
+        let next_words: Vec<&str> = tail.split_whitespace().take(4).collect();
+        let system = systems
+            .iter()
+            .find(|(s, _, _)| *s >= m.end() && clause[m.end()..*s].split_whitespace().count() <= 2)
+            .map(|(_, _, t)| t.to_string());
+        let counts = system.is_some() || counts_things(&next_words);
+        if counts {
+            items.push((Some(n), system));
+        }
+    }
+    items
+}
+
+/// The clause around bytes `start..end` of a sentence: from the last comma, semicolon, colon,
+/// dash or bracket before it to the first after it.
+fn clause_around(sentence: &str, start: usize, end: usize) -> (usize, usize) {
+    let brk = |ch: char| matches!(ch, ',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}');
+    let a = sentence[..start].rfind(brk).map_or(0, |i| i + 1);
+    let b = sentence[end..].find(brk).map_or(sentence.len(), |i| end + i);
+    (a, b)
 }
 
 /// Families of events that share a counterpart across sentences: arms deals, institutions.
@@ -987,6 +1106,59 @@ mod tests {
             ],
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn an_elided_clause_continues_the_deal_and_the_maker_beats_the_context() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let day = PartialDate::parse("2022-08-26").ok();
+        // The relative clause counts systems but has no verb of its own: each count is a claim
+        // of the deal before it; its date is read as past although the next clause is future.
+        let c = x.extract_sentence(
+            "Poland signed framework agreements with South Korea on 27 July, which envisage 1,000 K2 tanks, 672 K9 howitzers and 48 FA-50 aircraft; deliveries will start next year.",
+            day,
+        );
+        let deals: Vec<String> = c
+            .iter()
+            .filter(|c| c.mode == ClaimKind::FrameworkAgreement)
+            .map(|c| {
+                let (q, s, d) = (
+                    c.quantity.unwrap_or(0),
+                    c.system.as_deref().unwrap_or("-"),
+                    c.date.map(|d| d.to_string()),
+                );
+                format!(
+                    "{q} {s} {:?}->{:?} {}",
+                    ids(&c.actors),
+                    ids(&c.recipients),
+                    d.unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(
+            deals,
+            [
+                r#"1000 K2 ["POL"]->["KOR"] 2022-07-27"#,
+                r#"672 K9 ["POL"]->["KOR"] 2022-07-27"#,
+                r#"48 FA-50 ["POL"]->["KOR"] 2022-07-27"#
+            ],
+            "{c:?}"
+        );
+        // "Last August" (capitalised) is the last August before the article.
+        let c = x.extract_sentence(
+            "Last August Poland also ordered 400 K9 howitzers.",
+            PartialDate::parse("2024-04-26").ok(),
+        );
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2023-08"), "{c:?}");
+        // A deal that names a system has the system's maker as its counterpart, not the next
+        // clause's buyer nor the previous deal's.
+        let c = x.extract_sentence(
+            "Finland ordered its first 48 K9 howitzers in 2019, Norway signed for its K9 VIDAR in 2020.",
+            None,
+        );
+        let pairs: Vec<(Vec<&str>, Vec<&str>)> = c.iter().map(|c| (ids(&c.actors), ids(&c.recipients))).collect();
+        assert_eq!(pairs, [(vec!["FIN"], vec!["KOR"]), (vec!["NOR"], vec!["KOR"])], "{c:?}");
     }
 
     #[test]

@@ -618,9 +618,13 @@ impl Lexicon {
         // unless that word starts the sentence.
         let names: Vec<(usize, usize)> = kept.iter().map(|m| (m.start, m.end)).collect();
         let in_name = |s: usize, e: usize| names.iter().any(|(a, b)| s < *b && *a < e);
+        // (A month or a weekday is no name: "Last August Poland ordered …".)
         let capitalised = |w: &str| {
             let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase) && cs.clone().count() >= 1 && cs.all(char::is_lowercase)
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().count() >= 1
+                && cs.all(char::is_lowercase)
+                && !crate::dates::calendar_word(w)
         };
         kept.retain(|m| {
             if !m.entry.one_word_state {
