@@ -67,6 +67,7 @@ struct Patterns {
     relative_unit: Regex,
     offset: Regex,
     weekday: Regex,
+    day_word: Regex,
     past_n_years: Regex,
 }
 
@@ -87,6 +88,7 @@ fn patterns() -> &'static Patterns {
             relative_unit: re(r"(?i)\b(last|this|next|the following|the previous|the same|earlier this|later this)\s+(year|month|week)\b"),
             offset: re(&format!(r"(?i)\b({NUMBER_WORDS})\s+(days?|weeks?|months?|years?)\s+(later|after|earlier|before|ago)\b")),
             weekday: re(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+            day_word: re(r"(?i)\b(?:(today|yesterday|tomorrow)|(that|the same|the following|the next|the previous)\s+day|the day (before|after))\b"),
             past_n_years: re(&format!(r"(?i)\b(?:in\s+)?(?:the\s+)?(?:past|last)\s+({NUMBER_WORDS})\s+years\b")),
         }
     })
@@ -127,6 +129,7 @@ fn date_words() -> &'static aho_corasick::AhoCorasick {
             "month",
             "week",
             "day",
+            "tomorrow",
             "jan",
             "feb",
             "mar",
@@ -397,6 +400,41 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
                 PartialDate::year_only(d.year).ok(),
             );
         }
+        // A day said relative to the article's ("yesterday") or to the date last mentioned
+        // ("that day", "the following day").
+        for c in p.day_word.captures_iter(text) {
+            let Some(m0) = c.get(0) else { continue };
+            let word = |i: usize| c.get(i).map(|m| m.as_str().to_ascii_lowercase());
+            let (base, step) = match (word(1).as_deref(), word(2).as_deref(), word(3).as_deref()) {
+                (Some(w), _, _) => {
+                    if published.is_some_and(|p| p.precision() != entente_model::Precision::Day) {
+                        continue;
+                    }
+                    (
+                        Some(PartialDate::from_day(d)),
+                        ["yesterday", "today", "tomorrow"]
+                            .iter()
+                            .position(|x| *x == w)
+                            .unwrap_or(1) as i64
+                            - 1,
+                    )
+                }
+                (_, Some("that" | "the same"), _) => (anchor_at(m0.start()), 0),
+                (_, Some("the previous"), _) | (_, _, Some("before")) => (anchor_at(m0.start()), -1),
+                _ => (anchor_at(m0.start()), 1),
+            };
+            let Some(base) = base else { continue };
+            let date = if step == 0 {
+                Some(base)
+            } else if base.precision() == entente_model::Precision::Day {
+                Some(PartialDate::from_day(Day::from_ordinal(
+                    base.earliest().ordinal() + step,
+                )))
+            } else {
+                continue;
+            };
+            push(&mut found, m0.start(), m0.end(), date, None);
+        }
         for c in p.offset.captures_iter(text) {
             let (Some(m0), Some(n), Some(unit), Some(dir)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
                 continue;
@@ -477,6 +515,15 @@ mod tests {
         assert_eq!(one("on Tuesday", &c).0, "2022-12-06");
         assert_eq!(one("on Thursday", &c).0, "2022-12-01");
         assert_eq!(one("last year", &c).0, "2021");
+        assert_eq!(one("yesterday", &c).0, "2022-12-05");
+        assert_eq!(one("will meet tomorrow", &c).0, "2022-12-07");
+        let anchored = DateContext {
+            anchor: PartialDate::parse("2024-12-03").ok(),
+            ..c
+        };
+        assert_eq!(one("earlier that day", &anchored).0, "2024-12-03");
+        assert_eq!(one("on the following day", &anchored).0, "2024-12-04");
+        assert_eq!(one("the day before", &anchored).0, "2024-12-02");
         assert_eq!(one("next year", &c).0, "2023");
         assert_eq!(one("last month", &c).0, "2022-11");
         assert_eq!(one("in July", &c).0, "2022-07");
