@@ -165,6 +165,8 @@ struct Cues {
     clause_break: Regex,
     /// A non-restrictive relative clause opening after a comma (", which", ", who").
     relative: Regex,
+    /// A word that opens a subordinate clause with its own subject ("since", "after", "when").
+    subordinator: Regex,
     negation: Regex,
     /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
     /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
@@ -183,6 +185,7 @@ fn cues() -> &'static Cues {
         Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:which|who)\b"),
+            subordinator: re(r"(?i)\b(?:that|since|after|before|when|whenever|while|because|until|although|though|whereas|once|unless)\b"),
             negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b"),
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
             no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
@@ -608,11 +611,27 @@ impl<'kb> Extractor<'kb> {
             let in_clause: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= b).collect();
             // Passive with an agent: "… was signed by X".
             let by = sentence[te..b].find(" by ").map(|k| te + k + 4);
+            // A subordinate clause has a subject of its own: in "… since Russia invaded
+            // Ukraine" the names before "since" are not the invader.
+            let own_subject_from = c
+                .subordinator
+                .find_iter(&sentence[a..ts])
+                .map(|w| a + w.end())
+                .filter(|&p| {
+                    in_clause
+                        .iter()
+                        .any(|m| m.start >= p && m.start < ts && m.entry.agent.is_none())
+                })
+                .last()
+                .unwrap_or(a);
             let mut actors: Vec<(String, String)> = Vec::new();
             let mut recipients: Vec<(String, String)> = Vec::new();
             for m in &in_clause {
                 let pair = (id_of(m), sentence[m.start..m.end].to_string());
                 let agent = by.is_some_and(|k| m.start >= k);
+                if m.start < own_subject_from && !agent {
+                    continue;
+                }
                 if m.start < ts && !agent {
                     actors.push(pair);
                 } else if agent {
@@ -1159,6 +1178,29 @@ mod tests {
         );
         let pairs: Vec<(Vec<&str>, Vec<&str>)> = c.iter().map(|c| (ids(&c.actors), ids(&c.recipients))).collect();
         assert_eq!(pairs, [(vec!["FIN"], vec!["KOR"]), (vec!["NOR"], vec!["KOR"])], "{c:?}");
+    }
+
+    #[test]
+    fn a_subordinate_clause_has_its_own_subject() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence("Estonia has grown closer to NATO since Russia invaded Ukraine.", None);
+        let invasion = c.iter().find(|c| c.mode == ClaimKind::Invasion).expect("an invasion");
+        assert_eq!(
+            (ids(&invasion.actors), ids(&invasion.recipients)),
+            (vec!["RUS"], vec!["UKR"]),
+            "{c:?}"
+        );
+        // Reported speech: the speaker is not a party to what it reports.
+        let c = x.extract_sentence(
+            "Hanwha said this month that Norway had ordered four more K9 howitzers.",
+            None,
+        );
+        assert_eq!(
+            (ids(&c[0].actors), ids(&c[0].recipients)),
+            (vec!["NOR"], vec!["KOR"]),
+            "{c:?}"
+        );
     }
 
     #[test]
