@@ -259,13 +259,14 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     }
     // Dates that need the publication date or an anchor. The anchor of a relative expression is
     // the last absolute date before it in this text, else the running anchor.
-    let absolute: Vec<(usize, PartialDate)> = found.iter().map(|m| (m.end, m.date)).collect();
+    // (Of two dates ending at the same place, the longer: "October 2022", not its "2022".)
+    let absolute: Vec<(usize, usize, PartialDate)> = found.iter().map(|m| (m.end, m.start, m.date)).collect();
     let anchor_at = |pos: usize| -> Option<PartialDate> {
         absolute
             .iter()
-            .filter(|(end, _)| *end <= pos)
-            .max_by_key(|(end, _)| *end)
-            .map(|(_, d)| *d)
+            .filter(|(end, _, _)| *end <= pos)
+            .max_by_key(|(end, start, _)| (*end, std::cmp::Reverse(*start)))
+            .map(|(_, _, d)| *d)
             .or(ctx.anchor)
     };
     let base_year = |month: u8| -> Option<i32> {

@@ -491,6 +491,28 @@ impl<'kb> Extractor<'kb> {
                 bounds.push(comma);
             }
         }
+        // Coordinated events with dates of their own are clauses of their own: "first agreed
+        // in 2012 and last renewed in November 2019", "a framework agreement in October 2022
+        // and a first executive contract the following month".
+        let dated = |a: usize, b: usize| dates.iter().any(|d| d.start >= a && d.end <= b);
+        let systems_at: Vec<usize> = self.lexicon.systems(sentence).iter().map(|s| s.0).collect();
+        for (k, _) in sentence.match_indices(" and ") {
+            let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
+            // (The second event ends at the next comma or break.)
+            let next = bounds
+                .iter()
+                .copied()
+                .filter(|b| *b > k)
+                .min()
+                .unwrap_or(sentence.len())
+                .min(sentence[k..].find(',').map_or(sentence.len(), |i| k + i));
+            let event_after = has_trigger(k, next) || systems_at.iter().any(|&s| s > k && s < next);
+            if has_trigger(prev, k) && dated(prev, k) && event_after && dated(k, next) {
+                bounds.push(k);
+            }
+        }
+        bounds.sort_unstable();
+        bounds.dedup();
         // A relative clause set off by commas ("Estonia, which joined NATO in 2002, has been
         // buying K9s") ends at the comma after which the main clause's verb goes on: it is a
         // clause of its own, whose subject is the actor named right before it, and the main
@@ -555,7 +577,10 @@ impl<'kb> Extractor<'kb> {
                     "wake of ",
                 ]
                 .iter()
-                .any(|p| before.ends_with(p));
+                .any(|p| before.ends_with(p))
+                    // … or inside a participial phrase after a comma ("signed contracts,
+                    // turning the framework agreements into orders").
+                    || participial_phrase(&before).is_some();
                 // A general noun of another type after the clause's verb is its object or
                 // background ("congratulated Maduro on his re-election", "praised China during a
                 // visit"); a specific one (a treaty, a named programme) is the event itself.
@@ -790,8 +815,25 @@ impl<'kb> Extractor<'kb> {
             };
             // (A date inside another clause's relative clause is that clause's.)
             let elsewhere = |d: &DateMention| relatives.iter().any(|&(p, k)| p != a && d.start >= p && d.end <= k);
-            let date = nearest(&mut dates.iter().filter(|d| d.start >= a && d.end <= b))
-                .or_else(|| nearest(&mut dates.iter().filter(|d| !elsewhere(d))));
+            // (A date in a participial phrase that does not hold the trigger is that phrase's:
+            // "is attending the summit, following his visit in June 2022".)
+            let participial =
+                |d: &DateMention| participial_phrase(&sentence[..d.start]).is_some_and(|p| !(ts > p && ts < d.start));
+            let date = nearest(&mut dates.iter().filter(|d| d.start >= a && d.end <= b && !participial(d)))
+                .or_else(|| nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d))))
+                .or_else(|| {
+                    // An event in the present progressive ("is attending") happens on the
+                    // article's day.
+                    let progressive = sentence[..te].ends_with("ing")
+                        && [" is ", " are ", " am "].iter().any(|v| sentence[..ts].ends_with(v));
+                    let day = ctx.published.filter(|d| d.precision() == entente_model::Precision::Day);
+                    day.filter(|_| progressive).map(|d| DateMention {
+                        start: te,
+                        end: te,
+                        date: d,
+                        end_date: None,
+                    })
+                });
             // Modality from the cues in the clause, up to the end of the trigger.
             let head = &sentence[a..te.min(b)];
             // Negation anywhere in the clause ("joining NATO is not on the agenda"), but not "not only".
@@ -1034,6 +1076,15 @@ fn counted_items(
     items
 }
 
+/// Where the participial phrase that `before` ends inside opens (the comma of ", turning the
+/// agreements into orders"), if it does: the last ", " before the end is followed by a word in
+/// -ing and more.
+fn participial_phrase(before: &str) -> Option<usize> {
+    let p = before.rfind(", ")?;
+    let w = before[p + 2..].split(' ').next().unwrap_or("");
+    (w.len() > 4 && w.ends_with("ing") && p + 2 + w.len() < before.len()).then_some(p)
+}
+
 /// The clause around bytes `start..end` of a sentence: from the last comma, semicolon, colon,
 /// dash or bracket before it to the first after it.
 fn clause_around(sentence: &str, start: usize, end: usize) -> (usize, usize) {
@@ -1201,6 +1252,55 @@ mod tests {
             (vec!["NOR"], vec!["KOR"]),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn coordinated_and_participial_events_keep_their_own_dates() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let dated = |c: &[Claim]| -> Vec<(&'static str, String)> {
+            c.iter()
+                .map(|c| (c.mode.as_str(), c.date.map(|d| d.to_string()).unwrap_or_default()))
+                .collect()
+        };
+        // Two coordinated events, each with its date; "the following month" counts from
+        // "October 2022", not from its "2022".
+        let c = x.extract_sentence(
+            "Poland signed a framework agreement for 288 launchers in October 2022 and a first executive contract the following month.",
+            PartialDate::parse("2024-04-26").ok(),
+        );
+        assert_eq!(
+            dated(&c),
+            [
+                ("framework_agreement", "2022-10".into()),
+                ("executive_contract", "2022-11".into())
+            ],
+            "{c:?}"
+        );
+        let c = x.extract_sentence(
+            "NATO and South Korea agreed a partnership programme in 2012 and renewed it in 2017.",
+            None,
+        );
+        assert_eq!(
+            dated(&c),
+            [("programme", "2012".into()), ("programme", "2017".into())],
+            "{c:?}"
+        );
+        // A participial phrase is background: its event does not outrank the main clause's, nor
+        // does its date date the main event.
+        let day = PartialDate::parse("2022-08-26").ok();
+        let c = x.extract_sentence(
+            "Poland on Friday signed contracts for South Korean K2 tanks, turning framework agreements struck a month ago into firm orders.",
+            day,
+        );
+        assert_eq!(dated(&c), [("arms_deal", "2022-08-26".into())], "{c:?}");
+        // The present progressive happens on the article's day.
+        let day = PartialDate::parse("2023-07-11").ok();
+        let c = x.extract_sentence(
+            "President Yoon is attending a NATO summit, following his participation in the Madrid summit in June 2022.",
+            day,
+        );
+        assert_eq!(dated(&c), [("attendance", "2023-07-11".into())], "{c:?}");
     }
 
     #[test]
