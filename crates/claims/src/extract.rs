@@ -901,6 +901,12 @@ impl<'kb> Extractor<'kb> {
                 + if recipients.is_empty() { 0.0 } else { 0.1 }
                 + if date.is_some() { 0.1 } else { 0.0 })
             .min(0.98);
+            // A clause that names no actor, no date and no count states nothing of its own
+            // that could be checked ("The answer is not to cancel contracts"): all its sides
+            // would come from the context.
+            if in_clause.is_empty() && date.is_none() && items.iter().all(|(q, s)| q.is_none() && s.is_none()) {
+                continue;
+            }
             for (quantity, system) in items {
                 // A deal that names its system but not its supplier is with the system's maker,
                 // where the recorded transfers agree on one ("framework agreements for K2 tanks"),
@@ -1301,6 +1307,28 @@ mod tests {
             day,
         );
         assert_eq!(dated(&c), [("attendance", "2023-07-11".into())], "{c:?}");
+    }
+
+    #[test]
+    fn a_clause_with_nothing_of_its_own_gives_no_claim() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        // The second sentence names no actor, no date and no count: its sides would all come
+        // from the context, so it states nothing to check. The third counts things.
+        let a = Article::from_bytes(
+            "-",
+            b"Poland signed a contract with South Korea in 2022. The answer is not to cancel contracts. It then ordered six K10 vehicles.",
+        );
+        let c = x.extract(&a);
+        let quotes: Vec<&str> = c.iter().map(|c| c.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            [
+                "Poland signed a contract with South Korea in 2022.",
+                "It then ordered six K10 vehicles."
+            ],
+            "{c:?}"
+        );
     }
 
     #[test]
