@@ -167,6 +167,8 @@ struct Cues {
     relative: Regex,
     /// A word that opens a subordinate clause with its own subject ("since", "after", "when").
     subordinator: Regex,
+    /// The pair a text is about, named together ("the two sides", "both countries").
+    both_sides: Regex,
     negation: Regex,
     /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
     /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
@@ -185,6 +187,7 @@ fn cues() -> &'static Cues {
         Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:which|who)\b"),
+            both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries)\b"),
             subordinator: re(r"(?i)\b(?:that|since|after|before|when|whenever|while|because|until|although|though|whereas|once|unless)\b"),
             negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b"),
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
@@ -681,6 +684,25 @@ impl<'kb> Extractor<'kb> {
                     recipients.push((implied.to_string(), String::new()));
                 }
             }
+            // "The two sides", "both countries": the two actors of the last claim that named
+            // two, else the two the text is about.
+            let pair = memory
+                .last_pair
+                .as_ref()
+                .map(|(x, y)| (x.as_str(), y.as_str()))
+                .or(memory.topic());
+            if let (Some((x, y)), Some(m)) = (pair, c.both_sides.find(&sentence[a..b])) {
+                let side = if a + m.start() < ts {
+                    &mut actors
+                } else {
+                    &mut recipients
+                };
+                for id in [x, y] {
+                    if !side.iter().any(|s| s.0 == id) {
+                        side.push((id.to_string(), m.as_str().to_string()));
+                    }
+                }
+            }
             // A clause whose only subject is a generic agent ("officials", "the government")
             // speaks of the actor the text is about, when it has one.
             let all_agents = |v: &Named| {
@@ -943,6 +965,15 @@ impl<'kb> Extractor<'kb> {
                 if family(trig.kind) == Some(1) {
                     last_deal = Some(out.len() - 1);
                 }
+                let named: Vec<&str> = actors
+                    .iter()
+                    .chain(&recipients)
+                    .map(|x| x.0.as_str())
+                    .filter(|id| !bare.contains(id))
+                    .collect();
+                if let [x, y] = named[..] {
+                    memory.last_pair = Some((x.to_string(), y.to_string()));
+                }
             }
         }
         if let Some(last) = dates.last() {
@@ -1025,6 +1056,8 @@ type Named = Vec<(String, String)>;
 struct Memory {
     subject: Vec<(ActorEntry, String)>,
     last_claim: Option<(u8, Named, Named)>,
+    /// The two actors of the last claim that named exactly two.
+    last_pair: Option<(String, String)>,
     /// How often each actor (as the state or organisation it acts for) has been named so far,
     /// and where first: the text's topic is its two most named.
     times_named: std::collections::HashMap<String, (usize, usize)>,
@@ -1053,9 +1086,14 @@ fn counted_items(
     systems: &[(usize, usize, &str)],
 ) -> Vec<(Option<u64>, Option<String>)> {
     let c = cues();
+    let pairs: Vec<(usize, usize)> = c.both_sides.find_iter(clause).map(|m| (m.start(), m.end())).collect();
     let mut items: Vec<(Option<u64>, Option<String>)> = Vec::new();
     for q in c.quantity.captures_iter(clause) {
         let Some(m) = q.get(0) else { continue };
+        // ("The two sides" is a pair of actors, not a count.)
+        if pairs.iter().any(|&(s, e)| m.start() >= s && m.end() <= e) {
+            continue;
+        }
         // Skip numbers that are part of a date or of a designation (the 50 of FA-50).
         if dates.iter().any(|d| a + m.start() >= d.start && a + m.end() <= d.end)
             || systems.iter().any(|(s, e, _)| m.start() >= *s && m.end() <= *e)
@@ -1329,6 +1367,25 @@ mod tests {
             ],
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn the_two_sides_are_the_last_pair_named() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let a = Article::from_bytes(
+            "-",
+            b"Japan and NATO signed a political declaration in 2013. In 2023 Australia met the two sides in Canberra.",
+        );
+        let c = x.extract(&a);
+        let last = &c[c.len() - 1];
+        assert_eq!(
+            (ids(&last.actors), ids(&last.recipients)),
+            (vec!["AUS"], vec!["JPN", "NATO"]),
+            "{c:?}"
+        );
+        // "two" here counts no things.
+        assert_eq!(last.quantity, None);
     }
 
     #[test]
