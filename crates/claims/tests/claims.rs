@@ -27,14 +27,17 @@ fn extraction_scores_stay_above_their_thresholds() {
     assert!(corpus.len() >= 30, "at least 30 articles");
     let r = evaluate(&Extractor::new(&kb), &corpus);
     eprintln!("{}", serde_json::to_string_pretty(&r).unwrap());
+    // (Raised in session 10 from the scores of 0.781, 0.376, 0.314, 0.483, 0.642, 0.583, 0.584,
+    // 0.714 on the whole corpus.)
     let floors = [
-        ("detected", r.detected.f1, 0.66),
-        ("actor pair + type + date", r.full.f1, 0.18),
-        ("actor pair", r.actor_pair.f1, 0.29),
+        ("detected", r.detected.f1, 0.70),
+        ("claim (actor pair + date)", r.claim.f1, 0.34),
+        ("actor pair + type + date", r.full.f1, 0.28),
+        ("actor pair", r.actor_pair.f1, 0.43),
         ("PLOVER type", r.plover_type.f1, 0.57),
-        ("event kind", r.event_kind.f1, 0.53),
-        ("date", r.date.f1, 0.46),
-        ("modality", r.modality.f1, 0.58),
+        ("event kind", r.event_kind.f1, 0.52),
+        ("date", r.date.f1, 0.52),
+        ("modality", r.modality.f1, 0.64),
     ];
     for (name, f1, floor) in floors {
         assert!(f1 >= floor, "{name}: F1 {f1} fell below {floor}");
