@@ -459,8 +459,7 @@ impl<'kb> Extractor<'kb> {
             .filter(|m| !m.entry.dictionary || !triggers.iter().any(|&(s, e, t)| own(t) && overlaps(m, s, e)))
             .collect();
         for m in mentions.iter().filter(|m| m.entry.agent.is_none()) {
-            let n = memory.times_named.len();
-            memory.times_named.entry(m.entry.acts_for.clone()).or_insert((0, n)).0 += 1;
+            memory.named(&m.entry.acts_for);
         }
         // Clauses: at strong breaks, and at a comma that starts a new clause with its own actor
         // and event after a stretch that has an event ("Norway operates K9s, Turkey builds…").
@@ -498,8 +497,9 @@ impl<'kb> Extractor<'kb> {
         // in 2012 and last renewed in November 2019", "a framework agreement in October 2022
         // and a first executive contract the following month".
         let dated = |a: usize, b: usize| dates.iter().any(|d| d.start >= a && d.end <= b);
-        let systems_at: Vec<usize> = self.lexicon.systems(sentence).iter().map(|s| s.0).collect();
-        for (k, _) in sentence.match_indices(" and ") {
+        let mut systems_at: Option<Vec<usize>> = None;
+        let two_dates = dates.len() >= 2;
+        for (k, _) in sentence.match_indices(" and ").filter(|_| two_dates) {
             let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
             // (The second event ends at the next comma or break.)
             let next = bounds
@@ -509,8 +509,12 @@ impl<'kb> Extractor<'kb> {
                 .min()
                 .unwrap_or(sentence.len())
                 .min(sentence[k..].find(',').map_or(sentence.len(), |i| k + i));
-            let event_after = has_trigger(k, next) || systems_at.iter().any(|&s| s > k && s < next);
-            if has_trigger(prev, k) && dated(prev, k) && event_after && dated(k, next) {
+            if !(dated(prev, k) && dated(k, next) && has_trigger(prev, k)) {
+                continue;
+            }
+            let systems_at =
+                systems_at.get_or_insert_with(|| self.lexicon.systems(sentence).iter().map(|s| s.0).collect());
+            if has_trigger(k, next) || systems_at.iter().any(|&s| s > k && s < next) {
                 bounds.push(k);
             }
         }
@@ -686,12 +690,15 @@ impl<'kb> Extractor<'kb> {
             }
             // "The two sides", "both countries": the two actors of the last claim that named
             // two, else the two the text is about.
-            let pair = memory
-                .last_pair
-                .as_ref()
-                .map(|(x, y)| (x.as_str(), y.as_str()))
-                .or(memory.topic());
-            if let (Some((x, y)), Some(m)) = (pair, c.both_sides.find(&sentence[a..b])) {
+            let both = c.both_sides.find(&sentence[a..b]);
+            let pair = both.and_then(|_| {
+                memory
+                    .last_pair
+                    .as_ref()
+                    .map(|(x, y)| (x.as_str(), y.as_str()))
+                    .or_else(|| memory.topic())
+            });
+            if let (Some((x, y)), Some(m)) = (pair, both) {
                 let side = if a + m.start() < ts {
                     &mut actors
                 } else {
@@ -1061,16 +1068,32 @@ struct Memory {
     /// How often each actor (as the state or organisation it acts for) has been named so far,
     /// and where first: the text's topic is its two most named.
     times_named: std::collections::HashMap<String, (usize, usize)>,
+    /// The two most named so far, most named first (kept as names are counted, so that the
+    /// topic costs nothing to ask for however many actors a long text names).
+    top: Vec<String>,
 }
 
 impl Memory {
+    /// Counts one naming of `id`.
+    fn named(&mut self, id: &str) {
+        let n = self.times_named.len();
+        self.times_named.entry(id.to_string()).or_insert((0, n)).0 += 1;
+        if !self.top.iter().any(|t| t == id) {
+            self.top.push(id.to_string());
+        }
+        // More named first; the first named first on a tie.
+        let key = |m: &Memory, t: &String| m.times_named.get(t).map(|&(c, f)| (std::cmp::Reverse(c), f));
+        let mut top = std::mem::take(&mut self.top);
+        top.sort_by_key(|t| key(self, t));
+        top.truncate(2);
+        self.top = top;
+    }
+
     /// The two actors the text is about so far: the two most often named (each at least
     /// twice), the first named first on a tie.
     fn topic(&self) -> Option<(&str, &str)> {
-        let mut v: Vec<(&String, &(usize, usize))> = self.times_named.iter().filter(|(_, c)| c.0 >= 2).collect();
-        v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
-        match v.as_slice() {
-            [a, b, ..] => Some((a.0.as_str(), b.0.as_str())),
+        match self.top.as_slice() {
+            [a, b] if self.times_named.get(b).is_some_and(|c| c.0 >= 2) => Some((a.as_str(), b.as_str())),
             _ => None,
         }
     }
