@@ -142,6 +142,9 @@ pub fn compare(
 pub struct PeerComparison {
     /// A–B first, then A with each peer.
     pub dyads: Vec<DyadSeries>,
+    /// The dimensions to show for all of them: A–B's (`DyadDepth::shown_dimensions`), the rule
+    /// every surface follows.
+    pub dimensions: Vec<DepthDimension>,
 }
 
 /// A–B beside A with each of `peers` (none given: B's fellow members of its groupings at the
@@ -167,6 +170,7 @@ pub fn peers(
     );
     Ok(PeerComparison {
         dyads: compare(kb, &dyads, cfg, range, sources)?,
+        dimensions: DyadDepth::build_with(kb, a, b, cfg, sources)?.shown_dimensions(),
     })
 }
 

@@ -174,6 +174,22 @@ fn peers_default_to_the_other_indo_pacific_partners() {
         "{floor:?}"
     );
     assert!((all[0].latest().unwrap().coverage - 1.0).abs() < 1e-9);
+    // The comparison says which dimensions to show, by A–B's rule, for every surface.
+    let cfg = DepthConfig::shipped();
+    let cmp = peers(
+        &kb,
+        "NATO",
+        "KOR",
+        Vec::new(),
+        &cfg,
+        (day("2000"), day("2024"), Step::Year),
+        &Sources::default(),
+    )
+    .expect("no lake, no error");
+    let shown = DyadDepth::build(&kb, "NATO", "KOR", &cfg).shown_dimensions();
+    assert_eq!(cmp.dimensions, shown);
+    assert!(shown.contains(&DepthDimension::Cyber) && !shown.contains(&DepthDimension::EventData));
+    assert_eq!(cmp.dyads.len(), 4, "A–B and the three default peers");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! computing is in `entente-analysis`.
 
 use crate::render::{emit, Format, Table};
-use entente_analysis::{DataDir, DatasetTables, DepthConfig, DepthDimension, DepthPoint, DyadDepth, Sources, Step};
+use entente_analysis::{DataDir, DatasetTables, DepthConfig, DepthPoint, DyadDepth, Sources, Step};
 use entente_kb::KnowledgeBase;
 use entente_model::{Day, PartialDate};
 use entente_report::score_text;
@@ -419,13 +419,7 @@ pub fn peers(
     range.write_svg(|| entente_report::charts::peers_chart(all))?;
     emit(format, &cmp, || {
         let mut headers = vec!["DYAD", "LATEST", "COVERED"];
-        let dims = [
-            DepthDimension::Institutional,
-            DepthDimension::Political,
-            DepthDimension::Operational,
-            DepthDimension::DefenceIndustrial,
-            DepthDimension::Cyber,
-        ];
+        let dims = &cmp.dimensions;
         headers.extend(dims.iter().map(|d| d.label()));
         headers.push("PEAK");
         let to = all

@@ -90,34 +90,11 @@ impl Table {
                 r
             })
             .collect();
-        let widths: Vec<usize> = (0..headers.len())
-            .map(|c| {
-                rows.iter()
-                    .map(|r| r.get(c).map_or(0, |s| s.chars().count()))
-                    .chain([headers[c].chars().count()])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let line = |cells: &[String]| {
-            let mut s = String::new();
-            for (i, cell) in cells.iter().enumerate() {
-                let pad = widths[i].saturating_sub(cell.chars().count());
-                s += cell;
-                if i + 1 < cells.len() {
-                    s += &" ".repeat(pad + 2);
-                }
-            }
-            s.trim_end().to_string() + "\n"
-        };
         let mut out = String::new();
         if let Some(t) = &self.title {
             out += &format!("{t}\n\n");
         }
-        out += &line(&headers);
-        for r in &rows {
-            out += &line(r);
-        }
+        out += &entente_events::render::text_table(&headers, &rows, |_| entente_events::render::Align::Left, false);
         if self.rows.is_empty() {
             out += "(none)\n";
         }

@@ -25,6 +25,8 @@ pub enum Error {
     Parquet { path: PathBuf, message: String },
     /// A query the lake cannot answer as asked (unknown granularity, empty side...).
     Query(String),
+    /// A result that could not be written in the format asked for.
+    Output(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -60,6 +62,7 @@ impl fmt::Display for Error {
             Error::Lake(m) => write!(f, "lake: {m}"),
             Error::Parquet { path, message } => write!(f, "{}: {message}", path.display()),
             Error::Query(m) => write!(f, "query: {m}"),
+            Error::Output(m) => write!(f, "cannot write the result: {m}"),
         }
     }
 }

@@ -55,29 +55,31 @@ fn count_values(c: &Counts) -> Vec<String> {
     v
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn csv(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
-    let mut out = String::new();
-    out.push_str(&header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
-    out.push('\n');
+/// CSV with a header row (the `csv` crate's quoting).
+fn csv(header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>> {
+    let out = |e: csv::Error| Error::Output(format!("CSV: {e}"));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header).map_err(out)?;
     for r in rows {
-        out.push_str(&r.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
-        out.push('\n');
+        w.write_record(r).map_err(out)?;
     }
-    out.into_bytes()
+    w.into_inner().map_err(|e| Error::Output(format!("CSV: {}", e.error())))
 }
 
-fn table(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+/// How a column of a text table is aligned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// An aligned text table, the one renderer of the CLI's tables, the event queries' and SQL
+/// results: each cell padded to its column's widest (counted in characters), columns two spaces
+/// apart, trailing spaces trimmed; `rule` puts a line of dashes under the header.
+pub fn text_table(header: &[String], rows: &[Vec<String>], align: impl Fn(usize) -> Align, rule: bool) -> String {
     let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for r in rows {
-        for (i, c) in r.iter().enumerate() {
+        for (i, c) in r.iter().enumerate().take(w.len()) {
             w[i] = w[i].max(c.chars().count());
         }
     }
@@ -86,22 +88,30 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
         let s: Vec<String> = cells
             .iter()
             .enumerate()
-            .map(|(i, c)| {
-                if i == 0 {
-                    format!("{c:<w$}", w = w[i])
-                } else {
-                    format!("{c:>w$}", w = w[i])
-                }
+            .take(w.len())
+            .map(|(i, c)| match align(i) {
+                Align::Left => format!("{c:<w$}", w = w[i]),
+                Align::Right => format!("{c:>w$}", w = w[i]),
             })
             .collect();
         out.push_str(s.join("  ").trim_end());
         out.push('\n');
     };
-    line(&mut out, &header.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+    line(&mut out, header);
+    if rule {
+        line(&mut out, &w.iter().map(|n| "-".repeat(*n)).collect::<Vec<_>>());
+    }
     for r in rows {
         line(&mut out, r);
     }
-    out.into_bytes()
+    out
+}
+
+/// The event queries' tables: the first column left, the counts right.
+fn table(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let align = |i: usize| if i == 0 { Align::Left } else { Align::Right };
+    text_table(&header, rows, align, false).into_bytes()
 }
 
 fn parquet(header: &[String], rows: &[Vec<String>], text_cols: usize) -> Result<Vec<u8>> {
@@ -179,7 +189,7 @@ pub fn series(rows: &[SeriesRow], fmt: Format) -> Result<Vec<u8>> {
                 })
                 .collect();
             if fmt == Format::Csv {
-                Ok(csv(&header, &body))
+                csv(&header, &body)
             } else {
                 parquet(&header, &body, 2)
             }
@@ -224,7 +234,7 @@ pub fn counterparts(rows: &[Counterpart], fmt: Format) -> Result<Vec<u8>> {
                 })
                 .collect();
             if fmt == Format::Csv {
-                Ok(csv(&header, &body))
+                csv(&header, &body)
             } else {
                 parquet(&header, &body, 1)
             }
@@ -244,10 +254,10 @@ pub fn breakdown(b: &Breakdown, fmt: Format) -> Result<Vec<u8>> {
     match fmt {
         Format::Json => serde_json::to_vec_pretty(b).map_err(|e| Error::Query(e.to_string())),
         Format::Table => Ok(table(&["SCHEME", "TYPE", "EVENTS", "%"], &body)),
-        Format::Csv => Ok(csv(
+        Format::Csv => csv(
             &["scheme".into(), "type".into(), "events".into(), "percent".into()],
             &body,
-        )),
+        ),
         Format::Parquet => {
             let body: Vec<Vec<String>> = body
                 .into_iter()
@@ -337,4 +347,28 @@ pub fn series_svg(rows: &[SeriesRow], title: &str) -> String {
     let _ = CAMEO_ROOTS;
     s.push_str("</svg>\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_table_pads_by_characters_aligns_and_rules() {
+        let header = vec!["name".to_string(), "n".to_string()];
+        let rows = vec![
+            vec!["Türkiye".to_string(), "7".to_string()],
+            vec!["EU".to_string(), "123".to_string()],
+        ];
+        let right = |i: usize| if i == 0 { Align::Left } else { Align::Right };
+        assert_eq!(
+            text_table(&header, &rows, right, false),
+            "name       n\nTürkiye    7\nEU       123\n"
+        );
+        let left = |_| Align::Left;
+        assert_eq!(
+            text_table(&header, &rows, left, true),
+            "name     n\n-------  ---\nTürkiye  7\nEU       123\n"
+        );
+    }
 }

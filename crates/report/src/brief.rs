@@ -320,7 +320,7 @@ fn prepare(kb: &KnowledgeBase, req: &BriefRequest) -> Result<Brief, crate::Error
 
     // Peers.
     // Given peers, or (none given) B's fellow members of its groupings: the analysis decides.
-    let peer_series = entente_analysis::peers(
+    let peer_cmp = entente_analysis::peers(
         kb,
         a,
         b,
@@ -328,9 +328,8 @@ fn prepare(kb: &KnowledgeBase, req: &BriefRequest) -> Result<Brief, crate::Error
         req.config,
         (req.from, req.to, Step::Year),
         &sources,
-    )?
-    .dyads;
-    let peer_dims = &dims;
+    )?;
+    let (peer_series, peer_dims) = (peer_cmp.dyads, &peer_cmp.dimensions);
     let peers: Vec<PeerRow> = peer_series
         .iter()
         .filter_map(|d| {

@@ -163,27 +163,7 @@ impl QueryResult {
     pub fn to_table(&self) -> Result<String> {
         let header: Vec<String> = self.schema.fields().iter().map(|f| f.name().clone()).collect();
         let rows = self.rows()?;
-        let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-        for r in &rows {
-            for (i, c) in r.iter().enumerate() {
-                w[i] = w[i].max(c.chars().count());
-            }
-        }
-        let mut out = String::new();
-        let line = |out: &mut String, cells: &[String]| {
-            let s: Vec<String> = cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| format!("{c:<w$}", w = w[i]))
-                .collect();
-            out.push_str(s.join("  ").trim_end());
-            out.push('\n');
-        };
-        line(&mut out, &header);
-        line(&mut out, &w.iter().map(|n| "-".repeat(*n)).collect::<Vec<_>>());
-        for r in &rows {
-            line(&mut out, r);
-        }
+        let mut out = entente_events::render::text_table(&header, &rows, |_| entente_events::render::Align::Left, true);
         out.push_str(&format!(
             "({} row{})\n",
             rows.len(),

@@ -126,7 +126,7 @@ export async function render(main, route, ctx) {
 
   const peersP = api.get("/api/peers", { a: ida, b: idb }).then((p) => {
     if (!ctx.current()) return;
-    const dims = ["institutional", "political", "operational", "defence_industrial", "cyber"];
+    const dims = p.dimensions; // the analysis decides which dimensions to show
     put(peersBox, h("table", {},
       h("thead", {}, h("tr", {}, h("th", {}, "Dyad"), h("th", { class: "num" }, "Now"), dims.map((d) => h("th", { class: "num", title: dimLabel(d) }, dimLabel(d).slice(0, 5))))),
       h("tbody", {}, p.dyads.map((d) => {
