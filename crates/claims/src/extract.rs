@@ -1412,6 +1412,22 @@ mod tests {
     }
 
     #[test]
+    fn a_partnership_can_be_a_standing_status() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence("Australia has been an Enhanced Opportunities Partner since 2014.", None);
+        let mut both = ids(&c[0].actors);
+        both.extend(ids(&c[0].recipients));
+        assert_eq!(
+            (c[0].mode, both, c[0].date.map(|d| d.to_string())),
+            (ClaimKind::Membership, vec!["AUS", "NATO"], Some("2014".into())),
+            "{c:?}"
+        );
+        let c = x.extract_sentence("The Republic of Korea has been a NATO partner since 2005.", None);
+        assert_eq!(c[0].mode, ClaimKind::Membership, "{c:?}");
+    }
+
+    #[test]
     fn ranges_and_operations() {
         let kb = kb();
         let x = Extractor::new(&kb);

@@ -905,6 +905,12 @@ pub fn triggers() -> Vec<Trigger> {
         t!("member", Membership, Cooperate, None, 3),
         t!("members", Membership, Cooperate, None, 3),
         t!("membership", Membership, Cooperate, None, 4),
+        // A partnership as a standing status ("a NATO partner since 2005"; NATO's Enhanced
+        // Opportunities Partners).
+        t!("partner since", Membership, Cooperate, None, 5),
+        t!("partners since", Membership, Cooperate, None, 5),
+        t!("Enhanced Opportunities Partner", Membership, Cooperate, None, 6, implies "NATO"),
+        t!("Enhanced Opportunities Partners", Membership, Cooperate, None, 6, implies "NATO"),
         t!("partner across the globe", Membership, Cooperate, None, 6),
         t!("partners across the globe", Membership, Cooperate, None, 6),
         t!("contact country", Membership, Cooperate, None, 6),
