@@ -501,14 +501,20 @@ impl<'kb> Extractor<'kb> {
         let two_dates = dates.len() >= 2;
         for (k, _) in sentence.match_indices(" and ").filter(|_| two_dates) {
             let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
-            // (The second event ends at the next comma or break.)
+            // (The second event ends at the next comma or break; "1,000" has no comma of a
+            // clause.)
             let next = bounds
                 .iter()
                 .copied()
                 .filter(|b| *b > k)
                 .min()
                 .unwrap_or(sentence.len())
-                .min(sentence[k..].find(',').map_or(sentence.len(), |i| k + i));
+                .min(
+                    commas
+                        .get(commas.partition_point(|&c| c < k))
+                        .copied()
+                        .unwrap_or(sentence.len()),
+                );
             if !(dated(prev, k) && dated(k, next) && has_trigger(prev, k)) {
                 continue;
             }
@@ -1344,6 +1350,13 @@ mod tests {
             ],
             "{c:?}"
         );
+        // A conjunct ends at a clause's comma, not at the comma of "1,000".
+        let c = x.extract_sentence("Poland ordered 180 K2 tanks in 2022 and 1,000 K2 tanks in 2023.", None);
+        let q: Vec<(Option<u64>, String)> = c
+            .iter()
+            .map(|c| (c.quantity, c.date.map(|d| d.to_string()).unwrap_or_default()))
+            .collect();
+        assert_eq!(q, [(Some(180), "2022".into()), (Some(1000), "2023".into())], "{c:?}");
         let c = x.extract_sentence(
             "NATO and South Korea agreed a partnership programme in 2012 and renewed it in 2017.",
             None,
