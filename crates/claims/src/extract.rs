@@ -927,8 +927,7 @@ impl<'kb> Extractor<'kb> {
             if items.is_empty() {
                 items.push((None, systems.first().map(|s| s.2.to_string())));
             }
-            let quote_start = a + (clause.len() - clause.trim_start_matches([',', ';', ':', ' ', '—', '–']).len());
-            let quote = sentence[quote_start..b].trim_end_matches([',', ';', ' ']).to_string();
+            let (quote_start, quote) = quote_of(sentence, a, b);
             let (qs, qe) = (offset + quote_start, offset + quote_start + quote.len());
             let confidence = (0.3
                 + 0.05 * f64::from(trig.specificity)
@@ -1022,10 +1021,7 @@ impl<'kb> Extractor<'kb> {
         if items.is_empty() {
             return;
         }
-        let quote_start = a + (clause.len() - clause.trim_start_matches([',', ';', ':', ' ', '—', '–']).len());
-        let quote = sentence[quote_start..b]
-            .trim_end_matches([',', ';', ' ', '.'])
-            .to_string();
+        let (quote_start, quote) = quote_of(sentence, a, b);
         let (qs, qe) = (offset + quote_start, offset + quote_start + quote.len());
         let named: Vec<ClaimActor> = mentions
             .iter()
@@ -1156,6 +1152,14 @@ fn participial_phrase(before: &str) -> Option<usize> {
     let p = before.rfind(", ")?;
     let w = before[p + 2..].split(' ').next().unwrap_or("");
     (w.len() > 4 && w.ends_with("ing") && p + 2 + w.len() < before.len()).then_some(p)
+}
+
+/// A clause's quote: bytes `a..b` of the sentence without the punctuation and spaces that join
+/// it to its neighbours, with where it starts.
+fn quote_of(sentence: &str, a: usize, b: usize) -> (usize, String) {
+    let clause = &sentence[a..b];
+    let start = a + (clause.len() - clause.trim_start_matches([',', ';', ':', ' ', '—', '–']).len());
+    (start, sentence[start..b].trim_end_matches([',', ';', ' ']).to_string())
 }
 
 /// The clause around bytes `start..end` of a sentence: from the last comma, semicolon, colon,
