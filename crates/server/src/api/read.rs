@@ -352,7 +352,7 @@ pub async fn changes(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuer
            ("peer" = Option<String>, Query, description = "Peers to compare, comma-separated (default: B's fellow members of its groupings)"),
            ("from" = Option<String>, Query, description = "First date"), ("to" = Option<String>, Query, description = "Last date"),
            ("by" = Option<String>, Query, description = "`year` (default) or `month`")),
-    responses((status = 200, description = "`{dyads}`: the index of A–B and of A with each peer"),
+    responses((status = 200, description = "`{dyads, dimensions}`: the index of A–B and of A with each peer, and the dimensions to show for all of them (A–B's)"),
               (status = 400, description = "Bad date or parameter", body = ErrorBody),
               (status = 404, description = "Unknown actor", body = ErrorBody)))]
 pub async fn peers(State(app): State<App>, Snap(s): Snap, RawQuery(q): RawQuery) -> Result<Response> {
