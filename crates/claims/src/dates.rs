@@ -61,6 +61,7 @@ struct Patterns {
     month_day_year: Regex,
     month_year: Regex,
     range: Regex,
+    decade: Regex,
     year: Regex,
     day_month: Regex,
     month_alone: Regex,
@@ -83,6 +84,7 @@ fn patterns() -> &'static Patterns {
             month_year: re(&format!(r"\b(?:(?:early|mid|late)[ -])?({MONTHS})\s+(?:of\s+)?(\d{{4}})\b")),
             range: re(r"(?i)\b(?:between\s+(\d{4})\s+and\s+(\d{4})|from\s+(\d{4})\s+(?:to|until|till|through)\s+(\d{4})|(\d{4})\s*(?:–|—|-|to)\s*(\d{2,4}))\b"),
             year: re(r"\b(19[4-9]\d|20[0-4]\d)\b"),
+            decade: re(r"\b(?:the\s+)?(19[0-9]0|20[0-4]0)s\b"),
             day_month: re(&format!(r"\b(?:(\d{{1,2}})\s+({MONTHS})|({MONTHS})\s+(\d{{1,2}}))\b")),
             month_alone: re(&format!(r"\b(?:((?i:that|this|last|next))\s+)?({MONTHS})\b")),
             relative_unit: re(r"(?i)\b(last|this|next|the following|the previous|the same|earlier this|later this)\s+(year|month|week)\b"),
@@ -238,6 +240,20 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             m0.end(),
             PartialDate::year_only(y0).ok(),
             PartialDate::year_only(y1).ok(),
+        );
+    }
+    // A decade ("in the 1990s") is its ten years.
+    for c in p.decade.captures_iter(text) {
+        let (Some(m0), Some(y)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let Ok(y0) = y.as_str().parse::<i32>() else { continue };
+        push(
+            &mut found,
+            m0.start(),
+            m0.end(),
+            PartialDate::year_only(y0).ok(),
+            PartialDate::year_only(y0 + 9).ok(),
         );
     }
     for m in p.year.find_iter(text) {
@@ -506,6 +522,10 @@ mod tests {
         assert_eq!(one("in 2005", &c).0, "2005");
         assert_eq!(one("between 2002 and 2007", &c), ("2002".into(), Some("2007".into())));
         assert_eq!(one("from 2010 to 2013", &c), ("2010".into(), Some("2013".into())));
+        assert_eq!(
+            one("served in Bosnia in the 1990s", &c),
+            ("1990".into(), Some("1999".into()))
+        );
         assert_eq!(one("the 2023–2026 programme", &c), ("2023".into(), Some("2026".into())));
         assert!(find_dates("2,131 soldiers and 10000 rockets", &c).is_empty());
     }

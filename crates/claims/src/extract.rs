@@ -726,8 +726,19 @@ impl<'kb> Extractor<'kb> {
             let only_agents = all_agents(&actors);
             let inherited =
                 actors.is_empty() || (only_agents && (!subject_in_sentence.is_empty() || !memory.subject.is_empty()));
+            let antecedent = antecedents.iter().find(|(p, _)| *p == a).map(|(_, m)| m);
+            if !inherited {
+                // A relative clause with a subject of its own is about its antecedent ("ISAF,
+                // which NATO took command of"): the antecedent is the counterpart.
+                if let Some(m) = antecedent {
+                    let x = (id_of(m), sentence[m.start..m.end].to_string());
+                    if !actors.iter().chain(&recipients).any(|y| y.0 == x.0) {
+                        recipients.insert(0, x);
+                    }
+                }
+            }
             if inherited {
-                if let Some((_, m)) = antecedents.iter().find(|(p, _)| *p == a) {
+                if let Some(m) = antecedent {
                     actors = vec![(id_of(m), sentence[m.start..m.end].to_string())];
                 } else {
                     let from = if !subject_in_sentence.is_empty() {
@@ -1442,6 +1453,22 @@ mod tests {
         );
         let c = x.extract_sentence("The Republic of Korea has been a NATO partner since 2005.", None);
         assert_eq!(c[0].mode, ClaimKind::Membership, "{c:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_with_its_own_subject_is_about_its_antecedent() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence("Many remember Ukraine, which Russia invaded in 2022.", None);
+        let invaded = c
+            .iter()
+            .find(|c| c.quote.starts_with("which"))
+            .expect("the relative clause's claim");
+        assert_eq!(
+            (ids(&invaded.actors), ids(&invaded.recipients)),
+            (vec!["RUS"], vec!["UKR"]),
+            "{c:?}"
+        );
     }
 
     #[test]
