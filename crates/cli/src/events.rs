@@ -196,7 +196,7 @@ pub fn events(kb: &KnowledgeBase, format: Format, args: &EventsArgs) -> Result<(
                 rows.iter().map(|r| r.counts.events).sum::<u64>()
             );
             if let Some(path) = &args.svg {
-                std::fs::write(path, render::series_svg(&rows, &title))
+                std::fs::write(path, entente_report::charts::event_series_chart(&rows, &title))
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 eprintln!("chart written to {}", path.display());
             }

@@ -5,7 +5,7 @@
 //! lake ingest DATA_DIR SOURCE FILE... [--workers N] [--block-mb N] [--pause-at PHASE:SECONDS]
 //! lake series DATA_DIR A B [--by day|month|year] [--from D] [--to D] [--symmetric]
 //!             [--members-a ID[:FROM[:TO]],...] [--members-b ...] [--format F] [--out FILE]
-//!             [--svg FILE] [--repeat N]
+//!             [--repeat N]
 //! lake top DATA_DIR A [--n N] [--from D] [--to D] [--format F]
 //! lake breakdown DATA_DIR A [B] [--from D] [--to D] [--symmetric] [--format F]
 //! lake stats DATA_DIR
@@ -242,13 +242,6 @@ fn run() -> Result<(), String> {
                     "series: first {first:.3} ms, median {:.3} ms over {repeat} runs",
                     times[times.len() / 2]
                 );
-            }
-            if let Some(svg) = a.opt("svg") {
-                std::fs::write(
-                    svg,
-                    render::series_svg(&rows, &format!("{x} – {y}: events by quad class")),
-                )
-                .map_err(|e| format!("{svg}: {e}"))?;
             }
             emit(&a, render::series(&rows, format_of(&a)?).map_err(|e| e.to_string())?)?;
         }

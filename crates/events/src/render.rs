@@ -1,13 +1,12 @@
-//! Rendering query results: an aligned text table, CSV, JSON or Parquet, and an SVG chart of a
-//! series (self-contained, no script, no external font), for the CLI and for briefs.
+//! Rendering query results: an aligned text table (the one the CLI's other tables and SQL
+//! results use too), CSV, JSON or Parquet. Charts are drawn by `entente-report`.
 
-use crate::cameo::{CAMEO_ROOTS, PLOVER_TYPES, QUAD_CLASSES};
+use crate::cameo::PLOVER_TYPES;
 use crate::error::{Error, Result};
 use crate::query::{Breakdown, Counterpart, Counts, SeriesRow};
 use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::ArrowWriter;
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 /// Output format of a query result.
@@ -269,84 +268,6 @@ pub fn breakdown(b: &Breakdown, fmt: Format) -> Result<Vec<u8>> {
             parquet(&["scheme".into(), "type".into(), "events".into()], &body, 2)
         }
     }
-}
-
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// An SVG line chart of a series: one line per quad class.
-pub fn series_svg(rows: &[SeriesRow], title: &str) -> String {
-    let (w, h, left, right, top, bottom) = (860.0, 320.0, 56.0, 170.0, 34.0, 40.0);
-    let pw = w - left - right;
-    let ph = h - top - bottom;
-    let max = rows.iter().flat_map(|r| r.counts.quad).max().unwrap_or(0).max(1) as f64;
-    let n = rows.len().max(1);
-    let x = |i: usize| {
-        left + if n == 1 {
-            pw / 2.0
-        } else {
-            pw * i as f64 / (n - 1) as f64
-        }
-    };
-    let y = |v: u64| top + ph - ph * v as f64 / max;
-    let colours = ["#1b9e77", "#66a61e", "#d95f02", "#e7298a"];
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"sans-serif\" font-size=\"11\">\
-         <rect width=\"100%\" height=\"100%\" fill=\"white\"/><text x=\"{left}\" y=\"20\" font-size=\"14\">{}</text>",
-        xml(title)
-    );
-    for k in 0..=4 {
-        let v = (max * k as f64 / 4.0).round() as u64;
-        let _ = write!(
-            s,
-            "<line x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#ddd\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{v}</text>",
-            left + pw,
-            left - 6.0,
-            y(v) + 4.0,
-            y = y(v)
-        );
-    }
-    let step = (n / 8).max(1);
-    for (i, r) in rows.iter().enumerate().step_by(step) {
-        let _ = write!(
-            s,
-            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-            x(i),
-            h - bottom + 16.0,
-            xml(&r.period)
-        );
-    }
-    for (q, colour) in colours.iter().enumerate() {
-        let pts: Vec<String> = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| format!("{:.1},{:.1}", x(i), y(r.counts.quad[q])))
-            .collect();
-        let _ = write!(
-            s,
-            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.8\" points=\"{}\"/>",
-            pts.join(" ")
-        );
-        let ly = top + 14.0 + 18.0 * q as f64;
-        let _ = write!(
-            s,
-            "<line x1=\"{}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{colour}\" stroke-width=\"3\"/><text x=\"{}\" y=\"{}\">{}</text>",
-            w - right + 12.0,
-            w - right + 30.0,
-            w - right + 36.0,
-            ly + 4.0,
-            QUAD_CLASSES[q]
-        );
-    }
-    let _ = CAMEO_ROOTS;
-    s.push_str("</svg>\n");
-    s
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 
 use crate::svg::{Line, LineChart, Marker, PALETTE};
 use entente_analysis::{ChangePoint, DepthDimension, DepthPoint, DyadSeries};
+use entente_events::cameo::QUAD_CLASSES;
+use entente_events::SeriesRow;
 
 fn x(p: &DepthPoint) -> f64 {
     p.date.fractional_year()
@@ -50,4 +52,57 @@ pub fn peers_chart(all: &[DyadSeries]) -> String {
         });
     }
     c.render()
+}
+
+/// Coded events over time, one line per quad class (`entente events --svg`).
+pub fn event_series_chart(rows: &[SeriesRow], title: &str) -> String {
+    let mut c = LineChart::new(title, "events");
+    c.y_max = rows.iter().flat_map(|r| r.counts.quad).max().unwrap_or(0).max(1) as f64;
+    for (q, class) in QUAD_CLASSES.iter().enumerate() {
+        c.lines.push(Line {
+            label: (*class).to_string(),
+            color: PALETTE[q % PALETTE.len()].to_string(),
+            width: 1.8,
+            dashed: false,
+            points: rows
+                .iter()
+                .map(|r| {
+                    // (Both calendars count days from 1970-01-01.)
+                    let x = entente_model::Day::from_ordinal(i64::from(r.start.0)).fractional_year();
+                    (x, Some(r.counts.quad[q] as f64))
+                })
+                .collect(),
+        });
+    }
+    c.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_event_series_is_one_line_per_quad_class_on_the_shared_chart() {
+        let row = |period: &str, y: i32, m: u32, quad: [u64; 4]| SeriesRow {
+            period: period.into(),
+            start: entente_events::Day::from_ymd(y, m, 1).unwrap(),
+            counts: entente_events::Counts {
+                events: quad.iter().sum(),
+                quad,
+                ..Default::default()
+            },
+        };
+        let rows = [
+            row("2020-01", 2020, 1, [4, 1, 2, 0]),
+            row("2020-07", 2020, 7, [8, 3, 0, 1]),
+        ];
+        let svg = event_series_chart(&rows, "USA – CHN: events by quad class");
+        assert!(svg.starts_with("<svg"), "{svg}");
+        for class in QUAD_CLASSES {
+            assert!(svg.contains(&crate::svg::esc(class)), "{class} in the legend");
+        }
+        assert!(svg.contains("USA – CHN: events by quad class"));
+        // The y axis runs to the largest count (8), not to the depth index's 100.
+        assert!(svg.contains(">8</text>") && !svg.contains(">100</text>"), "{svg}");
+    }
 }
