@@ -926,6 +926,21 @@ impl<'kb> Extractor<'kb> {
                     )
                 })
             });
+            // Forces serving in a multinational operation serve *in* a country: the country is
+            // where, the operation or organisation the counterpart ("served with NATO-led
+            // forces in Bosnia").
+            if matches!(trig.kind, ClaimKind::Deployment | ClaimKind::Withdrawal) && org_named {
+                let places: Vec<String> = in_clause
+                    .iter()
+                    .filter(|m| {
+                        m.entry.kind == entente_model::ActorKind::State && sentence[..m.start].ends_with(" in ")
+                    })
+                    .map(|m| id_of(m))
+                    .collect();
+                if recipients.iter().any(|r| !places.contains(&r.0)) {
+                    recipients.retain(|r| !places.contains(&r.0));
+                }
+            }
             let plover = match (trig.kind, trig.plover) {
                 (ClaimKind::Delivery, Plover::Cooperate) if !arms_in_view => Plover::Aid,
                 (ClaimKind::Deployment, Plover::Cooperate | Plover::Mobilize) if org_named => Plover::Cooperate,
@@ -1469,6 +1484,21 @@ mod tests {
             (vec!["RUS"], vec!["UKR"]),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn forces_in_an_operation_serve_in_a_country_not_with_it() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence("New Zealand served with NATO-led forces in Bosnia in 1996.", None);
+        assert_eq!(
+            (ids(&c[0].actors), ids(&c[0].recipients)),
+            (vec!["NZL"], vec!["NATO"]),
+            "{c:?}"
+        );
+        // Without an operation or organisation named, the country is the counterpart.
+        let c = x.extract_sentence("New Zealand deployed troops in Bosnia in 1996.", None);
+        assert!(ids(&c[0].recipients).contains(&"BIH"), "{c:?}");
     }
 
     #[test]
