@@ -21,7 +21,7 @@ fn main() {
     let ctx = entente_claims::dates::DateContext {
         published: entente_model::PartialDate::parse("2024-05-05").ok(),
         anchor: None,
-        future: false,
+        future: None,
     };
     let time = |name: &str, f: &dyn Fn(&str) -> usize| {
         let t = std::time::Instant::now();

@@ -118,8 +118,9 @@ pub struct DateContext {
     pub published: Option<PartialDate>,
     /// The last date the text mentioned before this point (for "two months later", "that December").
     pub anchor: Option<PartialDate>,
-    /// Whether the clause speaks of the future (a bare "in July" is then the next July).
-    pub future: bool,
+    /// Whether a clause speaks of the future, asked of each date's own clause ("signed on 27
+    /// July, which will …" is past): a bare "in July" there is the next July. `None`: never.
+    pub future: Option<fn(&str) -> bool>,
 }
 
 /// Words without which no date expression without digits can match.
@@ -285,9 +286,15 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             .map(|(_, _, d)| *d)
             .or(ctx.anchor)
     };
-    let base_year = |month: u8| -> Option<i32> {
+    let future_at = |start: usize, end: usize| {
+        ctx.future.is_some_and(|speaks| {
+            let (a, b) = clause_around(text, start, end);
+            speaks(&text[a..b])
+        })
+    };
+    let base_year = |month: u8, future: bool| -> Option<i32> {
         let d = pub_day?;
-        Some(if ctx.future {
+        Some(if future {
             if month < d.month {
                 d.year + 1
             } else {
@@ -308,7 +315,11 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         };
         let date = (|| {
             let month = month_number(mo.as_str())?;
-            ymd(base_year(month)?, month, d.as_str().parse().ok()?)
+            ymd(
+                base_year(month, future_at(m0.start(), m0.end()))?,
+                month,
+                d.as_str().parse().ok()?,
+            )
         })();
         push(&mut found, m0.start(), m0.end(), date, None);
     }
@@ -326,12 +337,14 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         }
         let det = c.get(1).map(|d| d.as_str().to_ascii_lowercase());
         let year = match det.as_deref() {
-            Some("that") => anchor_at(m0.start()).map(|a| a.year()).or_else(|| base_year(month)),
+            Some("that") => anchor_at(m0.start())
+                .map(|a| a.year())
+                .or_else(|| base_year(month, future_at(m0.start(), m0.end()))),
             // The last such month before the article's ("last July" said in July is a year ago).
             Some("last") => pub_day.map(|d| if month < d.month { d.year } else { d.year - 1 }),
             Some("next") => pub_day.map(|d| if month <= d.month { d.year + 1 } else { d.year }),
             Some("this") => pub_day.map(|d| d.year),
-            _ => base_year(month),
+            _ => base_year(month, future_at(m0.start(), m0.end())),
         };
         push(
             &mut found,
@@ -390,7 +403,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             // 1970-01-01 was a Thursday (index 3).
             let today = (d.ordinal() + 3).rem_euclid(7);
             let back = (today - target as i64).rem_euclid(7);
-            let day = if ctx.future && back != 0 {
+            let day = if back != 0 && future_at(m0.start(), m0.end()) {
                 d.ordinal() + (7 - back)
             } else {
                 d.ordinal() - back
@@ -494,6 +507,19 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     kept
 }
 
+/// The clause around bytes `start..end` of a sentence: from the last comma, semicolon, colon,
+/// dash or bracket before it to the first after it.
+fn clause_around(sentence: &str, start: usize, end: usize) -> (usize, usize) {
+    let brk = |ch: char| matches!(ch, ',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}');
+    let a = sentence[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| brk(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let b = sentence[end..].find(brk).map_or(sentence.len(), |i| end + i);
+    (a, b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -502,7 +528,7 @@ mod tests {
         DateContext {
             published: PartialDate::parse(published).ok(),
             anchor: None,
-            future: false,
+            future: None,
         }
     }
 
@@ -573,11 +599,21 @@ mod tests {
     #[test]
     fn future_months_look_ahead() {
         let c = DateContext {
-            future: true,
+            future: Some(|_| true),
             ..ctx("2022-05-05")
         };
         assert_eq!(one("in June", &c).0, "2022-06");
         assert_eq!(one("in February", &c).0, "2023-02");
+        // Whether a date is future is asked of its own clause, which a dash can bound.
+        let will = DateContext {
+            future: Some(|clause| clause.contains("will")),
+            ..ctx("2022-08-26")
+        };
+        assert_eq!(
+            one("signed on 27 July — the deliveries will follow", &will).0,
+            "2022-07-27"
+        );
+        assert_eq!(one("talks — which will open on 27 July", &will).0, "2023-07-27");
     }
 
     #[test]

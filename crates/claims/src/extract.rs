@@ -341,7 +341,7 @@ impl<'kb> Extractor<'kb> {
         let mut ctx = DateContext {
             published: article.date,
             anchor: None,
-            future: false,
+            future: Some(speaks_of_the_future),
         };
         let mut memory = Memory::default();
         // A sentence said again (a repeated headline, a pull quote) is one statement.
@@ -372,7 +372,7 @@ impl<'kb> Extractor<'kb> {
         let mut ctx = DateContext {
             published,
             anchor: None,
-            future: false,
+            future: Some(speaks_of_the_future),
         };
         let mut out = Vec::new();
         self.sentence(&article, 0, 0, sentence, &mut ctx, &mut Memory::default(), &mut out);
@@ -392,21 +392,7 @@ impl<'kb> Extractor<'kb> {
     ) {
         let c = cues();
         // Date mentions, resolved with the article's date and the running anchor.
-        // A date without its year is the next such day for a future event, the last one before
-        // the article otherwise; whether the event is future is read in the date's own clause
-        // ("signed on 27 July, which will …" is past).
-        let mut dates = find_dates(sentence, &DateContext { future: false, ..*ctx });
-        if c.future.is_match(sentence) {
-            let ahead = find_dates(sentence, &DateContext { future: true, ..*ctx });
-            for d in &mut dates {
-                let (a, b) = clause_around(sentence, d.start, d.end);
-                if c.future.is_match(&sentence[a..b]) {
-                    if let Some(f) = ahead.iter().find(|f| f.start == d.start && f.end == d.end) {
-                        *d = *f;
-                    }
-                }
-            }
-        }
+        let dates = find_dates(sentence, ctx);
         // Officeholders count for their state on the day the sentence speaks of.
         let day = dates
             .first()
@@ -1188,13 +1174,10 @@ fn quote_of(sentence: &str, a: usize, b: usize) -> (usize, String) {
     (start, sentence[start..b].trim_end_matches([',', ';', ' ']).to_string())
 }
 
-/// The clause around bytes `start..end` of a sentence: from the last comma, semicolon, colon,
-/// dash or bracket before it to the first after it.
-fn clause_around(sentence: &str, start: usize, end: usize) -> (usize, usize) {
-    let brk = |ch: char| matches!(ch, ',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}');
-    let a = sentence[..start].rfind(brk).map_or(0, |i| i + 1);
-    let b = sentence[end..].find(brk).map_or(sentence.len(), |i| end + i);
-    (a, b)
+/// Whether a clause speaks of the future ("will", "is expected to", "next year" …): a date
+/// without its year is then the next such day.
+fn speaks_of_the_future(clause: &str) -> bool {
+    cues().future.is_match(clause)
 }
 
 /// Families of events that share a counterpart across sentences: arms deals, institutions.
