@@ -1211,6 +1211,11 @@ mod tests {
         v.iter().map(|a| a.id.as_str()).collect()
     }
 
+    /// A claim's actors and recipients, by id.
+    fn sides(c: &Claim) -> (Vec<&str>, Vec<&str>) {
+        (ids(&c.actors), ids(&c.recipients))
+    }
+
     #[test]
     fn a_signing_with_actors_date_and_kind() {
         let kb = kb();
@@ -1313,7 +1318,7 @@ mod tests {
             "Finland ordered its first 48 K9 howitzers in 2019, Norway signed for its K9 VIDAR in 2020.",
             None,
         );
-        let pairs: Vec<(Vec<&str>, Vec<&str>)> = c.iter().map(|c| (ids(&c.actors), ids(&c.recipients))).collect();
+        let pairs: Vec<(Vec<&str>, Vec<&str>)> = c.iter().map(sides).collect();
         assert_eq!(pairs, [(vec!["FIN"], vec!["KOR"]), (vec!["NOR"], vec!["KOR"])], "{c:?}");
     }
 
@@ -1323,21 +1328,13 @@ mod tests {
         let x = Extractor::new(&kb);
         let c = x.extract_sentence("Estonia has grown closer to NATO since Russia invaded Ukraine.", None);
         let invasion = c.iter().find(|c| c.mode == ClaimKind::Invasion).expect("an invasion");
-        assert_eq!(
-            (ids(&invasion.actors), ids(&invasion.recipients)),
-            (vec!["RUS"], vec!["UKR"]),
-            "{c:?}"
-        );
+        assert_eq!(sides(invasion), (vec!["RUS"], vec!["UKR"]), "{c:?}");
         // Reported speech: the speaker is not a party to what it reports.
         let c = x.extract_sentence(
             "Hanwha said this month that Norway had ordered four more K9 howitzers.",
             None,
         );
-        assert_eq!(
-            (ids(&c[0].actors), ids(&c[0].recipients)),
-            (vec!["NOR"], vec!["KOR"]),
-            "{c:?}"
-        );
+        assert_eq!(sides(&c[0]), (vec!["NOR"], vec!["KOR"]), "{c:?}");
     }
 
     #[test]
@@ -1428,11 +1425,7 @@ mod tests {
         );
         let c = x.extract(&a);
         let last = &c[c.len() - 1];
-        assert_eq!(
-            (ids(&last.actors), ids(&last.recipients)),
-            (vec!["AUS"], vec!["JPN", "NATO"]),
-            "{c:?}"
-        );
+        assert_eq!(sides(last), (vec!["AUS"], vec!["JPN", "NATO"]), "{c:?}");
         // "two" here counts no things.
         assert_eq!(last.quantity, None);
     }
@@ -1462,11 +1455,7 @@ mod tests {
             .iter()
             .find(|c| c.quote.starts_with("which"))
             .expect("the relative clause's claim");
-        assert_eq!(
-            (ids(&invaded.actors), ids(&invaded.recipients)),
-            (vec!["RUS"], vec!["UKR"]),
-            "{c:?}"
-        );
+        assert_eq!(sides(invaded), (vec!["RUS"], vec!["UKR"]), "{c:?}");
     }
 
     #[test]
@@ -1474,11 +1463,7 @@ mod tests {
         let kb = kb();
         let x = Extractor::new(&kb);
         let c = x.extract_sentence("New Zealand served with NATO-led forces in Bosnia in 1996.", None);
-        assert_eq!(
-            (ids(&c[0].actors), ids(&c[0].recipients)),
-            (vec!["NZL"], vec!["NATO"]),
-            "{c:?}"
-        );
+        assert_eq!(sides(&c[0]), (vec!["NZL"], vec!["NATO"]), "{c:?}");
         // Without an operation or organisation named, the country is the counterpart.
         let c = x.extract_sentence("New Zealand deployed troops in Bosnia in 1996.", None);
         assert!(ids(&c[0].recipients).contains(&"BIH"), "{c:?}");
