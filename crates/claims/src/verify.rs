@@ -199,6 +199,10 @@ fn sides<'a>(f: FactRef<'a>) -> Option<(Vec<&'a String>, Vec<&'a String>)> {
             RelationKind::Membership | RelationKind::Participation | RelationKind::Deployment | RelationKind::Office
         )
         .then(|| (vec![&r.subject], vec![&r.object])),
+        // What was said is the speaker's: a statement's actors are who spoke or published.
+        FactRef::Event(e) if matches!(e.kind, EventKind::Statement | EventKind::Publication) => {
+            Some((e.actors.iter().collect(), e.targets.iter().collect()))
+        }
         FactRef::Event(e) => (matches!(
             e.kind,
             EventKind::Delivery
@@ -219,15 +223,15 @@ fn sides<'a>(f: FactRef<'a>) -> Option<(Vec<&'a String>, Vec<&'a String>)> {
 }
 
 /// Whether the claim's roles are grammatical ones that a fact's direction can check: a delivery,
-/// visit, invasion, attack, threat, deployment or withdrawal has a doer and a receiver in the
-/// text. Orders and contracts are signed by both sides ("Poland ordered from Korea", "Korea sold
+/// visit, invasion, attack, threat, deployment, withdrawal or statement has a doer (the speaker)
+/// and a receiver in the text. Orders and contracts are signed by both sides ("Poland ordered from Korea", "Korea sold
 /// to Poland"), and membership's roles follow from the kinds (a state is a member of an
 /// organisation), so those are compared as sets.
 fn directed(kind: ClaimKind) -> bool {
     use ClaimKind::*;
     matches!(
         kind,
-        Delivery | Visit | Invasion | Attack | Threat | Deployment | Withdrawal
+        Delivery | Visit | Invasion | Attack | Threat | Deployment | Withdrawal | Statement
     )
 }
 
@@ -576,6 +580,26 @@ pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>,
             differences,
             Vec::new(),
             "The data records events, not requests or refusals about them.".into(),
+        );
+    }
+    // Talks about an agreement (PLOVER's CONSULT) are not its signing (AGREE), which is what the
+    // data records of agreements, contracts, programmes and treaties.
+    if c.plover == Plover::Consult
+        && matches!(
+            c.mode,
+            ClaimKind::Agreement
+                | ClaimKind::Programme
+                | ClaimKind::Treaty
+                | ClaimKind::FrameworkAgreement
+                | ClaimKind::ExecutiveContract
+                | ClaimKind::ArmsDeal
+        )
+    {
+        return finish(
+            Verdict::Unverifiable,
+            differences,
+            Vec::new(),
+            "The data records signings, not the talks before them.".into(),
         );
     }
     let agrees = |x: &Candidate| claim_period.is_none_or(|p| overlaps((x.from, x.to), p));

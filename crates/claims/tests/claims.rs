@@ -139,6 +139,32 @@ fn the_three_verdicts() {
     assert_eq!(find("space cooperation").verdict, Verdict::Unverifiable);
 }
 
+/// A claim read from one line of the gold format (the verdict field is not used).
+fn claim_of(kb: &KnowledgeBase, json: &str) -> entente_claims::Claim {
+    let g: entente_claims::eval::GoldClaim = serde_json::from_str(json).expect("a gold line");
+    entente_claims::eval::gold_to_claim(kb, &g).expect("known actors and kind")
+}
+
+#[test]
+fn a_statement_is_its_speakers_and_talks_are_not_a_signing() {
+    let kb = kb();
+    let verdict = |json: &str| entente_claims::verify::verify_claim(&kb, &claim_of(&kb, json)).verdict;
+    // The record is NATO's Strategic Concept naming China (29 June 2022): China's answer the same
+    // day is not that statement, though both name the same two actors on the same day.
+    let china = r#"{"quote": "China said NATO had smeared it", "actors": ["CHN"], "recipients": ["NATO"], "type": "ACCUSE", "event": "statement", "date": "2022-06-29", "date_end": null, "modality": "asserted", "quantity": null, "system": null, "verdict": "unverifiable"}"#;
+    assert_ne!(verdict(china), Verdict::Supported);
+    let nato = china.replace(
+        r#""actors": ["CHN"], "recipients": ["NATO"]"#,
+        r#""actors": ["NATO"], "recipients": ["CHN"]"#,
+    );
+    assert_eq!(verdict(&nato), Verdict::Supported);
+    // Poland and Korea signed the first executive contracts on 26 August 2022; talks about
+    // contracts (CONSULT) that month are not the signing (AGREE).
+    let signed = r#"{"quote": "Poland signed executive contracts with Korea", "actors": ["POL"], "recipients": ["KOR"], "type": "AGREE", "event": "executive_contract", "date": "2022-08", "date_end": null, "modality": "asserted", "quantity": null, "system": null, "verdict": "supported"}"#;
+    assert_eq!(verdict(signed), Verdict::Supported);
+    assert_eq!(verdict(&signed.replace("AGREE", "CONSULT")), Verdict::Unverifiable);
+}
+
 #[test]
 fn the_seed_commentary_has_its_known_errors_flagged() {
     // The seed cannot be excerpted into the repository (its sentences may not be copied): it is
