@@ -10,7 +10,7 @@ use crate::dates::{find_dates, DateContext, DateMention};
 use crate::lexicon::{ActorEntry, ActorMention, ClaimKind, Lexicon, Sense, Triggers};
 use crate::text::Article;
 use entente_kb::KnowledgeBase;
-use entente_model::{PartialDate, Plover};
+use entente_model::{ActorKind, PartialDate, Plover};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -185,10 +185,10 @@ fn cues() -> &'static Cues {
         // ASCII mode keeps the fast DFA engine (cue words are English; dashes are literal bytes).
         let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("cue pattern {s}: {e}"));
         Cues {
-            clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
-            relative: re(r"(?i),\s+(?:which|who)\b"),
+            clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
+            relative: re(r"(?i),\s+(?:which|who|whose)\b"),
             both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries)\b"),
-            subordinator: re(r"(?i)\b(?:that|since|after|before|when|whenever|while|because|until|although|though|whereas|once|unless)\b"),
+            subordinator: re(r"(?i)\b(?:that|since|after|before|when|whenever|while|because|until|although|though|whereas|once|unless|says|said|say|told|tells|confirmed|confirms|reported|reports|announced|announces|believes|believe|warned|warns|insisted|insists)\b"),
             negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b"),
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
             no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
@@ -625,7 +625,7 @@ impl<'kb> Extractor<'kb> {
             let keep_person = matches!(trig.kind, ClaimKind::Election | ClaimKind::Inauguration)
                 || (trig.kind == ClaimKind::Statement && matches!(trig.plover, Plover::Coerce | Plover::Sanction));
             let id_of_entry = |e: &ActorEntry| -> String {
-                if keep_person && e.kind == entente_model::ActorKind::Person {
+                if keep_person && e.kind == ActorKind::Person {
                     e.id.clone()
                 } else {
                     e.acts_for.clone()
@@ -738,6 +738,28 @@ impl<'kb> Extractor<'kb> {
             dedupe(&mut actors);
             dedupe(&mut recipients);
             recipients.retain(|r| !actors.iter().any(|x| x.0 == r.0));
+            // A claim about a person's office has the person's state on its other side: the
+            // person takes office, is elected, declares martial law in it; the state (its
+            // parliament, its court) impeaches or removes the person.
+            if keep_person {
+                let person = in_clause
+                    .iter()
+                    .find(|m| m.entry.kind == ActorKind::Person && m.entry.acts_for != m.entry.id);
+                if let Some(m) = person {
+                    let state = (m.entry.acts_for.clone(), String::new());
+                    let me = (m.entry.id.clone(), sentence[m.start..m.end].to_string());
+                    let others = |v: &Named| v.iter().filter(|x| x.0 != me.0).count();
+                    if trig.plover == Plover::Sanction {
+                        if others(&actors) == 0 {
+                            actors = vec![state];
+                        }
+                        recipients.retain(|x| x.0 != me.0);
+                        recipients.insert(0, me);
+                    } else if actors.iter().any(|x| x.0 == me.0) && others(&recipients) == 0 {
+                        recipients = vec![state];
+                    }
+                }
+            }
             // A generic agent standing alone ("police", "the military") is a fallback: it fills
             // a role only when no actor with a name does ("army base", "military assistance"
             // beside a named state are not actors).
@@ -773,7 +795,17 @@ impl<'kb> Extractor<'kb> {
             // Likewise a counterpart named only by a generic agent.
             // (Whether the counterpart was taken from the context rather than the clause.)
             let mut inferred = false;
-            if (recipients.is_empty() || all_agents(&recipients)) && family(trig.kind).is_some() {
+            // An organisation's summit is its members' meeting: it has no counterpart to infer
+            // ("NATO's summit in Madrid").
+            let own_meeting = trig.kind == ClaimKind::Summit
+                && recipients.is_empty()
+                && !actors.is_empty()
+                && actors.iter().all(|x| {
+                    self.kb
+                        .actor(&x.0)
+                        .is_some_and(|a| matches!(a.kind, ActorKind::Alliance | ActorKind::Igo | ActorKind::Grouping))
+                });
+            if (recipients.is_empty() || all_agents(&recipients)) && family(trig.kind).is_some() && !own_meeting {
                 if let Some((fam, acts, recs)) = &memory.last_claim {
                     if Some(*fam) == family(trig.kind) {
                         inferred = true;
@@ -782,7 +814,17 @@ impl<'kb> Extractor<'kb> {
                             .chain(recs)
                             .filter(|x| !actors.iter().any(|a| a.0 == x.0))
                             .collect();
-                        recipients = counterpart.into_iter().cloned().collect();
+                        // Of several, the one the text names most (a third party of the last
+                        // claim is not this one's counterpart: "Romania's contract" after
+                        // "Poland ordered from Korea").
+                        let times = |x: &&(String, String)| memory.times_named.get(&x.0).map_or(0, |t| t.0);
+                        let most = counterpart.iter().map(times).max().unwrap_or(0);
+                        recipients = counterpart
+                            .into_iter()
+                            .filter(|x| times(x) == most)
+                            .take(1)
+                            .cloned()
+                            .collect();
                     }
                 }
             }
@@ -792,7 +834,7 @@ impl<'kb> Extractor<'kb> {
             // ("…signed the executive contract in Warsaw" in an article about Poland and Korea).
             let (ga, gr) = (all_agents(&actors), all_agents(&recipients));
             let named_count = if ga { 0 } else { actors.len() } + if gr { 0 } else { recipients.len() };
-            if family(trig.kind).is_some() && named_count == 1 {
+            if family(trig.kind).is_some() && named_count == 1 && !own_meeting {
                 if let Some((x, y)) = memory.topic() {
                     let ids: Vec<&str> = actors.iter().chain(&recipients).map(|a| a.0.as_str()).collect();
                     let other = match (ids.contains(&x), ids.contains(&y)) {
@@ -1335,6 +1377,50 @@ mod tests {
             None,
         );
         assert_eq!(sides(&c[0]), (vec!["NOR"], vec!["KOR"]), "{c:?}");
+        // … with or without "that".
+        let c = x.extract_sentence("Ukraine says North Korean troops attacked Russian positions.", None);
+        assert_eq!(sides(&c[0]), (vec!["PRK"], vec!["RUS"]), "{c:?}");
+        // A possessive relative clause is about its antecedent.
+        let c = x.extract_sentence(
+            "Finland joined NATO after Russia, whose invasion of Ukraine began in February 2022, changed its mind.",
+            None,
+        );
+        let invasion = c.iter().find(|c| c.mode == ClaimKind::Invasion).expect("an invasion");
+        assert_eq!(sides(invasion), (vec!["RUS"], vec!["UKR"]), "{c:?}");
+    }
+
+    #[test]
+    fn an_office_has_the_officeholders_state_on_its_other_side() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence("Yoon Suk Yeol took office in May 2022.", None);
+        assert_eq!(sides(&c[0]), (vec!["yoon-suk-yeol"], vec!["KOR"]), "{c:?}");
+        let c = x.extract_sentence("Yoon Suk Yeol declared martial law on 3 December 2024.", None);
+        assert_eq!(sides(&c[0]), (vec!["yoon-suk-yeol"], vec!["KOR"]), "{c:?}");
+        // The state removes the person.
+        let c = x.extract_sentence("Yoon Suk Yeol was impeached on 14 December 2024.", None);
+        assert_eq!(sides(&c[0]), (vec!["KOR"], vec!["yoon-suk-yeol"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_counterpart_from_the_context_is_one_and_an_organisations_summit_has_none() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        // The last arms deal had Poland and Korea: Romania's counterpart is the one the text
+        // names most, not both.
+        let a = Article::from_bytes(
+            "-",
+            b"Poland ordered K2 tanks from South Korea in 2022. South Korea delivered ten tanks to Poland in December 2022. Romania's contract was signed in July 2024.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(sides(&c[c.len() - 1]), (vec!["ROU"], vec!["KOR"]), "{c:?}");
+        // An article about NATO and Korea: NATO's own summit is not a meeting with Korea.
+        let a = Article::from_bytes(
+            "-",
+            b"NATO and South Korea adopted a partnership programme in 2023. NATO and South Korea held talks in 2024. NATO's summit in Madrid ended in June 2022.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(sides(&c[c.len() - 1]), (vec!["NATO"], vec![]), "{c:?}");
     }
 
     #[test]
