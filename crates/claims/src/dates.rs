@@ -87,7 +87,7 @@ fn patterns() -> &'static Patterns {
             decade: re(r"\b(?:the\s+)?(19[0-9]0|20[0-4]0)s\b"),
             day_month: re(&format!(r"\b(?:(\d{{1,2}})\s+({MONTHS})|({MONTHS})\s+(\d{{1,2}}))\b")),
             month_alone: re(&format!(r"\b(?:((?i:that|this|last|next))\s+)?({MONTHS})\b")),
-            relative_unit: re(r"(?i)\b(last|this|next|the following|the previous|the same|earlier this|later this)\s+(year|month|week)\b"),
+            relative_unit: re(r"(?i)\b(last|this|next|the following|the next|the previous|the same|that|earlier this|later this)\s+(year|month|week)\b"),
             offset: re(&format!(r"(?i)\b({NUMBER_WORDS})\s+(days?|weeks?|months?|years?)\s+(later|after|earlier|before|ago)\b")),
             weekday: re(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
             day_word: re(r"(?i)\b(?:(today|yesterday|tomorrow)|(that|the same|the following|the next|the previous)\s+day|the day (before|after))\b"),
@@ -364,8 +364,8 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             let (base, step) = match rel.as_str() {
                 "last" | "the previous" => (d, -1),
                 "next" => (d, 1),
-                "the following" => (anchor, 1),
-                "the same" => (anchor, 0),
+                "the following" | "the next" => (anchor, 1),
+                "the same" | "that" => (anchor, 0),
                 _ => (d, 0),
             };
             let date = match unit.as_str().to_ascii_lowercase().as_str() {
@@ -570,6 +570,9 @@ mod tests {
         };
         assert_eq!(one("earlier that day", &anchored).0, "2024-12-03");
         assert_eq!(one("on the following day", &anchored).0, "2024-12-04");
+        // "That year", "the next month": from the date the text gave last, not the article's.
+        assert_eq!(one("that year", &anchored).0, "2024");
+        assert_eq!(one("the next month", &anchored).0, "2025-01");
         assert_eq!(one("the day before", &anchored).0, "2024-12-02");
         assert_eq!(one("next year", &c).0, "2023");
         assert_eq!(one("last month", &c).0, "2022-11");

@@ -169,6 +169,8 @@ struct Cues {
     subordinator: Regex,
     /// The pair a text is about, named together ("the two sides", "both countries").
     both_sides: Regex,
+    /// A definite reference to a signing (group 1) or a meeting told before.
+    event_reference: Regex,
     negation: Regex,
     /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
     /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
@@ -188,6 +190,7 @@ fn cues() -> &'static Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:which|who|whose)\b"),
             both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries)\b"),
+            event_reference: re(r"(?i)\bthe\s+(?:(signing|ceremony|signing ceremony)|summit|meeting|talks|session)\b"),
             subordinator: re(r"(?i)\b(?:that|since|after|before|when|whenever|while|because|until|although|though|whereas|once|unless|says|said|say|told|tells|confirmed|confirms|reported|reports|announced|announces|believes|believe|warned|warns|insisted|insists)\b"),
             negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b"),
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
@@ -893,7 +896,34 @@ impl<'kb> Extractor<'kb> {
             // "is attending the summit, following his visit in June 2022".)
             let participial =
                 |d: &DateMention| participial_phrase(&sentence[..d.start]).is_some_and(|p| !(ts > p && ts < d.start));
-            let date = nearest(&mut dates.iter().filter(|d| d.start >= a && d.end <= b && !participial(d)))
+            // The trigger's own stretch between commas first: a date set off by commas before it
+            // belongs to what is said there ("Luxon, in office since November, will attend the
+            // summit in July"); a clause with no date in that stretch takes the clause's nearest
+            // ("Poland, in July 2022, signed").
+            let (sa, sb) = {
+                let k = commas.partition_point(|&x| x < ts);
+                let sa = if k > 0 { commas[k - 1].max(a) } else { a };
+                let sb = commas.get(commas.partition_point(|&x| x < te)).map_or(b, |&x| x.min(b));
+                (sa, sb)
+            };
+            // A definite reference to an event told before ("attended the signing", "at the
+            // summit") is dated by it.
+            let referred = c.event_reference.captures(&sentence[a..b]).and_then(|m| {
+                let (d, end_date) = if m.get(1).is_some() {
+                    memory.signed?
+                } else {
+                    memory.met?
+                };
+                Some(DateMention {
+                    start: te,
+                    end: te,
+                    date: d,
+                    end_date,
+                })
+            });
+            let date = nearest(&mut dates.iter().filter(|d| d.start >= sa && d.end <= sb && !participial(d)))
+                .or_else(|| nearest(&mut dates.iter().filter(|d| d.start >= a && d.end <= b && !participial(d))))
+                .or(referred)
                 .or_else(|| nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d))))
                 .or_else(|| {
                     // An event in the present progressive ("is attending") happens on the
@@ -908,6 +938,9 @@ impl<'kb> Extractor<'kb> {
                         end_date: None,
                     })
                 });
+            // (Whether the date is written in the sentence, not taken from an event referred to
+            // or from the article's day.)
+            let dated_here = date.as_ref().is_some_and(|d| !(d.start == te && d.end == te));
             // Modality from the cues in the clause, up to the end of the trigger.
             let head = &sentence[a..te.min(b)];
             // Negation anywhere in the clause ("joining NATO is not on the agenda"), but not "not only".
@@ -928,6 +961,7 @@ impl<'kb> Extractor<'kb> {
             } else if c.future.is_match(&sentence[a..b])
                 || date
                     .as_ref()
+                    .filter(|_| dated_here)
                     .zip(article.date)
                     .is_some_and(|(d, p)| d.date.earliest() > p.latest())
             {
@@ -992,7 +1026,7 @@ impl<'kb> Extractor<'kb> {
             // A clause that names no actor, no date and no count states nothing of its own
             // that could be checked ("The answer is not to cancel contracts"): all its sides
             // would come from the context.
-            if in_clause.is_empty() && date.is_none() && items.iter().all(|(q, s)| q.is_none() && s.is_none()) {
+            if in_clause.is_empty() && !dated_here && items.iter().all(|(q, s)| q.is_none() && s.is_none()) {
                 continue;
             }
             for (quantity, system) in items {
@@ -1030,6 +1064,13 @@ impl<'kb> Extractor<'kb> {
                 });
                 if family(trig.kind) == Some(1) {
                     last_deal = Some(out.len() - 1);
+                }
+                if let Some(d) = &date {
+                    if plover == Plover::Agree && matches!(family(trig.kind), Some(1 | 2 | 5)) {
+                        memory.signed = Some((d.date, d.end_date));
+                    } else if family(trig.kind) == Some(3) {
+                        memory.met = Some((d.date, d.end_date));
+                    }
                 }
                 let named: Vec<&str> = actors
                     .iter()
@@ -1121,6 +1162,10 @@ struct Memory {
     last_claim: Option<(u8, Named, Named)>,
     /// The two actors of the last claim that named exactly two.
     last_pair: Option<(String, String)>,
+    /// The date of the last signing told (an agreement, a contract, a treaty) and of the last
+    /// meeting, for "the signing", "the ceremony", "the summit" later.
+    signed: Option<(PartialDate, Option<PartialDate>)>,
+    met: Option<(PartialDate, Option<PartialDate>)>,
     /// How often each actor (as the state or organisation it acts for) has been named so far,
     /// and where first: the text's topic is its two most named.
     times_named: std::collections::HashMap<String, (usize, usize)>,
@@ -1477,6 +1522,36 @@ mod tests {
             day,
         );
         assert_eq!(dated(&c), [("attendance", "2023-07-11".into())], "{c:?}");
+    }
+
+    #[test]
+    fn a_date_set_off_by_commas_is_the_asides() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let day = PartialDate::parse("2024-04-20").ok();
+        let c = x.extract_sentence(
+            "Prime Minister Christopher Luxon, in office since November, will attend the NATO summit in July.",
+            day,
+        );
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2024-07"), "{c:?}");
+        // "The signing", "the summit": the event told before, with its date.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2022-08-27\n\nPoland signed executive contracts with South Korea on 26 August 2022. The head of South Korea's arms procurement agency attended the signing.",
+        );
+        let c = x.extract(&a);
+        let attended = c.iter().find(|c| c.mode == ClaimKind::Attendance).expect("attendance");
+        assert_eq!(
+            attended.date.map(|d| d.to_string()).as_deref(),
+            Some("2022-08-26"),
+            "{c:?}"
+        );
+        // A date that is the whole aside dates the clause.
+        let c = x.extract_sentence(
+            "Poland, in July 2022, signed framework agreements with South Korea.",
+            day,
+        );
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2022-07"), "{c:?}");
     }
 
     #[test]
