@@ -171,6 +171,8 @@ struct Cues {
     both_sides: Regex,
     /// A definite reference to a signing (group 1) or a meeting told before.
     event_reference: Regex,
+    /// A verb saying what a deal holds ("covers", "includes").
+    contents: Regex,
     negation: Regex,
     /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
     /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
@@ -190,6 +192,7 @@ fn cues() -> &'static Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:which|who|whose)\b"),
             both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries)\b"),
+            contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
             event_reference: re(r"(?i)\bthe\s+(?:(signing|ceremony|signing ceremony)|summit|meeting|talks|session)\b"),
             subordinator: re(r"(?i)\b(?:that|since|after|before|when|whenever|while|because|until|although|though|whereas|once|unless|says|said|say|told|tells|confirmed|confirms|reported|reports|announced|announces|believes|believe|warned|warns|insisted|insists)\b"),
             negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b"),
@@ -594,7 +597,13 @@ impl<'kb> Extractor<'kb> {
                     });
                 // The verb right after its subject ("The last German soldiers left Mali, ending
                 // a decade-long deployment") is the clause's main event.
-                let w = i32::from(sense.specificity) - if background || object { 6 } else { 0 };
+                // An infinitive after another event's word is what that event is for or about
+                // ("signed a contract to supply howitzers", "agreed to send troops").
+                let purpose = sentence[..s].ends_with(" to ")
+                    && clause_triggers
+                        .iter()
+                        .any(|(s2, _, other, _)| *s2 < s && other.kind != sense.kind);
+                let w = i32::from(sense.specificity) - if background || object || purpose { 6 } else { 0 };
                 (w + if after_name { 2 } else { 0 }, w)
             };
             // The main event's type first (the subject's verb weighs more); then, within that
@@ -613,8 +622,34 @@ impl<'kb> Extractor<'kb> {
                 // 1,000 K2 tanks, 672 K9 howitzers and 48 FA-50 aircraft"; "and another with
                 // Hanwha for 212 K9A1 howitzers"): one claim per system counted, the first
                 // completing the deal's own claim when that counted nothing.
+                // A later sentence that says what a deal covers ("It also covers six K10
+                // vehicles") continues the last deal told, each count a claim of its own.
                 if let Some(k) = last_deal {
-                    self.continue_deal(out, k, sentence, offset, (a, b), &dates, &mentions, article);
+                    self.continue_deal(
+                        out,
+                        k,
+                        index,
+                        sentence,
+                        offset,
+                        (a, b),
+                        &dates,
+                        &mentions,
+                        article,
+                        true,
+                    );
+                } else if let Some(k) = memory.last_deal.filter(|_| c.contents.is_match(&sentence[a..b])) {
+                    self.continue_deal(
+                        out,
+                        k,
+                        index,
+                        sentence,
+                        offset,
+                        (a, b),
+                        &dates,
+                        &mentions,
+                        article,
+                        false,
+                    );
                 }
                 // A clause without an event still sets the subject for what follows.
                 if let Some(m) = mentions
@@ -1065,6 +1100,12 @@ impl<'kb> Extractor<'kb> {
                 if family(trig.kind) == Some(1) {
                     last_deal = Some(out.len() - 1);
                 }
+                if matches!(
+                    trig.kind,
+                    ClaimKind::ArmsDeal | ClaimKind::FrameworkAgreement | ClaimKind::ExecutiveContract
+                ) {
+                    memory.last_deal = Some(out.len() - 1);
+                }
                 if let Some(d) = &date {
                     if plover == Plover::Agree && matches!(family(trig.kind), Some(1 | 2 | 5)) {
                         memory.signed = Some((d.date, d.end_date));
@@ -1092,20 +1133,23 @@ impl<'kb> Extractor<'kb> {
     }
 
     /// Claims for a clause with no event of its own that counts weapon systems, continuing the
-    /// arms-deal claim `out[k]` of an earlier clause of the sentence: same kind, sides and
-    /// modality; the counterpart named in this clause, if any ("and another with Hanwha");
+    /// arms-deal claim `out[k]` of an earlier clause of the sentence (`complete`: its first count
+    /// completes that claim when it counted nothing) or of an earlier sentence: same kind, sides
+    /// and modality; the counterpart named in this clause, if any ("and another with Hanwha");
     /// this clause's date, else the deal's.
     #[allow(clippy::too_many_arguments)]
     fn continue_deal(
         &self,
         out: &mut Vec<Claim>,
         k: usize,
+        index: usize,
         sentence: &str,
         offset: usize,
         (a, b): (usize, usize),
         dates: &[DateMention],
         mentions: &[ActorMention],
         article: &Article,
+        complete: bool,
     ) {
         let clause = &sentence[a..b];
         let systems = self.lexicon.systems(clause);
@@ -1126,7 +1170,7 @@ impl<'kb> Extractor<'kb> {
             .collect();
         let date = dates.iter().find(|d| d.start >= a && d.end <= b);
         let mut items = items.into_iter();
-        if out[k].quantity.is_none() && out[k].system.is_none() {
+        if complete && out[k].quantity.is_none() && out[k].system.is_none() {
             if let Some((quantity, system)) = items.next() {
                 out[k].quantity = quantity;
                 out[k].system = system;
@@ -1134,6 +1178,7 @@ impl<'kb> Extractor<'kb> {
         }
         for (quantity, system) in items {
             let mut claim = out[k].clone();
+            claim.sentence = index;
             claim.start = article.input_offset(qs);
             claim.end = article.input_offset(qe);
             claim.quote = quote.clone();
@@ -1162,6 +1207,8 @@ struct Memory {
     last_claim: Option<(u8, Named, Named)>,
     /// The two actors of the last claim that named exactly two.
     last_pair: Option<(String, String)>,
+    /// The last arms deal told (its claim's index), for a later "it also covers …".
+    last_deal: Option<usize>,
     /// The date of the last signing told (an agreement, a contract, a treaty) and of the last
     /// meeting, for "the signing", "the ceremony", "the summit" later.
     signed: Option<(PartialDate, Option<PartialDate>)>,
@@ -1407,6 +1454,43 @@ mod tests {
         );
         let pairs: Vec<(Vec<&str>, Vec<&str>)> = c.iter().map(sides).collect();
         assert_eq!(pairs, [(vec!["FIN"], vec!["KOR"]), (vec!["NOR"], vec!["KOR"])], "{c:?}");
+    }
+
+    #[test]
+    fn a_later_sentence_may_say_what_a_deal_covers() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let a = Article::from_bytes(
+            "-",
+            b"Norway signed a contract with South Korea for 24 K9 howitzers on 20 December 2017. It also covers six K10 resupply vehicles. The army has 120 K9 howitzers.",
+        );
+        let c = x.extract(&a);
+        let k10: Vec<&Claim> = c.iter().filter(|c| c.system.as_deref() == Some("K10")).collect();
+        assert_eq!(k10.len(), 1, "{c:?}");
+        assert_eq!(sides(k10[0]), (vec!["NOR"], vec!["KOR"]));
+        assert_eq!((k10[0].quantity, k10[0].sentence), (Some(6), 1));
+        assert_eq!(k10[0].date.map(|d| d.to_string()).as_deref(), Some("2017-12-20"));
+        // A count with no verb of a deal's contents is not part of it.
+        assert!(c.iter().all(|c| c.quantity != Some(120)), "{c:?}");
+    }
+
+    #[test]
+    fn an_infinitive_is_what_the_event_is_for() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence(
+            "Hanwha Aerospace signed a contract with Estonia to supply 12 more K9 howitzers.",
+            None,
+        );
+        assert_eq!(c[0].mode, ClaimKind::ArmsDeal, "{c:?}");
+        // Alone, the same verb is the event, in any of its forms.
+        let c = x.extract_sentence("Hanwha Aerospace will supply 12 more K9 howitzers to Estonia.", None);
+        assert_eq!(c[0].mode, ClaimKind::Delivery, "{c:?}");
+        let c = x.extract_sentence(
+            "The first 18 launchers from South Korea are due to arrive in Poland in 2023.",
+            None,
+        );
+        assert_eq!(c[0].mode, ClaimKind::Delivery, "{c:?}");
     }
 
     #[test]
