@@ -843,7 +843,13 @@ impl<'kb> Extractor<'kb> {
                         .actor(&x.0)
                         .is_some_and(|a| matches!(a.kind, ActorKind::Alliance | ActorKind::Igo | ActorKind::Grouping))
                 });
-            if (recipients.is_empty() || all_agents(&recipients)) && family(trig.kind).is_some() && !own_meeting {
+            // (Two actors named together, "X and Y signed", are already the pair.)
+            let joint = actors.len() >= 2 && !all_agents(&actors);
+            if (recipients.is_empty() || all_agents(&recipients))
+                && family(trig.kind).is_some()
+                && !own_meeting
+                && !joint
+            {
                 if let Some((fam, acts, recs)) = &memory.last_claim {
                     if Some(*fam) == family(trig.kind) {
                         inferred = true;
@@ -1543,6 +1549,13 @@ mod tests {
         );
         let c = x.extract(&a);
         assert_eq!(sides(&c[c.len() - 1]), (vec!["ROU"], vec!["KOR"]), "{c:?}");
+        // Two actors named together are the pair: no third from the last deal.
+        let a = Article::from_bytes(
+            "-",
+            b"South Korea delivered K9 howitzers to NATO. South Korean and Polish companies signed a contract in July 2022.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(sides(&c[c.len() - 1]), (vec!["KOR", "POL"], vec![]), "{c:?}");
         // An article about NATO and Korea: NATO's own summit is not a meeting with Korea.
         let a = Article::from_bytes(
             "-",
