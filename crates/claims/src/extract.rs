@@ -1923,6 +1923,9 @@ mod tests {
             [Plover::Threaten]
         );
         assert_eq!(typed("Iran fired ballistic missiles at Israel."), [Plover::Assault]);
+        // The verb a block is named after means the block's code, though most of its patterns
+        // are exceptions (DENOUNCE [111]).
+        assert_eq!(typed("Cuba denounced the United States."), [Plover::Accuse]);
         assert_eq!(
             typed("Ban Ki-moon urged Israel to halt settlement building."),
             [Plover::Request]

@@ -1117,7 +1117,10 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
                 .and_then(|d| u.get(&d))
                 .copied()
                 .unwrap_or(0);
-            let read = if agree * 2 > total { default } else { None };
+            // (The verb a block is named after is what the block's code means: its patterns
+            // are the exceptions — "denounce" is an accusation, whatever it denounces.)
+            let head = block.name.eq_ignore_ascii_case(&verb.lemma);
+            let read = if head || agree * 2 > total { default } else { None };
             for f in &verb.forms {
                 reading.insert(f.as_str(), read);
             }
