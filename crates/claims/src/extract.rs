@@ -404,13 +404,19 @@ impl<'kb> Extractor<'kb> {
             .first()
             .map(|d| d.date.earliest())
             .or(ctx.published.map(|p| p.earliest()));
-        let mentions: Vec<ActorMention> = self
-            .lexicon
-            .actors(sentence, day)
-            .into_iter()
+        let found = self.lexicon.actors(sentence, day);
+        // "in Vilnius, Lithuania", "MORĄG, Poland —": a state after the place it locates is a
+        // place too (its start in the sentence).
+        let located: Vec<usize> = found
+            .iter()
+            .filter(|m| !m.entry.place && m.entry.kind == ActorKind::State && locates_a_place(sentence, m, &found))
+            .map(|m| m.start)
+            .collect();
+        let mentions: Vec<ActorMention> = found
+            .iter()
             .filter(|m| {
                 if !m.entry.place {
-                    return true;
+                    return !located.contains(&m.start);
                 }
                 // A capital as a location or a modifier ("in Seoul", "the Vilnius summit").
                 let before = sentence[..m.start].trim_end().to_ascii_lowercase();
@@ -418,6 +424,7 @@ impl<'kb> Extractor<'kb> {
                 let last_word = before.rsplit(' ').next().unwrap_or("");
                 !(matches!(last_word, "in" | "at" | "the" | "from" | "to") || after.starts_with("summit"))
             })
+            .cloned()
             .collect();
         // "NATO's cyber defence centre": the owner names what follows, it is not an actor itself
         // when the next name is one of its parts.
@@ -451,6 +458,10 @@ impl<'kb> Extractor<'kb> {
             .filter(|m| !m.entry.dictionary || !triggers.iter().any(|&(s, e, t)| own(t) && overlaps(m, s, e)))
             .collect();
         for m in mentions.iter().filter(|m| m.entry.agent.is_none()) {
+            memory.named(&m.entry.acts_for);
+        }
+        // (A state that locates a place is no actor, but the text is about it.)
+        for m in found.iter().filter(|m| located.contains(&m.start)) {
             memory.named(&m.entry.acts_for);
         }
         // Clauses: at strong breaks, and at a comma that starts a new clause with its own actor
@@ -1320,6 +1331,43 @@ fn speaks_of_the_future(clause: &str) -> bool {
     cues().future.is_match(clause)
 }
 
+/// Whether the state named by `m` stands after a place it locates: "in Vilnius, Lithuania",
+/// "at Bagram, Afghanistan", a dateline's "MORĄG, Poland —". The place is one to three
+/// capitalised words after "in", "at", "near" or "outside", or opening the sentence, that name
+/// no actor other than a capital (so "Japan, Korea and Australia" stays a list); the state ends
+/// the phrase.
+fn locates_a_place(sentence: &str, m: &ActorMention, found: &[ActorMention]) -> bool {
+    let Some(head) = sentence[..m.start].strip_suffix(", ") else {
+        return false;
+    };
+    let after = sentence[m.end..].trim_start();
+    if !(after.is_empty() || after.starts_with([',', '.', ';', ':', ')', '\u{2014}', '\u{2013}', '-'])) {
+        return false;
+    }
+    let words: Vec<(usize, &str)> = head
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+        .collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut k = words.len();
+    while k > 0 && words.len() - k < 3 && capitalised(words[k - 1].1) {
+        k -= 1;
+    }
+    if k == words.len() {
+        return false;
+    }
+    let place_start = words[k].0;
+    let named_actor = found
+        .iter()
+        .any(|o| o.start < head.len() && o.end > place_start && !o.entry.place);
+    let opener = k == 0
+        || matches!(
+            words[k - 1].1.to_ascii_lowercase().as_str(),
+            "in" | "at" | "near" | "outside"
+        );
+    opener && !named_actor
+}
+
 /// Families of events that share a counterpart across sentences: arms deals, institutions.
 fn family(kind: ClaimKind) -> Option<u8> {
     use ClaimKind::*;
@@ -1714,6 +1762,22 @@ mod tests {
             .find(|c| c.quote.starts_with("which"))
             .expect("the relative clause's claim");
         assert_eq!(sides(invaded), (vec!["RUS"], vec!["UKR"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_state_after_the_place_it_locates_is_a_place() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence(
+            "NATO and South Korea adopted a partnership programme at the summit in Vilnius, Lithuania, in July 2023.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["NATO", "KOR"], vec![]), "{c:?}");
+        let c = x.extract_sentence("MORĄG, Poland — Hanwha signed a contract with Estonia in 2023.", None);
+        assert_eq!(sides(&c[0]), (vec!["KOR"], vec!["EST"]), "{c:?}");
+        // A list of states is not a place and its state.
+        let c = x.extract_sentence("Leaders met in Japan, Korea and Australia in 2023.", None);
+        assert!(c.iter().any(|c| ids(&c.recipients).contains(&"KOR")), "{c:?}");
     }
 
     #[test]
