@@ -671,6 +671,24 @@ impl<'kb> Extractor<'kb> {
                 }
                 continue;
             };
+            // "Signed" names no instrument: in a text about an arms deal, with no other thing
+            // signed in the clause, it is the deal's ("the first, signed in August 2022, covered
+            // 212 howitzers").
+            let mut trig = trig;
+            if trig.kind == ClaimKind::Agreement
+                && matches!(
+                    sentence[ts..te].to_ascii_lowercase().as_str(),
+                    "signed" | "sign" | "signs" | "signing"
+                )
+                && !clause_triggers
+                    .iter()
+                    .any(|x| x.0 != ts && x.2.kind != ClaimKind::Agreement)
+                && memory.last_claim.as_ref().is_some_and(|(f, _, _)| *f == 1)
+            {
+                if let Some(k) = memory.last_deal {
+                    trig.kind = out[k].mode;
+                }
+            }
             let keep_person = matches!(trig.kind, ClaimKind::Election | ClaimKind::Inauguration)
                 || (trig.kind == ClaimKind::Statement && matches!(trig.plover, Plover::Coerce | Plover::Sanction));
             let id_of_entry = |e: &ActorEntry| -> String {
@@ -1526,6 +1544,14 @@ mod tests {
         assert_eq!(k10[0].date.map(|d| d.to_string()).as_deref(), Some("2017-12-20"));
         // A count with no verb of a deal's contents is not part of it.
         assert!(c.iter().all(|c| c.quantity != Some(120)), "{c:?}");
+        // "Signed" alone, in a text about a deal, is the deal's kind.
+        let a = Article::from_bytes(
+            "-",
+            b"Poland signed an executive contract with Hanwha for 152 K9 howitzers in 2023. The first, signed in August 2022, covered 212.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(c[c.len() - 1].mode, ClaimKind::ExecutiveContract, "{c:?}");
+        assert_eq!(sides(&c[c.len() - 1]), (vec!["POL"], vec!["KOR"]), "{c:?}");
     }
 
     #[test]
