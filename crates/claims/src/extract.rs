@@ -689,6 +689,23 @@ impl<'kb> Extractor<'kb> {
                     trig.kind = out[k].mode;
                 }
             }
+            // What arrives decides the event: goods are delivered, forces deployed, and a
+            // leader, a delegation or a state arriving somewhere is visiting it ("Pope Francis
+            // arrived in Kinshasa", "400 Kenyan police officers arrived in Port-au-Prince").
+            if trig.kind == ClaimKind::Delivery && sentence[ts..te].to_ascii_lowercase().starts_with("arriv") {
+                let subject: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= ts).collect();
+                let goods = !self.lexicon.systems(&sentence[a..ts]).is_empty()
+                    || !counted_items(&sentence[a..ts], a, &dates, &[]).is_empty()
+                        && !subject.iter().any(|m| m.entry.names_forces());
+                if subject.iter().any(|m| m.entry.names_forces()) {
+                    trig.kind = ClaimKind::Deployment;
+                    trig.cameo = Some("062");
+                } else if !goods && subject.iter().any(|m| m.entry.agent.is_none() || m.entry.demonym) {
+                    trig.kind = ClaimKind::Visit;
+                    trig.plover = Plover::Consult;
+                    trig.cameo = Some("042");
+                }
+            }
             let keep_person = matches!(trig.kind, ClaimKind::Election | ClaimKind::Inauguration)
                 || (trig.kind == ClaimKind::Statement && matches!(trig.plover, Plover::Coerce | Plover::Sanction));
             let id_of_entry = |e: &ActorEntry| -> String {
@@ -805,6 +822,19 @@ impl<'kb> Extractor<'kb> {
             dedupe(&mut actors);
             dedupe(&mut recipients);
             recipients.retain(|r| !actors.iter().any(|x| x.0 == r.0));
+            // A visit or a deployment with no counterpart named is to the place it goes to
+            // ("arrived in Kinshasa": Congo), which the actors' filter set aside as a place.
+            if recipients.is_empty() && matches!(trig.kind, ClaimKind::Visit | ClaimKind::Deployment) {
+                if let Some(m) = found
+                    .iter()
+                    .find(|m| m.start >= te && m.end <= b && (m.entry.place || located.contains(&m.start)))
+                {
+                    let x = (m.entry.acts_for.clone(), sentence[m.start..m.end].to_string());
+                    if !actors.iter().any(|y| y.0 == x.0) {
+                        recipients.push(x);
+                    }
+                }
+            }
             // A claim about a person's office has the person's state on its other side: the
             // person takes office, is elected, declares martial law in it; the state (its
             // parliament, its court) impeaches or removes the person.
@@ -1571,6 +1601,17 @@ mod tests {
             None,
         );
         assert_eq!(c[0].mode, ClaimKind::Delivery, "{c:?}");
+        // What arrives decides: forces are deployed, a leader or a delegation visits, and the
+        // place they arrive in is the counterpart.
+        let c = x.extract_sentence("400 Kenyan police officers arrived in Haiti on Tuesday.", None);
+        assert_eq!(
+            (c[0].mode, c[0].plover),
+            (ClaimKind::Deployment, Plover::Mobilize),
+            "{c:?}"
+        );
+        let c = x.extract_sentence("A delegation from Japan arrived in Seoul on Saturday.", None);
+        assert_eq!((c[0].mode, c[0].plover), (ClaimKind::Visit, Plover::Consult), "{c:?}");
+        assert_eq!(sides(&c[0]), (vec!["JPN"], vec!["KOR"]), "{c:?}");
     }
 
     #[test]
