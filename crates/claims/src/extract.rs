@@ -171,6 +171,8 @@ struct Cues {
     both_sides: Regex,
     /// A definite reference to a signing (group 1) or a meeting told before.
     event_reference: Regex,
+    /// A word opening an adverbial clause of time, cause or concession ("after", "because").
+    adverbial: Regex,
     /// A verb saying what a deal holds ("covers", "includes").
     contents: Regex,
     negation: Regex,
@@ -192,6 +194,7 @@ fn cues() -> &'static Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:which|who|whose)\b"),
             both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries)\b"),
+            adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
             contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
             event_reference: re(r"(?i)\bthe\s+(?:(signing|ceremony|signing ceremony)|summit|meeting|talks|session)\b"),
             subordinator: re(r"(?i)\b(?:that|since|after|before|when|whenever|while|because|until|although|though|whereas|once|unless|says|said|say|told|tells|confirmed|confirms|reported|reports|announced|announces|believes|believe|warned|warns|insisted|insists)\b"),
@@ -527,6 +530,32 @@ impl<'kb> Extractor<'kb> {
                 bounds.push(k);
             }
         }
+        // An adverbial clause with a subject and an event of its own after the main clause's
+        // event is a clause of its own ("… signed the contract weeks after Lee Jae-myung took
+        // office", "… began withdrawing after Kinshasa declined to renew its mandate").
+        for w in c.adverbial.find_iter(sentence) {
+            let k = w.start();
+            let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
+            let next = bounds
+                .iter()
+                .copied()
+                .filter(|b| *b > k)
+                .min()
+                .unwrap_or(sentence.len());
+            let first_trigger = triggers
+                .iter()
+                .filter(|(s, _, t)| *s > k && *s < next && !self.triggers.table[*t].conditional)
+                .map(|t| t.0)
+                .min();
+            let own_subject = first_trigger.is_some_and(|t| {
+                mentions
+                    .iter()
+                    .any(|m| m.start > k && m.end <= t && m.entry.agent.is_none())
+            });
+            if own_subject && has_trigger(prev, k) {
+                bounds.push(k);
+            }
+        }
         bounds.sort_unstable();
         bounds.dedup();
         // A relative clause set off by commas ("Estonia, which joined NATO in 2002, has been
@@ -614,7 +643,27 @@ impl<'kb> Extractor<'kb> {
                     && clause_triggers
                         .iter()
                         .any(|(s2, _, other, _)| *s2 < s && other.kind != sense.kind);
-                let w = i32::from(sense.specificity) - if background || object || purpose { 6 } else { 0 };
+                // An event in an adverbial clause after the main verb is its circumstance ("…
+                // withdrew after Kinshasa declined", "… after declining to renew"); "before
+                // delivery" is a phrase, not a clause.
+                let circumstance = clause_triggers.iter().any(|(s2, e2, _, _)| {
+                    *s2 < s
+                        && c.adverbial.find_iter(&sentence[*e2..s]).any(|w| {
+                            let between = &sentence[*e2 + w.end()..s];
+                            let gerund = between.trim().is_empty()
+                                && sentence[s..].split(' ').next().is_some_and(|x| x.ends_with("ing"));
+                            gerund
+                                || mentions
+                                    .iter()
+                                    .any(|m| m.start >= *e2 + w.end() && m.end <= s && m.entry.agent.is_none())
+                        })
+                });
+                let w = i32::from(sense.specificity)
+                    - if background || object || purpose || circumstance {
+                        6
+                    } else {
+                        0
+                    };
                 (w + if after_name { 2 } else { 0 }, w)
             };
             // The main event's type first (the subject's verb weighs more); then, within that
@@ -1006,6 +1055,9 @@ impl<'kb> Extractor<'kb> {
                 let sb = commas.get(commas.partition_point(|&x| x < te)).map_or(b, |&x| x.min(b));
                 (sa, sb)
             };
+            // (Whether the clause is an adverbial one, "after Lee took office": the
+            // circumstance of the sentence's main event, at another time than its dates.)
+            let adverbial_clause = c.adverbial.find(&sentence[a..b]).is_some_and(|m| m.start() == 0);
             // A definite reference to an event told before ("attended the signing", "at the
             // summit") is dated by it.
             let referred = c.event_reference.captures(&sentence[a..b]).and_then(|m| {
@@ -1024,7 +1076,12 @@ impl<'kb> Extractor<'kb> {
             let date = nearest(&mut dates.iter().filter(|d| d.start >= sa && d.end <= sb && !participial(d)))
                 .or_else(|| nearest(&mut dates.iter().filter(|d| d.start >= a && d.end <= b && !participial(d))))
                 .or(referred)
-                .or_else(|| nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d))))
+                .or_else(|| {
+                    if adverbial_clause {
+                        return None;
+                    }
+                    nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d)))
+                })
                 .or_else(|| {
                     // An event in the present progressive ("is attending") happens on the
                     // article's day.
@@ -1106,7 +1163,12 @@ impl<'kb> Extractor<'kb> {
             let plover = match (trig.kind, trig.plover) {
                 (ClaimKind::Delivery, Plover::Cooperate) if !arms_in_view => Plover::Aid,
                 (ClaimKind::Deployment, Plover::Cooperate | Plover::Mobilize) if org_named => Plover::Cooperate,
-                (ClaimKind::Deployment, Plover::Cooperate) if in_clause.iter().any(|m| m.entry.names_forces()) => {
+                // (Forces sent are a mobilisation, also where the dictionary reads them as
+                // military aid, CAMEO 072; humanitarian goods carried by a navy stay aid.)
+                (ClaimKind::Deployment, Plover::Cooperate | Plover::Aid)
+                    if (trig.plover == Plover::Cooperate || trig.cameo.is_some_and(|c| c.starts_with("072")))
+                        && in_clause.iter().any(|m| m.entry.names_forces()) =>
+                {
                     Plover::Mobilize
                 }
                 (_, p) => p,
@@ -1121,7 +1183,8 @@ impl<'kb> Extractor<'kb> {
                 + 0.05 * f64::from(trig.specificity)
                 + if in_clause.is_empty() { 0.0 } else { 0.1 }
                 + if recipients.is_empty() { 0.0 } else { 0.1 }
-                + if date.is_some() { 0.1 } else { 0.0 })
+                + if date.is_some() { 0.1 } else { 0.0 }
+                - if adverbial_clause { 0.2 } else { 0.0 })
             .min(0.98);
             // A clause that names no actor, no date and no count states nothing of its own
             // that could be checked ("The answer is not to cancel contracts"): all its sides
@@ -1556,6 +1619,26 @@ mod tests {
         );
         let pairs: Vec<(Vec<&str>, Vec<&str>)> = c.iter().map(sides).collect();
         assert_eq!(pairs, [(vec!["FIN"], vec!["KOR"]), (vec!["NOR"], vec!["KOR"])], "{c:?}");
+    }
+
+    #[test]
+    fn an_adverbial_clause_with_its_own_subject_is_a_claim_at_its_own_time() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence(
+            "Poland signed a contract with Hyundai Rotem for 180 K2 tanks on Friday, weeks after South Korea's new President Lee Jae-myung took office.",
+            PartialDate::parse("2025-08-02").ok(),
+        );
+        let kinds: Vec<ClaimKind> = c.iter().map(|c| c.mode).collect();
+        assert_eq!(kinds, [ClaimKind::ArmsDeal, ClaimKind::Inauguration], "{c:?}");
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2025-08-01"));
+        assert_eq!(c[1].date, None, "weeks before Friday, not on it: {c:?}");
+        // Without a subject of its own, the adverbial clause is the main event's circumstance.
+        let c = x.extract_sentence(
+            "Russian troops began withdrawing from Armenia after refusing to renew the mandate.",
+            None,
+        );
+        assert_eq!(c[0].mode, ClaimKind::Withdrawal, "{c:?}");
     }
 
     #[test]
@@ -2069,6 +2152,15 @@ mod tests {
             [Plover::Mobilize]
         );
         assert_eq!(typed("South Korea deployed troops to ISAF."), [Plover::Cooperate]);
+        // Forces sent are a mobilisation where the dictionary reads military aid (CAMEO 072).
+        assert_eq!(
+            typed("The Philippines sent additional marines to Batanes."),
+            [Plover::Mobilize]
+        );
+        assert_eq!(
+            typed("Russian peacekeepers began pulling out of Armenia."),
+            [Plover::Retreat]
+        );
         // A verb's form used as a noun is no event.
         assert!(typed("Korean arms stocks are large.").is_empty());
         assert!(typed("The armed forces of Chad are large.").is_empty());
