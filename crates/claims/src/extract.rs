@@ -664,7 +664,12 @@ impl<'kb> Extractor<'kb> {
                     } else {
                         0
                     };
-                (w + if after_name { 2 } else { 0 }, w)
+                // (Only a first verb: a word after a name further on is a noun the name
+                // modifies, "refused to join European Union sanctions".)
+                let first_verb = !clause_triggers
+                    .iter()
+                    .any(|(s2, _, _, _)| *s2 < s && !crate::lexicon::nominal_use(&sentence[..*s2]));
+                (w + if after_name && first_verb { 2 } else { 0 }, w)
             };
             // The main event's type first (the subject's verb weighs more); then, within that
             // type, the most specific trigger ("signed contracts": the contract).
@@ -2152,6 +2157,11 @@ mod tests {
             [Plover::Mobilize]
         );
         assert_eq!(typed("South Korea deployed troops to ISAF."), [Plover::Cooperate]);
+        // Refusing to act is a rejection; a name's noun further on is not the subject's verb.
+        assert_eq!(
+            typed("Hungary refused to join European Union sanctions against Belarus."),
+            [Plover::Reject]
+        );
         // Forces sent are a mobilisation where the dictionary reads military aid (CAMEO 072).
         assert_eq!(
             typed("The Philippines sent additional marines to Batanes."),

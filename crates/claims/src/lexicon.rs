@@ -983,6 +983,14 @@ pub fn triggers() -> Vec<Trigger> {
         t!("sharing intelligence", Agreement, Cooperate, Some("064"), 6),
         t!("shared intelligence", Agreement, Cooperate, Some("064"), 6),
         t!("intelligence sharing", Agreement, Cooperate, Some("064"), 6),
+        // Refusing to act: PLOVER's REJECT (CAMEO 12) with the act refused as its object; the
+        // CAMEO dictionary's REFUSE block codes only named objects ("refused the proposal").
+        t!("refused to", Statement, Reject, Some("120"), 6),
+        t!("refuses to", Statement, Reject, Some("120"), 6),
+        t!("refuse to", Statement, Reject, Some("120"), 6),
+        t!("refusing to", Statement, Reject, Some("120"), 6),
+        t!("declined to", Statement, Reject, Some("120"), 6),
+        t!("declines to", Statement, Reject, Some("120"), 6),
         // Collective protest, after the PLOVER codebook's PROTEST modes and CAMEO's 14x
         // (demonstrate, hunger strike, strike, obstruct, riot); the CAMEO dictionary's "protest"
         // is mostly a verbal complaint, so the collective acts are named here.
