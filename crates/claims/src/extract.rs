@@ -171,6 +171,8 @@ struct Cues {
     both_sides: Regex,
     /// A definite reference to a signing (group 1) or a meeting told before.
     event_reference: Regex,
+    /// A verb of ordering or buying, an arms deal only where the clause speaks of arms.
+    acquiring: Regex,
     /// A word opening an adverbial clause of time, cause or concession ("after", "because").
     adverbial: Regex,
     /// A verb saying what a deal holds ("covers", "includes").
@@ -194,6 +196,7 @@ fn cues() -> &'static Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:which|who|whose)\b"),
             both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries)\b"),
+            acquiring: re(r"(?i)^(?:ordered|orders?|bought|buys?|buying|purchased?|procured?|acquired)$"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
             contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
             event_reference: re(r"(?i)\bthe\s+(?:(signing|ceremony|signing ceremony)|summit|meeting|talks|session)\b"),
@@ -594,6 +597,18 @@ impl<'kb> Extractor<'kb> {
             let (a, b) = (w[0], w[1]);
             // Each trigger with its sense there, and whether it follows its subject directly (a
             // name, not a demonym, right before it).
+            // Whether the clause speaks of arms: a system, a weapon's name, or a text already
+            // about arms deals (asked only where a verb of buying needs it).
+            let arms_here = std::cell::OnceCell::new();
+            let arms_here = || {
+                *arms_here.get_or_init(|| {
+                    memory.last_claim.as_ref().is_some_and(|(f, _, _)| *f == 1)
+                        || !self.lexicon.systems(&sentence[a..b]).is_empty()
+                        || sentence[a..b]
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .any(|w| crate::lexicon::weapon_word(&w.to_ascii_lowercase()))
+                })
+            };
             let clause_triggers: Vec<(usize, usize, Sense, bool)> = triggers
                 .iter()
                 .filter(|(s, _, _)| *s >= a && *s < b)
@@ -601,12 +616,13 @@ impl<'kb> Extractor<'kb> {
                     let after_name = mentions
                         .iter()
                         .any(|m| m.end <= s && !m.entry.demonym && sentence[m.end..s].trim().is_empty());
-                    Some((
-                        s,
-                        e,
-                        self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?,
-                        after_name,
-                    ))
+                    let mut sense = self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?;
+                    // "Ordered", "bought" are an arms deal only about arms ("Putin ordered the
+                    // mobilisation"): elsewhere what the dictionary's patterns say, if anything.
+                    if sense.kind == ClaimKind::ArmsDeal && c.acquiring.is_match(&sentence[s..e]) && !arms_here() {
+                        sense = self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?;
+                    }
+                    Some((s, e, sense, after_name))
                 })
                 .collect();
             // A nominal trigger inside a prepositional phrase ("in the wake of the invasion",
@@ -2157,6 +2173,18 @@ mod tests {
             [Plover::Mobilize]
         );
         assert_eq!(typed("South Korea deployed troops to ISAF."), [Plover::Cooperate]);
+        // "Ordered", "bought" are arms deals only about arms (a system, even in the plural, or
+        // a weapon the CAMEO dictionary names).
+        let kinds = |s: &str| -> Vec<ClaimKind> { x.extract_sentence(s, None).iter().map(|c| c.mode).collect() };
+        assert!(!kinds("Russia ordered the partial mobilisation of reservists.").contains(&ClaimKind::ArmsDeal));
+        assert_eq!(
+            kinds("Estonia has been buying refurbished K9s since 2018."),
+            [ClaimKind::ArmsDeal]
+        );
+        assert_eq!(
+            kinds("Poland ordered 96 attack helicopters from the United States."),
+            [ClaimKind::ArmsDeal]
+        );
         // Refusing to act is a rejection; a name's noun further on is not the subject's verb.
         assert_eq!(
             typed("Hungary refused to join European Union sanctions against Belarus."),

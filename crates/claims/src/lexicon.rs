@@ -60,7 +60,7 @@ const PLACES: &str = include_str!("../data/places.tsv");
 fn designation() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(r"(?-u)\b[A-Z][A-Za-z]{0,3}-?[0-9]{1,4}(?:[A-Z]{1,3}[0-9]?)?\b")
+        regex::Regex::new(r"(?-u)\b([A-Z][A-Za-z]{0,3}-?[0-9]{1,4}(?:[A-Z]{1,3}[0-9]?)?)s?\b")
             .unwrap_or_else(|e| panic!("designation pattern: {e}"))
     })
 }
@@ -657,14 +657,19 @@ impl Lexicon {
     /// systems' names, and any token shaped like a military designation (capital letters and
     /// digits, as in "K9A1", "KT-1T", "F-16", "T-155").
     pub fn systems<'t>(&self, text: &'t str) -> Vec<(usize, usize, &'t str)> {
+        // (A plural "s" after a name is the same system: "refurbished K9s".)
         let mut out: Vec<(usize, usize, &'t str)> = self
             .systems
             .find_iter(text)
-            .filter(|m| bounded(text, m.start(), m.end()))
+            .filter(|m| {
+                bounded(text, m.start(), m.end())
+                    || (text[m.end()..].starts_with('s') && bounded(text, m.start(), m.end() + 1))
+            })
             .map(|m| (m.start(), m.end(), &text[m.start()..m.end()]))
             .collect();
-        for m in designation().find_iter(text) {
-            if bounded(text, m.start(), m.end()) && !out.iter().any(|(s, e, _)| m.start() < *e && *s < m.end()) {
+        for c in designation().captures_iter(text) {
+            let Some(m) = c.get(1) else { continue };
+            if !out.iter().any(|(s, e, _)| m.start() < *e && *s < m.end()) {
                 out.push((m.start(), m.end(), m.as_str()));
             }
         }
@@ -1247,6 +1252,40 @@ pub struct Sense {
     pub needs_object: bool,
 }
 
+/// Whether `word` (lower case) names a weapon or a military aircraft in the CAMEO dictionary's
+/// synonym sets (&WEAPON, &AIRCRAFT: "howitzer", "missiles", "jets", "helicopter"; the head
+/// noun of a compound entry, "tank" of "battle tank").
+pub fn weapon_word(word: &str) -> bool {
+    static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let set = W.get_or_init(|| {
+        // Head nouns too general to say "weapon" alone.
+        const GENERAL: &[&str] = &[
+            "device",
+            "devise",
+            "vehicle",
+            "carrier",
+            "batteries",
+            "knife",
+            "explosive",
+            "ied",
+        ];
+        let dict = &crate::petrarch::shipped_verbs().0;
+        let mut set = std::collections::HashSet::new();
+        for name in ["WEAPON", "AIRCRAFT"] {
+            for entry in dict.synsets.get(name).into_iter().flatten() {
+                let head = entry.rsplit(' ').next().unwrap_or(entry);
+                if head.len() < 3 || GENERAL.contains(&head) {
+                    continue;
+                }
+                set.insert(head.to_string());
+                set.insert(format!("{head}s"));
+            }
+        }
+        set
+    });
+    set.contains(word)
+}
+
 /// Closed-class words after which a word is a noun or an adjective, not a verb ("the forces",
 /// "its support", "with arms", "two attacks"): determiners, possessives and prepositions of
 /// English, and numbers.
@@ -1394,6 +1433,40 @@ impl Triggers {
                 ..own
             }),
         }
+    }
+
+    /// What the CAMEO dictionary's patterns make of trigger `t` (one of entente's own words
+    /// that is also a dictionary verb) at `[ts, te)` in the clause `[a, b)`: the most specific
+    /// matching pattern's reading, or `None` where no pattern matches or it says no event.
+    pub fn dictionary_sense(
+        &self,
+        t: usize,
+        sentence: &str,
+        (a, b): (usize, usize),
+        (ts, te): (usize, usize),
+    ) -> Option<Sense> {
+        let trig = &self.table[t];
+        let pats = trig
+            .block
+            .and_then(|bi| crate::petrarch::shipped_verbs().1.get(bi as usize))?;
+        let before = words(&sentence[a..ts]);
+        let after = words(&sentence[te..b]);
+        let before: Vec<&str> = before.iter().map(String::as_str).collect();
+        let after: Vec<&str> = after.iter().map(String::as_str).collect();
+        let p = pats
+            .iter()
+            .filter(|p| p.matches(&before, &after))
+            .max_by_key(|p| (p.words, p.verb.as_deref() == trig.lemma))?;
+        let code = p.code.as_deref()?;
+        Some(Sense {
+            kind: kind_of_cameo(code),
+            plover: crate::petrarch::plover_of_cameo(code)?,
+            cameo: Some(code),
+            specificity: 3 + p.words.min(2) as u8,
+            passive: false,
+            implies: None,
+            needs_object: false,
+        })
     }
 
     /// Whether trigger `t` is one of entente's own (not from the CAMEO dictionary).
