@@ -171,6 +171,8 @@ struct Cues {
     both_sides: Regex,
     /// A definite reference to a signing (group 1) or a meeting told before.
     event_reference: Regex,
+    /// "and" before an auxiliary: a second predicate of the subject ("and has imposed").
+    second_predicate: Regex,
     /// A verb of ordering or buying, an arms deal only where the clause speaks of arms.
     acquiring: Regex,
     /// A word opening an adverbial clause of time, cause or concession ("after", "because").
@@ -196,6 +198,7 @@ fn cues() -> &'static Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:which|who|whose)\b"),
             both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries)\b"),
+            second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             acquiring: re(r"(?i)^(?:ordered|orders?|bought|buys?|buying|purchased?|procured?|acquired)$"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
             contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
@@ -533,6 +536,21 @@ impl<'kb> Extractor<'kb> {
                 bounds.push(k);
             }
         }
+        // A second predicate of the same subject is a clause of its own: "… has sent trainers
+        // to Britain and has imposed sanctions on Russia" (an auxiliary after "and" opens it).
+        for m in c.second_predicate.find_iter(sentence) {
+            let k = m.start();
+            let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
+            let next = bounds
+                .iter()
+                .copied()
+                .filter(|b| *b > k)
+                .min()
+                .unwrap_or(sentence.len());
+            if has_trigger(prev, k) && has_trigger(k, next) {
+                bounds.push(k);
+            }
+        }
         // An adverbial clause with a subject and an event of its own after the main clause's
         // event is a clause of its own ("… signed the contract weeks after Lee Jae-myung took
         // office", "… began withdrawing after Kinshasa declined to renew its mandate").
@@ -656,9 +674,9 @@ impl<'kb> Extractor<'kb> {
                 // An infinitive after another event's word is what that event is for or about
                 // ("signed a contract to supply howitzers", "agreed to send troops").
                 let purpose = sentence[..s].ends_with(" to ")
-                    && clause_triggers
-                        .iter()
-                        .any(|(s2, _, other, _)| *s2 < s && other.kind != sense.kind);
+                    && clause_triggers.iter().any(|(s2, e2, other, _)| {
+                        *s2 < s && other.kind != sense.kind && !sentence[*e2..s].contains(',')
+                    });
                 // An event in an adverbial clause after the main verb is its circumstance ("…
                 // withdrew after Kinshasa declined", "… after declining to renew"); "before
                 // delivery" is a phrase, not a clause.
@@ -1660,6 +1678,31 @@ mod tests {
             None,
         );
         assert_eq!(c[0].mode, ClaimKind::Withdrawal, "{c:?}");
+    }
+
+    #[test]
+    fn a_second_predicate_of_the_subject_is_a_claim_of_its_own() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let c = x.extract_sentence(
+            "New Zealand has sent army trainers to the United Kingdom and has imposed sanctions on Russia.",
+            None,
+        );
+        let kinds: Vec<(Plover, Vec<&str>)> = c.iter().map(|c| (c.plover, sides(c).0)).collect();
+        assert_eq!(kinds.len(), 2, "{c:?}");
+        assert_eq!(kinds[1], (Plover::Sanction, vec!["NZL"]), "{c:?}");
+        // An aside between commas does not govern the infinitive after it.
+        let c = x.extract_sentence(
+            "Prime Minister Christopher Luxon, in office since November, is expected to attend the NATO summit in July.",
+            None,
+        );
+        assert_eq!(c[0].mode, ClaimKind::Attendance, "{c:?}");
+        // "Ratify" in every form.
+        let c = x.extract_sentence(
+            "Sweden is still waiting for Turkey and Hungary to ratify its accession.",
+            None,
+        );
+        assert_eq!(c[0].mode, ClaimKind::Ratification, "{c:?}");
     }
 
     #[test]
