@@ -1289,6 +1289,20 @@ pub fn weapon_word(word: &str) -> bool {
     set.contains(word)
 }
 
+/// A pattern's reading: its code's kind and PLOVER type (`None` for a pattern coded `---`).
+fn pattern_sense(p: &'static crate::petrarch::CompiledPattern) -> Option<Sense> {
+    let code = p.code.as_deref()?;
+    Some(Sense {
+        kind: kind_of_cameo(code),
+        plover: crate::petrarch::plover_of_cameo(code)?,
+        cameo: Some(code),
+        specificity: 3 + p.words.min(2) as u8,
+        passive: false,
+        implies: None,
+        needs_object: false,
+    })
+}
+
 /// Closed-class words after which a word is a noun or an adjective, not a verb ("the forces",
 /// "its support", "with arms", "two attacks"): determiners, possessives and prepositions of
 /// English, and numbers.
@@ -1364,17 +1378,7 @@ impl Triggers {
         let trig = &self.table[t];
         let own = trig.sense;
         let before = words(&sentence[a..ts]);
-        let best_pattern = || {
-            let pats = trig
-                .block
-                .and_then(|bi| crate::petrarch::shipped_verbs().1.get(bi as usize))?;
-            let after = words(&sentence[te..b]);
-            let before: Vec<&str> = before.iter().map(String::as_str).collect();
-            let after: Vec<&str> = after.iter().map(String::as_str).collect();
-            pats.iter()
-                .filter(|p| p.matches(&before, &after))
-                .max_by_key(|p| (p.words, p.verb.as_deref() == trig.lemma))
-        };
+        let best_pattern = || self.best_pattern(t, sentence, (a, b), (ts, te));
         if t < self.builtin {
             // entente's own material-cooperation words (delivered, sent, shipped, deployed…) take
             // a more specific type where the dictionary's patterns give one ("sent … humanitarian
@@ -1416,20 +1420,8 @@ impl Triggers {
         {
             return None;
         }
-        let best = best_pattern();
-        match best {
-            Some(p) => {
-                let code = p.code.as_deref()?;
-                Some(Sense {
-                    kind: kind_of_cameo(code),
-                    plover: crate::petrarch::plover_of_cameo(code)?,
-                    cameo: Some(code),
-                    specificity: 3 + p.words.min(2) as u8,
-                    passive: false,
-                    implies: None,
-                    needs_object: false,
-                })
-            }
+        match best_pattern() {
+            Some(p) => pattern_sense(p),
             None if trig.conditional => None,
             None => Some(Sense {
                 needs_object: trig.block_code,
@@ -1438,16 +1430,15 @@ impl Triggers {
         }
     }
 
-    /// What the CAMEO dictionary's patterns make of trigger `t` (one of entente's own words
-    /// that is also a dictionary verb) at `[ts, te)` in the clause `[a, b)`: the most specific
-    /// matching pattern's reading, or `None` where no pattern matches or it says no event.
-    pub fn dictionary_sense(
+    /// The most specific of the CAMEO dictionary's patterns for trigger `t`'s verb that matches
+    /// the words around it (at `[ts, te)` in the clause `[a, b)`).
+    fn best_pattern(
         &self,
         t: usize,
         sentence: &str,
         (a, b): (usize, usize),
         (ts, te): (usize, usize),
-    ) -> Option<Sense> {
+    ) -> Option<&'static crate::petrarch::CompiledPattern> {
         let trig = &self.table[t];
         let pats = trig
             .block
@@ -1456,20 +1447,22 @@ impl Triggers {
         let after = words(&sentence[te..b]);
         let before: Vec<&str> = before.iter().map(String::as_str).collect();
         let after: Vec<&str> = after.iter().map(String::as_str).collect();
-        let p = pats
-            .iter()
+        pats.iter()
             .filter(|p| p.matches(&before, &after))
-            .max_by_key(|p| (p.words, p.verb.as_deref() == trig.lemma))?;
-        let code = p.code.as_deref()?;
-        Some(Sense {
-            kind: kind_of_cameo(code),
-            plover: crate::petrarch::plover_of_cameo(code)?,
-            cameo: Some(code),
-            specificity: 3 + p.words.min(2) as u8,
-            passive: false,
-            implies: None,
-            needs_object: false,
-        })
+            .max_by_key(|p| (p.words, p.verb.as_deref() == trig.lemma))
+    }
+
+    /// What the CAMEO dictionary's patterns make of trigger `t` (one of entente's own words
+    /// that is also a dictionary verb) there: the best matching pattern's reading, or `None`
+    /// where no pattern matches or it says no event.
+    pub fn dictionary_sense(
+        &self,
+        t: usize,
+        sentence: &str,
+        clause: (usize, usize),
+        at: (usize, usize),
+    ) -> Option<Sense> {
+        pattern_sense(self.best_pattern(t, sentence, clause, at)?)
     }
 
     /// Whether trigger `t` is one of entente's own (not from the CAMEO dictionary).
