@@ -1045,8 +1045,12 @@ impl<'kb> Extractor<'kb> {
                     }
                 }
             }
+            // (Force used by no one the text names, nor any armed group, is not an event
+            // between actors: "an earthquake struck Morocco".)
+            let no_attacker = actors.is_empty() && matches!(trig.plover, Plover::Assault) && !trig.passive;
             if actors.is_empty() && recipients.is_empty()
                 || trig.needs_object && !in_clause.iter().any(|m| m.start >= te)
+                || no_attacker
             {
                 continue;
             }
@@ -2227,6 +2231,12 @@ mod tests {
         assert_eq!(
             kinds("Poland ordered 96 attack helicopters from the United States."),
             [ClaimKind::ArmsDeal]
+        );
+        // Force used by no one named is no event between actors.
+        assert!(typed("A magnitude 6.8 earthquake struck Morocco's High Atlas mountains.").is_empty());
+        assert_eq!(
+            typed("Pakistani jets struck hideouts in Afghanistan."),
+            [Plover::Assault]
         );
         // Refusing to act is a rejection; a name's noun further on is not the subject's verb.
         assert_eq!(
