@@ -171,6 +171,8 @@ struct Cues {
     both_sides: Regex,
     /// A definite reference to a signing (group 1) or a meeting told before.
     event_reference: Regex,
+    /// An irregular past participle ("led", "sent", "held"): with "by" after it, a passive.
+    participle: Regex,
     /// "and" before an auxiliary: a second predicate of the subject ("and has imposed").
     second_predicate: Regex,
     /// A verb of ordering or buying, an arms deal only where the clause speaks of arms.
@@ -198,6 +200,7 @@ fn cues() -> &'static Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:which|who|whose)\b"),
             both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries)\b"),
+            participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             acquiring: re(r"(?i)^(?:ordered|orders?|bought|buys?|buying|purchased?|procured?|acquired)$"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
@@ -805,8 +808,15 @@ impl<'kb> Extractor<'kb> {
             };
             let id_of = |m: &ActorMention| id_of_entry(&m.entry);
             let in_clause: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= b).collect();
-            // Passive with an agent: "… was signed by X".
-            let by = sentence[te..b].find(" by ").map(|k| te + k + 4);
+            // Passive with an agent: "… was signed by X", "the contract signed by X": "by" after a
+            // past participle. (In "condemned an attack by X" the "by" is the attack's.)
+            let by = sentence[te..b]
+                .find(" by ")
+                .filter(|&k| {
+                    let word = sentence[..te + k].rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+                    word.ends_with("ed") || word.ends_with("en") || c.participle.is_match(&word)
+                })
+                .map(|k| te + k + 4);
             // A subordinate clause has a subject of its own: in "… since Russia invaded
             // Ukraine" the names before "since" are not the invader.
             let own_subject_from = c
@@ -2232,6 +2242,15 @@ mod tests {
             kinds("Poland ordered 96 attack helicopters from the United States."),
             [ClaimKind::ArmsDeal]
         );
+        // "By" names a passive verb's agent, not an active verb's: in "condemned an attack by
+        // Russian soldiers" it is the attack's.
+        let c = x.extract_sentence(
+            "The Polish government condemned an attack by Russian soldiers in Ukraine.",
+            None,
+        );
+        assert_eq!(sides(&c[0]).0, ["POL"], "{c:?}");
+        let c = x.extract_sentence("The contract was signed by Poland in 2022.", None);
+        assert_eq!(sides(&c[0]).0, ["POL"], "{c:?}");
         // Force used by no one named is no event between actors.
         assert!(typed("A magnitude 6.8 earthquake struck Morocco's High Atlas mountains.").is_empty());
         assert_eq!(
