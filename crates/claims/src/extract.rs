@@ -175,7 +175,8 @@ struct Cues {
     participle: Regex,
     /// "and" before an auxiliary: a second predicate of the subject ("and has imposed").
     second_predicate: Regex,
-    /// A verb of ordering or buying, an arms deal only where the clause speaks of arms.
+    /// A verb of ordering, buying or receiving, an arms deal or delivery only where the clause
+    /// speaks of arms.
     acquiring: Regex,
     /// A word opening an adverbial clause of time, cause or concession ("after", "because").
     adverbial: Regex,
@@ -202,7 +203,7 @@ fn cues() -> &'static Cues {
             both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
-            acquiring: re(r"(?i)^(?:ordered|orders?|bought|buys?|buying|purchased?|procured?|acquired)$"),
+            acquiring: re(r"(?i)^(?:ordered|orders?|bought|buys?|buying|purchased?|procured?|acquired|received|receives?)$"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
             contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
             event_reference: re(r"(?i)\bthe\s+(?:(signing|ceremony|signing ceremony)|summit|meeting|talks|session)\b"),
@@ -540,9 +541,25 @@ impl<'kb> Extractor<'kb> {
             }
         }
         // A second predicate of the same subject is a clause of its own: "… has sent trainers
-        // to Britain and has imposed sanctions on Russia" (an auxiliary after "and" opens it).
-        for m in c.second_predicate.find_iter(sentence) {
-            let k = m.start();
+        // to Britain and has imposed sanctions on Russia" (an auxiliary after "and" opens it),
+        // "… has been a partner since 1994 and joined the centre in 2015" (a verb in the past).
+        let verb_after_and = sentence.match_indices(" and ").filter(|&(k, _)| {
+            triggers.iter().any(|&(s, e, _)| {
+                s == k + 5 && {
+                    let w = sentence[s..e].to_ascii_lowercase();
+                    !w.contains(' ') && (w.ends_with("ed") || c.participle.is_match(&w))
+                }
+            })
+        });
+        let starts: Vec<usize> = c
+            .second_predicate
+            .find_iter(sentence)
+            .map(|m| m.start())
+            .chain(verb_after_and.map(|(k, _)| k))
+            .collect();
+        // (Clauses split off here keep their dates to themselves: their starts.)
+        let mut split_off: Vec<usize> = Vec::new();
+        for k in starts {
             let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
             let next = bounds
                 .iter()
@@ -552,6 +569,7 @@ impl<'kb> Extractor<'kb> {
                 .unwrap_or(sentence.len());
             if has_trigger(prev, k) && has_trigger(k, next) {
                 bounds.push(k);
+                split_off.push(k);
             }
         }
         // An adverbial clause with a subject and an event of its own after the main clause's
@@ -578,6 +596,7 @@ impl<'kb> Extractor<'kb> {
             });
             if own_subject && has_trigger(prev, k) {
                 bounds.push(k);
+                split_off.push(k);
             }
         }
         bounds.sort_unstable();
@@ -587,7 +606,12 @@ impl<'kb> Extractor<'kb> {
         // clause of its own, whose subject is the actor named right before it, and the main
         // clause after it keeps the sentence's subject.
         let mut antecedents: Vec<(usize, &ActorMention)> = Vec::new();
-        let mut relatives: Vec<(usize, usize)> = Vec::new();
+        // (Clauses that keep their dates to themselves: relative clauses, and the clauses split
+        // off above, each to the next bound.)
+        let mut relatives: Vec<(usize, usize)> = split_off
+            .iter()
+            .map(|&k| (k, bounds.iter().copied().find(|&b| b > k).unwrap_or(sentence.len())))
+            .collect();
         let strong = bounds.clone();
         for r in c.relative.find_iter(sentence) {
             let p = r.start();
@@ -620,10 +644,12 @@ impl<'kb> Extractor<'kb> {
             // name, not a demonym, right before it).
             // Whether the clause speaks of arms: a system, a weapon's name, or a text already
             // about arms deals (asked only where a verb of buying needs it).
+            // (Whether the text was already about arms deals: a delivery there is of weapons.)
+            let arms_before = memory.last_claim.as_ref().is_some_and(|(f, _, _)| *f == 1);
             let arms_here = std::cell::OnceCell::new();
             let arms_here = || {
                 *arms_here.get_or_init(|| {
-                    memory.last_claim.as_ref().is_some_and(|(f, _, _)| *f == 1)
+                    arms_before
                         || !self.lexicon.systems(&sentence[a..b]).is_empty()
                         || sentence[a..b]
                             .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -640,7 +666,10 @@ impl<'kb> Extractor<'kb> {
                     let mut sense = self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?;
                     // "Ordered", "bought" are an arms deal only about arms ("Putin ordered the
                     // mobilisation"): elsewhere what the dictionary's patterns say, if anything.
-                    if sense.kind == ClaimKind::ArmsDeal && c.acquiring.is_match(&sentence[s..e]) && !arms_here() {
+                    if matches!(sense.kind, ClaimKind::ArmsDeal | ClaimKind::Delivery)
+                        && c.acquiring.is_match(&sentence[s..e])
+                        && !arms_here()
+                    {
                         sense = self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?;
                     }
                     Some((s, e, sense, after_name))
@@ -1072,8 +1101,6 @@ impl<'kb> Extractor<'kb> {
             if !subject_mentions.is_empty() {
                 subject_in_sentence = subject_mentions;
             }
-            // Whether the text was already about arms deals (a delivery there is of weapons).
-            let arms_before = memory.last_claim.as_ref().is_some_and(|(f, _, _)| *f == 1);
             if let Some(f) = family(trig.kind) {
                 // What a later clause may take as its counterpart: the named actors, not a
                 // generic agent that stood in for one here ("border security").
@@ -1092,7 +1119,8 @@ impl<'kb> Extractor<'kb> {
                 })
                 .cloned()
             };
-            // (A date inside another clause's relative clause is that clause's.)
+            // (A date inside another clause's relative clause, second predicate or adverbial
+            // clause is that clause's.)
             let elsewhere = |d: &DateMention| relatives.iter().any(|&(p, k)| p != a && d.start >= p && d.end <= k);
             // (A date in a participial phrase that does not hold the trigger is that phrase's:
             // "is attending the summit, following his visit in June 2022".)
@@ -1705,6 +1733,18 @@ mod tests {
         let kinds: Vec<(Plover, Vec<&str>)> = c.iter().map(|c| (c.plover, sides(c).0)).collect();
         assert_eq!(kinds.len(), 2, "{c:?}");
         assert_eq!(kinds[1], (Plover::Sanction, vec!["NZL"]), "{c:?}");
+        // A verb in the past after "and" opens one too, and keeps its date to itself.
+        let c = x.extract_sentence(
+            "Finland ordered 48 K9 howitzers from South Korea and received the first guns in 2018.",
+            None,
+        );
+        let kinds: Vec<(ClaimKind, Option<String>)> =
+            c.iter().map(|c| (c.mode, c.date.map(|d| d.to_string()))).collect();
+        assert_eq!(
+            kinds,
+            [(ClaimKind::ArmsDeal, None), (ClaimKind::Delivery, Some("2018".into()))],
+            "{c:?}"
+        );
         // An aside between commas does not govern the infinitive after it.
         let c = x.extract_sentence(
             "Prime Minister Christopher Luxon, in office since November, is expected to attend the NATO summit in July.",
