@@ -169,7 +169,7 @@ struct Cues {
     subordinator: Regex,
     /// The pair a text is about, named together ("the two sides", "both countries").
     both_sides: Regex,
-    /// A definite reference to a signing (group 1) or a meeting told before.
+    /// A definite reference to a signing ("the signing", "the ceremony") or a meeting told before.
     event_reference: Regex,
     /// An irregular past participle ("led", "sent", "held"): with "by" after it, a passive.
     participle: Regex,
@@ -206,7 +206,7 @@ fn cues() -> &'static Cues {
             acquiring: re(r"(?i)^(?:ordered|orders?|bought|buys?|buying|purchased?|procured?|acquired|received|receives?)$"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
             contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
-            event_reference: re(r"(?i)\bthe\s+(?:(signing|ceremony|signing ceremony)|summit|meeting|talks|session)\b"),
+            event_reference: re(r"(?i)\bthe\s+(?:signing ceremony|signing|ceremony|summit|meeting|talks|session)\b"),
             subordinator: re(r"(?i)\b(?:that|since|after|before|when|whenever|while|because|until|although|though|whereas|once|unless|says|said|say|told|tells|confirmed|confirms|reported|reports|announced|announces|believes|believe|warned|warns|insisted|insists)\b"),
             negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b"),
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
@@ -1141,8 +1141,9 @@ impl<'kb> Extractor<'kb> {
             let adverbial_clause = c.adverbial.find(&sentence[a..b]).is_some_and(|m| m.start() == 0);
             // A definite reference to an event told before ("attended the signing", "at the
             // summit") is dated by it.
-            let referred = c.event_reference.captures(&sentence[a..b]).and_then(|m| {
-                let (d, end_date) = if m.get(1).is_some() {
+            let referred = c.event_reference.find(&sentence[a..b]).and_then(|m| {
+                let signing = m.as_str().ends_with("signing") || m.as_str().ends_with("ceremony");
+                let (d, end_date) = if signing {
                     memory.signed?
                 } else {
                     memory.met?

@@ -60,7 +60,7 @@ const PLACES: &str = include_str!("../data/places.tsv");
 fn designation() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(r"(?-u)\b([A-Z][A-Za-z]{0,3}-?[0-9]{1,4}(?:[A-Z]{1,3}[0-9]?)?)s?\b")
+        regex::Regex::new(r"(?-u)\b[A-Z][A-Za-z]{0,3}-?[0-9]{1,4}(?:[A-Z]{1,3}[0-9]?)?s?\b")
             .unwrap_or_else(|e| panic!("designation pattern: {e}"))
     })
 }
@@ -667,10 +667,11 @@ impl Lexicon {
             })
             .map(|m| (m.start(), m.end(), &text[m.start()..m.end()]))
             .collect();
-        for c in designation().captures_iter(text) {
-            let Some(m) = c.get(1) else { continue };
-            if !out.iter().any(|(s, e, _)| m.start() < *e && *s < m.end()) {
-                out.push((m.start(), m.end(), m.as_str()));
+        for m in designation().find_iter(text) {
+            // (Without a plural "s": "K9s" is the K9.)
+            let end = if m.as_str().ends_with('s') { m.end() - 1 } else { m.end() };
+            if !out.iter().any(|(s, e, _)| m.start() < *e && *s < end) {
+                out.push((m.start(), end, &text[m.start()..end]));
             }
         }
         out.sort_unstable_by_key(|x| x.0);
