@@ -286,9 +286,15 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             .map(|(_, _, d)| *d)
             .or(ctx.anchor)
     };
+    // (Of the date's clause, the words up to a few after the date: in "met on Monday and
+    // unveiled the plan under which Australia is to become …" the future is the plan's.)
     let future_at = |start: usize, end: usize| {
         ctx.future.is_some_and(|speaks| {
             let (a, b) = clause_around(text, start, end);
+            let mut b = b.min(end + 40);
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
             speaks(&text[a..b])
         })
     };
@@ -617,6 +623,15 @@ mod tests {
             "2022-07-27"
         );
         assert_eq!(one("talks — which will open on 27 July", &will).0, "2023-07-27");
+        // … and, within it, of the words near the date.
+        assert_eq!(
+            one(
+                "met on 13 March and unveiled the plan under which the navy will have submarines",
+                &will
+            )
+            .0,
+            "2022-03-13"
+        );
     }
 
     #[test]

@@ -505,7 +505,10 @@ impl<'kb> Extractor<'kb> {
                     .unwrap_or(sentence.len()),
             );
             let starts_with_actor = mentions.iter().any(|m| m.start >= comma + 2 && m.start <= comma + 6);
-            if starts_with_actor && has_trigger(prev, comma) && has_trigger(comma, next) {
+            // (A name right before the comma and one after it are a list: "the leaders of the
+            // United States, Australia and the United Kingdom met".)
+            let in_list = mentions.iter().any(|m| m.end == comma);
+            if starts_with_actor && !in_list && has_trigger(prev, comma) && has_trigger(comma, next) {
                 bounds.push(comma);
             }
         }
@@ -1143,11 +1146,7 @@ impl<'kb> Extractor<'kb> {
             // summit") is dated by it.
             let referred = c.event_reference.find(&sentence[a..b]).and_then(|m| {
                 let signing = m.as_str().ends_with("signing") || m.as_str().ends_with("ceremony");
-                let (d, end_date) = if signing {
-                    memory.signed?
-                } else {
-                    memory.met?
-                };
+                let (d, end_date) = if signing { memory.signed? } else { memory.met? };
                 Some(DateMention {
                     start: te,
                     end: te,
@@ -2031,6 +2030,19 @@ mod tests {
             .find(|c| c.quote.starts_with("which"))
             .expect("the relative clause's claim");
         assert_eq!(sides(invaded), (vec!["RUS"], vec!["UKR"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_list_of_names_is_not_cut_at_its_commas() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        // "attack submarine" gives the stretch before the list a trigger of its own.
+        let c = x.extract_sentence(
+            "Standing beside an attack submarine in San Diego, the leaders of the United States, Australia and the United Kingdom met on Monday.",
+            None,
+        );
+        let summit = c.iter().find(|c| c.mode == ClaimKind::Summit).expect("the meeting");
+        assert_eq!(sides(summit).0, ["USA", "AUS", "GBR"], "{c:?}");
     }
 
     #[test]

@@ -669,7 +669,11 @@ impl Lexicon {
             .collect();
         for m in designation().find_iter(text) {
             // (Without a plural "s": "K9s" is the K9.)
-            let end = if m.as_str().ends_with('s') { m.end() - 1 } else { m.end() };
+            let end = if m.as_str().ends_with('s') {
+                m.end() - 1
+            } else {
+                m.end()
+            };
             if !out.iter().any(|(s, e, _)| m.start() < *e && *s < end) {
                 out.push((m.start(), end, &text[m.start()..end]));
             }
