@@ -175,8 +175,8 @@ struct Cues {
     participle: Regex,
     /// "and" before an auxiliary: a second predicate of the subject ("and has imposed").
     second_predicate: Regex,
-    /// A verb of ordering, buying or receiving, an arms deal or delivery only where the clause
-    /// speaks of arms.
+    /// A verb of ordering, selling, buying, receiving or operating, an arms deal or delivery
+    /// only where the clause speaks of arms.
     acquiring: Regex,
     /// A word opening an adverbial clause of time, cause or concession ("after", "because").
     adverbial: Regex,
@@ -200,10 +200,10 @@ fn cues() -> &'static Cues {
         Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:which|who|whose)\b"),
-            both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries)\b"),
+            both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
-            acquiring: re(r"(?i)^(?:ordered|orders?|bought|buys?|buying|purchased?|procured?|acquired|received|receives?)$"),
+            acquiring: re(r"(?i)^(?:ordered|orders?|sold|sells?|selling|bought|buys?|buying|purchased?|procured?|acquired|received|receives?|operates?)$"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
             contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
             event_reference: re(r"(?i)\bthe\s+(?:signing ceremony|signing|ceremony|summit|meeting|talks|session)\b"),
@@ -1154,28 +1154,42 @@ impl<'kb> Extractor<'kb> {
                     end_date,
                 })
             });
-            let date = nearest(&mut dates.iter().filter(|d| d.start >= sa && d.end <= sb && !participial(d)))
-                .or_else(|| nearest(&mut dates.iter().filter(|d| d.start >= a && d.end <= b && !participial(d))))
-                .or(referred)
-                .or_else(|| {
-                    if adverbial_clause {
-                        return None;
-                    }
-                    nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d)))
+            // (A year that modifies a noun names the thing, not the event, when the clause has
+            // another date: "renewed the 2007 joint declaration last October".)
+            let attributive = |d: &DateMention| {
+                let before = sentence[..d.start].to_ascii_lowercase();
+                ["the ", "a ", "its ", "their "].iter().any(|w| before.ends_with(w))
+                    && sentence[d.end..].starts_with(' ')
+                    && sentence[d.end + 1..].starts_with(|c: char| c.is_alphabetic())
+            };
+            let of_clause = |d: &DateMention| d.start >= a && d.end <= b && !participial(d);
+            let date = nearest(
+                &mut dates
+                    .iter()
+                    .filter(|d| d.start >= sa && d.end <= sb && of_clause(d) && !attributive(d)),
+            )
+            .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d) && !attributive(d))))
+            .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d))))
+            .or(referred)
+            .or_else(|| {
+                if adverbial_clause {
+                    return None;
+                }
+                nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d)))
+            })
+            .or_else(|| {
+                // An event in the present progressive ("is attending") happens on the
+                // article's day.
+                let progressive = sentence[..te].ends_with("ing")
+                    && [" is ", " are ", " am "].iter().any(|v| sentence[..ts].ends_with(v));
+                let day = ctx.published.filter(|d| d.precision() == entente_model::Precision::Day);
+                day.filter(|_| progressive).map(|d| DateMention {
+                    start: te,
+                    end: te,
+                    date: d,
+                    end_date: None,
                 })
-                .or_else(|| {
-                    // An event in the present progressive ("is attending") happens on the
-                    // article's day.
-                    let progressive = sentence[..te].ends_with("ing")
-                        && [" is ", " are ", " am "].iter().any(|v| sentence[..ts].ends_with(v));
-                    let day = ctx.published.filter(|d| d.precision() == entente_model::Precision::Day);
-                    day.filter(|_| progressive).map(|d| DateMention {
-                        start: te,
-                        end: te,
-                        date: d,
-                        end_date: None,
-                    })
-                });
+            });
             // (Whether the date is written in the sentence, not taken from an event referred to
             // or from the article's day.)
             let dated_here = date.as_ref().is_some_and(|d| !(d.start == te && d.end == te));
@@ -2030,6 +2044,22 @@ mod tests {
             .find(|c| c.quote.starts_with("which"))
             .expect("the relative clause's claim");
         assert_eq!(sides(invaded), (vec!["RUS"], vec!["UKR"]), "{c:?}");
+    }
+
+    #[test]
+    fn an_alliance_written_in_lower_case_is_not_nato() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let who = |s: &str| -> Vec<String> {
+            x.extract_sentence(s, None)
+                .iter()
+                .flat_map(|c| c.actors.iter().map(|a| a.id.clone()))
+                .collect()
+        };
+        assert_eq!(who("The Allies held an exercise in Estonia on Monday."), ["NATO"]);
+        assert_eq!(who("The Alliance held an exercise in Estonia on Monday."), ["NATO"]);
+        assert!(!who("The allies held an exercise in Korea on Monday.").contains(&"NATO".to_string()));
+        assert!(!who("The alliance held an exercise in Korea on Monday.").contains(&"NATO".to_string()));
     }
 
     #[test]

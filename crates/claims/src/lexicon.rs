@@ -274,7 +274,7 @@ impl Lexicon {
                 // acronyms ("US President") are no one's given name.
                 entry.one_word_state =
                     a.kind == ActorKind::State && !caps && !n.contains(' ') && !a.demonyms.iter().any(|d| d == n);
-                entry.capitalised = n.chars().next().is_some_and(char::is_uppercase);
+                entry.capitalised = last_word_capitalised(n);
                 entry.demonym = a.kind == ActorKind::State && a.demonyms.iter().any(|d| d == n);
                 if caps {
                     sensitive.push((n.to_string(), entry));
@@ -321,7 +321,7 @@ impl Lexicon {
                         kind: a.kind,
                         place: true,
                         one_word_state: false,
-                        capitalised: name.trim().chars().next().is_some_and(char::is_uppercase),
+                        capitalised: last_word_capitalised(name.trim()),
                         agent: None,
                         dictionary: false,
                         demonym: false,
@@ -591,8 +591,13 @@ impl Lexicon {
             for m in ac.find_iter(text) {
                 // A proper name is written with its capital: "turkey", "china", "chad" in lower
                 // case are common words (all-capital headlines still match).
+                // (Of a name of several words, the last: "the Alliance" is NATO, "the alliance"
+                // any alliance.)
                 let capital_ok = |pattern: usize| {
-                    let written = text[m.start()..].chars().next();
+                    let last = text[m.start()..m.end()]
+                        .rfind(' ')
+                        .map_or(m.start(), |k| m.start() + k + 1);
+                    let written = text[last..].chars().next();
                     entries.get(pattern).is_some_and(|e| {
                         !e.capitalised || written.is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
                     })
@@ -857,6 +862,10 @@ pub fn triggers() -> Vec<Trigger> {
         t!("ordered", ArmsDeal, Agree, Some("057"), 6),
         t!("orders", ArmsDeal, Agree, Some("057"), 5),
         t!("order", ArmsDeal, Agree, Some("057"), 5),
+        t!("sold", ArmsDeal, Agree, Some("057"), 6),
+        t!("sell", ArmsDeal, Agree, Some("057"), 6),
+        t!("sells", ArmsDeal, Agree, Some("057"), 6),
+        t!("selling", ArmsDeal, Agree, Some("057"), 5),
         t!("bought", ArmsDeal, Agree, Some("057"), 6),
         t!("buy", ArmsDeal, Agree, Some("057"), 6),
         t!("buys", ArmsDeal, Agree, Some("057"), 6),
@@ -1043,6 +1052,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("pulls out", Withdrawal, Retreat, Some("087"), 7),
         t!("returned home", Withdrawal, Retreat, Some("087"), 7),
         t!("exercise", Exercise, Cooperate, Some("062"), 6),
+        t!("exercises", Exercise, Cooperate, Some("062"), 6),
+        t!("drill", Exercise, Cooperate, Some("062"), 6),
         t!("drills", Exercise, Cooperate, Some("062"), 6),
         t!("invaded", Invasion, Assault, Some("190"), 8),
         t!("invasion", Invasion, Assault, Some("190"), 8),
@@ -1263,12 +1274,24 @@ pub struct Sense {
     pub needs_object: bool,
 }
 
+/// Whether a name's last word starts with a capital: such a name must be written with it
+/// ("Turkey", "the Alliance", "the Allies"; "turkey", "the alliance" are common words).
+fn last_word_capitalised(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 /// Whether `word` (lower case) names a weapon or a military aircraft in the CAMEO dictionary's
 /// synonym sets (&WEAPON, &AIRCRAFT: "howitzer", "missiles", "jets", "helicopter"; the head
-/// noun of a compound entry, "tank" of "battle tank").
+/// noun of a compound entry, "tank" of "battle tank"), or one of the few platforms the sets
+/// leave out (submarines, warships, corvettes, launchers, fighters).
 pub fn weapon_word(word: &str) -> bool {
     static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     let set = W.get_or_init(|| {
+        // Naval and land platforms the sets leave out, by their general English names.
+        const PLATFORMS: &[&str] = &["submarine", "warship", "corvette", "launcher", "fighter"];
         // Head nouns too general to say "weapon" alone.
         const GENERAL: &[&str] = &[
             "device",
@@ -1282,6 +1305,10 @@ pub fn weapon_word(word: &str) -> bool {
         ];
         let dict = &crate::petrarch::shipped_verbs().0;
         let mut set = std::collections::HashSet::new();
+        for p in PLATFORMS {
+            set.insert(p.to_string());
+            set.insert(format!("{p}s"));
+        }
         for name in ["WEAPON", "AIRCRAFT"] {
             for entry in dict.synsets.get(name).into_iter().flatten() {
                 let head = entry.rsplit(' ').next().unwrap_or(entry);
