@@ -167,7 +167,8 @@ struct Cues {
     relative: Regex,
     /// A word that opens a subordinate clause with its own subject ("since", "after", "when").
     subordinator: Regex,
-    /// The pair a text is about, named together ("the two sides", "both countries").
+    /// A group named before, referred to by its size ("the two sides", "both countries", "the
+    /// three leaders"; group 1 the size).
     both_sides: Regex,
     /// A definite reference to a signing ("the signing", "the ceremony") or a meeting told before.
     event_reference: Regex,
@@ -200,7 +201,7 @@ fn cues() -> &'static Cues {
         Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:which|who|whose)\b"),
-            both_sides: re(r"(?i)\b(?:the two|both)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals)\b"),
+            both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             acquiring: re(r"(?i)^(?:ordered|orders?|sold|sells?|selling|bought|buys?|buying|purchased?|procured?|acquired|received|receives?|operates?)$"),
@@ -698,7 +699,20 @@ impl<'kb> Extractor<'kb> {
                 // A general noun of another type after the clause's verb is its object or
                 // background ("congratulated Maduro on his re-election", "praised China during a
                 // visit"); a specific one (a treaty, a named programme) is the event itself.
-                let nominal = crate::lexicon::nominal_use(&sentence[..s]);
+                // (A general noun a few words into a prepositional phrase is one too: "talks on
+                // a peace deal".)
+                let in_phrase = sentence[a..s]
+                    .split_whitespace()
+                    .rev()
+                    .take(4)
+                    .take_while(|w| !w.ends_with(','))
+                    .any(|w| {
+                        matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "on" | "about" | "over" | "against" | "of" | "for" | "into" | "from"
+                        )
+                    });
+                let nominal = crate::lexicon::nominal_use(&sentence[..s]) || in_phrase;
                 let object = nominal
                     && sense.specificity <= 6
                     && clause_triggers.iter().any(|(s2, _, other, _)| {
@@ -894,25 +908,28 @@ impl<'kb> Extractor<'kb> {
                     recipients.push((implied.to_string(), String::new()));
                 }
             }
-            // "The two sides", "both countries": the two actors of the last claim that named
-            // two, else the two the text is about.
-            let both = c.both_sides.find(&sentence[a..b]);
-            let pair = both.and_then(|_| {
-                memory
-                    .last_pair
-                    .as_ref()
-                    .map(|(x, y)| (x.as_str(), y.as_str()))
-                    .or_else(|| memory.topic())
+            // "The two sides", "both countries", "the three leaders": the actors of the last
+            // claim that named that many, else (for two) the two the text is about.
+            let both = c.both_sides.captures(&sentence[a..b]);
+            let group: Option<(Vec<String>, regex::Match)> = both.as_ref().and_then(|m| {
+                let whole = m.get(0)?;
+                let n = group_size(m.get(1)?.as_str());
+                let named = memory.groups.get(n).cloned().flatten().or_else(|| {
+                    (n == 2)
+                        .then(|| memory.topic().map(|(x, y)| vec![x.to_string(), y.to_string()]))
+                        .flatten()
+                })?;
+                Some((named, whole))
             });
-            if let (Some((x, y)), Some(m)) = (pair, both) {
+            if let Some((ids, m)) = group {
                 let side = if a + m.start() < ts {
                     &mut actors
                 } else {
                     &mut recipients
                 };
-                for id in [x, y] {
+                for id in ids {
                     if !side.iter().any(|s| s.0 == id) {
-                        side.push((id.to_string(), m.as_str().to_string()));
+                        side.push((id, m.as_str().to_string()));
                     }
                 }
             }
@@ -999,6 +1016,12 @@ impl<'kb> Extractor<'kb> {
                 if side.iter().any(|x| !bare.contains(x.0.as_str())) {
                     side.retain(|x| !bare.contains(x.0.as_str()));
                 }
+            }
+            // Two or more actors named together act among themselves: a generic agent after
+            // them ("agreed to set up a hotline so that the three governments …", "signed a
+            // treaty on strategic partnership") is no counterpart.
+            if actors.iter().filter(|x| !bare.contains(x.0.as_str())).count() >= 2 {
+                recipients.retain(|x| !bare.contains(x.0.as_str()));
             }
             // In an arms deal what follows the verb is the equipment: a generic military noun
             // there ("battle tanks", "artillery") is the goods, not the counterpart, which is
@@ -1101,7 +1124,13 @@ impl<'kb> Extractor<'kb> {
                 .filter(|m| m.start < ts && m.entry.agent.is_none())
                 .map(|m| (m.entry.clone(), sentence[m.start..m.end].to_string()))
                 .collect();
-            if !subject_mentions.is_empty() {
+            // (An infinitive clause has no subject of its own: in "… and to begin sharing data on
+            // North Korean missile launches" North Korea is no subject for what follows.)
+            let infinitive = {
+                let t = sentence[a..ts].trim_start_matches([',', ' ']).to_ascii_lowercase();
+                t.starts_with("to ") || t.starts_with("and to ") || t.starts_with("or to ")
+            };
+            if !subject_mentions.is_empty() && !infinitive {
                 subject_in_sentence = subject_mentions;
             }
             if let Some(f) = family(trig.kind) {
@@ -1342,8 +1371,8 @@ impl<'kb> Extractor<'kb> {
                     .map(|x| x.0.as_str())
                     .filter(|id| !bare.contains(id))
                     .collect();
-                if let [x, y] = named[..] {
-                    memory.last_pair = Some((x.to_string(), y.to_string()));
+                if let Some(g) = memory.groups.get_mut(named.len()) {
+                    *g = Some(named.iter().map(|x| x.to_string()).collect());
                 }
             }
         }
@@ -1428,8 +1457,9 @@ type Named = Vec<(String, String)>;
 struct Memory {
     subject: Vec<(ActorEntry, String)>,
     last_claim: Option<(u8, Named, Named)>,
-    /// The two actors of the last claim that named exactly two.
-    last_pair: Option<(String, String)>,
+    /// The actors of the last claim that named exactly n of them, by n (two to five), for "the
+    /// two sides", "the three leaders".
+    groups: [Option<Vec<String>>; 6],
     /// The last arms deal told (its claim's index), for a later "it also covers …".
     last_deal: Option<usize>,
     /// The date of the last signing told (an agreement, a contract, a treaty) and of the last
@@ -1572,6 +1602,16 @@ fn locates_a_place(sentence: &str, m: &ActorMention, found: &[ActorMention]) -> 
             "in" | "at" | "near" | "outside"
         );
     opener && !named_actor
+}
+
+/// The number a group reference counts ("both", "the three" …).
+fn group_size(words: &str) -> usize {
+    match words.rsplit(' ').next().map(str::to_ascii_lowercase).as_deref() {
+        Some("three") => 3,
+        Some("four") => 4,
+        Some("five") => 5,
+        _ => 2,
+    }
 }
 
 /// Families of events that share a counterpart across sentences: arms deals, institutions.
@@ -2004,7 +2044,7 @@ mod tests {
     }
 
     #[test]
-    fn the_two_sides_are_the_last_pair_named() {
+    fn the_two_sides_are_the_last_pair_named_and_the_three_the_last_three() {
         let kb = kb();
         let x = Extractor::new(&kb);
         let a = Article::from_bytes(
@@ -2016,6 +2056,16 @@ mod tests {
         assert_eq!(sides(last), (vec!["AUS"], vec!["JPN", "NATO"]), "{c:?}");
         // "two" here counts no things.
         assert_eq!(last.quantity, None);
+        // "The three leaders": the last claim that named three; actors named together have no
+        // generic agent as counterpart; an infinitive clause sets no subject for what follows.
+        let a = Article::from_bytes(
+            "-",
+            b"The United States, Japan and South Korea met at Camp David in August 2023. The leaders agreed to meet every year, and to share data on North Korean missile launches. They also agreed to set up a hotline so that the three governments can talk. Later the three leaders met in Lima.",
+        );
+        let c = x.extract(&a);
+        let hotline = c.iter().find(|c| c.quote.contains("hotline")).expect("the hotline");
+        assert_eq!(sides(hotline), (vec!["USA", "JPN", "KOR"], vec![]), "{c:?}");
+        assert_eq!(sides(&c[c.len() - 1]).0, ["USA", "JPN", "KOR"], "{c:?}");
     }
 
     #[test]
