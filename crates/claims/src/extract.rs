@@ -199,8 +199,8 @@ fn cues() -> &'static Cues {
         // ASCII mode keeps the fast DFA engine (cue words are English; dashes are literal bytes).
         let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("cue pattern {s}: {e}"));
         Cues {
-            clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
-            relative: re(r"(?i),\s+(?:which|who|whose)\b"),
+            clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
+            relative: re(r"(?i),\s+(?:(?:under|by|in|through|with) which|which|who|whose)\b"),
             both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
@@ -471,6 +471,45 @@ impl<'kb> Extractor<'kb> {
             .into_iter()
             .filter(|m| !m.entry.dictionary || !triggers.iter().any(|&(s, e, t)| own(t) && overlaps(m, s, e)))
             .collect();
+        // A person named in full is named by the surname alone afterwards ("President Joe Biden
+        // hosted …" then "Yoon and Biden adopted …"): the text's surnames, found where no other
+        // name is.
+        let mut mentions = mentions;
+        if !memory.surnames.is_empty() {
+            let mut more: Vec<ActorMention> = Vec::new();
+            for (k, w) in word_spans(sentence) {
+                if let Some(entry) = memory.surnames.get(w) {
+                    let (start, end) = (k, k + w.len());
+                    if !mentions.iter().any(|m| m.start < end && start < m.end) {
+                        more.push(ActorMention {
+                            start,
+                            end,
+                            entry: entry.clone(),
+                        });
+                    }
+                }
+            }
+            if !more.is_empty() {
+                mentions.extend(more);
+                mentions.sort_by_key(|m| m.start);
+            }
+        }
+        for m in &mentions {
+            let written: Vec<&str> = sentence[m.start..m.end].split_whitespace().collect();
+            if m.entry.kind == ActorKind::Person
+                && written.len() >= 2
+                && written.iter().all(|w| w.starts_with(char::is_uppercase))
+            {
+                if let Some(last) = written
+                    .last()
+                    .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                {
+                    if last.len() >= 3 {
+                        memory.surnames.insert(last.to_string(), m.entry.clone());
+                    }
+                }
+            }
+        }
         for m in mentions.iter().filter(|m| m.entry.agent.is_none()) {
             memory.named(&m.entry.acts_for);
         }
@@ -1460,6 +1499,8 @@ struct Memory {
     /// The actors of the last claim that named exactly n of them, by n (two to five), for "the
     /// two sides", "the three leaders".
     groups: [Option<Vec<String>>; 6],
+    /// Surnames of the people named in full so far, with their entries.
+    surnames: std::collections::HashMap<String, ActorEntry>,
     /// The last arms deal told (its claim's index), for a later "it also covers …".
     last_deal: Option<usize>,
     /// The date of the last signing told (an agreement, a contract, a treaty) and of the last
@@ -1602,6 +1643,18 @@ fn locates_a_place(sentence: &str, m: &ActorMention, found: &[ActorMention]) -> 
             "in" | "at" | "near" | "outside"
         );
     opener && !named_actor
+}
+
+/// The words of a text (runs of letters, digits, hyphens and apostrophes) with their offsets.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + text[at..].find(word)?;
+        let len = text[start..].find(|c: char| !word(c)).unwrap_or(text.len() - start);
+        at = start + len;
+        Some((start, &text[start..at]))
+    })
 }
 
 /// The number a group reference counts ("both", "the three" …).
@@ -2094,6 +2147,29 @@ mod tests {
             .find(|c| c.quote.starts_with("which"))
             .expect("the relative clause's claim");
         assert_eq!(sides(invaded), (vec!["RUS"], vec!["UKR"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_person_named_in_full_is_named_by_the_surname_afterwards() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        // Joe Biden is in the Phoenix dictionary (for the United States from 2009), by his full
+        // name only; the relative clause "under which" is about the declaration's two parties.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2023-08-19\n\nPresident Joe Biden hosted Japan's Fumio Kishida on Friday. In April, Yoon Suk Yeol and Biden adopted the Washington Declaration, under which the two allies set up a Nuclear Consultative Group.",
+        );
+        let c = x.extract(&a);
+        let adopted = c.iter().find(|c| c.quote.contains("adopted")).expect("the declaration");
+        assert_eq!(sides(adopted), (vec!["KOR", "USA"], vec![]), "{c:?}");
+        let group = c.iter().find(|c| c.quote.contains("set up")).expect("the group");
+        assert_eq!(sides(group).0, ["KOR", "USA"], "{c:?}");
+        // Without the full name first, the surname alone is nobody's.
+        let c = x.extract_sentence(
+            "In April, Yoon Suk Yeol and Biden adopted the Washington Declaration.",
+            None,
+        );
+        assert_eq!(sides(&c[0]).0, ["KOR"], "{c:?}");
     }
 
     #[test]

@@ -486,7 +486,11 @@ impl Lexicon {
                         };
                         let id = self.resolve_code(code);
                         ActorEntry {
-                            kind: if self.states.contains(&id) {
+                            // (An entry whose codes hold for dated terms is a person: an
+                            // officeholder counts for the state only while in office.)
+                            kind: if d.actors[i as usize].codes.iter().any(|c| c.dated()) {
+                                ActorKind::Person
+                            } else if self.states.contains(&id) {
                                 ActorKind::Agency
                             } else {
                                 ActorKind::Igo
