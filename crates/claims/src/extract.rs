@@ -706,6 +706,16 @@ impl<'kb> Extractor<'kb> {
                     let after_name = mentions
                         .iter()
                         .any(|m| m.end <= s && !m.entry.demonym && sentence[m.end..s].trim().is_empty());
+                    // (A word that names a weapon's role is no event: "attack submarine", "attack
+                    // helicopters".)
+                    let next = sentence[e..].split_whitespace().next().unwrap_or("");
+                    if crate::lexicon::weapon_word(
+                        &next
+                            .trim_end_matches(|c: char| !c.is_alphanumeric())
+                            .to_ascii_lowercase(),
+                    ) {
+                        return None;
+                    }
                     let mut sense = self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?;
                     // "Ordered", "bought" are an arms deal only about arms ("Putin ordered the
                     // mobilisation"): elsewhere what the dictionary's patterns say, if anything.
@@ -2199,6 +2209,8 @@ mod tests {
         );
         let summit = c.iter().find(|c| c.mode == ClaimKind::Summit).expect("the meeting");
         assert_eq!(sides(summit).0, ["USA", "AUS", "GBR"], "{c:?}");
+        // (… and "attack", naming the submarine's role, is no attack.)
+        assert!(c.iter().all(|c| c.mode != ClaimKind::Attack), "{c:?}");
     }
 
     #[test]
