@@ -1162,9 +1162,19 @@ impl<'kb> Extractor<'kb> {
             // (Force used by no one the text names, nor any armed group, is not an event
             // between actors: "an earthquake struck Morocco".)
             let no_attacker = actors.is_empty() && matches!(trig.plover, Plover::Assault) && !trig.passive;
+            // (One joins an alliance, a centre, a programme; "joined Biden and Johnson by video
+            // link" is joining people, no accession.)
+            let joins_no_body = trig.kind == ClaimKind::Accession
+                && !recipients.is_empty()
+                && actors.iter().chain(&recipients).all(|x| {
+                    self.kb
+                        .actor(&x.0)
+                        .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Person))
+                });
             if actors.is_empty() && recipients.is_empty()
                 || trig.needs_object && !in_clause.iter().any(|m| m.start >= te)
                 || no_attacker
+                || joins_no_body
             {
                 continue;
             }
@@ -2180,6 +2190,18 @@ mod tests {
             None,
         );
         assert_eq!(sides(&c[0]).0, ["KOR"], "{c:?}");
+    }
+
+    #[test]
+    fn one_joins_a_body_not_people() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        let kinds = |s: &str| -> Vec<ClaimKind> { x.extract_sentence(s, None).iter().map(|c| c.mode).collect() };
+        assert!(
+            !kinds("Australia's prime minister joined Joe Biden and Rishi Sunak by video link.")
+                .contains(&ClaimKind::Accession)
+        );
+        assert_eq!(kinds("Finland joined NATO in April 2023."), [ClaimKind::Accession]);
     }
 
     #[test]
