@@ -213,7 +213,7 @@ fn cues() -> &'static Cues {
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
             no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
             hedge: re(r"(?i)\b(?:may|might|could|reportedly|possibly|probably|likely|would|allegedly|if|whether|suggest|suggests|according to|is said to|are said to|claims?)\b"),
-            future: re(r"(?i)\b(?:will|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|intends? to|upcoming|next year|next month|is scheduled|are scheduled)\b"),
+            future: re(r"(?i)\b(?:will|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|intends? to|upcoming|next year|next month|is scheduled|are scheduled|(?:begins|starts|opens|resumes|convenes|takes place)\s+(?:on|next|this))\b"),
             quantity: re(r"\b(\d{1,3}(?:,\d{3})+|\d+)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred|a thousand)\b"),
         }
     })
@@ -2092,6 +2092,19 @@ mod tests {
             day,
         );
         assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2022-07"), "{c:?}");
+    }
+
+    #[test]
+    fn a_scheduled_event_in_the_present_is_future() {
+        let kb = kb();
+        let x = Extractor::new(&kb);
+        // Saturday 19 August 2023: "begins on Monday" is the 21st.
+        let c = x.extract_sentence(
+            "The annual exercise of South Korea and the United States begins on Monday.",
+            PartialDate::parse("2023-08-19").ok(),
+        );
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2023-08-21"), "{c:?}");
+        assert_eq!(c[0].modality, Modality::Future, "{c:?}");
     }
 
     #[test]
