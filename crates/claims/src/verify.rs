@@ -645,7 +645,13 @@ pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>,
                     .iter()
                     .map(|x| evidence(kb, &derived, x.fact, x.label.clone())),
             );
-            let when: Vec<String> = exec_elsewhere.iter().map(|x| x.label.clone()).collect();
+            // (Each date once, in order: several records may date the same signing.)
+            let when: Vec<String> = exec_elsewhere
+                .iter()
+                .map(|x| x.label.clone())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
             differences.push(Difference {
                 field: "instrument",
                 claimed: format!(
