@@ -530,6 +530,7 @@ impl<'kb> Extractor<'kb> {
                 .any(|(s, _, t)| *s >= a && *s < b && !self.triggers.table[*t].conditional)
         };
         let commas: Vec<usize> = sentence.match_indices(", ").map(|(i, _)| i).collect();
+        let adverbials: Vec<(usize, usize)> = c.adverbial.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
         self.work.fetch_add(
             (sentence.len() * (1 + mentions.len() + triggers.len() + commas.len())) as u64,
             std::sync::atomic::Ordering::Relaxed,
@@ -586,12 +587,12 @@ impl<'kb> Extractor<'kb> {
         // A second predicate of the same subject is a clause of its own: "… has sent trainers
         // to Britain and has imposed sanctions on Russia" (an auxiliary after "and" opens it),
         // "… has been a partner since 1994 and joined the centre in 2015" (a verb in the past).
+        // (Triggers are in order of their start: the one right after "and" is found by search.)
         let verb_after_and = sentence.match_indices(" and ").filter(|&(k, _)| {
-            triggers.iter().any(|&(s, e, _)| {
-                s == k + 5 && {
-                    let w = sentence[s..e].to_ascii_lowercase();
-                    !w.contains(' ') && (w.ends_with("ed") || c.participle.is_match(&w))
-                }
+            let i = triggers.partition_point(|t| t.0 < k + 5);
+            triggers[i..].iter().take_while(|t| t.0 == k + 5).any(|&(s, e, _)| {
+                let w = sentence[s..e].to_ascii_lowercase();
+                !w.contains(' ') && (w.ends_with("ed") || c.participle.is_match(&w))
             })
         });
         let starts: Vec<usize> = c
@@ -618,8 +619,7 @@ impl<'kb> Extractor<'kb> {
         // An adverbial clause with a subject and an event of its own after the main clause's
         // event is a clause of its own ("… signed the contract weeks after Lee Jae-myung took
         // office", "… began withdrawing after Kinshasa declined to renew its mandate").
-        for w in c.adverbial.find_iter(sentence) {
-            let k = w.start();
+        for &(k, _) in &adverbials {
             let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
             let next = bounds
                 .iter()
@@ -627,11 +627,11 @@ impl<'kb> Extractor<'kb> {
                 .filter(|b| *b > k)
                 .min()
                 .unwrap_or(sentence.len());
-            let first_trigger = triggers
+            let first_trigger = triggers[triggers.partition_point(|t| t.0 <= k)..]
                 .iter()
-                .filter(|(s, _, t)| *s > k && *s < next && !self.triggers.table[*t].conditional)
-                .map(|t| t.0)
-                .min();
+                .take_while(|(s, _, _)| *s < next)
+                .find(|(_, _, t)| !self.triggers.table[*t].conditional)
+                .map(|t| t.0);
             let own_subject = first_trigger.is_some_and(|t| {
                 mentions
                     .iter()
@@ -771,23 +771,30 @@ impl<'kb> Extractor<'kb> {
                 // a decade-long deployment") is the clause's main event.
                 // An infinitive after another event's word is what that event is for or about
                 // ("signed a contract to supply howitzers", "agreed to send troops").
+                // (No comma between: the last comma before it, found by search.)
+                let last_comma = commas[..commas.partition_point(|&k| k < s)].last().copied();
                 let purpose = sentence[..s].ends_with(" to ")
                     && clause_triggers.iter().any(|(s2, e2, other, _)| {
-                        *s2 < s && other.kind != sense.kind && !sentence[*e2..s].contains(',')
+                        *s2 < s && other.kind != sense.kind && last_comma.is_none_or(|k| k < *e2)
                     });
                 // An event in an adverbial clause after the main verb is its circumstance ("…
                 // withdrew after Kinshasa declined", "… after declining to renew"); "before
                 // delivery" is a phrase, not a clause.
-                let circumstance = clause_triggers.iter().any(|(s2, e2, _, _)| {
-                    *s2 < s
-                        && c.adverbial.find_iter(&sentence[*e2..s]).any(|w| {
-                            let between = &sentence[*e2 + w.end()..s];
-                            let gerund = between.trim().is_empty()
+                // (After the clause's first event word: the adverbial words found once per
+                // sentence, searched.)
+                let first_end = clause_triggers.iter().filter(|x| x.0 < s).map(|x| x.1).min();
+                let circumstance = first_end.is_some_and(|e2| {
+                    adverbials[adverbials.partition_point(|w| w.0 < e2)..]
+                        .iter()
+                        .take_while(|w| w.1 <= s)
+                        .any(|&(_, we)| {
+                            let gerund = sentence[we..s].trim().is_empty()
                                 && sentence[s..].split(' ').next().is_some_and(|x| x.ends_with("ing"));
                             gerund
-                                || mentions
+                                || mentions[mentions.partition_point(|m| m.start < we)..]
                                     .iter()
-                                    .any(|m| m.start >= *e2 + w.end() && m.end <= s && m.entry.agent.is_none())
+                                    .take_while(|m| m.end <= s)
+                                    .any(|m| m.entry.agent.is_none())
                         })
                 });
                 let w = i32::from(sense.specificity)
