@@ -426,20 +426,23 @@ impl<'kb> Extractor<'kb> {
             .filter(|m| !m.entry.place && m.entry.kind == ActorKind::State && locates_a_place(sentence, m, &found))
             .map(|m| m.start)
             .collect();
-        let mentions: Vec<ActorMention> = found
-            .iter()
-            .filter(|m| {
-                if !m.entry.place {
-                    return !located.contains(&m.start);
-                }
-                // A capital as a location or a modifier ("in Seoul", "the Vilnius summit").
-                let before = sentence[..m.start].trim_end().to_ascii_lowercase();
-                let after = sentence[m.end..].trim_start().to_ascii_lowercase();
-                let last_word = before.rsplit(' ').next().unwrap_or("");
-                !(matches!(last_word, "in" | "at" | "the" | "from" | "to") || after.starts_with("summit"))
-            })
-            .cloned()
-            .collect();
+        // (The places set aside: counted below as what the text is about, and where a visit
+        // goes.)
+        let (mentions, places): (Vec<ActorMention>, Vec<ActorMention>) = found.into_iter().partition(|m| {
+            if !m.entry.place {
+                return !located.contains(&m.start);
+            }
+            // A capital as a location or a modifier ("in Seoul", "the Vilnius summit").
+            let last_word = sentence[..m.start]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let after = sentence[m.end..].trim_start();
+            let summit = after.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("summit"));
+            !(matches!(last_word.as_str(), "in" | "at" | "the" | "from" | "to") || summit)
+        });
         // "NATO's cyber defence centre": the owner names what follows, it is not an actor itself
         // when the next name is one of its parts.
         let mentions: Vec<ActorMention> = mentions
@@ -514,7 +517,7 @@ impl<'kb> Extractor<'kb> {
             memory.named(&m.entry.acts_for);
         }
         // (A state that locates a place is no actor, but the text is about it.)
-        for m in found.iter().filter(|m| located.contains(&m.start)) {
+        for m in places.iter().filter(|m| located.contains(&m.start)) {
             memory.named(&m.entry.acts_for);
         }
         // Clauses: at strong breaks, and at a comma that starts a new clause with its own actor
@@ -1028,10 +1031,7 @@ impl<'kb> Extractor<'kb> {
             // A visit or a deployment with no counterpart named is to the place it goes to
             // ("arrived in Kinshasa": Congo), which the actors' filter set aside as a place.
             if recipients.is_empty() && matches!(trig.kind, ClaimKind::Visit | ClaimKind::Deployment) {
-                if let Some(m) = found
-                    .iter()
-                    .find(|m| m.start >= te && m.end <= b && (m.entry.place || located.contains(&m.start)))
-                {
+                if let Some(m) = places.iter().find(|m| m.start >= te && m.end <= b) {
                     let x = (m.entry.acts_for.clone(), sentence[m.start..m.end].to_string());
                     if !actors.iter().any(|y| y.0 == x.0) {
                         recipients.push(x);
