@@ -607,13 +607,7 @@ impl<'kb> Extractor<'kb> {
         // (Clauses split off here keep their dates to themselves: their starts.)
         let mut split_off: Vec<usize> = Vec::new();
         for k in starts {
-            let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
-            let next = bounds
-                .iter()
-                .copied()
-                .filter(|b| *b > k)
-                .min()
-                .unwrap_or(sentence.len());
+            let (prev, next) = enclosing(&bounds, k, sentence.len());
             if has_trigger(prev, k) && has_trigger(k, next) {
                 bounds.push(k);
                 split_off.push(k);
@@ -623,13 +617,7 @@ impl<'kb> Extractor<'kb> {
         // event is a clause of its own ("… signed the contract weeks after Lee Jae-myung took
         // office", "… began withdrawing after Kinshasa declined to renew its mandate").
         for &(k, _) in &adverbials {
-            let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
-            let next = bounds
-                .iter()
-                .copied()
-                .filter(|b| *b > k)
-                .min()
-                .unwrap_or(sentence.len());
+            let (prev, next) = enclosing(&bounds, k, sentence.len());
             let first_trigger = triggers[triggers.partition_point(|t| t.0 <= k)..]
                 .iter()
                 .take_while(|(s, _, _)| *s < next)
@@ -654,7 +642,7 @@ impl<'kb> Extractor<'kb> {
         let mut antecedents: Vec<(usize, &ActorMention)> = Vec::new();
         // (Clauses that keep their dates to themselves: relative clauses, and the clauses split
         // off above, each to the next bound.)
-        let mut relatives: Vec<(usize, usize)> = split_off
+        let mut self_dated: Vec<(usize, usize)> = split_off
             .iter()
             .map(|&k| (k, bounds.iter().copied().find(|&b| b > k).unwrap_or(sentence.len())))
             .collect();
@@ -674,7 +662,7 @@ impl<'kb> Extractor<'kb> {
                 let next = after.get(i + 1).copied().unwrap_or(end);
                 if has_trigger(p, k) && has_trigger(k, next) {
                     bounds.push(k);
-                    relatives.push((p, k));
+                    self_dated.push((p, k));
                     break;
                 }
             }
@@ -1219,7 +1207,7 @@ impl<'kb> Extractor<'kb> {
             };
             // (A date inside another clause's relative clause, second predicate or adverbial
             // clause is that clause's.)
-            let elsewhere = |d: &DateMention| relatives.iter().any(|&(p, k)| p != a && d.start >= p && d.end <= k);
+            let elsewhere = |d: &DateMention| self_dated.iter().any(|&(p, k)| p != a && d.start >= p && d.end <= k);
             // (A date in a participial phrase that does not hold the trigger is that phrase's:
             // "is attending the summit, following his visit in June 2022".)
             let participial =
@@ -1252,8 +1240,11 @@ impl<'kb> Extractor<'kb> {
             // (A year that modifies a noun names the thing, not the event, when the clause has
             // another date: "renewed the 2007 joint declaration last October".)
             let attributive = |d: &DateMention| {
-                let before = sentence[..d.start].to_ascii_lowercase();
-                ["the ", "a ", "its ", "their "].iter().any(|w| before.ends_with(w))
+                let determiner = sentence[..d.start].strip_suffix(' ').is_some_and(|t| {
+                    let w = t.rsplit(' ').next().unwrap_or(t);
+                    ["the", "a", "its", "their"].iter().any(|x| w.eq_ignore_ascii_case(x))
+                });
+                determiner
                     && sentence[d.end..].starts_with(' ')
                     && sentence[d.end + 1..].starts_with(|c: char| c.is_alphabetic())
             };
@@ -1670,6 +1661,14 @@ fn locates_a_place(sentence: &str, m: &ActorMention, found: &[ActorMention]) -> 
             "in" | "at" | "near" | "outside"
         );
     opener && !named_actor
+}
+
+/// The clause bounds around byte `k`: the last at or before it and the first after it (or the
+/// text's end).
+fn enclosing(bounds: &[usize], k: usize, len: usize) -> (usize, usize) {
+    let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
+    let next = bounds.iter().copied().filter(|b| *b > k).min().unwrap_or(len);
+    (prev, next)
 }
 
 /// The words of a text (runs of letters, digits, hyphens and apostrophes) with their offsets.
