@@ -286,16 +286,17 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             .map(|(_, _, d)| *d)
             .or(ctx.anchor)
     };
-    // (Of the date's clause, the words up to a few after the date: in "met on Monday and
+    // (Of the date's clause, the words up to five after the date: in "met on Monday and
     // unveiled the plan under which Australia is to become …" the future is the plan's.)
     let future_at = |start: usize, end: usize| {
         ctx.future.is_some_and(|speaks| {
             let (a, b) = clause_around(text, start, end);
-            let mut b = b.min(end + 40);
-            while !text.is_char_boundary(b) {
-                b -= 1;
-            }
-            speaks(&text[a..b])
+            let near = text[end..b]
+                .split_whitespace()
+                .take(5)
+                .last()
+                .map_or(end, |w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
+            speaks(&text[a..near])
         })
     };
     let base_year = |month: u8, future: bool| -> Option<i32> {

@@ -7,7 +7,7 @@
 //! the subject of the clause or sentence before it ("It covers…", "The agency joins…").
 
 use crate::dates::{find_dates, DateContext, DateMention};
-use crate::lexicon::{ActorEntry, ActorMention, ClaimKind, Lexicon, Sense, Triggers};
+use crate::lexicon::{ActorEntry, ActorMention, ClaimKind, Cue, Lexicon, Sense, Triggers};
 use crate::text::Article;
 use entente_kb::KnowledgeBase;
 use entente_model::{ActorKind, PartialDate, Plover};
@@ -176,9 +176,6 @@ struct Cues {
     participle: Regex,
     /// "and" before an auxiliary: a second predicate of the subject ("and has imposed").
     second_predicate: Regex,
-    /// A verb of ordering, selling, buying, receiving or operating, an arms deal or delivery
-    /// only where the clause speaks of arms.
-    acquiring: Regex,
     /// A word opening an adverbial clause of time, cause or concession ("after", "because").
     adverbial: Regex,
     /// A verb saying what a deal holds ("covers", "includes").
@@ -204,7 +201,6 @@ fn cues() -> &'static Cues {
             both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
-            acquiring: re(r"(?i)^(?:ordered|orders?|sold|sells?|selling|bought|buys?|buying|purchased?|procured?|acquired|received|receives?|operates?)$"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
             contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
             event_reference: re(r"(?i)\bthe\s+(?:signing ceremony|signing|ceremony|summit|meeting|talks|session)\b"),
@@ -674,22 +670,25 @@ impl<'kb> Extractor<'kb> {
         let mut last_deal: Option<usize> = None;
         for w in bounds.windows(2) {
             let (a, b) = (w[0], w[1]);
-            // Each trigger with its sense there, and whether it follows its subject directly (a
-            // name, not a demonym, right before it).
-            // Whether the clause speaks of arms: a system, a weapon's name, or a text already
-            // about arms deals (asked only where a verb of buying needs it).
+            // The weapon systems the clause names (found once, when first asked).
+            let systems_here = std::cell::OnceCell::new();
+            let clause_systems = || systems_here.get_or_init(|| self.lexicon.systems(&sentence[a..b]));
             // (Whether the text was already about arms deals: a delivery there is of weapons.)
             let arms_before = memory.last_claim.as_ref().is_some_and(|(f, _, _)| *f == 1);
+            // Whether the clause speaks of arms: a system, a weapon's name, or a text already
+            // about arms deals (asked only where a verb of buying needs it).
             let arms_here = std::cell::OnceCell::new();
             let arms_here = || {
                 *arms_here.get_or_init(|| {
                     arms_before
-                        || !self.lexicon.systems(&sentence[a..b]).is_empty()
+                        || !clause_systems().is_empty()
                         || sentence[a..b]
                             .split(|c: char| !c.is_alphanumeric() && c != '-')
                             .any(|w| crate::lexicon::weapon_word(&w.to_ascii_lowercase()))
                 })
             };
+            // Each trigger with its sense there, and whether it follows its subject directly (a
+            // name, not a demonym, right before it).
             let clause_triggers: Vec<(usize, usize, Sense, bool)> = triggers
                 .iter()
                 .filter(|(s, _, _)| *s >= a && *s < b)
@@ -710,10 +709,7 @@ impl<'kb> Extractor<'kb> {
                     let mut sense = self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?;
                     // "Ordered", "bought" are an arms deal only about arms ("Putin ordered the
                     // mobilisation"): elsewhere what the dictionary's patterns say, if anything.
-                    if matches!(sense.kind, ClaimKind::ArmsDeal | ClaimKind::Delivery)
-                        && c.acquiring.is_match(&sentence[s..e])
-                        && !arms_here()
-                    {
+                    if self.triggers.table[t].about_arms && !arms_here() {
                         sense = self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?;
                     }
                     Some((s, e, sense, after_name))
@@ -859,11 +855,7 @@ impl<'kb> Extractor<'kb> {
             // signed in the clause, it is the deal's ("the first, signed in August 2022, covered
             // 212 howitzers").
             let mut trig = trig;
-            if trig.kind == ClaimKind::Agreement
-                && matches!(
-                    sentence[ts..te].to_ascii_lowercase().as_str(),
-                    "signed" | "sign" | "signs" | "signing"
-                )
+            if trig.cue == Cue::Signing
                 && !clause_triggers
                     .iter()
                     .any(|x| x.0 != ts && x.2.kind != ClaimKind::Agreement)
@@ -876,7 +868,7 @@ impl<'kb> Extractor<'kb> {
             // What arrives decides the event: goods are delivered, forces deployed, and a
             // leader, a delegation or a state arriving somewhere is visiting it ("Pope Francis
             // arrived in Kinshasa", "400 Kenyan police officers arrived in Port-au-Prince").
-            if trig.kind == ClaimKind::Delivery && sentence[ts..te].to_ascii_lowercase().starts_with("arriv") {
+            if trig.cue == Cue::Arrival {
                 let subject: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= ts).collect();
                 let goods = !self.lexicon.systems(&sentence[a..ts]).is_empty()
                     || !counted_items(&sentence[a..ts], a, &dates, &[]).is_empty()
@@ -1249,6 +1241,9 @@ impl<'kb> Extractor<'kb> {
                     && sentence[d.end + 1..].starts_with(|c: char| c.is_alphabetic())
             };
             let of_clause = |d: &DateMention| d.start >= a && d.end <= b && !participial(d);
+            // The date, and whether it is written in the sentence (not taken from an event
+            // referred to or from the article's day).
+            let written = |d: DateMention| (d, true);
             let date = nearest(
                 &mut dates
                     .iter()
@@ -1256,12 +1251,13 @@ impl<'kb> Extractor<'kb> {
             )
             .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d) && !attributive(d))))
             .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d))))
-            .or(referred)
+            .map(written)
+            .or(referred.map(|d| (d, false)))
             .or_else(|| {
                 if adverbial_clause {
                     return None;
                 }
-                nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d)))
+                nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d))).map(written)
             })
             .or_else(|| {
                 // An event in the present progressive ("is attending") happens on the
@@ -1269,16 +1265,18 @@ impl<'kb> Extractor<'kb> {
                 let progressive = sentence[..te].ends_with("ing")
                     && [" is ", " are ", " am "].iter().any(|v| sentence[..ts].ends_with(v));
                 let day = ctx.published.filter(|d| d.precision() == entente_model::Precision::Day);
-                day.filter(|_| progressive).map(|d| DateMention {
-                    start: te,
-                    end: te,
-                    date: d,
-                    end_date: None,
+                day.filter(|_| progressive).map(|d| {
+                    let on_the_day = DateMention {
+                        start: te,
+                        end: te,
+                        date: d,
+                        end_date: None,
+                    };
+                    (on_the_day, false)
                 })
             });
-            // (Whether the date is written in the sentence, not taken from an event referred to
-            // or from the article's day.)
-            let dated_here = date.as_ref().is_some_and(|d| !(d.start == te && d.end == te));
+            let dated_here = date.as_ref().is_some_and(|x| x.1);
+            let date = date.map(|x| x.0);
             // Modality from the cues in the clause, up to the end of the trigger.
             let head = &sentence[a..te.min(b)];
             // Negation anywhere in the clause ("joining NATO is not on the agenda"), but not "not only".
@@ -1309,7 +1307,7 @@ impl<'kb> Extractor<'kb> {
             };
             // Quantities paired with designations (or unit nouns) in the clause.
             let clause = &sentence[a..b];
-            let systems: Vec<(usize, usize, &str)> = self.lexicon.systems(clause);
+            let systems: &Vec<(usize, usize, &str)> = clause_systems();
             // PLOVER's reading of a transfer or a deployment depends on what moves and where:
             // weapon systems delivered are military cooperation, other goods aid; forces sent
             // to a multinational operation or organisation are cooperation, forces sent
@@ -1354,7 +1352,7 @@ impl<'kb> Extractor<'kb> {
                 }
                 (_, p) => p,
             };
-            let mut items = counted_items(clause, a, &dates, &systems);
+            let mut items = counted_items(clause, a, &dates, systems);
             if items.is_empty() {
                 items.push((None, systems.first().map(|s| s.2.to_string())));
             }
@@ -1639,27 +1637,26 @@ fn locates_a_place(sentence: &str, m: &ActorMention, found: &[ActorMention]) -> 
     if !(after.is_empty() || after.starts_with([',', '.', ';', ':', ')', '\u{2014}', '\u{2013}', '-'])) {
         return false;
     }
+    // The last four words before the comma, last first, with their offsets (no more are read).
     let words: Vec<(usize, &str)> = head
         .split_whitespace()
+        .rev()
+        .take(4)
         .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
         .collect();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let mut k = words.len();
-    while k > 0 && words.len() - k < 3 && capitalised(words[k - 1].1) {
-        k -= 1;
-    }
-    if k == words.len() {
+    let n = words.iter().take(3).take_while(|w| capitalised(w.1)).count();
+    if n == 0 {
         return false;
     }
-    let place_start = words[k].0;
+    let place_start = words[n - 1].0;
     let named_actor = found
         .iter()
         .any(|o| o.start < head.len() && o.end > place_start && !o.entry.place);
-    let opener = k == 0
-        || matches!(
-            words[k - 1].1.to_ascii_lowercase().as_str(),
-            "in" | "at" | "near" | "outside"
-        );
+    let opener = match words.get(n) {
+        None => true,
+        Some(w) => matches!(w.1.to_ascii_lowercase().as_str(), "in" | "at" | "near" | "outside"),
+    };
     opener && !named_actor
 }
 
@@ -1715,9 +1712,16 @@ fn dedupe(v: &mut Vec<(String, String)>) {
 mod tests {
     use super::*;
 
-    fn kb() -> KnowledgeBase {
-        let report = entente_facts::load(entente_facts::shipped());
-        KnowledgeBase::new(report.into_result().expect("shipped data"))
+    /// One extractor over the shipped knowledge base, built once for all the tests.
+    fn extractor() -> &'static Extractor<'static> {
+        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+        static X: OnceLock<Extractor<'static>> = OnceLock::new();
+        X.get_or_init(|| {
+            Extractor::new(KB.get_or_init(|| {
+                let report = entente_facts::load(entente_facts::shipped());
+                KnowledgeBase::new(report.into_result().expect("shipped data"))
+            }))
+        })
     }
 
     fn ids(v: &[ClaimActor]) -> Vec<&str> {
@@ -1731,8 +1735,7 @@ mod tests {
 
     #[test]
     fn a_signing_with_actors_date_and_kind() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence(
             "Poland signed executive contracts with South Korea on 26 August 2022.",
             None,
@@ -1747,8 +1750,7 @@ mod tests {
 
     #[test]
     fn agencies_resolve_to_their_state_and_modality_is_read() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence("The National Intelligence Service joined the CCDCOE in May 2022.", None);
         assert_eq!(ids(&c[0].actors), ["KOR"]);
         assert_eq!(ids(&c[0].recipients), ["CCDCOE"]);
@@ -1764,8 +1766,7 @@ mod tests {
 
     #[test]
     fn one_claim_per_quantity_and_system() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence(
             "Poland ordered 180 K2 tanks, 212 K9 howitzers and 48 FA-50 aircraft from South Korea.",
             None,
@@ -1784,8 +1785,7 @@ mod tests {
 
     #[test]
     fn an_elided_clause_continues_the_deal_and_the_maker_beats_the_context() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let day = PartialDate::parse("2022-08-26").ok();
         // The relative clause counts systems but has no verb of its own: each count is a claim
         // of the deal before it; its date is read as past although the next clause is future.
@@ -1837,8 +1837,7 @@ mod tests {
 
     #[test]
     fn an_adverbial_clause_with_its_own_subject_is_a_claim_at_its_own_time() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence(
             "Poland signed a contract with Hyundai Rotem for 180 K2 tanks on Friday, weeks after South Korea's new President Lee Jae-myung took office.",
             PartialDate::parse("2025-08-02").ok(),
@@ -1857,8 +1856,7 @@ mod tests {
 
     #[test]
     fn a_second_predicate_of_the_subject_is_a_claim_of_its_own() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence(
             "New Zealand has sent army trainers to the United Kingdom and has imposed sanctions on Russia.",
             None,
@@ -1894,8 +1892,7 @@ mod tests {
 
     #[test]
     fn a_later_sentence_may_say_what_a_deal_covers() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let a = Article::from_bytes(
             "-",
             b"Norway signed a contract with South Korea for 24 K9 howitzers on 20 December 2017. It also covers six K10 resupply vehicles. The army has 120 K9 howitzers.",
@@ -1920,8 +1917,7 @@ mod tests {
 
     #[test]
     fn an_infinitive_is_what_the_event_is_for() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence(
             "Hanwha Aerospace signed a contract with Estonia to supply 12 more K9 howitzers.",
             None,
@@ -1950,8 +1946,7 @@ mod tests {
 
     #[test]
     fn a_subordinate_clause_has_its_own_subject() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence("Estonia has grown closer to NATO since Russia invaded Ukraine.", None);
         let invasion = c.iter().find(|c| c.mode == ClaimKind::Invasion).expect("an invasion");
         assert_eq!(sides(invasion), (vec!["RUS"], vec!["UKR"]), "{c:?}");
@@ -1975,8 +1970,7 @@ mod tests {
 
     #[test]
     fn an_office_has_the_officeholders_state_on_its_other_side() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence("Yoon Suk Yeol took office in May 2022.", None);
         assert_eq!(sides(&c[0]), (vec!["yoon-suk-yeol"], vec!["KOR"]), "{c:?}");
         let c = x.extract_sentence("Yoon Suk Yeol declared martial law on 3 December 2024.", None);
@@ -1988,8 +1982,7 @@ mod tests {
 
     #[test]
     fn a_counterpart_from_the_context_is_one_and_an_organisations_summit_has_none() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         // The last arms deal had Poland and Korea: Romania's counterpart is the one the text
         // names most, not both.
         let a = Article::from_bytes(
@@ -2016,8 +2009,7 @@ mod tests {
 
     #[test]
     fn coordinated_and_participial_events_keep_their_own_dates() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let dated = |c: &[Claim]| -> Vec<(&'static str, String)> {
             c.iter()
                 .map(|c| (c.mode.as_str(), c.date.map(|d| d.to_string()).unwrap_or_default()))
@@ -2072,8 +2064,7 @@ mod tests {
 
     #[test]
     fn a_date_set_off_by_commas_is_the_asides() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let day = PartialDate::parse("2024-04-20").ok();
         let c = x.extract_sentence(
             "Prime Minister Christopher Luxon, in office since November, will attend the NATO summit in July.",
@@ -2102,8 +2093,7 @@ mod tests {
 
     #[test]
     fn a_scheduled_event_in_the_present_is_future() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         // Saturday 19 August 2023: "begins on Monday" is the 21st.
         let c = x.extract_sentence(
             "The annual exercise of South Korea and the United States begins on Monday.",
@@ -2115,8 +2105,7 @@ mod tests {
 
     #[test]
     fn a_clause_with_nothing_of_its_own_gives_no_claim() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         // The second sentence names no actor, no date and no count: its sides would all come
         // from the context, so it states nothing to check. The third counts things.
         let a = Article::from_bytes(
@@ -2137,8 +2126,7 @@ mod tests {
 
     #[test]
     fn the_two_sides_are_the_last_pair_named_and_the_three_the_last_three() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let a = Article::from_bytes(
             "-",
             b"Japan and NATO signed a political declaration in 2013. In 2023 Australia met the two sides in Canberra.",
@@ -2162,8 +2150,7 @@ mod tests {
 
     #[test]
     fn a_partnership_can_be_a_standing_status() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence("Australia has been an Enhanced Opportunities Partner since 2014.", None);
         let mut both = ids(&c[0].actors);
         both.extend(ids(&c[0].recipients));
@@ -2178,8 +2165,7 @@ mod tests {
 
     #[test]
     fn a_relative_clause_with_its_own_subject_is_about_its_antecedent() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence("Many remember Ukraine, which Russia invaded in 2022.", None);
         let invaded = c
             .iter()
@@ -2190,8 +2176,7 @@ mod tests {
 
     #[test]
     fn a_person_named_in_full_is_named_by_the_surname_afterwards() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         // Joe Biden is in the Phoenix dictionary (for the United States from 2009), by his full
         // name only; the relative clause "under which" is about the declaration's two parties.
         let a = Article::from_bytes(
@@ -2213,8 +2198,7 @@ mod tests {
 
     #[test]
     fn one_joins_a_body_not_people() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let kinds = |s: &str| -> Vec<ClaimKind> { x.extract_sentence(s, None).iter().map(|c| c.mode).collect() };
         assert!(
             !kinds("Australia's prime minister joined Joe Biden and Rishi Sunak by video link.")
@@ -2225,8 +2209,7 @@ mod tests {
 
     #[test]
     fn an_alliance_written_in_lower_case_is_not_nato() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let who = |s: &str| -> Vec<String> {
             x.extract_sentence(s, None)
                 .iter()
@@ -2241,8 +2224,7 @@ mod tests {
 
     #[test]
     fn a_list_of_names_is_not_cut_at_its_commas() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         // "attack submarine" gives the stretch before the list a trigger of its own.
         let c = x.extract_sentence(
             "Standing beside an attack submarine in San Diego, the leaders of the United States, Australia and the United Kingdom met on Monday.",
@@ -2256,8 +2238,7 @@ mod tests {
 
     #[test]
     fn a_state_after_the_place_it_locates_is_a_place() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence(
             "NATO and South Korea adopted a partnership programme at the summit in Vilnius, Lithuania, in July 2023.",
             None,
@@ -2272,8 +2253,7 @@ mod tests {
 
     #[test]
     fn forces_in_an_operation_serve_in_a_country_not_with_it() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence("New Zealand served with NATO-led forces in Bosnia in 1996.", None);
         assert_eq!(sides(&c[0]), (vec!["NZL"], vec!["NATO"]), "{c:?}");
         // Without an operation or organisation named, the country is the counterpart.
@@ -2283,8 +2263,7 @@ mod tests {
 
     #[test]
     fn ranges_and_operations() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence("South Korean units served in ISAF between 2002 and 2007.", None);
         assert_eq!(ids(&c[0].actors), ["KOR"]);
         assert_eq!(ids(&c[0].recipients), ["ISAF"]);
@@ -2301,8 +2280,7 @@ mod tests {
         assert!(counts_things(&["aircraft"]));
         assert!(!counts_things(&["years", "of", "talks"]));
         assert!(!counts_things(&["billion", "dollars"]));
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence("Poland signed no Brazilian contract for frigates.", None);
         assert_eq!(c[0].modality, Modality::Negated, "{c:?}");
         let c = x.extract_sentence("Finland no doubt joined NATO in April 2023.", None);
@@ -2319,8 +2297,7 @@ mod tests {
 
     #[test]
     fn a_state_name_that_is_also_a_word_or_a_given_name_needs_context() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let ids_in = |s: &str| -> Vec<String> {
             x.lexicon
                 .actors(s, None)
@@ -2349,8 +2326,7 @@ mod tests {
 
     #[test]
     fn general_news_actors_come_from_the_phoenix_dictionaries() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         // A generic agent belongs to the state written beside it, or stands alone.
         let c = x.extract_sentence("Kenyan police arrested dozens of protesters in Nairobi.", None);
         assert_eq!(
@@ -2469,8 +2445,7 @@ mod tests {
 
     #[test]
     fn the_cameo_verbs_and_patterns_type_general_news() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let typed = |s: &str| -> Vec<Plover> { x.extract_sentence(s, None).iter().map(|c| c.plover).collect() };
         assert_eq!(
             typed("The European Union warned Georgia that it could suspend visa-free travel."),
@@ -2540,8 +2515,7 @@ mod tests {
 
     #[test]
     fn the_cameo_dictionary_gives_triggers_to_types_with_none_of_their_own() {
-        let kb = kb();
-        let x = Extractor::new(&kb);
+        let x = extractor();
         let c = x.extract_sentence("Poland requested more howitzers from South Korea in March 2024.", None);
         assert_eq!(c[0].plover, Plover::Request, "{c:?}");
         let c = x.extract_sentence("Japan objected to the Russian proposal in May 2021.", None);

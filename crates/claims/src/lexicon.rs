@@ -809,6 +809,10 @@ pub struct Trigger {
     /// A dictionary verb's base or -s form, which is also a noun's ("arms", "supplies", "aid"):
     /// read as a verb only right after its subject, a pronoun, an auxiliary or an adverb.
     pub bare: bool,
+    /// A verb of ordering, buying, selling, receiving or operating: an arms deal or delivery
+    /// only where its clause speaks of arms, elsewhere what the dictionary's patterns make of it
+    /// ("Putin ordered the mobilisation").
+    pub about_arms: bool,
 }
 
 impl Trigger {
@@ -822,6 +826,7 @@ impl Trigger {
             lemma: None,
             block_code: false,
             bare: false,
+            about_arms: false,
         }
     }
 }
@@ -836,6 +841,23 @@ macro_rules! t {
     ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, passive) => {
         t!(@ $p, $k, $pl, $c, $s, true, None)
     };
+    ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, about arms) => {
+        Trigger {
+            about_arms: true,
+            ..t!(@ $p, $k, $pl, $c, $s, false, None)
+        }
+    };
+    ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, cue $cue:ident) => {{
+        let mut t = t!(@ $p, $k, $pl, $c, $s, false, None);
+        t.sense.cue = Cue::$cue;
+        t
+    }};
+    ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, passive, about arms) => {
+        Trigger {
+            about_arms: true,
+            ..t!(@ $p, $k, $pl, $c, $s, true, None)
+        }
+    };
     (@ $p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, $passive:expr, $implies:expr) => {
         Trigger::own(
             $p,
@@ -847,6 +869,7 @@ macro_rules! t {
                 passive: $passive,
                 implies: $implies,
                 needs_object: false,
+                cue: Cue::None,
             },
         )
     };
@@ -863,48 +886,48 @@ pub fn triggers() -> Vec<Trigger> {
         t!("executive contracts", ExecutiveContract, Agree, Some("057"), 9),
         t!("firm order", ExecutiveContract, Agree, Some("057"), 8),
         t!("firm orders", ExecutiveContract, Agree, Some("057"), 8),
-        t!("ordered", ArmsDeal, Agree, Some("057"), 6),
-        t!("orders", ArmsDeal, Agree, Some("057"), 5),
-        t!("order", ArmsDeal, Agree, Some("057"), 5),
-        t!("sold", ArmsDeal, Agree, Some("057"), 6),
-        t!("sell", ArmsDeal, Agree, Some("057"), 6),
-        t!("sells", ArmsDeal, Agree, Some("057"), 6),
-        t!("selling", ArmsDeal, Agree, Some("057"), 5),
-        t!("bought", ArmsDeal, Agree, Some("057"), 6),
-        t!("buy", ArmsDeal, Agree, Some("057"), 6),
-        t!("buys", ArmsDeal, Agree, Some("057"), 6),
-        t!("buying", ArmsDeal, Agree, Some("057"), 5),
+        t!("ordered", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("orders", ArmsDeal, Agree, Some("057"), 5, about arms),
+        t!("order", ArmsDeal, Agree, Some("057"), 5, about arms),
+        t!("sold", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("sell", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("sells", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("selling", ArmsDeal, Agree, Some("057"), 5, about arms),
+        t!("bought", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("buy", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("buys", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("buying", ArmsDeal, Agree, Some("057"), 5, about arms),
         t!("buyer", ArmsDeal, Agree, Some("057"), 5),
         t!("buyers", ArmsDeal, Agree, Some("057"), 5),
-        t!("purchase", ArmsDeal, Agree, Some("057"), 6),
-        t!("purchased", ArmsDeal, Agree, Some("057"), 6),
-        t!("procured", ArmsDeal, Agree, Some("057"), 6),
-        t!("procure", ArmsDeal, Agree, Some("057"), 6),
-        t!("acquired", ArmsDeal, Agree, Some("057"), 5),
+        t!("purchase", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("purchased", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("procured", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("procure", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("acquired", ArmsDeal, Agree, Some("057"), 5, about arms),
         t!("contract", ArmsDeal, Agree, Some("057"), 5),
         t!("contracts", ArmsDeal, Agree, Some("057"), 5),
         t!("signed for", ArmsDeal, Agree, Some("057"), 6),
         t!("sign for", ArmsDeal, Agree, Some("057"), 6),
         t!("signs for", ArmsDeal, Agree, Some("057"), 6),
-        t!("operate", ArmsDeal, Agree, None, 3),
-        t!("operates", ArmsDeal, Agree, None, 3),
+        t!("operate", ArmsDeal, Agree, None, 3, about arms),
+        t!("operates", ArmsDeal, Agree, None, 3, about arms),
         t!("under licence", ArmsDeal, Agree, None, 4),
         t!("under license", ArmsDeal, Agree, None, 4),
         t!("deal", ArmsDeal, Agree, Some("057"), 4),
         t!("deals", ArmsDeal, Agree, Some("057"), 4),
         t!("took delivery", Delivery, Cooperate, Some("062"), 8, passive),
-        t!("received", Delivery, Cooperate, Some("062"), 5, passive),
-        t!("receives", Delivery, Cooperate, Some("062"), 5, passive),
-        t!("receive", Delivery, Cooperate, Some("062"), 5, passive),
+        t!("received", Delivery, Cooperate, Some("062"), 5, passive, about arms),
+        t!("receives", Delivery, Cooperate, Some("062"), 5, passive, about arms),
+        t!("receive", Delivery, Cooperate, Some("062"), 5, passive, about arms),
         t!("delivered", Delivery, Cooperate, Some("062"), 7),
         t!("delivery", Delivery, Cooperate, Some("062"), 6),
         t!("deliveries", Delivery, Cooperate, Some("062"), 6),
         t!("handed over", Delivery, Cooperate, Some("062"), 7),
         t!("deliver", Delivery, Cooperate, Some("062"), 7),
         t!("delivers", Delivery, Cooperate, Some("062"), 7),
-        t!("arrived", Delivery, Cooperate, Some("062"), 5),
-        t!("arrive", Delivery, Cooperate, Some("062"), 5),
-        t!("arrives", Delivery, Cooperate, Some("062"), 5),
+        t!("arrived", Delivery, Cooperate, Some("062"), 5, cue Arrival),
+        t!("arrive", Delivery, Cooperate, Some("062"), 5, cue Arrival),
+        t!("arrives", Delivery, Cooperate, Some("062"), 5, cue Arrival),
         t!("supply", Delivery, Cooperate, Some("062"), 6),
         t!("supplies", Delivery, Cooperate, Some("062"), 6),
         t!("reached", Delivery, Cooperate, Some("062"), 4),
@@ -952,10 +975,10 @@ pub fn triggers() -> Vec<Trigger> {
         t!("contact countries", Membership, Cooperate, None, 6),
         t!("contributing participant", Membership, Cooperate, None, 5),
         t!("dialogue", Membership, Cooperate, None, 3),
-        t!("signed", Agreement, Agree, Some("057"), 4),
-        t!("sign", Agreement, Agree, Some("057"), 4),
-        t!("signs", Agreement, Agree, Some("057"), 4),
-        t!("signing", Agreement, Agree, Some("057"), 4),
+        t!("signed", Agreement, Agree, Some("057"), 4, cue Signing),
+        t!("sign", Agreement, Agree, Some("057"), 4, cue Signing),
+        t!("signs", Agreement, Agree, Some("057"), 4, cue Signing),
+        t!("signing", Agreement, Agree, Some("057"), 4, cue Signing),
         t!("agreed", Agreement, Agree, Some("057"), 4),
         t!("agreement", Agreement, Agree, Some("057"), 4),
         t!("adopted", Agreement, Agree, Some("057"), 4),
@@ -1225,12 +1248,14 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
                 passive: false,
                 implies: None,
                 needs_object: false,
+                cue: Cue::None,
             },
             block: Some(bi as u32),
             conditional: plover.is_none(),
             lemma: Some(lemma),
             block_code: !own,
             bare: bare_forms.contains(form),
+            about_arms: false,
         });
     }
     out
@@ -1276,6 +1301,20 @@ pub struct Sense {
     /// A dictionary verb read by its block's code alone (no code of its own, no pattern): an
     /// event only with a counterpart named after it ("warned Israel", not "went in his place").
     pub needs_object: bool,
+    /// What the coder asks of the word beyond its sense.
+    pub cue: Cue,
+}
+
+/// A word's part in a rule of the coder beyond its sense.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Cue {
+    #[default]
+    None,
+    /// "arrive": what arrives decides the event (goods delivered, forces deployed, people
+    /// visiting).
+    Arrival,
+    /// "signed": names no instrument; in a text about an arms deal it is the deal's.
+    Signing,
 }
 
 /// Whether a name's last word starts with a capital: such a name must be written with it
@@ -1339,6 +1378,7 @@ fn pattern_sense(p: &'static crate::petrarch::CompiledPattern) -> Option<Sense> 
         passive: false,
         implies: None,
         needs_object: false,
+        cue: Cue::None,
     })
 }
 
