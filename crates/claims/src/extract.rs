@@ -696,14 +696,19 @@ impl<'kb> Extractor<'kb> {
                     let after_name = mentions
                         .iter()
                         .any(|m| m.end <= s && !m.entry.demonym && sentence[m.end..s].trim().is_empty());
-                    // (A word that names a weapon's role is no event: "attack submarine", "attack
-                    // helicopters".)
+                    // (A noun that names a weapon's role is no event: "attack submarine",
+                    // "attack helicopters"; a verb before its object is: "drones attacked tanks".)
+                    let word = sentence[s..e].to_ascii_lowercase();
+                    let inflected = word.ends_with("ed") || word.ends_with("ing");
                     let next = sentence[e..].split_whitespace().next().unwrap_or("");
-                    if crate::lexicon::weapon_word(
-                        &next
-                            .trim_end_matches(|c: char| !c.is_alphanumeric())
-                            .to_ascii_lowercase(),
-                    ) {
+                    if !inflected
+                        && !after_name
+                        && crate::lexicon::weapon_word(
+                            &next
+                                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                                .to_ascii_lowercase(),
+                        )
+                    {
                         return None;
                     }
                     let mut sense = self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?;
@@ -2234,6 +2239,9 @@ mod tests {
         assert_eq!(sides(summit).0, ["USA", "AUS", "GBR"], "{c:?}");
         // (… and "attack", naming the submarine's role, is no attack.)
         assert!(c.iter().all(|c| c.mode != ClaimKind::Attack), "{c:?}");
+        // … while a verb before its object is one.
+        let c = x.extract_sentence("Ukrainian drones attacked tanks near Belgorod on Monday.", None);
+        assert!(c.iter().any(|c| c.plover == Plover::Assault), "{c:?}");
     }
 
     #[test]

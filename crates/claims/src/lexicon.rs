@@ -1329,12 +1329,12 @@ fn last_word_capitalised(name: &str) -> bool {
 /// Whether `word` (lower case) names a weapon or a military aircraft in the CAMEO dictionary's
 /// synonym sets (&WEAPON, &AIRCRAFT: "howitzer", "missiles", "jets", "helicopter"; the head
 /// noun of a compound entry, "tank" of "battle tank"), or one of the few platforms the sets
-/// leave out (submarines, warships, corvettes, launchers, fighters).
+/// leave out (submarines, warships, corvettes, launchers; not "fighters", who are as often people).
 pub fn weapon_word(word: &str) -> bool {
     static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     let set = W.get_or_init(|| {
         // Naval and land platforms the sets leave out, by their general English names.
-        const PLATFORMS: &[&str] = &["submarine", "warship", "corvette", "launcher", "fighter"];
+        const PLATFORMS: &[&str] = &["submarine", "warship", "corvette", "launcher"];
         // Head nouns too general to say "weapon" alone.
         const GENERAL: &[&str] = &[
             "device",
