@@ -2193,6 +2193,13 @@ mod tests {
         assert_eq!(sides(adopted), (vec!["KOR", "USA"], vec![]), "{c:?}");
         let group = c.iter().find(|c| c.quote.contains("set up")).expect("the group");
         assert_eq!(sides(group).0, ["KOR", "USA"], "{c:?}");
+        // An institution with dated codes is no person: its last word is no surname.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2012-01-01\n\nThe Kosovo Assembly met Albania in March 2010. Serbia and the Assembly of Montenegro met Russia in May 2011.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(sides(&c[1]), (vec!["SRB", "MNE"], vec!["RUS"]), "{c:?}");
         // Without the full name first, the surname alone is nobody's.
         let c = x.extract_sentence(
             "In April, Yoon Suk Yeol and Biden adopted the Washington Declaration.",

@@ -486,9 +486,10 @@ impl Lexicon {
                         };
                         let id = self.resolve_code(code);
                         ActorEntry {
-                            // (An entry whose codes hold for dated terms is a person: an
-                            // officeholder counts for the state only while in office.)
-                            kind: if d.actors[i as usize].codes.iter().any(|c| c.dated()) {
+                            // (An entry whose codes hold for dated terms is a person — an
+                            // officeholder counts for the state only while in office —, unless
+                            // its name ends in an institution's noun: "Kosovo Assembly".)
+                            kind: if d.actors[i as usize].codes.iter().any(|c| c.dated()) && !institution(written) {
                                 ActorKind::Person
                             } else if self.states.contains(&id) {
                                 ActorKind::Agency
@@ -1315,6 +1316,39 @@ pub enum Cue {
     Arrival,
     /// "signed": names no instrument; in a text about an arms deal it is the deal's.
     Signing,
+}
+
+/// Whether a name ends in the noun of an institution ("Syrian National Council", "Kosovo
+/// Assembly", "Islamic Front"): such a name is no person's, whatever its dictionary dates.
+fn institution(name: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "assembly",
+        "council",
+        "front",
+        "party",
+        "movement",
+        "army",
+        "union",
+        "committee",
+        "congress",
+        "parliament",
+        "court",
+        "government",
+        "ministry",
+        "forces",
+        "alliance",
+        "league",
+        "bank",
+        "agency",
+        "commission",
+        "authority",
+        "organization",
+        "organisation",
+        "brigade",
+        "brigades",
+    ];
+    let last = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
+    NOUNS.contains(&last.as_str())
 }
 
 /// Whether a name's last word starts with a capital: such a name must be written with it
