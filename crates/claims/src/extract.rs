@@ -493,6 +493,35 @@ impl<'kb> Extractor<'kb> {
                 mentions.sort_by_key(|m| m.start);
             }
         }
+        // A person no dictionary knows, introduced by a title after their state or
+        // organisation ("Polish President Andrzej Duda", "Japan's prime minister, Shigeru
+        // Ishiba,", "South Korea's Defence Minister Ahn Gyu-back"), stands for it when named by
+        // the surname afterwards.
+        for (i, m) in mentions.iter().enumerate() {
+            // (A state or organisation with its title, or an office the dictionary names:
+            // "German Chancellor".)
+            let titled = m.entry.role.is_some() || (m.entry.dictionary && m.entry.kind == ActorKind::Agency);
+            if !titled || m.entry.kind == ActorKind::Person {
+                continue;
+            }
+            let owner = if m.entry.agent.is_none() {
+                Some(&m.entry)
+            } else {
+                // (A title standing alone belongs to the name before it when only the title's
+                // other words come between: "South Korea's Defence Minister".)
+                i.checked_sub(1)
+                    .map(|j| &mentions[j])
+                    .filter(|p| p.entry.agent.is_none() && p.entry.kind != ActorKind::Person)
+                    .filter(|p| title_words(&sentence[p.end..m.start]))
+                    .map(|p| &p.entry)
+            };
+            let next = mentions.get(i + 1).map_or(sentence.len(), |n| n.start);
+            if let (Some(owner), Some(surname)) = (owner, introduced_name(&sentence[m.end..next])) {
+                let mut entry = owner.clone();
+                entry.demonym = false;
+                memory.surnames.insert(surname.to_string(), entry);
+            }
+        }
         for m in &mentions {
             let written: Vec<&str> = sentence[m.start..m.end].split_whitespace().collect();
             if m.entry.kind == ActorKind::Person
@@ -1685,6 +1714,51 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Whether the words between a state and a title are the title's own ("'s Defence", "'s",
+/// nothing): a possessive and up to three capitalised words.
+fn title_words(gap: &str) -> bool {
+    let gap = gap.trim();
+    let gap = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("\u{2019}s"))
+        .unwrap_or(gap);
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 3 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// The surname of a personal name written right after a title (`after` is the text after it, up
+/// to the next actor's name): two to four capitalised words, after a space or a comma
+/// ("President Andrzej Duda", "prime minister, Shigeru Ishiba,"), with none a month or a
+/// weekday. The last of them, when it has three letters or more.
+fn introduced_name(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(", ").or_else(|| after.strip_prefix(' '))?;
+    let name_word = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+            && w.chars().any(char::is_lowercase)
+            && !crate::dates::calendar_word(w)
+    };
+    let mut words = Vec::new();
+    for w in rest.split(' ').take(4) {
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        let bare = bare
+            .strip_suffix("'s")
+            .or_else(|| bare.strip_suffix("\u{2019}s"))
+            .unwrap_or(bare);
+        if !name_word(bare) {
+            break;
+        }
+        words.push(bare);
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    let last = *words.last()?;
+    (words.len() >= 2 && last.chars().count() >= 3).then_some(last)
+}
+
 /// The number a group reference counts ("both", "the three" …).
 fn group_size(words: &str) -> usize {
     match words.rsplit(' ').next().map(str::to_ascii_lowercase).as_deref() {
@@ -2206,6 +2280,33 @@ mod tests {
             None,
         );
         assert_eq!(sides(&c[0]).0, ["KOR"], "{c:?}");
+    }
+
+    #[test]
+    fn a_person_introduced_by_a_title_stands_for_the_state_by_surname() {
+        let x = extractor();
+        // Neither is in any dictionary; the title after the state introduces them.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2024-07-12\n\nPolish President Andrzej Duda met German Chancellor Olaf Scholz in Warsaw on Monday. Scholz criticised Russia. Japan's prime minister, Shigeru Ishiba, arrived later. Ishiba praised Duda.",
+        );
+        let c = x.extract(&a);
+        let criticised = c.iter().find(|c| c.quote.contains("criticised")).expect("criticised");
+        assert_eq!(sides(criticised), (vec!["DEU"], vec!["RUS"]), "{c:?}");
+        let praised = c.iter().find(|c| c.quote.contains("praised")).expect("praised");
+        assert_eq!(sides(praised), (vec!["JPN"], vec!["POL"]), "{c:?}");
+        // A month after the title is no name, and without the introduction the surname is
+        // nobody's.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2024-07-12\n\nPolish President Andrzej Duda met Germany's chancellor in May. Scholz criticised Russia.",
+        );
+        let c = x.extract(&a);
+        assert!(
+            c.iter()
+                .all(|c| !ids(&c.actors).contains(&"DEU") || !c.quote.contains("criticised")),
+            "{c:?}"
+        );
     }
 
     #[test]
