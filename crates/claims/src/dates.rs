@@ -274,18 +274,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             None,
         );
     }
-    // Dates that need the publication date or an anchor. The anchor of a relative expression is
-    // the last absolute date before it in this text, else the running anchor.
-    // (Of two dates ending at the same place, the longer: "October 2022", not its "2022".)
-    let absolute: Vec<(usize, usize, PartialDate)> = found.iter().map(|m| (m.end, m.start, m.date)).collect();
-    let anchor_at = |pos: usize| -> Option<PartialDate> {
-        absolute
-            .iter()
-            .filter(|(end, _, _)| *end <= pos)
-            .max_by_key(|(end, start, _)| (*end, std::cmp::Reverse(*start)))
-            .map(|(_, _, d)| *d)
-            .or(ctx.anchor)
-    };
+    // Dates that need the publication date or an anchor.
     // (Of the date's clause, the words up to five after the date: in "met on Monday and
     // unveiled the plan under which Australia is to become …" the future is the plan's.)
     let future_at = |start: usize, end: usize| {
@@ -330,6 +319,19 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         })();
         push(&mut found, m0.start(), m0.end(), date, None);
     }
+    // The anchor of a relative expression is the last full date before it in this text (a day
+    // and month read against the publication date too: "on 9 November, and North Korea two days
+    // later"), else the running anchor. (Of two dates ending at the same place, the longer:
+    // "October 2022", not its "2022".)
+    let absolute: Vec<(usize, usize, PartialDate)> = found.iter().map(|m| (m.end, m.start, m.date)).collect();
+    let anchor_at = |pos: usize| -> Option<PartialDate> {
+        absolute
+            .iter()
+            .filter(|(end, _, _)| *end <= pos)
+            .max_by_key(|(end, start, _)| (*end, std::cmp::Reverse(*start)))
+            .map(|(_, _, d)| *d)
+            .or(ctx.anchor)
+    };
     for c in p.month_alone.captures_iter(text) {
         let (Some(m0), Some(mo)) = (c.get(0), c.get(2)) else {
             continue;
@@ -604,6 +606,12 @@ mod tests {
         };
         assert_eq!(one("that December", &anchored).0, "2022-12");
         assert_eq!(one("two months later", &anchored).0, "2022-09");
+        // A day and month without a year anchors what follows it in the text.
+        let found = find_dates(
+            "ratified it on 9 November and North Korea two days later",
+            &ctx("2025-05-01"),
+        );
+        assert_eq!(found.last().map(|d| d.date.to_string()).as_deref(), Some("2024-11-11"));
     }
 
     #[test]

@@ -407,6 +407,7 @@ impl<'kb> Extractor<'kb> {
         out: &mut Vec<Claim>,
     ) {
         let c = cues();
+        let first_here = out.len();
         // Date mentions, resolved with the article's date and the running anchor.
         let dates = find_dates(sentence, ctx);
         // Officeholders count for their state on the day the sentence speaks of.
@@ -929,11 +930,36 @@ impl<'kb> Extractor<'kb> {
             let in_clause: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= b).collect();
             // Passive with an agent: "… was signed by X", "the contract signed by X": "by" after a
             // past participle. (In "condemned an attack by X" the "by" is the attack's.)
+            // Or a verb in the passive voice before it, the agent a few words on ("was signed
+            // on 6 January 2022 by X").
+            let participle = |word: &str| {
+                let word = word.to_ascii_lowercase();
+                word.ends_with("ed") || word.ends_with("en") || c.participle.is_match(&word)
+            };
+            let passive_by = |k: usize| {
+                let words: Vec<&str> = sentence[a..te + k].split_whitespace().collect();
+                let be = |w: &str| {
+                    ["was", "were", "been", "be", "is", "are", "being"]
+                        .iter()
+                        .any(|b| w.eq_ignore_ascii_case(b))
+                };
+                words.iter().enumerate().rev().take(9).any(|(i, w)| {
+                    participle(w)
+                        && (i >= 1 && be(words[i - 1]) || i >= 2 && words[i - 1].ends_with("ly") && be(words[i - 2]))
+                })
+            };
             let by = sentence[te..b]
                 .find(" by ")
                 .filter(|&k| {
-                    let word = sentence[..te + k].rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-                    word.ends_with("ed") || word.ends_with("en") || c.participle.is_match(&word)
+                    // (Further from the verb, the agent is what "by" names: not the names in
+                    // "made possible by a thaw between Seoul and Tokyo".)
+                    let named_next = || {
+                        in_clause
+                            .iter()
+                            .find(|m| m.start >= te + k + 4)
+                            .is_some_and(|m| sentence[te + k + 4..m.start].split_whitespace().count() <= 2)
+                    };
+                    participle(sentence[..te + k].rsplit(' ').next().unwrap_or("")) || passive_by(k) && named_next()
                 })
                 .map(|k| te + k + 4);
             // A subordinate clause has a subject of its own: in "… since Russia invaded
@@ -951,6 +977,7 @@ impl<'kb> Extractor<'kb> {
                 .unwrap_or(a);
             let mut actors: Vec<(String, String)> = Vec::new();
             let mut recipients: Vec<(String, String)> = Vec::new();
+            let mut agents = 0;
             for m in &in_clause {
                 let pair = (id_of(m), sentence[m.start..m.end].to_string());
                 let agent = by.is_some_and(|k| m.start >= k);
@@ -960,7 +987,9 @@ impl<'kb> Extractor<'kb> {
                 if m.start < ts && !agent {
                     actors.push(pair);
                 } else if agent {
-                    actors.insert(0, pair);
+                    // (The agents first, in their order.)
+                    actors.insert(agents, pair);
+                    agents += 1;
                 } else if sentence[te..m.start].split_whitespace().count() <= 12 {
                     // Names far after the trigger belong to something else said in the clause.
                     recipients.push(pair);
@@ -1465,6 +1494,86 @@ impl<'kb> Extractor<'kb> {
                 }
             }
         }
+        // Gapping: a last conjunct of only a name and a date repeats the sentence's last event
+        // for them ("Russia ratified the treaty on 9 November, and North Korea two days later"),
+        // as its subject, or as its object when the event had one ("meets NATO today and the
+        // EU tomorrow"). (A capital there is where it happens: "Vilnius in 2023 and Washington
+        // in 2024".)
+        let mut gapped: Vec<Claim> = Vec::new();
+        for (k, _) in sentence.match_indices(" and ") {
+            let from = k + 5;
+            let rest = &sentence[from..];
+            let to = from
+                + [", ", " and ", ";"]
+                    .iter()
+                    .filter_map(|x| rest.find(x))
+                    .min()
+                    .unwrap_or(rest.len());
+            let tail = sentence[from..to].trim_end_matches(['.', '!', '?', '"', '\u{201d}', ' ']);
+            let to = from + tail.len();
+            let named: Vec<&ActorMention> = mentions
+                .iter()
+                .filter(|m| m.start >= from && m.end <= to && m.entry.agent.is_none() && !m.entry.place)
+                .collect();
+            // (Each conjunct with its own date: in "will meet the partners and the EU tomorrow"
+            // the names are a list.)
+            let when = dates
+                .iter()
+                .find(|d| d.start >= from && d.end <= to)
+                .filter(|_| dates.iter().any(|d| d.end <= k));
+            let covered = |i: usize| {
+                named.iter().any(|m| i >= m.start && i < m.end) || when.is_some_and(|d| i >= d.start && i < d.end)
+            };
+            let bare = word_spans(tail).filter(|(i, _)| !covered(from + i)).count() <= 1;
+            // The event of the clause the conjunction is in.
+            let prev = (first_here..out.len())
+                .rev()
+                .find(|&i| out[i].text_span.0 < offset + k && out[i].text_span.1 > offset + k);
+            let (Some(pi), Some(d), Some(first)) = (prev, when, named.first()) else {
+                continue;
+            };
+            let lead = sentence[from..first.start].trim();
+            if !(lead.is_empty() || lead.eq_ignore_ascii_case("the"))
+                || !bare
+                || triggers.iter().any(|t| t.0 >= from && t.0 < to)
+            {
+                continue;
+            }
+            let these: Vec<ClaimActor> = named
+                .iter()
+                .map(|m| self.actor(&m.entry.acts_for, &sentence[m.start..m.end]))
+                .collect();
+            // (Names the first event took as its only counterpart are the subjects of the
+            // second, the first's subjects their counterpart: "Russia ratified the treaty … and
+            // North Korea two days later".)
+            // When the first event has a counterpart of its own, the names are the second's
+            // counterpart, and not the first's: "met Stoltenberg on Monday and the EU on
+            // Wednesday".
+            let prev = &mut out[pi];
+            let theirs = |x: &ClaimActor| these.iter().any(|t| t.id == x.id);
+            let own_counterpart = prev.recipients.iter().any(|r| !theirs(r));
+            let (actors, recipients) = if own_counterpart {
+                prev.recipients.retain(|r| !theirs(r));
+                (prev.actors.clone(), these)
+            } else if prev.recipients.is_empty() {
+                (these, Vec::new())
+            } else {
+                (these, prev.actors.clone())
+            };
+            let (qs, qe) = (offset + from, offset + to);
+            gapped.push(Claim {
+                start: article.input_offset(qs),
+                end: article.input_offset(qe),
+                quote: tail.to_string(),
+                actors,
+                recipients,
+                date: Some(d.date),
+                date_end: d.end_date,
+                text_span: (qs, qe),
+                ..prev.clone()
+            });
+        }
+        out.extend(gapped);
         if let Some(last) = dates.last() {
             ctx.anchor = Some(last.date);
         }
@@ -2307,6 +2416,62 @@ mod tests {
                 .all(|c| !ids(&c.actors).contains(&"DEU") || !c.quote.contains("criticised")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_passive_verbs_agent_may_follow_its_circumstances() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "The agreement was signed on 6 January 2022 by Japanese Prime Minister Fumio Kishida and his Australian counterpart.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["JPN", "AUS"], vec![]), "{c:?}");
+        // Far from the verb, only what "by" names is the agent.
+        let c = x.extract_sentence(
+            "The meeting was made possible in 2023 by a thaw between Seoul and Tokyo.",
+            None,
+        );
+        assert!(
+            c.iter()
+                .all(|c| c.actors.is_empty() || c.recipients.iter().all(|r| r.id != "USA")),
+            "{c:?}"
+        );
+        assert!(c.iter().all(|c| ids(&c.actors) != ["KOR", "JPN"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_gapped_conjunct_repeats_the_event_for_its_name_and_date() {
+        let x = extractor();
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2025-05-01\n\nRussia ratified the treaty on 9 November 2024 and North Korea two days later, and it entered into force in December.",
+        );
+        let c = x.extract(&a);
+        let gapped = c
+            .iter()
+            .find(|c| c.quote == "North Korea two days later")
+            .expect("the gapped conjunct");
+        assert_eq!(sides(gapped), (vec!["PRK"], vec!["RUS"]), "{c:?}");
+        assert_eq!(gapped.date.map(|d| d.to_string()).as_deref(), Some("2024-11-11"));
+        assert_eq!(gapped.mode, ClaimKind::Ratification);
+        // Object gapping: the event had a counterpart of its own.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2023-07-11\n\nYoon met Stoltenberg on Monday and the European Union on Wednesday.",
+        );
+        let c = x.extract(&a);
+        let gapped = c
+            .iter()
+            .find(|c| c.quote.starts_with("the European Union"))
+            .expect("{c:?}");
+        assert_eq!(sides(gapped), (vec!["KOR"], vec!["EU"]), "{c:?}");
+        // One date for both names: a list, not a gap.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2023-07-11\n\nAllied leaders will meet the four partners and the European Union tomorrow.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(c.len(), 1, "{c:?}");
     }
 
     #[test]
