@@ -87,9 +87,9 @@ fn patterns() -> &'static Patterns {
             decade: re(r"\b(?:the\s+)?(19[0-9]0|20[0-4]0)s\b"),
             day_month: re(&format!(r"\b(?:(\d{{1,2}})\s+({MONTHS})|({MONTHS})\s+(\d{{1,2}}))\b")),
             month_alone: re(&format!(r"\b(?:((?i:that|this|last|next))\s+)?({MONTHS})\b")),
-            relative_unit: re(r"(?i)\b(last|this|next|the following|the next|the previous|the same|that|earlier this|later this)\s+(year|month|week)\b"),
+            relative_unit: re(r"(?i)\b(last|this|next|the following|the next|the previous|the same|that|earlier this|later this)\s+(year|month|week|spring|summer|autumn|fall|winter)\b"),
             offset: re(&format!(r"(?i)\b({NUMBER_WORDS})\s+(days?|weeks?|months?|years?)\s+(later|after|earlier|before|ago)\b")),
-            weekday: re(r"\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+            weekday: re(r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
             day_word: re(r"(?i)\b(?:(today|yesterday|tomorrow)|(that|the same|the following|the next|the previous)\s+day|the day (before|after))\b"),
             past_n_years: re(&format!(r"(?i)\b(?:in\s+)?(?:the\s+)?(?:past|last)\s+({NUMBER_WORDS})\s+years\b")),
         }
@@ -152,6 +152,11 @@ fn date_words() -> &'static aho_corasick::AhoCorasick {
             "friday",
             "saturday",
             "sunday",
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
         ];
         aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -377,7 +382,34 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
                 "the same" | "that" => (anchor, 0),
                 _ => (d, 0),
             };
-            let date = match unit.as_str().to_ascii_lowercase().as_str() {
+            let unit = unit.as_str().to_ascii_lowercase();
+            // A season is dated by its year ("this summer"): the last one that has ended, the
+            // next one that has not begun (by the months it starts and ends in).
+            let season = match unit.as_str() {
+                "spring" => Some((3, 5)),
+                "summer" => Some((6, 8)),
+                "autumn" | "fall" => Some((9, 11)),
+                "winter" => Some((12, 12)),
+                _ => None,
+            };
+            if let Some((first, last)) = season {
+                let year = match rel.as_str() {
+                    "last" | "the previous" => d.year - i32::from(last >= d.month),
+                    "next" => d.year + i32::from(first <= d.month),
+                    "the following" | "the next" => anchor.year + 1,
+                    "the same" | "that" => anchor.year,
+                    _ => d.year,
+                };
+                push(
+                    &mut found,
+                    m0.start(),
+                    m0.end(),
+                    PartialDate::year_only(year).ok(),
+                    None,
+                );
+                continue;
+            }
+            let date = match unit.as_str() {
                 "year" => PartialDate::year_only(base.year + step as i32).ok(),
                 "month" => {
                     let m = add_months(base, step);
@@ -606,6 +638,16 @@ mod tests {
         };
         assert_eq!(one("that December", &anchored).0, "2022-12");
         assert_eq!(one("two months later", &anchored).0, "2022-09");
+        // A season is dated by its year.
+        assert_eq!(one("is expected to sign this summer", &ctx("2025-06-27")).0, "2025");
+        assert_eq!(one("signed last summer", &ctx("2025-06-27")).0, "2024");
+        assert_eq!(one("signed last summer", &ctx("2025-10-02")).0, "2025");
+        assert_eq!(one("to be signed next spring", &ctx("2025-10-02")).0, "2026");
+        // A weekday at the start of a sentence.
+        assert_eq!(
+            one("On Friday, the Pentagon criticised Japan", &ctx("2022-12-10")).0,
+            "2022-12-09"
+        );
         // A day and month without a year anchors what follows it in the text.
         let found = find_dates(
             "ratified it on 9 November and North Korea two days later",
