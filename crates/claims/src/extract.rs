@@ -2475,6 +2475,22 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_keeps_its_default_where_no_other_type_has_more_of_its_patterns() {
+        let x = extractor();
+        // "seize": 16 of its patterns COERCE, 16 ASSAULT; "help": 3 AID, 2 COOPERATE.
+        for (text, plover) in [
+            (
+                "Russian forces seized the Zaporizhzhia plant from Ukraine.",
+                Plover::Coerce,
+            ),
+            ("The United States helped Ukraine.", Plover::Aid),
+        ] {
+            let c = x.extract_sentence(text, None);
+            assert_eq!(c.first().map(|c| c.plover), Some(plover), "{text}: {c:?}");
+        }
+    }
+
+    #[test]
     fn one_joins_a_body_not_people() {
         let x = extractor();
         let kinds = |s: &str| -> Vec<ClaimKind> { x.extract_sentence(s, None).iter().map(|c| c.mode).collect() };
