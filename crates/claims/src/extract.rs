@@ -2475,7 +2475,7 @@ mod tests {
     }
 
     #[test]
-    fn a_verb_keeps_its_default_where_no_other_type_has_more_of_its_patterns() {
+    fn a_verb_keeps_its_default_where_no_other_type_has_more_of_its_patterns_or_before_a_name() {
         let x = extractor();
         // "seize": 16 of its patterns COERCE, 16 ASSAULT; "help": 3 AID, 2 COOPERATE.
         for (text, plover) in [
@@ -2484,6 +2484,8 @@ mod tests {
                 Plover::Coerce,
             ),
             ("The United States helped Ukraine.", Plover::Aid),
+            // "welcome" (4 patterns CONSULT, 2 SUPPORT) before a name: its default, 051.
+            ("Japan welcomed China.", Plover::Support),
         ] {
             let c = x.extract_sentence(text, None);
             assert_eq!(c.first().map(|c| c.plover), Some(plover), "{text}: {c:?}");

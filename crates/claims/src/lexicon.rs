@@ -803,6 +803,8 @@ pub struct Trigger {
     pub block: Option<u32>,
     /// An event only when one of its block's patterns gives a code.
     pub conditional: bool,
+    /// A conditional verb's default code (its own, else its block's).
+    pub default_code: Option<&'static str>,
     /// The dictionary verb it is a form of.
     pub lemma: Option<&'static str>,
     /// A dictionary verb with no code of its own, read by its block's.
@@ -824,6 +826,7 @@ impl Trigger {
             sense,
             block: None,
             conditional: false,
+            default_code: None,
             lemma: None,
             block_code: false,
             bare: false,
@@ -1227,6 +1230,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
     ];
     let mut out = Vec::new();
     for (form, (code, bi, own, lemma)) in found {
+        let default_code = code;
         let code = reading.get(form).copied().unwrap_or(code);
         if PREPOSITIONS.contains(&form) {
             continue;
@@ -1254,6 +1258,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             },
             block: Some(bi as u32),
             conditional: plover.is_none(),
+            default_code: default_code.filter(|c| crate::petrarch::plover_of_cameo(c).is_some()),
             lemma: Some(lemma),
             block_code: !own,
             bare: bare_forms.contains(form),
@@ -1536,7 +1541,19 @@ impl Triggers {
         }
         match best_pattern() {
             Some(p) => pattern_sense(p),
-            None if trig.conditional => None,
+            // A verb of many uses right before a name (its object: "welcomed China") reads as
+            // its default code, as PETRARCH's would where no pattern matches.
+            None if trig.conditional => {
+                let next = sentence[te..].split_whitespace().next().unwrap_or("");
+                let code = trig.default_code.filter(|_| next.starts_with(char::is_uppercase))?;
+                Some(Sense {
+                    kind: kind_of_cameo(code),
+                    plover: crate::petrarch::plover_of_cameo(code)?,
+                    cameo: Some(code),
+                    needs_object: true,
+                    ..own
+                })
+            }
             None => Some(Sense {
                 needs_object: trig.block_code,
                 ..own
