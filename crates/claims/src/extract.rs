@@ -992,6 +992,27 @@ impl<'kb> Extractor<'kb> {
                     agents += 1;
                 } else if sentence[te..m.start].split_whitespace().count() <= 12 {
                     // Names far after the trigger belong to something else said in the clause.
+                    // (A possessive in a prepositional phrase names whose the place or thing is,
+                    // not a counterpart, when one is named before it: "troops fighting Ukraine
+                    // in Russia's Kursk region", "an enabler of Russia's war".)
+                    let possessive = sentence[m.end..].starts_with("'s") || sentence[m.end..].starts_with("\u{2019}s");
+                    let in_phrase = || {
+                        let mut before = sentence[te..m.start].split_whitespace().rev();
+                        let w = before
+                            .next()
+                            .filter(|w| !w.eq_ignore_ascii_case("the"))
+                            .or_else(|| before.next());
+                        w.is_some_and(|w| {
+                            [
+                                "of", "in", "into", "at", "on", "from", "near", "across", "inside", "within",
+                            ]
+                            .iter()
+                            .any(|p| w.eq_ignore_ascii_case(p))
+                        })
+                    };
+                    if possessive && !recipients.is_empty() && in_phrase() {
+                        continue;
+                    }
                     recipients.push(pair);
                 }
             }
@@ -2490,6 +2511,19 @@ mod tests {
             let c = x.extract_sentence(text, None);
             assert_eq!(c.first().map(|c| c.plover), Some(plover), "{text}: {c:?}");
         }
+    }
+
+    #[test]
+    fn a_possessive_in_a_prepositional_phrase_is_no_second_counterpart() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "North Korean troops attacked Ukrainian positions in Russia's Kursk region.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["PRK"], vec!["UKR"]), "{c:?}");
+        // Alone, it is the counterpart.
+        let c = x.extract_sentence("NATO condemned the bombing of Russia's embassy.", None);
+        assert_eq!(sides(&c[0]), (vec!["NATO"], vec!["RUS"]), "{c:?}");
     }
 
     #[test]
