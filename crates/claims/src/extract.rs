@@ -256,7 +256,10 @@ fn counts_things(next_words: &[&str]) -> bool {
         "hour",
         "hours",
         "minutes",
+        "seconds",
         "decades",
+        "centuries",
+        "generations",
         "percent",
         "per",
         "billion",
@@ -1189,6 +1192,15 @@ impl<'kb> Extractor<'kb> {
                             .iter()
                             .chain(recs)
                             .filter(|x| !actors.iter().any(|a| a.0 == x.0))
+                            // (One joins a body: "Finland joined the alliance" after "Sweden
+                            // joined NATO" is no accession to Sweden.)
+                            .filter(|x| {
+                                trig.kind != ClaimKind::Accession
+                                    || self
+                                        .kb
+                                        .actor(&x.0)
+                                        .is_none_or(|a| !matches!(a.kind, ActorKind::State | ActorKind::Person))
+                            })
                             .collect();
                         // Of several, the one the text names most (a third party of the last
                         // claim is not this one's counterpart: "Romania's contract" after
@@ -1236,12 +1248,13 @@ impl<'kb> Extractor<'kb> {
             // (One joins an alliance, a centre, a programme; "joined Biden and Johnson by video
             // link" is joining people, no accession.)
             let joins_no_body = trig.kind == ClaimKind::Accession
-                && !recipients.is_empty()
-                && actors.iter().chain(&recipients).all(|x| {
-                    self.kb
-                        .actor(&x.0)
-                        .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Person))
-                });
+                && (recipients.is_empty() && inferred
+                    || !recipients.is_empty()
+                        && actors.iter().chain(&recipients).all(|x| {
+                            self.kb
+                                .actor(&x.0)
+                                .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Person))
+                        }));
             if actors.is_empty() && recipients.is_empty()
                 || trig.needs_object && !in_clause.iter().any(|m| m.start >= te)
                 || no_attacker
@@ -1877,7 +1890,8 @@ fn introduced_name(after: &str) -> Option<&str> {
             .strip_suffix("'s")
             .or_else(|| bare.strip_suffix("\u{2019}s"))
             .unwrap_or(bare);
-        if !name_word(bare) {
+        // (A generational suffix is no surname: "Ferdinand Marcos Jr.".)
+        if !name_word(bare) || ["Jr", "Sr"].contains(&bare) {
             break;
         }
         words.push(bare);
@@ -2524,6 +2538,22 @@ mod tests {
         // Alone, it is the counterpart.
         let c = x.extract_sentence("NATO condemned the bombing of Russia's embassy.", None);
         assert_eq!(sides(&c[0]), (vec!["NATO"], vec!["RUS"]), "{c:?}");
+    }
+
+    #[test]
+    fn an_accession_told_again_joins_the_body_not_the_last_member() {
+        let x = extractor();
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2024-03-10\n\nSweden formally joined NATO on Thursday, ending two centuries of neutrality. Finland joined the alliance in April 2023. Philippine President Ferdinand Marcos Jr. met Japan's prime minister in Manila. Marcos later visited Australia.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(c[0].quantity, None, "two centuries count no things: {c:?}");
+        let finland = c.iter().find(|c| c.quote.starts_with("Finland")).expect("{c:?}");
+        assert_eq!(sides(finland), (vec!["FIN"], vec!["NATO"]), "{c:?}");
+        // (A generational suffix is no surname.)
+        let marcos = c.iter().find(|c| c.quote.starts_with("Marcos")).expect("{c:?}");
+        assert_eq!(sides(marcos), (vec!["PHL"], vec!["AUS"]), "{c:?}");
     }
 
     #[test]
