@@ -362,7 +362,10 @@ impl<'kb> Extractor<'kb> {
             anchor: None,
             future: Some(speaks_of_the_future),
         };
-        let mut memory = Memory::default();
+        let mut memory = Memory {
+            cases: word_cases(&article.text),
+            ..Memory::default()
+        };
         // A sentence said again (a repeated headline, a pull quote) is one statement.
         let mut seen: std::collections::HashSet<&str> = Default::default();
         for (index, &(s0, s1)) in article.sentences().iter().enumerate() {
@@ -394,7 +397,11 @@ impl<'kb> Extractor<'kb> {
             future: Some(speaks_of_the_future),
         };
         let mut out = Vec::new();
-        self.sentence(&article, 0, 0, sentence, &mut ctx, &mut Memory::default(), &mut out);
+        let mut memory = Memory {
+            cases: word_cases(sentence),
+            ..Memory::default()
+        };
+        self.sentence(&article, 0, 0, sentence, &mut ctx, &mut memory, &mut out);
         out
     }
 
@@ -1067,8 +1074,22 @@ impl<'kb> Extractor<'kb> {
                         .all(|(id, _)| in_clause.iter().any(|m| m.entry.agent.is_some() && m.entry.id == *id))
             };
             let only_agents = all_agents(&actors);
-            let inherited =
-                actors.is_empty() || (only_agents && (!subject_in_sentence.is_empty() || !memory.subject.is_empty()));
+            // (A subject named by a name no dictionary knows is somebody: the subject told
+            // before is not its stand-in — in "Biden hosted Albanese" with no full name of
+            // Biden's before, the host is unknown, not the last subject.)
+            let unknown_subject = actors.is_empty() && {
+                let w = sentence[ts..te]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let past = w.ends_with("ed") || c.participle.is_match(&w);
+                let from = own_subject_from.max(a);
+                past && unknown_name(&sentence[from..ts], sentence[..from].trim().is_empty(), &memory.cases)
+            };
+            let inherited = !unknown_subject
+                && (actors.is_empty()
+                    || (only_agents && (!subject_in_sentence.is_empty() || !memory.subject.is_empty())));
             let antecedent = antecedents.iter().find(|(p, _)| *p == a).map(|(_, m)| m);
             if !inherited {
                 // A relative clause with a subject of its own is about its antecedent ("ISAF,
@@ -1692,6 +1713,8 @@ struct Memory {
     /// The actors of the last claim that named exactly n of them, by n (two to five), for "the
     /// two sides", "the three leaders".
     groups: [Option<Vec<String>>; 6],
+    /// How the text writes its words (whether a capitalised one first in a sentence is a name).
+    cases: WordCases,
     /// Surnames of the people named in full so far, with their entries.
     surnames: std::collections::HashMap<String, ActorEntry>,
     /// The last arms deal told (its claim's index), for a later "it also covers …".
@@ -1901,6 +1924,166 @@ fn introduced_name(after: &str) -> Option<&str> {
     }
     let last = *words.last()?;
     (words.len() >= 2 && last.chars().count() >= 3).then_some(last)
+}
+
+/// The words `text` writes in lower case, and those it writes with a capital inside a
+/// sentence (names; possessives without their "'s").
+fn word_cases(text: &str) -> WordCases {
+    let mut cases = WordCases::default();
+    for (i, w) in word_spans(text) {
+        if w.starts_with(char::is_lowercase) {
+            cases.common.insert(w.to_string());
+        } else if w.starts_with(char::is_uppercase) {
+            let before = text[..i].trim_end_matches([' ', '"', '\u{201c}', '(']);
+            if !before.is_empty() && !before.ends_with(['.', '!', '?', ':', '\n']) {
+                let w = w.strip_suffix("'s").unwrap_or(w);
+                cases.proper.insert(w.to_string());
+            }
+        }
+    }
+    cases
+}
+
+/// How a text writes its words (see [`word_cases`]).
+#[derive(Default)]
+struct WordCases {
+    common: std::collections::HashSet<String>,
+    proper: std::collections::HashSet<String>,
+}
+
+/// Whether the head of a clause's subject (`span`, the words before its verb, holding no known
+/// name) is a proper name: a capitalised word that is no month or weekday and, first in its
+/// sentence (`initial`), one the text also writes with a capital inside a sentence and never in
+/// lower case, and none of English's function words.
+fn unknown_name(span: &str, initial: bool, cases: &WordCases) -> bool {
+    // Only the word right before the verb (past its auxiliaries and adverbs): the subject's head.
+    const BETWEEN: &[&str] = &[
+        "also",
+        "then",
+        "later",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "will",
+        "would",
+        "is",
+        "are",
+        "again",
+        "jointly",
+        "formally",
+        "officially",
+    ];
+    let words: Vec<(usize, &str)> = word_spans(span).collect();
+    let Some(k) = words
+        .iter()
+        .rposition(|(_, w)| !BETWEEN.contains(w) && !w.ends_with("ly"))
+    else {
+        return false;
+    };
+    let initial = initial && k == 0;
+    let span = &span[words[k].0..];
+    const FUNCTION: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "both",
+        "all",
+        "some",
+        "many",
+        "most",
+        "several",
+        "others",
+        "each",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "but",
+        "and",
+        "yet",
+        "so",
+        "also",
+        "then",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "meanwhile",
+        "however",
+        "there",
+        "here",
+        "one",
+        "no",
+        "neither",
+        "nor",
+        "either",
+        "such",
+        "what",
+        "who",
+        "which",
+        "if",
+        "once",
+        "since",
+        "until",
+        "under",
+        "from",
+        "to",
+        "of",
+        "over",
+        "about",
+        "during",
+        "without",
+        "instead",
+        "only",
+        "even",
+        "now",
+        "today",
+        "still",
+    ];
+    let mut first = initial;
+    for (_, w) in word_spans(span) {
+        let was_first = std::mem::replace(&mut first, false);
+        let mut cs = w.chars();
+        if !cs.next().is_some_and(char::is_uppercase)
+            || !w.chars().any(char::is_lowercase)
+            || crate::dates::calendar_word(w)
+        {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if was_first
+            && (FUNCTION.contains(&lower.as_str()) || cases.common.contains(&lower) || !cases.proper.contains(w))
+        {
+            continue;
+        }
+        return true;
+    }
+    false
 }
 
 /// The number a group reference counts ("both", "the three" …).
@@ -2554,6 +2737,21 @@ mod tests {
         // (A generational suffix is no surname.)
         let marcos = c.iter().find(|c| c.quote.starts_with("Marcos")).expect("{c:?}");
         assert_eq!(sides(marcos), (vec!["PHL"], vec!["AUS"]), "{c:?}");
+    }
+
+    #[test]
+    fn an_unknown_name_as_subject_is_not_the_last_subject() {
+        let x = extractor();
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2023-05-21\n\nThe Quad leaders met in Hiroshima on Saturday, two years after Biden's own first summit. Biden hosted Albanese at the White House in September 2021. Officials later praised Japan.",
+        );
+        let c = x.extract(&a);
+        let hosted = c.iter().find(|c| c.quote.starts_with("Biden")).expect("{c:?}");
+        assert!(hosted.actors.is_empty(), "{c:?}");
+        // A common word first in a sentence is no name: the subject told before still holds.
+        let praised = c.iter().find(|c| c.quote.starts_with("Officials")).expect("{c:?}");
+        assert_eq!(ids(&praised.actors), ["Quad"], "{c:?}");
     }
 
     #[test]
