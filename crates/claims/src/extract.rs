@@ -209,7 +209,7 @@ fn cues() -> &'static Cues {
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
             no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
             hedge: re(r"(?i)\b(?:may|might|could|reportedly|possibly|probably|likely|would|allegedly|if|whether|suggest|suggests|according to|is said to|are said to|claims?)\b"),
-            future: re(r"(?i)\b(?:will|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|intends? to|upcoming|next year|next month|is scheduled|are scheduled|(?:begins|starts|opens|resumes|convenes|takes place)\s+(?:on|next|this))\b"),
+            future: re(r"(?i)\b(?:will|would|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|intends? to|upcoming|next year|next month|is scheduled|are scheduled|(?:begins|starts|opens|resumes|convenes|takes place)\s+(?:on|next|this))\b"),
             quantity: re(r"\b(\d{1,3}(?:,\d{3})+|\d+)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred|a thousand)\b"),
         }
     })
@@ -2506,6 +2506,13 @@ mod tests {
             PartialDate::parse("2023-08-19").ok(),
         );
         assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2023-08-21"), "{c:?}");
+        assert_eq!(c[0].modality, Modality::Future, "{c:?}");
+        // Reported, "would" is the future as seen from the day of the report: December next.
+        let c = x.extract_sentence(
+            "Poland said that deliveries from South Korea would start in December.",
+            PartialDate::parse("2022-08-27").ok(),
+        );
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2022-12"), "{c:?}");
         assert_eq!(c[0].modality, Modality::Future, "{c:?}");
     }
 
