@@ -1209,19 +1209,20 @@ impl<'kb> Extractor<'kb> {
                 if let Some((fam, acts, recs)) = &memory.last_claim {
                     if Some(*fam) == family(trig.kind) {
                         inferred = true;
+                        // (Outside arms deals, whose claims run both ways — orders to the
+                        // maker, deliveries to the buyer —, a new actor doing the same has the
+                        // last claim's counterpart for its own: "New Zealand ran a team" after
+                        // "Korea led a team under ISAF" is with ISAF, "Finland joined the
+                        // alliance" after "Sweden joined NATO" joins NATO, not Sweden.)
+                        let new_actor = *fam != 1
+                            && !recs.is_empty()
+                            && !actors.is_empty()
+                            && !actors.iter().any(|a| acts.iter().chain(recs).any(|x| x.0 == a.0));
                         let counterpart: Vec<&(String, String)> = acts
                             .iter()
+                            .filter(|_| !new_actor)
                             .chain(recs)
                             .filter(|x| !actors.iter().any(|a| a.0 == x.0))
-                            // (One joins a body: "Finland joined the alliance" after "Sweden
-                            // joined NATO" is no accession to Sweden.)
-                            .filter(|x| {
-                                trig.kind != ClaimKind::Accession
-                                    || self
-                                        .kb
-                                        .actor(&x.0)
-                                        .is_none_or(|a| !matches!(a.kind, ActorKind::State | ActorKind::Person))
-                            })
                             .collect();
                         // Of several, the one the text names most (a third party of the last
                         // claim is not this one's counterpart: "Romania's contract" after
@@ -2731,7 +2732,7 @@ mod tests {
     }
 
     #[test]
-    fn an_accession_told_again_joins_the_body_not_the_last_member() {
+    fn a_new_actor_doing_the_same_has_the_last_claims_counterpart() {
         let x = extractor();
         let a = Article::from_bytes(
             "-",
@@ -2744,6 +2745,13 @@ mod tests {
         // (A generational suffix is no surname.)
         let marcos = c.iter().find(|c| c.quote.starts_with("Marcos")).expect("{c:?}");
         assert_eq!(sides(marcos), (vec!["PHL"], vec!["AUS"]), "{c:?}");
+        // Likewise a deployment: a new actor's counterpart is the last claim's, not its actor.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2014-01-01\n\nSouth Korea led a Provincial Reconstruction Team in Parwan province under the International Security Assistance Force. New Zealand ran a Provincial Reconstruction Team in Bamyan province from 2003.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(sides(&c[1]), (vec!["NZL"], vec!["ISAF"]), "{c:?}");
     }
 
     #[test]
