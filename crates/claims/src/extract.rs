@@ -1054,6 +1054,7 @@ impl<'kb> Extractor<'kb> {
                 })?;
                 Some((named, whole))
             });
+            let grouped = group.is_some();
             if let Some((ids, m)) = group {
                 let side = if a + m.start() < ts {
                     &mut actors
@@ -1083,9 +1084,20 @@ impl<'kb> Extractor<'kb> {
                     .next()
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                let past = w.ends_with("ed") || c.participle.is_match(&w);
+                let past = |w: &str| w.ends_with("ed") || c.participle.is_match(w);
                 let from = own_subject_from.max(a);
-                past && unknown_name(&sentence[from..ts], sentence[..from].trim().is_empty(), &memory.cases)
+                let initial = sentence[..from].trim().is_empty();
+                // (Or the clause's first word, when a past verb follows it: "Modi held a
+                // separate meeting with Biden".)
+                let mut first = word_spans(&sentence[from..ts]);
+                let head = first
+                    .next()
+                    .zip(first.next())
+                    .filter(|(_, (_, v))| past(&v.to_ascii_lowercase()));
+                past(&w) && unknown_name(&sentence[from..ts], initial, &memory.cases)
+                    || head.is_some_and(|((i, n), _)| {
+                        unknown_name(&sentence[from + i..from + i + n.len()], initial, &memory.cases)
+                    })
             };
             let inherited = !unknown_subject
                 && (actors.is_empty()
@@ -1244,7 +1256,12 @@ impl<'kb> Extractor<'kb> {
             // ("…signed the executive contract in Warsaw" in an article about Poland and Korea).
             let (ga, gr) = (all_agents(&actors), all_agents(&recipients));
             let named_count = if ga { 0 } else { actors.len() } + if gr { 0 } else { recipients.len() };
-            if family(trig.kind).is_some() && named_count == 1 && !own_meeting {
+            // (Not for a subject the text names with a name no dictionary knows.)
+            if family(trig.kind).is_some()
+                && named_count == 1
+                && !own_meeting
+                && !(unknown_subject && actors.is_empty())
+            {
                 if let Some((x, y)) = memory.topic() {
                     let ids: Vec<&str> = actors.iter().chain(&recipients).map(|a| a.0.as_str()).collect();
                     let other = match (ids.contains(&x), ids.contains(&y)) {
@@ -1267,16 +1284,16 @@ impl<'kb> Extractor<'kb> {
             // (Force used by no one the text names, nor any armed group, is not an event
             // between actors: "an earthquake struck Morocco".)
             let no_attacker = actors.is_empty() && matches!(trig.plover, Plover::Assault) && !trig.passive;
-            // (One joins an alliance, a centre, a programme; "joined Biden and Johnson by video
-            // link" is joining people, no accession.)
+            // (One joins an alliance, a centre, a programme: "joined Biden and Johnson by video
+            // link" is joining people, "joined a scaled-down session" joins nobody; neither is an
+            // accession.)
             let joins_no_body = trig.kind == ClaimKind::Accession
-                && (recipients.is_empty() && inferred
-                    || !recipients.is_empty()
-                        && actors.iter().chain(&recipients).all(|x| {
-                            self.kb
-                                .actor(&x.0)
-                                .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Person))
-                        }));
+                && (recipients.is_empty()
+                    || actors.iter().chain(&recipients).all(|x| {
+                        self.kb
+                            .actor(&x.0)
+                            .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Person))
+                    }));
             if actors.is_empty() && recipients.is_empty()
                 || trig.needs_object && !in_clause.iter().any(|m| m.start >= te)
                 || no_attacker
@@ -1484,10 +1501,11 @@ impl<'kb> Extractor<'kb> {
                 + if date.is_some() { 0.1 } else { 0.0 }
                 - if adverbial_clause { 0.2 } else { 0.0 })
             .min(0.98);
-            // A clause that names no actor, no date and no count states nothing of its own
-            // that could be checked ("The answer is not to cancel contracts"): all its sides
-            // would come from the context.
-            if in_clause.is_empty() && !dated_here && items.iter().all(|(q, s)| q.is_none() && s.is_none()) {
+            // A clause that names no actor (nor a group told before: "the four leaders"), no
+            // date and no count states nothing of its own that could be checked ("The answer is
+            // not to cancel contracts"): all its sides would come from the context.
+            if in_clause.is_empty() && !grouped && !dated_here && items.iter().all(|(q, s)| q.is_none() && s.is_none())
+            {
                 continue;
             }
             for (quantity, system) in items {
@@ -2767,6 +2785,22 @@ mod tests {
         // A common word first in a sentence is no name: the subject told before still holds.
         let praised = c.iter().find(|c| c.quote.starts_with("Officials")).expect("{c:?}");
         assert_eq!(ids(&praised.actors), ["Quad"], "{c:?}");
+    }
+
+    #[test]
+    fn a_group_told_before_is_named_by_its_size() {
+        let x = extractor();
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2024-09-23\n\nUS President Joe Biden hosted the leaders of Australia, India and Japan in Wilmington on Saturday, before Takaichi's visit. The four leaders held talks on maritime security. Takaichi held a separate meeting with Biden.",
+        );
+        let c = x.extract(&a);
+        let talks = c.iter().find(|c| c.quote.starts_with("The four")).expect("{c:?}");
+        assert_eq!(sides(talks), (vec!["USA", "AUS", "IND", "JPN"], vec![]), "{c:?}");
+        // (An unknown name as subject, written as a name elsewhere, is nobody the context
+        // supplies.)
+        let held = c.iter().find(|c| c.quote.starts_with("Takaichi")).expect("{c:?}");
+        assert_eq!(sides(held), (vec![], vec!["USA"]), "{c:?}");
     }
 
     #[test]
