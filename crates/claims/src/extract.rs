@@ -985,6 +985,17 @@ impl<'kb> Extractor<'kb> {
                 })
                 .last()
                 .unwrap_or(a);
+            // An apposition holds its trigger's counterpart: in "Poland, a NATO member since
+            // 1999, borders Ukraine" nothing after its closing comma is the membership's.
+            let apposition_end = {
+                let k = commas.partition_point(|&x| x < ts);
+                let opens = k.checked_sub(1).map(|j| commas[j]).filter(|&o| {
+                    let after = sentence[o + 2..].to_ascii_lowercase();
+                    (after.starts_with("a ") || after.starts_with("an ") || after.starts_with("the "))
+                        && in_clause.iter().any(|m| m.end == o)
+                });
+                opens.and(commas.get(k).copied())
+            };
             let mut actors: Vec<(String, String)> = Vec::new();
             let mut recipients: Vec<(String, String)> = Vec::new();
             let mut agents = 0;
@@ -994,13 +1005,26 @@ impl<'kb> Extractor<'kb> {
                 if m.start < own_subject_from && !agent {
                     continue;
                 }
-                if m.start < ts && !agent {
+                // (A body named as the member's modifier is what it is a member of: "a NATO
+                // member", "EU member states".)
+                let body_of_member = matches!(trig.kind, ClaimKind::Membership | ClaimKind::Accession)
+                    && m.end <= ts
+                    && sentence[m.end..ts].trim().is_empty()
+                    && self
+                        .kb
+                        .actor(&m.entry.acts_for)
+                        .is_some_and(|x| !matches!(x.kind, ActorKind::State | ActorKind::Person));
+                if body_of_member {
+                    recipients.push(pair);
+                } else if m.start < ts && !agent {
                     actors.push(pair);
                 } else if agent {
                     // (The agents first, in their order.)
                     actors.insert(agents, pair);
                     agents += 1;
-                } else if sentence[te..m.start].split_whitespace().count() <= 12 {
+                } else if sentence[te..m.start].split_whitespace().count() <= 12
+                    && apposition_end.is_none_or(|e| m.start < e)
+                {
                     // Names far after the trigger belong to something else said in the clause.
                     // (A possessive in a prepositional phrase names whose the place or thing is,
                     // not a counterpart, when one is named before it: "troops fighting Ukraine
@@ -2801,6 +2825,14 @@ mod tests {
         // supplies.)
         let held = c.iter().find(|c| c.quote.starts_with("Takaichi")).expect("{c:?}");
         assert_eq!(sides(held), (vec![], vec!["USA"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_member_is_of_the_body_that_modifies_it_and_an_apposition_keeps_its_counterpart() {
+        let x = extractor();
+        let c = x.extract_sentence("Poland, a NATO member since 1999, borders Ukraine.", None);
+        assert_eq!(sides(&c[0]), (vec!["POL"], vec!["NATO"]), "{c:?}");
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("1999"));
     }
 
     #[test]
