@@ -1014,9 +1014,13 @@ impl<'kb> Extractor<'kb> {
                         .kb
                         .actor(&m.entry.acts_for)
                         .is_some_and(|x| !matches!(x.kind, ActorKind::State | ActorKind::Person));
+                // (Who acts "together with" the subject is on its side.)
+                let alongside = ["together with ", "along with ", "alongside "]
+                    .iter()
+                    .any(|p| sentence[..m.start].ends_with(p) || sentence[..m.start].ends_with(&format!("{p}the ")));
                 if body_of_member {
                     recipients.push(pair);
-                } else if m.start < ts && !agent {
+                } else if (m.start < ts && !agent) || (alongside && !actors.is_empty()) {
                     actors.push(pair);
                 } else if agent {
                     // (The agents first, in their order.)
@@ -2833,6 +2837,12 @@ mod tests {
         let c = x.extract_sentence("Poland, a NATO member since 1999, borders Ukraine.", None);
         assert_eq!(sides(&c[0]), (vec!["POL"], vec!["NATO"]), "{c:?}");
         assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("1999"));
+        // Who is a member "together with" them is on their side.
+        let c = x.extract_sentence(
+            "Japan, India and Australia are members of the Quad together with the United States.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["JPN", "IND", "AUS", "USA"], vec!["Quad"]), "{c:?}");
     }
 
     #[test]
