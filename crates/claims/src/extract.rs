@@ -1532,7 +1532,13 @@ impl<'kb> Extractor<'kb> {
             // A clause that names no actor (nor a group told before: "the four leaders"), no
             // date and no count states nothing of its own that could be checked ("The answer is
             // not to cancel contracts"): all its sides would come from the context.
-            if in_clause.is_empty() && !grouped && !dated_here && items.iter().all(|(q, s)| q.is_none() && s.is_none())
+            // (A date counts when written in the clause: "Under the deal, Hanwha will deliver
+            // the guns in 2026" has nothing in "Under the deal".)
+            let dated_in_clause = dates.iter().any(|d| d.start >= a && d.end <= b);
+            if in_clause.is_empty()
+                && !grouped
+                && !dated_in_clause
+                && items.iter().all(|(q, s)| q.is_none() && s.is_none())
             {
                 continue;
             }
@@ -2570,15 +2576,18 @@ mod tests {
         // from the context, so it states nothing to check. The third counts things.
         let a = Article::from_bytes(
             "-",
-            b"Poland signed a contract with South Korea in 2022. The answer is not to cancel contracts. It then ordered six K10 vehicles.",
+            b"Poland signed a contract with South Korea in 2022. The answer is not to cancel contracts. It then ordered six K10 vehicles. Under the deal, Hanwha will deliver the first guns in 2026.",
         );
         let c = x.extract(&a);
         let quotes: Vec<&str> = c.iter().map(|c| c.quote.as_str()).collect();
+        // (A date written in another clause of the sentence is not the clause's own: "Under
+        // the deal" states nothing.)
         assert_eq!(
             quotes,
             [
                 "Poland signed a contract with South Korea in 2022.",
-                "It then ordered six K10 vehicles."
+                "It then ordered six K10 vehicles.",
+                "Hanwha will deliver the first guns in 2026."
             ],
             "{c:?}"
         );
