@@ -2855,6 +2855,17 @@ mod tests {
     }
 
     #[test]
+    fn a_phrasal_verb_may_have_its_object_before_its_particle() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "The United States pulled its forces out of Afghanistan in August 2021.",
+            None,
+        );
+        assert_eq!(c[0].mode, ClaimKind::Withdrawal, "{c:?}");
+        assert_eq!(sides(&c[0]), (vec!["USA"], vec!["AFG"]), "{c:?}");
+    }
+
+    #[test]
     fn one_joins_a_body_not_people() {
         let x = extractor();
         let kinds = |s: &str| -> Vec<ClaimKind> { x.extract_sentence(s, None).iter().map(|c| c.mode).collect() };

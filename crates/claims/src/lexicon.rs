@@ -1461,7 +1461,15 @@ pub struct Triggers {
     /// The first `builtin` entries of the table are entente's own.
     builtin: usize,
     ac: AhoCorasick,
+    /// Phrasal verbs whose particle may stand after the object ("pulled its forces out"): the
+    /// verb and particle found one to three words apart, and the trigger of "verb particle".
+    separable: regex::Regex,
+    phrasal: std::collections::HashMap<String, usize>,
 }
+
+/// The particles of English phrasal verbs that may follow the verb's object ("in" is left out:
+/// after an object it is mostly a preposition, "gave Ukraine aid in 2022").
+const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "over", "away"];
 
 impl Triggers {
     /// The trigger table, built once per process and shared by every extractor (it does not
@@ -1477,7 +1485,30 @@ impl Triggers {
         let more = dictionary_triggers(&mut table);
         table.extend(more);
         let ac = automaton(table.iter().map(|t| t.phrase.as_ref()), true, "trigger table");
-        Triggers { table, builtin, ac }
+        let mut phrasal = std::collections::HashMap::new();
+        let mut verbs = std::collections::BTreeSet::new();
+        for (i, t) in table.iter().enumerate() {
+            let phrase = t.phrase.to_ascii_lowercase();
+            if let Some((verb, particle)) = phrase.split_once(' ') {
+                if PARTICLES.contains(&particle) && verb.chars().all(|c| c.is_ascii_alphabetic()) {
+                    verbs.insert(verb.to_string());
+                    phrasal.entry(phrase.clone()).or_insert(i);
+                }
+            }
+        }
+        let alternatives = verbs.into_iter().collect::<Vec<_>>().join("|");
+        let separable = regex::Regex::new(&format!(
+            r"(?i-u)\b({alternatives})\s+(?:[A-Za-z'-]+\s+){{1,3}}?({})\b",
+            PARTICLES.join("|")
+        ))
+        .unwrap_or_else(|e| panic!("phrasal verbs: {e}"));
+        Triggers {
+            table,
+            builtin,
+            ac,
+            separable,
+            phrasal,
+        }
     }
 
     /// What trigger `t`, found at `[ts, te)` in the clause `[a, b)` of `sentence`, means there.
@@ -1603,11 +1634,30 @@ impl Triggers {
 
     /// Whole-word trigger matches: (start, end, trigger index).
     pub fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
-        self.ac
+        let mut found: Vec<(usize, usize, usize)> = self
+            .ac
             .find_iter(text)
             .filter(|m| bounded(text, m.start(), m.end()))
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect()
+            .collect();
+        // A phrasal verb with its object between verb and particle is that verb, read at the
+        // verb ("pulled its forces out of Afghanistan" is "pulled out").
+        for c in self.separable.captures_iter(text) {
+            let (Some(v), Some(p)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            let key = format!(
+                "{} {}",
+                v.as_str().to_ascii_lowercase(),
+                p.as_str().to_ascii_lowercase()
+            );
+            if let Some(&t) = self.phrasal.get(&key) {
+                found.retain(|&(s, _, _)| s != v.start());
+                found.push((v.start(), v.end(), t));
+            }
+        }
+        found.sort_unstable();
+        found
     }
 }
 
