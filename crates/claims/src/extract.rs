@@ -1637,9 +1637,37 @@ impl<'kb> Extractor<'kb> {
             let prev = (first_here..out.len())
                 .rev()
                 .find(|&i| out[i].text_span.0 < offset + k && out[i].text_span.1 > offset + k);
-            let (Some(pi), Some(d), Some(first)) = (prev, when, named.first()) else {
+            let (Some(pi), Some(d)) = (prev, when) else {
                 continue;
             };
+            // (No name but "again": the same sides at another time — "first met in 2019 and
+            // again in 2023".)
+            if named.is_empty() {
+                let rest: Vec<&str> = word_spans(tail)
+                    .filter(|(i, _)| !covered(from + i))
+                    .map(|(_, w)| w)
+                    .collect();
+                if rest.iter().any(|w| w.eq_ignore_ascii_case("again"))
+                    && rest.iter().all(|w| {
+                        ["again", "in", "on", "once", "more"]
+                            .iter()
+                            .any(|x| w.eq_ignore_ascii_case(x))
+                    })
+                {
+                    let (qs, qe) = (offset + from, offset + to);
+                    gapped.push(Claim {
+                        start: article.input_offset(qs),
+                        end: article.input_offset(qe),
+                        quote: tail.to_string(),
+                        date: Some(d.date),
+                        date_end: d.end_date,
+                        text_span: (qs, qe),
+                        ..out[pi].clone()
+                    });
+                }
+                continue;
+            }
+            let first = named[0];
             let lead = sentence[from..first.start].trim();
             if !(lead.is_empty() || lead.eq_ignore_ascii_case("the"))
                 || !bare
@@ -2746,6 +2774,15 @@ mod tests {
             .find(|c| c.quote.starts_with("the European Union"))
             .expect("{c:?}");
         assert_eq!(sides(gapped), (vec!["KOR"], vec!["EU"]), "{c:?}");
+        // No name but "again": the same sides at another time.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2024-07-11\n\nJapan and Australia held talks in 2019 and again in 2023.",
+        );
+        let c = x.extract(&a);
+        let again = c.iter().find(|c| c.quote == "again in 2023").expect("{c:?}");
+        assert_eq!(sides(again), (vec!["JPN", "AUS"], vec![]), "{c:?}");
+        assert_eq!(again.date.map(|d| d.to_string()).as_deref(), Some("2023"));
         // One date for both names: a list, not a gap.
         let a = Article::from_bytes(
             "-",
