@@ -64,6 +64,7 @@ struct Patterns {
     decade: Regex,
     year: Regex,
     day_month: Regex,
+    day_range: Regex,
     month_alone: Regex,
     relative_unit: Regex,
     offset: Regex,
@@ -86,6 +87,9 @@ fn patterns() -> &'static Patterns {
             year: re(r"\b(19[4-9]\d|20[0-4]\d)\b"),
             decade: re(r"\b(?:the\s+)?(19[0-9]0|20[0-4]0)s\b"),
             day_month: re(&format!(r"\b(?:(\d{{1,2}})\s+({MONTHS})|({MONTHS})\s+(\d{{1,2}}))\b")),
+            day_range: re(&format!(
+                r"\b(?:(\d{{1,2}})\s*(?:and|to|-|–)\s*(\d{{1,2}})\s+({MONTHS})|({MONTHS})\s+(\d{{1,2}})\s*(?:and|to|-|–)\s*(\d{{1,2}}))(?:,?\s+(\d{{4}}))?\b"
+            )),
             month_alone: re(&format!(r"\b(?:((?i:that|this|last|next))\s+)?({MONTHS})\b")),
             relative_unit: re(r"(?i)\b(last|this|next|the following|the next|the previous|the same|that|earlier this|later this)\s+(year|month|week|spring|summer|autumn|fall|winter)\b"),
             offset: re(&format!(r"(?i)\b({NUMBER_WORDS})\s+(days?|weeks?|months?|years?)\s+(later|after|earlier|before|ago)\b")),
@@ -307,6 +311,28 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             d.year
         })
     };
+    // Two days of one month ("on 24 and 25 June", "June 24-25, 2025"): the first, to the second.
+    for c in p.day_range.captures_iter(text) {
+        let Some(m0) = c.get(0) else { continue };
+        let (d0, d1, mo) = match (c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6)) {
+            (Some(a), Some(b), Some(mo), ..) => (a, b, mo),
+            (_, _, _, Some(mo), Some(a), Some(b)) => (a, b, mo),
+            _ => continue,
+        };
+        let days = (|| {
+            let month = month_number(mo.as_str())?;
+            let year = match c.get(7) {
+                Some(y) => y.as_str().parse().ok()?,
+                None => base_year(month, future_at(m0.start(), m0.end()))?,
+            };
+            let (a, b): (u8, u8) = (d0.as_str().parse().ok()?, d1.as_str().parse().ok()?);
+            (a < b).then_some(())?;
+            Some((ymd(year, month, a)?, ymd(year, month, b)?))
+        })();
+        if let Some((a, b)) = days {
+            push(&mut found, m0.start(), m0.end(), Some(a), Some(b));
+        }
+    }
     for c in p.day_month.captures_iter(text) {
         let Some(m0) = c.get(0) else { continue };
         let (d, mo) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
@@ -643,6 +669,15 @@ mod tests {
         assert_eq!(one("signed last summer", &ctx("2025-06-27")).0, "2024");
         assert_eq!(one("signed last summer", &ctx("2025-10-02")).0, "2025");
         assert_eq!(one("to be signed next spring", &ctx("2025-10-02")).0, "2026");
+        // Two days of one month.
+        assert_eq!(
+            one("the summit on 24 and 25 June", &ctx("2025-06-27")),
+            ("2025-06-24".into(), Some("2025-06-25".into()))
+        );
+        assert_eq!(
+            one("met on June 24-25, 2025", &ctx("2025-08-01")),
+            ("2025-06-24".into(), Some("2025-06-25".into()))
+        );
         // A weekday at the start of a sentence.
         assert_eq!(
             one("On Friday, the Pentagon criticised Japan", &ctx("2022-12-10")).0,

@@ -1239,6 +1239,18 @@ impl<'kb> Extractor<'kb> {
                         .actor(&x.0)
                         .is_some_and(|a| matches!(a.kind, ActorKind::Alliance | ActorKind::Igo | ActorKind::Grouping))
                 });
+            // One attends the meeting told last: its body's ("Only Luxon attended in person"
+            // after NATO's summit).
+            if trig.kind == ClaimKind::Attendance && (recipients.is_empty() || all_agents(&recipients)) {
+                if let Some(body) = memory
+                    .meeting_of
+                    .as_ref()
+                    .filter(|b| !actors.iter().any(|a| &a.0 == *b))
+                {
+                    recipients = vec![(body.clone(), String::new())];
+                    inferred = true;
+                }
+            }
             // (Two actors named together, "X and Y signed", are already the pair.)
             let joint = actors.len() >= 2 && !all_agents(&actors);
             if (recipients.is_empty() || all_agents(&recipients))
@@ -1584,6 +1596,19 @@ impl<'kb> Extractor<'kb> {
                 ) {
                     memory.last_deal = Some(out.len() - 1);
                 }
+                let body = |id: &str| {
+                    self.kb
+                        .actor(id)
+                        .is_some_and(|a| matches!(a.kind, ActorKind::Alliance | ActorKind::Igo | ActorKind::Grouping))
+                };
+                if matches!(trig.kind, ClaimKind::Summit | ClaimKind::Attendance) {
+                    let own =
+                        (trig.kind == ClaimKind::Summit && !actors.is_empty() && actors.iter().all(|a| body(&a.0)))
+                            .then(|| &actors[0]);
+                    if let Some(b) = recipients.iter().find(|r| body(&r.0)).or(own) {
+                        memory.meeting_of = Some(b.0.clone());
+                    }
+                }
                 if let Some(d) = &date {
                     if plover == Plover::Agree && matches!(family(trig.kind), Some(1 | 2 | 5)) {
                         memory.signed = Some((d.date, d.end_date));
@@ -1804,6 +1829,9 @@ struct Memory {
     /// meeting, for "the signing", "the ceremony", "the summit" later.
     signed: Option<(PartialDate, Option<PartialDate>)>,
     met: Option<(PartialDate, Option<PartialDate>)>,
+    /// The body whose meeting was told last (NATO's summit, a summit attended), for "attended"
+    /// with no counterpart later.
+    meeting_of: Option<String>,
     /// How often each actor (as the state or organisation it acts for) has been named so far,
     /// and where first: the text's topic is its two most named.
     times_named: std::collections::HashMap<String, (usize, usize)>,
@@ -2900,6 +2928,23 @@ mod tests {
         );
         assert_eq!(c[0].mode, ClaimKind::Withdrawal, "{c:?}");
         assert_eq!(sides(&c[0]), (vec!["USA"], vec!["AFG"]), "{c:?}");
+    }
+
+    #[test]
+    fn one_attends_the_meeting_told_last() {
+        let x = extractor();
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2025-06-27\n\nNATO leaders met in The Hague on 24 and 25 June. Only New Zealand's Christopher Luxon attended in person.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2025-06-24"), "{c:?}");
+        assert_eq!(
+            c[0].date_end.map(|d| d.to_string()).as_deref(),
+            Some("2025-06-25"),
+            "{c:?}"
+        );
+        assert_eq!(sides(&c[1]), (vec!["NZL"], vec!["NATO"]), "{c:?}");
     }
 
     #[test]
