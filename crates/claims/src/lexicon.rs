@@ -795,6 +795,7 @@ impl ClaimKind {
 }
 
 /// A word or phrase that signals an event.
+#[derive(Clone)]
 pub struct Trigger {
     pub phrase: std::borrow::Cow<'static, str>,
     /// What it means where no pattern says otherwise.
@@ -1229,6 +1230,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
         "during",
     ];
     let mut out = Vec::new();
+    let listed: std::collections::HashSet<&str> = found.keys().copied().collect();
     for (form, (code, bi, own, lemma)) in found {
         let default_code = code;
         let code = reading.get(form).copied().unwrap_or(code);
@@ -1265,6 +1267,21 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             about_arms: false,
         });
     }
+    // British spellings of the dictionary's "-ize" and "-yze" forms ("mobilised", "criticising",
+    // "analysed"), where the dictionary does not list them itself.
+    let british: Vec<Trigger> = out
+        .iter()
+        .filter_map(|t| {
+            let form = t.phrase.as_ref();
+            let k = form.rfind("iz").or_else(|| form.rfind("yz"))?;
+            let variant = format!("{}s{}", &form[..k + 1], &form[k + 2..]);
+            (!listed.contains(variant.as_str()) && !taken.contains_key(&variant)).then(|| Trigger {
+                phrase: std::borrow::Cow::Owned(variant),
+                ..t.clone()
+            })
+        })
+        .collect();
+    out.extend(british);
     out
 }
 
@@ -1450,7 +1467,7 @@ pub fn nominal_use(before: &str) -> bool {
 /// A text's words for pattern matching: lower case, without surrounding punctuation.
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| crate::petrarch::american(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()))
         .filter(|w| !w.is_empty())
         .collect()
 }

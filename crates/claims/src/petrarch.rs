@@ -397,7 +397,7 @@ impl VerbDictionary {
                                 .map(|(_, v)| v.clone())?;
                             let alts: Vec<Vec<String>> = members
                                 .iter()
-                                .map(|m| m.split_whitespace().map(str::to_string).collect())
+                                .map(|m| m.split_whitespace().map(american).collect())
                                 .collect();
                             // A set inside a group becomes its own element after the group's words.
                             if let Some(g) = group.take().filter(|g| !g.is_empty()) {
@@ -408,8 +408,8 @@ impl VerbDictionary {
                         } else {
                             let word = w.trim_end_matches('_').replace('_', " ").to_ascii_lowercase();
                             match group.as_mut() {
-                                Some(g) => g.extend(word.split_whitespace().map(str::to_string)),
-                                None => out.push(vec![word.split_whitespace().map(str::to_string).collect()]),
+                                Some(g) => g.extend(word.split_whitespace().map(american)),
+                                None => out.push(vec![word.split_whitespace().map(american).collect()]),
                             }
                         }
                     }
@@ -436,6 +436,55 @@ impl VerbDictionary {
             verb: p.verb.clone(),
         })
     }
+}
+
+/// A lower-case word in American spelling, as the CAMEO dictionary mostly writes it: "-ise",
+/// "-isation", "-yse" as "-ize", "-ization", "-yze" ("mobilisation", "criticised", "analyse"),
+/// and the common British forms of "defense", "center", "program", "labor" and the like. Text
+/// and dictionary words are both read through it, so a word that has no American "-ize" form is
+/// changed alike on both sides.
+pub fn american(word: &str) -> String {
+    const STEMS: &[(&str, &str)] = &[
+        ("defence", "defense"),
+        ("offence", "offense"),
+        ("licence", "license"),
+        ("centre", "center"),
+        ("programme", "program"),
+        ("manoeuvre", "maneuver"),
+        ("labour", "labor"),
+        ("honour", "honor"),
+        ("favour", "favor"),
+        ("harbour", "harbor"),
+        ("neighbour", "neighbor"),
+        ("armour", "armor"),
+        ("rumour", "rumor"),
+        ("endeavour", "endeavor"),
+        ("behaviour", "behavior"),
+        ("travelled", "traveled"),
+        ("travelling", "traveling"),
+        ("cancelled", "canceled"),
+        ("cancelling", "canceling"),
+        ("signalled", "signaled"),
+        ("fuelled", "fueled"),
+        ("levelled", "leveled"),
+        ("labelled", "labeled"),
+    ];
+    let mut w = word.to_string();
+    if let Some((b, a)) = STEMS.iter().find(|(b, _)| w.starts_with(b)) {
+        w = format!("{a}{}", &w[b.len()..]);
+    }
+    if let Some(k) = w.rfind("isation") {
+        w.replace_range(k..k + 2, "iz");
+    } else if w.len() > 5 {
+        for suffix in ["ise", "ised", "ises", "ising", "yse", "ysed", "yses", "ysing"] {
+            if w.ends_with(suffix) {
+                let k = w.len() - suffix.len() + 1;
+                w.replace_range(k..k + 1, "z");
+                break;
+            }
+        }
+    }
+    w
 }
 
 /// Whether a text word (lower case) is the dictionary's word: the same, a regular plural or
@@ -544,6 +593,27 @@ mod tests {
         let ask_for = ask.verbs.iter().find(|v| v.lemma == "ask for").expect("ASK_FOR");
         assert!(ask_for.forms.contains(&"asked for".to_string()));
         assert!(!ask.patterns.is_empty());
+    }
+
+    #[test]
+    fn british_spellings_read_as_the_dictionarys_american_ones() {
+        assert_eq!(american("mobilisation"), "mobilization");
+        assert_eq!(american("criticised"), "criticized");
+        assert_eq!(american("analysing"), "analyzing");
+        assert_eq!(american("defence"), "defense");
+        assert_eq!(american("programmes"), "programs");
+        assert_eq!(american("aid"), "aid");
+        // A word with no "-ize" form changes alike in text and dictionary.
+        assert_eq!(american("promise"), american("promise"));
+        // And the verbs the dictionary lists only so are found in British spelling.
+        let t = crate::lexicon::Triggers::shared();
+        let found = t.find("Washington penalised Moscow.");
+        assert!(
+            found
+                .iter()
+                .any(|&(s, e, _)| &"Washington penalised Moscow."[s..e] == "penalised"),
+            "{found:?}"
+        );
     }
 
     #[test]
