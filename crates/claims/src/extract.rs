@@ -703,6 +703,32 @@ impl<'kb> Extractor<'kb> {
                 }
             }
         }
+        // An apposition after the subject is a clause of its own about it, and the predicate
+        // after it is the subject's too: "Turkey, a member of NATO since 1952, bought the
+        // S-400" is Turkey's membership (1952) and Turkey's purchase.
+        for (i, &c1) in commas.iter().enumerate() {
+            let Some(&c2) = commas.get(i + 1) else { break };
+            let aside = sentence[c1 + 2..c2].to_ascii_lowercase();
+            let opens = ["a ", "an ", "the "].iter().any(|d| aside.starts_with(d));
+            let prev = strong.iter().copied().filter(|&x| x <= c1).max().unwrap_or(0);
+            let next = strong.iter().copied().find(|&x| x > c2).unwrap_or(sentence.len());
+            let subject = mentions
+                .iter()
+                .find(|m| m.end == c1 && m.entry.agent.is_none() && m.start >= prev);
+            if let Some(m) = subject.filter(|_| {
+                opens
+                    && aside.split_whitespace().count() <= 20
+                    && !has_trigger(prev, c1)
+                    && has_trigger(c1, c2)
+                    && has_trigger(c2, next)
+            }) {
+                bounds.push(c1);
+                bounds.push(c2);
+                antecedents.push((c1, m));
+                antecedents.push((c2, m));
+                self_dated.push((c1, c2));
+            }
+        }
         bounds.sort_unstable();
         bounds.dedup();
         let mut subject_in_sentence: Vec<(ActorEntry, String)> = Vec::new();
@@ -2911,6 +2937,16 @@ mod tests {
         let c = x.extract_sentence("Poland, a NATO member since 1999, borders Ukraine.", None);
         assert_eq!(sides(&c[0]), (vec!["POL"], vec!["NATO"]), "{c:?}");
         assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("1999"));
+        // An apposition after the subject is its own claim, and the predicate after it the
+        // subject's.
+        let c = x.extract_sentence(
+            "Turkey, a member of NATO since 1952, bought the S-400 from Russia.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["TUR"], vec!["NATO"]), "{c:?}");
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("1952"));
+        assert_eq!(sides(&c[1]), (vec!["TUR"], vec!["RUS"]), "{c:?}");
+        assert_eq!(c[1].date, None, "{c:?}");
         // Who is a member "together with" them is on their side.
         let c = x.extract_sentence(
             "Japan, India and Australia are members of the Quad together with the United States.",
