@@ -2937,6 +2937,12 @@ mod tests {
         let c = x.extract_sentence("Poland, a NATO member since 1999, borders Ukraine.", None);
         assert_eq!(sides(&c[0]), (vec!["POL"], vec!["NATO"]), "{c:?}");
         assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("1999"));
+        let c = x.extract_sentence("France and Greece belong to the European Union.", None);
+        assert_eq!(
+            (c[0].mode, sides(&c[0])),
+            (ClaimKind::Membership, (vec!["FRA", "GRC"], vec!["EU"])),
+            "{c:?}"
+        );
         // An apposition after the subject is its own claim, and the predicate after it the
         // subject's.
         let c = x.extract_sentence(

@@ -968,6 +968,9 @@ pub fn triggers() -> Vec<Trigger> {
         t!("member", Membership, Cooperate, None, 3),
         t!("members", Membership, Cooperate, None, 3),
         t!("membership", Membership, Cooperate, None, 4),
+        t!("belong to", Membership, Cooperate, None, 4),
+        t!("belongs to", Membership, Cooperate, None, 4),
+        t!("belonged to", Membership, Cooperate, None, 4),
         // A partnership as a standing status ("a NATO partner since 2005"; NATO's Enhanced
         // Opportunities Partners).
         t!("partner since", Membership, Cooperate, None, 5),
