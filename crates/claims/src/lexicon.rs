@@ -1394,7 +1394,7 @@ pub fn weapon_word(word: &str) -> bool {
     static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     let set = W.get_or_init(|| {
         // Naval and land platforms the sets leave out, by their general English names.
-        const PLATFORMS: &[&str] = &["submarine", "warship", "corvette", "launcher"];
+        const PLATFORMS: &[&str] = &["submarine", "warship", "corvette", "frigate", "destroyer", "launcher"];
         // Head nouns too general to say "weapon" alone.
         const GENERAL: &[&str] = &[
             "device",
