@@ -1389,7 +1389,8 @@ fn last_word_capitalised(name: &str) -> bool {
 /// Whether `word` (lower case) names a weapon or a military aircraft in the CAMEO dictionary's
 /// synonym sets (&WEAPON, &AIRCRAFT: "howitzer", "missiles", "jets", "helicopter"; the head
 /// noun of a compound entry, "tank" of "battle tank"), or one of the few platforms the sets
-/// leave out (submarines, warships, corvettes, launchers; not "fighters", who are as often people).
+/// leave out (submarines, warships, corvettes, frigates, destroyers, launchers; not "fighters",
+/// who are as often people).
 pub fn weapon_word(word: &str) -> bool {
     static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     let set = W.get_or_init(|| {
