@@ -587,7 +587,10 @@ impl<'kb> Extractor<'kb> {
             let starts_with_actor = mentions.iter().any(|m| m.start >= comma + 2 && m.start <= comma + 6);
             // (A name right before the comma and one after it are a list: "the leaders of the
             // United States, Australia and the United Kingdom met".)
-            let in_list = mentions.iter().any(|m| m.end == comma);
+            // (", and" opens a clause when events stand on both sides: "Both belong to the
+            // European Union, and Greece has been a member of NATO since 1952".)
+            let and = sentence[comma..].starts_with(", and ") || sentence[comma..].starts_with(", but ");
+            let in_list = mentions.iter().any(|m| m.end == comma) && !and;
             if starts_with_actor && !in_list && has_trigger(prev, comma) && has_trigger(comma, next) {
                 bounds.push(comma);
             }
@@ -694,13 +697,20 @@ impl<'kb> Extractor<'kb> {
             }
             // A relative clause is short: its end is one of the next few commas.
             let after: Vec<usize> = commas.iter().copied().filter(|&k| k > p && k < end).take(4).collect();
+            let mut split = false;
             for (i, &k) in after.iter().enumerate() {
                 let next = after.get(i + 1).copied().unwrap_or(end);
                 if has_trigger(p, k) && has_trigger(k, next) {
                     bounds.push(k);
                     self_dated.push((p, k));
+                    split = true;
                     break;
                 }
+            }
+            // (One that ends the sentence keeps its dates too: "…, when it joined on the same
+            // day as Turkey".)
+            if !split && after.is_empty() {
+                self_dated.push((p, end));
             }
         }
         // An apposition after the subject is a clause of its own about it, and the predicate
@@ -731,6 +741,17 @@ impl<'kb> Extractor<'kb> {
         }
         bounds.sort_unstable();
         bounds.dedup();
+        // (So do clauses that open at a comma with an actor of their own: "Both belong to the
+        // European Union, and Greece has been a member of NATO since 1952".)
+        for (i, &k) in bounds.iter().enumerate() {
+            let opens = sentence[k..].starts_with(", ")
+                && mentions
+                    .iter()
+                    .any(|m| m.start >= k + 2 && m.start <= k + 6 && m.entry.agent.is_none());
+            if opens && k > 0 {
+                self_dated.push((k, bounds.get(i + 1).copied().unwrap_or(sentence.len())));
+            }
+        }
         let mut subject_in_sentence: Vec<(ActorEntry, String)> = Vec::new();
         // The last arms-deal claim of this sentence (its index in `out`).
         let mut last_deal: Option<usize> = None;
@@ -2987,6 +3008,17 @@ mod tests {
             "{c:?}"
         );
         assert_eq!(sides(&c[1]), (vec!["NZL"], vec!["NATO"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_ending_the_sentence_keeps_its_date() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Greece signed a defence pact with France, which it had long sought as a partner since 2019.",
+            None,
+        );
+        assert_eq!(c[0].date, None, "{c:?}");
+        assert_eq!(c[1].date.map(|d| d.to_string()).as_deref(), Some("2019"), "{c:?}");
     }
 
     #[test]
