@@ -1169,7 +1169,16 @@ impl<'kb> Extractor<'kb> {
                     .next()
                     .zip(first.next())
                     .filter(|(_, (_, v))| past(&v.to_ascii_lowercase()));
+                // (Or the antecedent of a relative clause: "Austin, who had visited New Delhi".)
+                let relative = sentence[from..ts]
+                    .trim_start_matches([',', ' '])
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("who "));
+                let before = &sentence[..from];
                 past(&w) && unknown_name(&sentence[from..ts], initial, &memory.cases)
+                    || relative
+                        && past(&w)
+                        && unknown_name(before, before.split_whitespace().count() <= 1, &memory.cases)
                     || head.is_some_and(|((i, n), _)| {
                         unknown_name(&sentence[from + i..from + i + n.len()], initial, &memory.cases)
                     })
@@ -2114,6 +2123,12 @@ struct WordCases {
 fn unknown_name(span: &str, initial: bool, cases: &WordCases) -> bool {
     // Only the word right before the verb (past its auxiliaries and adverbs): the subject's head.
     const BETWEEN: &[&str] = &[
+        "who",
+        "already",
+        "still",
+        "just",
+        "never",
+        "not",
         "also",
         "then",
         "later",
@@ -2950,6 +2965,14 @@ mod tests {
         // supplies.)
         let held = c.iter().find(|c| c.quote.starts_with("Takaichi")).expect("{c:?}");
         assert_eq!(sides(held), (vec![], vec!["USA"]), "{c:?}");
+        // Nor when a relative clause tells of the name: "Austin, who had already visited".
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2023-11-11\n\nDefense Secretary Lloyd Austin met his Indian counterpart. Australia rejoined the exercise in 2020. Austin, who had already visited New Delhi in June, spoke to reporters.",
+        );
+        let c = x.extract(&a);
+        let visited = c.iter().find(|c| c.quote.starts_with("Austin")).expect("{c:?}");
+        assert!(visited.actors.is_empty(), "{c:?}");
     }
 
     #[test]
