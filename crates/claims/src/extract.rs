@@ -3045,6 +3045,22 @@ mod tests {
     }
 
     #[test]
+    fn seats_of_government_and_sending_name_their_state_and_event() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "The State Department cleared the sale of 40 F-16 fighters to Turkey.",
+            None,
+        );
+        assert_eq!(ids(&c[0].actors), ["USA"], "{c:?}");
+        let c = x.extract_sentence("Britain will send more tanks to Ukraine.", None);
+        assert_eq!(
+            (c[0].mode, sides(&c[0])),
+            (ClaimKind::Deployment, (vec!["GBR"], vec!["UKR"])),
+            "{c:?}"
+        );
+    }
+
+    #[test]
     fn one_joins_a_body_not_people() {
         let x = extractor();
         let kinds = |s: &str| -> Vec<ClaimKind> { x.extract_sentence(s, None).iter().map(|c| c.mode).collect() };
