@@ -1214,10 +1214,15 @@ impl<'kb> Extractor<'kb> {
             recipients.retain(|r| !actors.iter().any(|x| x.0 == r.0));
             // A visit or a deployment with no counterpart named is to the place it goes to
             // ("arrived in Kinshasa": Congo), which the actors' filter set aside as a place.
-            if recipients.is_empty() && matches!(trig.kind, ClaimKind::Visit | ClaimKind::Deployment) {
+            // (Who is sent — "its minister", "troops" — is no counterpart.)
+            let only_sent = recipients
+                .iter()
+                .all(|r| in_clause.iter().any(|m| m.entry.agent.is_some() && m.entry.id == r.0));
+            if only_sent && matches!(trig.kind, ClaimKind::Visit | ClaimKind::Deployment) {
                 if let Some(m) = places.iter().find(|m| m.start >= te && m.end <= b) {
                     let x = (m.entry.acts_for.clone(), sentence[m.start..m.end].to_string());
                     if !actors.iter().any(|y| y.0 == x.0) {
+                        recipients.retain(|r| !in_clause.iter().any(|m| m.entry.agent.is_some() && m.entry.id == r.0));
                         recipients.push(x);
                     }
                 }
@@ -1319,11 +1324,11 @@ impl<'kb> Extractor<'kb> {
                         inferred = true;
                         // (Outside arms deals, whose claims run both ways — orders to the
                         // maker, deliveries to the buyer —, a new actor doing the same has the
-                        // last claim's counterpart for its own: "New Zealand ran a team" after
-                        // "Korea led a team under ISAF" is with ISAF, "Finland joined the
-                        // alliance" after "Sweden joined NATO" joins NATO, not Sweden.)
+                        // last claim's counterpart for its own, if any: "New Zealand ran a team"
+                        // after "Korea led a team under ISAF" is with ISAF, "Finland joined the
+                        // alliance" after "Sweden joined NATO" joins NATO, not Sweden; those who
+                        // "sent contingents as well" are not China's counterpart after them.)
                         let new_actor = *fam != 1
-                            && !recs.is_empty()
                             && !actors.is_empty()
                             && !actors.iter().any(|a| acts.iter().chain(recs).any(|x| x.0 == a.0));
                         let counterpart: Vec<&(String, String)> = acts
@@ -3052,6 +3057,9 @@ mod tests {
             None,
         );
         assert_eq!(ids(&c[0].actors), ["USA"], "{c:?}");
+        // (Who is sent is no counterpart: the place is.)
+        let c = x.extract_sentence("Canberra sent its minister to Honiara.", None);
+        assert_eq!(sides(&c[0]), (vec!["AUS"], vec!["SLB"]), "{c:?}");
         let c = x.extract_sentence("Britain will send more tanks to Ukraine.", None);
         assert_eq!(
             (c[0].mode, sides(&c[0])),
