@@ -591,7 +591,16 @@ impl<'kb> Extractor<'kb> {
             // European Union, and Greece has been a member of NATO since 1952".)
             let and = sentence[comma..].starts_with(", and ") || sentence[comma..].starts_with(", but ");
             let in_list = mentions.iter().any(|m| m.end == comma) && !and;
-            if starts_with_actor && !in_list && has_trigger(prev, comma) && has_trigger(comma, next) {
+            // (An opening prepositional phrase is no clause: "As fellow G7 members, the United
+            // Kingdom and Japan share …".)
+            let opening = prev == 0 && {
+                let w = sentence.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+                [
+                    "as", "under", "with", "after", "before", "for", "in", "on", "at", "like", "unlike", "despite",
+                ]
+                .contains(&w.as_str())
+            };
+            if starts_with_actor && !in_list && !opening && has_trigger(prev, comma) && has_trigger(comma, next) {
                 bounds.push(comma);
             }
         }
@@ -1099,6 +1108,16 @@ impl<'kb> Extractor<'kb> {
                         continue;
                     }
                     recipients.push(pair);
+                }
+            }
+            // Members named after "members" with no subject before are its members: "As fellow
+            // G7 members, the United Kingdom and Japan …".
+            if trig.kind == ClaimKind::Membership && actors.is_empty() {
+                let state = |id: &str| self.kb.actor(id).is_some_and(|x| x.kind == ActorKind::State);
+                if recipients.iter().any(|r| !state(&r.0)) {
+                    let (states, bodies): (Vec<_>, Vec<_>) = recipients.drain(..).partition(|r| state(&r.0));
+                    actors = states;
+                    recipients = bodies;
                 }
             }
             if by.is_some() && !actors.is_empty() {
@@ -2986,6 +3005,12 @@ mod tests {
         let c = x.extract_sentence("Poland, a NATO member since 1999, borders Ukraine.", None);
         assert_eq!(sides(&c[0]), (vec!["POL"], vec!["NATO"]), "{c:?}");
         assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("1999"));
+        // Members named after "members" are its members; an opening phrase is no clause.
+        let c = x.extract_sentence(
+            "As fellow G7 members, the United Kingdom and Japan share a commitment.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["GBR", "JPN"], vec!["G7"]), "{c:?}");
         let c = x.extract_sentence("France and Greece belong to the European Union.", None);
         assert_eq!(
             (c[0].mode, sides(&c[0])),
