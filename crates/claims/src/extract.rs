@@ -2722,14 +2722,14 @@ mod tests {
         );
         let c = x.extract(&a);
         let quotes: Vec<&str> = c.iter().map(|c| c.quote.as_str()).collect();
-        // (A date written in another clause of the sentence is not the clause's own: "Under
-        // the deal" states nothing.)
+        // (An opening prepositional phrase is no clause that could state something: "Under the
+        // deal" gives no claim of its own.)
         assert_eq!(
             quotes,
             [
                 "Poland signed a contract with South Korea in 2022.",
                 "It then ordered six K10 vehicles.",
-                "Hanwha will deliver the first guns in 2026."
+                "Under the deal, Hanwha will deliver the first guns in 2026."
             ],
             "{c:?}"
         );
