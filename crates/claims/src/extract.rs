@@ -969,6 +969,17 @@ impl<'kb> Extractor<'kb> {
             // What arrives decides the event: goods are delivered, forces deployed, and a
             // leader, a delegation or a state arriving somewhere is visiting it ("Pope Francis
             // arrived in Kinshasa", "400 Kenyan police officers arrived in Port-au-Prince").
+            // A legislature approving is ratifying: "approved by the Greek parliament", "the
+            // Diet approved the agreement".
+            let approves = sentence[ts..te].to_ascii_lowercase().starts_with("approv");
+            let legislature = mentions
+                .iter()
+                .any(|m| m.start >= a && m.end <= b && m.entry.role.is_some_and(|r| r.contains("LEG")));
+            if approves && legislature {
+                trig.kind = ClaimKind::Ratification;
+                trig.plover = Plover::Agree;
+                trig.cameo = Some("057");
+            }
             if trig.cue == Cue::Arrival {
                 let subject: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= ts).collect();
                 let goods = !self.lexicon.systems(&sentence[a..ts]).is_empty()
@@ -3091,6 +3102,14 @@ mod tests {
             (ClaimKind::Deployment, (vec!["GBR"], vec!["UKR"])),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_legislature_approving_ratifies() {
+        let x = extractor();
+        let c = x.extract_sentence("The Greek parliament approved the pact with France.", None);
+        assert_eq!(c[0].mode, ClaimKind::Ratification, "{c:?}");
+        assert_eq!(ids(&c[0].actors), ["GRC"], "{c:?}");
     }
 
     #[test]
