@@ -444,6 +444,11 @@ impl VerbDictionary {
 /// and dictionary words are both read through it, so a word that has no American "-ize" form is
 /// changed alike on both sides.
 pub fn american(word: &str) -> String {
+    american_owned(word.to_string())
+}
+
+/// [`american`] of an owned word, changed in place (no copy when nothing changes).
+pub fn american_owned(mut w: String) -> String {
     const STEMS: &[(&str, &str)] = &[
         ("defence", "defense"),
         ("offence", "offense"),
@@ -469,7 +474,6 @@ pub fn american(word: &str) -> String {
         ("levelled", "leveled"),
         ("labelled", "labeled"),
     ];
-    let mut w = word.to_string();
     if let Some((b, a)) = STEMS.iter().find(|(b, _)| w.starts_with(b)) {
         w = format!("{a}{}", &w[b.len()..]);
     }

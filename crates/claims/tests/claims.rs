@@ -24,11 +24,12 @@ fn corpus_dir() -> PathBuf {
 fn extraction_scores_stay_above_their_thresholds() {
     let kb = kb();
     let corpus = load_corpus(&corpus_dir()).expect("the evaluation corpus ships with the project");
-    assert!(corpus.len() >= 51, "at least 51 articles");
+    assert!(corpus.len() >= 63, "at least 63 articles");
     let r = evaluate(&Extractor::new(&kb), &corpus);
     eprintln!("{}", serde_json::to_string_pretty(&r).unwrap());
     // (Raised in session 11 from the scores of 0.771, 0.408, 0.350, 0.524, 0.637, 0.591, 0.573,
-    // 0.695 on the whole corpus of 51 articles.)
+    // 0.695 on the whole corpus of 51 articles; session 12 measured 0.758, 0.413, 0.346, 0.520,
+    // 0.607, 0.575, 0.591, 0.664 on 63, the twelve new ones harder, and raised the date floor.)
     let floors = [
         ("detected", r.detected.f1, 0.70),
         ("claim (actor pair + date)", r.claim.f1, 0.37),
@@ -36,7 +37,7 @@ fn extraction_scores_stay_above_their_thresholds() {
         ("actor pair", r.actor_pair.f1, 0.47),
         ("PLOVER type", r.plover_type.f1, 0.57),
         ("event kind", r.event_kind.f1, 0.53),
-        ("date", r.date.f1, 0.52),
+        ("date", r.date.f1, 0.53),
         ("modality", r.modality.f1, 0.63),
     ];
     for (name, f1, floor) in floors {
@@ -58,7 +59,8 @@ fn general_news_scores_stay_above_their_thresholds() {
     eprintln!("{}", serde_json::to_string_pretty(&r).unwrap());
     let floors = [
         ("detection rate", r.detection_rate, 0.80),
-        ("macro-F1 over PLOVER types", r.macro_f1, 0.60),
+        // (0.60 → 0.63 in session 12, from 0.700.)
+        ("macro-F1 over PLOVER types", r.macro_f1, 0.63),
         ("source", r.source_accuracy, 0.80),
         ("target", r.target_accuracy, 0.55),
     ];
@@ -393,11 +395,12 @@ fn the_petrarch_validation_suite_is_read_and_scored() {
     let r = entente_claims::eval::evaluate_petrarch(&x, dev);
     eprintln!("{}", serde_json::to_string_pretty(&r).unwrap());
     for (name, v, floor) in [
-        // (Raised in session 11 from 0.750, 0.266, 0.613, 0.516.)
-        ("detection", r.detection_rate, 0.68),
+        // (Raised in session 11 from 0.750, 0.266, 0.613, 0.516; in session 12 from 0.766,
+        // 0.266, 0.621, 0.532.)
+        ("detection", r.detection_rate, 0.69),
         ("type", r.type_accuracy, 0.24),
-        ("source", r.source_accuracy, 0.55),
-        ("target", r.target_accuracy, 0.46),
+        ("source", r.source_accuracy, 0.56),
+        ("target", r.target_accuracy, 0.48),
     ] {
         assert!(v >= floor, "{name}: {v} fell below {floor}");
     }
