@@ -362,10 +362,7 @@ impl<'kb> Extractor<'kb> {
             anchor: None,
             future: Some(speaks_of_the_future),
         };
-        let mut memory = Memory {
-            cases: word_cases(&article.text),
-            ..Memory::default()
-        };
+        let mut memory = Memory::default();
         // A sentence said again (a repeated headline, a pull quote) is one statement.
         let mut seen: std::collections::HashSet<&str> = Default::default();
         for (index, &(s0, s1)) in article.sentences().iter().enumerate() {
@@ -397,10 +394,7 @@ impl<'kb> Extractor<'kb> {
             future: Some(speaks_of_the_future),
         };
         let mut out = Vec::new();
-        let mut memory = Memory {
-            cases: word_cases(sentence),
-            ..Memory::default()
-        };
+        let mut memory = Memory::default();
         self.sentence(&article, 0, 0, sentence, &mut ctx, &mut memory, &mut out);
         out
     }
@@ -731,9 +725,10 @@ impl<'kb> Extractor<'kb> {
             let opens = ["a ", "an ", "the "].iter().any(|d| aside.starts_with(d));
             let prev = strong.iter().copied().filter(|&x| x <= c1).max().unwrap_or(0);
             let next = strong.iter().copied().find(|&x| x > c2).unwrap_or(sentence.len());
+            // (Names do not overlap: in order of their start, their ends are in order too.)
             let subject = mentions
-                .iter()
-                .find(|m| m.end == c1 && m.entry.agent.is_none() && m.start >= prev);
+                .get(mentions.partition_point(|m| m.end < c1))
+                .filter(|m| m.end == c1 && m.entry.agent.is_none() && m.start >= prev);
             if let Some(m) = subject.filter(|_| {
                 opens
                     && aside.split_whitespace().count() <= 20
@@ -754,9 +749,10 @@ impl<'kb> Extractor<'kb> {
         // European Union, and Greece has been a member of NATO since 1952".)
         for (i, &k) in bounds.iter().enumerate() {
             let opens = sentence[k..].starts_with(", ")
-                && mentions
+                && mentions[mentions.partition_point(|m| m.start < k + 2)..]
                     .iter()
-                    .any(|m| m.start >= k + 2 && m.start <= k + 6 && m.entry.agent.is_none());
+                    .take_while(|m| m.start <= k + 6)
+                    .any(|m| m.entry.agent.is_none());
             if opens && k > 0 {
                 self_dated.push((k, bounds.get(i + 1).copied().unwrap_or(sentence.len())));
             }
@@ -1205,12 +1201,12 @@ impl<'kb> Extractor<'kb> {
                     .get(..4)
                     .is_some_and(|w| w.eq_ignore_ascii_case("who "));
                 let before = &sentence[..from];
-                past(&w) && unknown_name(&sentence[from..ts], initial, &memory.cases)
-                    || relative
-                        && past(&w)
-                        && unknown_name(before, before.split_whitespace().count() <= 1, &memory.cases)
+                // (How the text writes its words, read once, when first asked.)
+                let cases = memory.cases.get_or_init(|| word_cases(&article.text));
+                past(&w) && unknown_name(&sentence[from..ts], initial, cases)
+                    || relative && past(&w) && unknown_name(before, before.split_whitespace().count() <= 1, cases)
                     || head.is_some_and(|((i, n), _)| {
-                        unknown_name(&sentence[from + i..from + i + n.len()], initial, &memory.cases)
+                        unknown_name(&sentence[from + i..from + i + n.len()], initial, cases)
                     })
             };
             let inherited = !unknown_subject
@@ -1724,27 +1720,35 @@ impl<'kb> Extractor<'kb> {
         // EU tomorrow"). (A capital there is where it happens: "Vilnius in 2023 and Washington
         // in 2024".)
         let mut gapped: Vec<Claim> = Vec::new();
-        for (k, _) in sentence.match_indices(" and ") {
+        let ands: Vec<usize> = if dates.len() >= 2 {
+            sentence.match_indices(" and ").map(|(k, _)| k).collect()
+        } else {
+            Vec::new()
+        };
+        let semicolons: Vec<usize> = sentence.match_indices(';').map(|(k, _)| k).collect();
+        for (j, &k) in ands.iter().enumerate() {
             let from = k + 5;
-            let rest = &sentence[from..];
-            let to = from
-                + [", ", " and ", ";"]
-                    .iter()
-                    .filter_map(|x| rest.find(x))
-                    .min()
-                    .unwrap_or(rest.len());
+            // (The conjunct ends at the next comma, "and" or semicolon.)
+            let next_in = |v: &[usize]| v.get(v.partition_point(|&x| x < from)).copied();
+            let to = [next_in(&commas), ands.get(j + 1).copied(), next_in(&semicolons)]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(sentence.len());
             let tail = sentence[from..to].trim_end_matches(['.', '!', '?', '"', '\u{201d}', ' ']);
             let to = from + tail.len();
-            let named: Vec<&ActorMention> = mentions
-                .iter()
-                .filter(|m| m.start >= from && m.end <= to && m.entry.agent.is_none() && !m.entry.place)
-                .collect();
             // (Each conjunct with its own date: in "will meet the partners and the EU tomorrow"
             // the names are a list.)
             let when = dates
                 .iter()
                 .find(|d| d.start >= from && d.end <= to)
                 .filter(|_| dates.iter().any(|d| d.end <= k));
+            let Some(when) = when else { continue };
+            let when = Some(when);
+            let named: Vec<&ActorMention> = mentions
+                .iter()
+                .filter(|m| m.start >= from && m.end <= to && m.entry.agent.is_none() && !m.entry.place)
+                .collect();
             let covered = |i: usize| {
                 named.iter().any(|m| i >= m.start && i < m.end) || when.is_some_and(|d| i >= d.start && i < d.end)
             };
@@ -1911,7 +1915,7 @@ struct Memory {
     /// two sides", "the three leaders".
     groups: [Option<Vec<String>>; 6],
     /// How the text writes its words (whether a capitalised one first in a sentence is a name).
-    cases: WordCases,
+    cases: std::cell::OnceCell<WordCases>,
     /// Surnames of the people named in full so far, with their entries.
     surnames: std::collections::HashMap<String, ActorEntry>,
     /// The last arms deal told (its claim's index), for a later "it also covers …".
