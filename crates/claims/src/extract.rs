@@ -716,26 +716,28 @@ impl<'kb> Extractor<'kb> {
                 self_dated.push((p, end));
             }
         }
-        // An apposition after the subject is a clause of its own about it, and the predicate
-        // after it is the subject's too: "Turkey, a member of NATO since 1952, bought the
-        // S-400" is Turkey's membership (1952) and Turkey's purchase.
-        for (i, &c1) in commas.iter().enumerate() {
-            let Some(&c2) = commas.get(i + 1) else { break };
-            let aside = sentence[c1 + 2..c2].to_ascii_lowercase();
-            let opens = ["a ", "an ", "the "].iter().any(|d| aside.starts_with(d));
+        // Appositions: a stretch between two commas after a name, opening with an article
+        // ("Poland, a NATO member since 1999, …"): (the name, the commas).
+        let appositions: Vec<(&ActorMention, usize, usize)> = commas
+            .windows(2)
+            .filter_map(|w| {
+                let (c1, c2) = (w[0], w[1]);
+                let aside = sentence[c1 + 2..c2].to_ascii_lowercase();
+                let opens = ["a ", "an ", "the "].iter().any(|d| aside.starts_with(d));
+                // (Names do not overlap: in order of their start, their ends are in order too.)
+                let name = mentions
+                    .get(mentions.partition_point(|m| m.end < c1))
+                    .filter(|m| m.end == c1 && m.entry.agent.is_none())?;
+                (opens && aside.split_whitespace().count() <= 20).then_some((name, c1, c2))
+            })
+            .collect();
+        // One after the subject is a clause of its own about it, and the predicate after it is
+        // the subject's too: "Turkey, a member of NATO since 1952, bought the S-400" is Turkey's
+        // membership (1952) and Turkey's purchase.
+        for &(m, c1, c2) in &appositions {
             let prev = strong.iter().copied().filter(|&x| x <= c1).max().unwrap_or(0);
             let next = strong.iter().copied().find(|&x| x > c2).unwrap_or(sentence.len());
-            // (Names do not overlap: in order of their start, their ends are in order too.)
-            let subject = mentions
-                .get(mentions.partition_point(|m| m.end < c1))
-                .filter(|m| m.end == c1 && m.entry.agent.is_none() && m.start >= prev);
-            if let Some(m) = subject.filter(|_| {
-                opens
-                    && aside.split_whitespace().count() <= 20
-                    && !has_trigger(prev, c1)
-                    && has_trigger(c1, c2)
-                    && has_trigger(c2, next)
-            }) {
+            if m.start >= prev && !has_trigger(prev, c1) && has_trigger(c1, c2) && has_trigger(c2, next) {
                 bounds.push(c1);
                 bounds.push(c2);
                 antecedents.push((c1, m));
@@ -1050,15 +1052,10 @@ impl<'kb> Extractor<'kb> {
                 .unwrap_or(a);
             // An apposition holds its trigger's counterpart: in "Poland, a NATO member since
             // 1999, borders Ukraine" nothing after its closing comma is the membership's.
-            let apposition_end = {
-                let k = commas.partition_point(|&x| x < ts);
-                let opens = k.checked_sub(1).map(|j| commas[j]).filter(|&o| {
-                    let after = sentence[o + 2..].to_ascii_lowercase();
-                    (after.starts_with("a ") || after.starts_with("an ") || after.starts_with("the "))
-                        && in_clause.iter().any(|m| m.end == o)
-                });
-                opens.and(commas.get(k).copied())
-            };
+            let apposition_end = appositions
+                .iter()
+                .find(|&&(_, c1, c2)| c1 < ts && ts < c2)
+                .map(|&(_, _, c2)| c2);
             let mut actors: Vec<(String, String)> = Vec::new();
             let mut recipients: Vec<(String, String)> = Vec::new();
             let mut agents = 0;
