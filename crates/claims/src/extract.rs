@@ -1736,27 +1736,24 @@ impl<'kb> Extractor<'kb> {
             let to = from + tail.len();
             // (Each conjunct with its own date: in "will meet the partners and the EU tomorrow"
             // the names are a list.)
-            let when = dates
+            let Some(d) = dates
                 .iter()
                 .find(|d| d.start >= from && d.end <= to)
-                .filter(|_| dates.iter().any(|d| d.end <= k));
-            let Some(when) = when else { continue };
-            let when = Some(when);
+                .filter(|_| dates.iter().any(|d| d.end <= k))
+            else {
+                continue;
+            };
             let named: Vec<&ActorMention> = mentions
                 .iter()
                 .filter(|m| m.start >= from && m.end <= to && m.entry.agent.is_none() && !m.entry.place)
                 .collect();
-            let covered = |i: usize| {
-                named.iter().any(|m| i >= m.start && i < m.end) || when.is_some_and(|d| i >= d.start && i < d.end)
-            };
+            let covered = |i: usize| named.iter().any(|m| i >= m.start && i < m.end) || (i >= d.start && i < d.end);
             let bare = word_spans(tail).filter(|(i, _)| !covered(from + i)).count() <= 1;
             // The event of the clause the conjunction is in.
             let prev = (first_here..out.len())
                 .rev()
                 .find(|&i| out[i].text_span.0 < offset + k && out[i].text_span.1 > offset + k);
-            let (Some(pi), Some(d)) = (prev, when) else {
-                continue;
-            };
+            let Some(pi) = prev else { continue };
             // (No name but "again": the same sides at another time — "first met in 2019 and
             // again in 2023".)
             if named.is_empty() {
