@@ -163,7 +163,8 @@ pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
 
 struct Cues {
     clause_break: Regex,
-    /// A non-restrictive relative clause opening after a comma (", which", ", who").
+    /// A non-restrictive relative clause opening after a comma (", which", ", who", ", the first
+    /// of which").
     relative: Regex,
     /// A word that opens a subordinate clause with its own subject ("since", "after", "when").
     subordinator: Regex,
@@ -196,8 +197,8 @@ fn cues() -> &'static Cues {
         // ASCII mode keeps the fast DFA engine (cue words are English; dashes are literal bytes).
         let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("cue pattern {s}: {e}"));
         Cues {
-            clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
-            relative: re(r"(?i),\s+(?:(?:under|by|in|through|with) which|which|who|whose)\b"),
+            clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
+            relative: re(r"(?i),\s+(?:(?:under|by|in|through|with) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
             both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
@@ -3070,6 +3071,18 @@ mod tests {
             "{c:?}"
         );
         assert_eq!(sides(&c[1]), (vec!["NZL"], vec!["NATO"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_may_open_with_a_part_of_its_antecedent() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Greece signed a contract with France in January for 18 Rafale fighters, the first of which France delivered in July.",
+            PartialDate::parse("2021-09-29").ok(),
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2021-01"), "{c:?}");
+        assert_eq!(c[1].date.map(|d| d.to_string()).as_deref(), Some("2021-07"), "{c:?}");
     }
 
     #[test]
