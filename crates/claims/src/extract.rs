@@ -748,6 +748,15 @@ impl<'kb> Extractor<'kb> {
         }
         bounds.sort_unstable();
         bounds.dedup();
+        // (So do the parts of a sentence joined by semicolons, each a sentence of its own.)
+        let semicolon_parts: Vec<usize> = sentence.match_indices("; ").map(|(k, _)| k).collect();
+        if !semicolon_parts.is_empty() {
+            let mut from = 0;
+            for &k in semicolon_parts.iter().chain(std::iter::once(&sentence.len())) {
+                self_dated.push((from, k));
+                from = k;
+            }
+        }
         // (So do clauses that open at a comma with an actor of their own: "Both belong to the
         // European Union, and Greece has been a member of NATO since 1952".)
         for (i, &k) in bounds.iter().enumerate() {
@@ -3083,6 +3092,16 @@ mod tests {
         assert_eq!(c.len(), 2, "{c:?}");
         assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2021-01"), "{c:?}");
         assert_eq!(c[1].date.map(|d| d.to_string()).as_deref(), Some("2021-07"), "{c:?}");
+    }
+
+    #[test]
+    fn the_parts_of_a_sentence_joined_by_a_semicolon_keep_their_dates() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "India and the United States have signed four agreements; the last of them was signed in October 2020.",
+            None,
+        );
+        assert_eq!(c[0].date, None, "{c:?}");
     }
 
     #[test]
