@@ -181,6 +181,9 @@ struct Cues {
     adverbial: Regex,
     /// A verb saying what a deal holds ("covers", "includes").
     contents: Regex,
+    /// A document as subject of a verb of what it provides ("The agreement commits each
+    /// country to …", "It allows Chinese ships to …"): what follows is its content, no event.
+    provision: Regex,
     negation: Regex,
     /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
     /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
@@ -204,6 +207,7 @@ fn cues() -> &'static Cues {
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
             contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
+            provision: re(r"(?i)^\s*(?:(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}(?:agreement|treaty|pact|text|deal|accord|document|declaration|charter|protocol|convention|law|statute|clause)|it|article\s+\d+)\s+(?:also\s+|further\s+)?(?:commits|obliges|obligates|allows|lets|permits|requires|gives|provides|sets out|enables|binds|bars|forbids|prohibits)\b"),
             event_reference: re(r"(?i)\bthe\s+(?:signing ceremony|signing|ceremony|summit|meeting|talks|session)\b"),
             subordinator: re(r"(?i)\b(?:that|since|after|before|when|whenever|while|because|until|although|though|whereas|once|unless|says|said|say|told|tells|confirmed|confirms|reported|reports|announced|announces|believes|believe|warned|warns|insisted|insists)\b"),
             negation: re(r"(?i)\b(?:not|never|no longer|neither|nor|without)\b|n't\b"),
@@ -461,6 +465,14 @@ impl<'kb> Extractor<'kb> {
             .map(|(_, m)| m.clone())
             .collect();
         let mut triggers = self.triggers.find(sentence);
+        // What a document provides is its content, not an event told (to the next strong break).
+        if let Some(m) = c.provision.find(sentence) {
+            let limit = c
+                .clause_break
+                .find_at(sentence, m.end())
+                .map_or(sentence.len(), |b| b.start());
+            triggers.retain(|t| t.0 < m.start() || t.0 >= limit);
+        }
         // A name the knowledge base gives is not an event ("Defense Acquisition Program
         // Administration"); where a dictionary's name and one of entente's own event words
         // overlap, the event word wins ("Provincial Reconstruction Team"), and where it overlaps
@@ -3102,6 +3114,23 @@ mod tests {
             None,
         );
         assert_eq!(c[0].date, None, "{c:?}");
+    }
+
+    #[test]
+    fn what_a_document_provides_is_no_event() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "The agreement commits each country to come to the other's aid should its territory be attacked.",
+            None,
+        );
+        assert!(c.is_empty(), "{c:?}");
+        // Nor after "It", but a clause after a strong break is told again.
+        let c = x.extract_sentence(
+            "It allows Chinese ships to stop in the islands, but Australia sent troops to Honiara in 2021.",
+            None,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(sides(&c[0]), (vec!["AUS"], vec!["SLB"]), "{c:?}");
     }
 
     #[test]
