@@ -194,6 +194,14 @@ struct Cues {
     quantity: Regex,
 }
 
+impl Cues {
+    /// Whether a lower-case word is a verb's past form: regular ("-ed") or an irregular
+    /// participle ("led", "sent", "held").
+    fn past_form(&self, w: &str) -> bool {
+        w.ends_with("ed") || self.participle.is_match(w)
+    }
+}
+
 fn cues() -> &'static Cues {
     static C: OnceLock<Cues> = OnceLock::new();
     C.get_or_init(|| {
@@ -455,7 +463,7 @@ impl<'kb> Extractor<'kb> {
             .iter()
             .enumerate()
             .filter(|(i, m)| {
-                let possessive = sentence[m.end..].starts_with("'s") || sentence[m.end..].starts_with("\u{2019}s");
+                let possessive = possessive_next(&sentence[m.end..]);
                 let next_is_part = mentions.get(i + 1).is_some_and(|n| {
                     n.start - m.end < 60
                         && self.kb.actor(&n.entry.id).and_then(|a| a.parent.as_deref()) == Some(m.entry.id.as_str())
@@ -650,7 +658,7 @@ impl<'kb> Extractor<'kb> {
             let i = triggers.partition_point(|t| t.0 < k + 5);
             triggers[i..].iter().take_while(|t| t.0 == k + 5).any(|&(s, e, _)| {
                 let w = sentence[s..e].to_ascii_lowercase();
-                !w.contains(' ') && (w.ends_with("ed") || c.participle.is_match(&w))
+                !w.contains(' ') && c.past_form(&w)
             })
         });
         let starts: Vec<usize> = c
@@ -1031,7 +1039,7 @@ impl<'kb> Extractor<'kb> {
             // on 6 January 2022 by X").
             let participle = |word: &str| {
                 let word = word.to_ascii_lowercase();
-                word.ends_with("ed") || word.ends_with("en") || c.participle.is_match(&word)
+                c.past_form(&word) || word.ends_with("en")
             };
             let passive_by = |k: usize| {
                 let words: Vec<&str> = sentence[a..te + k].split_whitespace().collect();
@@ -1115,7 +1123,7 @@ impl<'kb> Extractor<'kb> {
                     // (A possessive in a prepositional phrase names whose the place or thing is,
                     // not a counterpart, when one is named before it: "troops fighting Ukraine
                     // in Russia's Kursk region", "an enabler of Russia's war".)
-                    let possessive = sentence[m.end..].starts_with("'s") || sentence[m.end..].starts_with("\u{2019}s");
+                    let possessive = possessive_next(&sentence[m.end..]);
                     let in_phrase = || {
                         let mut before = sentence[te..m.start].split_whitespace().rev();
                         let w = before
@@ -1204,7 +1212,7 @@ impl<'kb> Extractor<'kb> {
                     .next()
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                let past = |w: &str| w.ends_with("ed") || c.participle.is_match(w);
+                let past = |w: &str| c.past_form(w);
                 let from = own_subject_from.max(a);
                 let initial = sentence[..from].trim().is_empty();
                 // (Or the clause's first word, when a past verb follows it: "Modi held a
@@ -1214,16 +1222,9 @@ impl<'kb> Extractor<'kb> {
                     .next()
                     .zip(first.next())
                     .filter(|(_, (_, v))| past(&v.to_ascii_lowercase()));
-                // (Or the antecedent of a relative clause: "Austin, who had visited New Delhi".)
-                let relative = sentence[from..ts]
-                    .trim_start_matches([',', ' '])
-                    .get(..4)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("who "));
-                let before = &sentence[..from];
                 // (How the text writes its words, read once, when first asked.)
                 let cases = memory.cases.get_or_init(|| word_cases(&article.text));
                 past(&w) && unknown_name(&sentence[from..ts], initial, cases)
-                    || relative && past(&w) && unknown_name(before, before.split_whitespace().count() <= 1, cases)
                     || head.is_some_and(|((i, n), _)| {
                         unknown_name(&sentence[from + i..from + i + n.len()], initial, cases)
                     })
@@ -1260,15 +1261,12 @@ impl<'kb> Extractor<'kb> {
             // A visit or a deployment with no counterpart named is to the place it goes to
             // ("arrived in Kinshasa": Congo), which the actors' filter set aside as a place.
             // (Who is sent — "its minister", "troops" — is no counterpart.)
-            let only_sent = recipients
-                .iter()
-                .all(|r| in_clause.iter().any(|m| m.entry.agent.is_some() && m.entry.id == r.0));
+            let only_sent = recipients.is_empty() || all_agents(&recipients);
             if only_sent && matches!(trig.kind, ClaimKind::Visit | ClaimKind::Deployment) {
                 if let Some(m) = places.iter().find(|m| m.start >= te && m.end <= b) {
                     let x = (m.entry.acts_for.clone(), sentence[m.start..m.end].to_string());
                     if !actors.iter().any(|y| y.0 == x.0) {
-                        recipients.retain(|r| !in_clause.iter().any(|m| m.entry.agent.is_some() && m.entry.id == r.0));
-                        recipients.push(x);
+                        recipients = vec![x];
                     }
                 }
             }
@@ -1652,11 +1650,7 @@ impl<'kb> Extractor<'kb> {
             // not to cancel contracts"): all its sides would come from the context.
             // (A date counts when written in the clause: "Under the deal, Hanwha will deliver
             // the guns in 2026" has nothing in "Under the deal".)
-            let dated_in_clause = dates.iter().any(|d| d.start >= a && d.end <= b);
-            if in_clause.is_empty()
-                && !grouped
-                && !dated_in_clause
-                && items.iter().all(|(q, s)| q.is_none() && s.is_none())
+            if in_clause.is_empty() && !grouped && !dated(a, b) && items.iter().all(|(q, s)| q.is_none() && s.is_none())
             {
                 continue;
             }
@@ -2100,13 +2094,23 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Whether `rest` (the text after a name) opens with a possessive "'s".
+fn possessive_next(rest: &str) -> bool {
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+}
+
+/// A word without its possessive "'s".
+fn without_possessive(w: &str) -> &str {
+    ["'s", "\u{2019}s"].iter().find_map(|p| w.strip_suffix(p)).unwrap_or(w)
+}
+
 /// Whether the words between a state and a title are the title's own ("'s Defence", "'s",
 /// nothing): a possessive and up to three capitalised words.
 fn title_words(gap: &str) -> bool {
     let gap = gap.trim();
-    let gap = gap
-        .strip_prefix("'s")
-        .or_else(|| gap.strip_prefix("\u{2019}s"))
+    let gap = ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|p| gap.strip_prefix(p))
         .unwrap_or(gap);
     let words: Vec<&str> = gap.split_whitespace().collect();
     words.len() <= 3 && words.iter().all(|w| w.starts_with(char::is_uppercase))
@@ -2129,10 +2133,7 @@ fn introduced_name(after: &str) -> Option<&str> {
     let mut words = Vec::new();
     for w in rest.split(' ').take(4) {
         let bare = w.trim_end_matches([',', '.', ';', ':']);
-        let bare = bare
-            .strip_suffix("'s")
-            .or_else(|| bare.strip_suffix("\u{2019}s"))
-            .unwrap_or(bare);
+        let bare = without_possessive(bare);
         // (A generational suffix is no surname: "Ferdinand Marcos Jr.".)
         if !name_word(bare) || ["Jr", "Sr"].contains(&bare) {
             break;
@@ -2156,7 +2157,7 @@ fn word_cases(text: &str) -> WordCases {
         } else if w.starts_with(char::is_uppercase) {
             let before = text[..i].trim_end_matches([' ', '"', '\u{201c}', '(']);
             if !before.is_empty() && !before.ends_with(['.', '!', '?', ':', '\n']) {
-                let w = w.strip_suffix("'s").unwrap_or(w);
+                let w = without_possessive(w);
                 cases.proper.insert(w.to_string());
             }
         }
