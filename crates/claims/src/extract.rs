@@ -1764,67 +1764,58 @@ impl<'kb> Extractor<'kb> {
                 .filter(|m| m.start >= from && m.end <= to && m.entry.agent.is_none() && !m.entry.place)
                 .collect();
             let covered = |i: usize| named.iter().any(|m| i >= m.start && i < m.end) || (i >= d.start && i < d.end);
-            let bare = word_spans(tail).filter(|(i, _)| !covered(from + i)).count() <= 1;
+            // The conjunct's words other than its names and date.
+            let rest: Vec<&str> = word_spans(tail)
+                .filter(|(i, _)| !covered(from + i))
+                .map(|(_, w)| w)
+                .collect();
             // The event of the clause the conjunction is in.
-            let prev = (first_here..out.len())
+            let Some(pi) = (first_here..out.len())
                 .rev()
-                .find(|&i| out[i].text_span.0 < offset + k && out[i].text_span.1 > offset + k);
-            let Some(pi) = prev else { continue };
-            // (No name but "again": the same sides at another time — "first met in 2019 and
-            // again in 2023".)
-            if named.is_empty() {
-                let rest: Vec<&str> = word_spans(tail)
-                    .filter(|(i, _)| !covered(from + i))
-                    .map(|(_, w)| w)
-                    .collect();
-                if rest.iter().any(|w| w.eq_ignore_ascii_case("again"))
+                .find(|&i| out[i].text_span.0 < offset + k && out[i].text_span.1 > offset + k)
+            else {
+                continue;
+            };
+            let (actors, recipients) = if named.is_empty() {
+                // No name but "again": the same sides at another time ("first met in 2019 and
+                // again in 2023").
+                let again = rest.iter().any(|w| w.eq_ignore_ascii_case("again"))
                     && rest.iter().all(|w| {
                         ["again", "in", "on", "once", "more"]
                             .iter()
                             .any(|x| w.eq_ignore_ascii_case(x))
-                    })
-                {
-                    let (qs, qe) = (offset + from, offset + to);
-                    gapped.push(Claim {
-                        start: article.input_offset(qs),
-                        end: article.input_offset(qe),
-                        quote: tail.to_string(),
-                        date: Some(d.date),
-                        date_end: d.end_date,
-                        text_span: (qs, qe),
-                        ..out[pi].clone()
                     });
+                if !again {
+                    continue;
                 }
-                continue;
-            }
-            let first = named[0];
-            let lead = sentence[from..first.start].trim();
-            if !(lead.is_empty() || lead.eq_ignore_ascii_case("the"))
-                || !bare
-                || triggers.iter().any(|t| t.0 >= from && t.0 < to)
-            {
-                continue;
-            }
-            let these: Vec<ClaimActor> = named
-                .iter()
-                .map(|m| self.actor(&m.entry.acts_for, &sentence[m.start..m.end]))
-                .collect();
-            // (Names the first event took as its only counterpart are the subjects of the
-            // second, the first's subjects their counterpart: "Russia ratified the treaty … and
-            // North Korea two days later".)
-            // When the first event has a counterpart of its own, the names are the second's
-            // counterpart, and not the first's: "met Stoltenberg on Monday and the EU on
-            // Wednesday".
-            let prev = &mut out[pi];
-            let theirs = |x: &ClaimActor| these.iter().any(|t| t.id == x.id);
-            let own_counterpart = prev.recipients.iter().any(|r| !theirs(r));
-            let (actors, recipients) = if own_counterpart {
-                prev.recipients.retain(|r| !theirs(r));
-                (prev.actors.clone(), these)
-            } else if prev.recipients.is_empty() {
-                (these, Vec::new())
+                (out[pi].actors.clone(), out[pi].recipients.clone())
             } else {
-                (these, prev.actors.clone())
+                let lead = sentence[from..named[0].start].trim();
+                if !(lead.is_empty() || lead.eq_ignore_ascii_case("the"))
+                    || rest.len() > 1
+                    || triggers.iter().any(|t| t.0 >= from && t.0 < to)
+                {
+                    continue;
+                }
+                let these: Vec<ClaimActor> = named
+                    .iter()
+                    .map(|m| self.actor(&m.entry.acts_for, &sentence[m.start..m.end]))
+                    .collect();
+                // Names the first event took as its only counterpart are the subjects of the
+                // second, the first's subjects their counterpart ("Russia ratified the treaty …
+                // and North Korea two days later"); when the first event has a counterpart of
+                // its own, the names are the second's counterpart, and not the first's ("met
+                // Stoltenberg on Monday and the EU on Wednesday").
+                let prev = &mut out[pi];
+                let theirs = |x: &ClaimActor| these.iter().any(|t| t.id == x.id);
+                if prev.recipients.iter().any(|r| !theirs(r)) {
+                    prev.recipients.retain(|r| !theirs(r));
+                    (prev.actors.clone(), these)
+                } else if prev.recipients.is_empty() {
+                    (these, Vec::new())
+                } else {
+                    (these, prev.actors.clone())
+                }
             };
             let (qs, qe) = (offset + from, offset + to);
             gapped.push(Claim {
@@ -1836,7 +1827,7 @@ impl<'kb> Extractor<'kb> {
                 date: Some(d.date),
                 date_end: d.end_date,
                 text_span: (qs, qe),
-                ..prev.clone()
+                ..out[pi].clone()
             });
         }
         out.extend(gapped);
