@@ -1475,7 +1475,7 @@ pub fn nominal_use(before: &str) -> bool {
 /// A text's words for pattern matching: lower case, without surrounding punctuation.
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace()
-        .map(|w| crate::petrarch::american_owned(w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()))
+        .map(|w| crate::petrarch::american(w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()))
         .filter(|w| !w.is_empty())
         .collect()
 }

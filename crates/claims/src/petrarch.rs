@@ -443,12 +443,8 @@ impl VerbDictionary {
 /// and the common British forms of "defense", "center", "program", "labor" and the like. Text
 /// and dictionary words are both read through it, so a word that has no American "-ize" form is
 /// changed alike on both sides.
-pub fn american(word: &str) -> String {
-    american_owned(word.to_string())
-}
-
-/// [`american`] of an owned word, changed in place (no copy when nothing changes).
-pub fn american_owned(mut w: String) -> String {
+pub fn american(word: impl Into<String>) -> String {
+    let mut w = word.into();
     const STEMS: &[(&str, &str)] = &[
         ("defence", "defense"),
         ("offence", "offense"),
