@@ -344,6 +344,21 @@ impl<'kb> Extractor<'kb> {
         }
     }
 
+    /// Whether the knowledge base records `id` as a body one joins or meets in: an alliance, an
+    /// intergovernmental organisation, a grouping.
+    fn is_body(&self, id: &str) -> bool {
+        self.kb
+            .actor(id)
+            .is_some_and(|a| matches!(a.kind, ActorKind::Alliance | ActorKind::Igo | ActorKind::Grouping))
+    }
+
+    /// Whether the knowledge base records `id` as a state or a person.
+    fn is_state_or_person(&self, id: &str) -> bool {
+        self.kb
+            .actor(id)
+            .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Person))
+    }
+
     fn actor(&self, id: &str, text: &str) -> ClaimActor {
         let (code, name) = match self.kb.actor(id) {
             Some(a) => (a.code().to_string(), a.display_name().to_string()),
@@ -1100,10 +1115,7 @@ impl<'kb> Extractor<'kb> {
                 let body_of_member = matches!(trig.kind, ClaimKind::Membership | ClaimKind::Accession)
                     && m.end <= ts
                     && sentence[m.end..ts].trim().is_empty()
-                    && self
-                        .kb
-                        .actor(&m.entry.acts_for)
-                        .is_some_and(|x| !matches!(x.kind, ActorKind::State | ActorKind::Person));
+                    && self.is_body(&m.entry.acts_for);
                 // (Who acts "together with" the subject is on its side.)
                 let alongside = ["together with ", "along with ", "alongside "]
                     .iter()
@@ -1338,11 +1350,7 @@ impl<'kb> Extractor<'kb> {
             let own_meeting = trig.kind == ClaimKind::Summit
                 && recipients.is_empty()
                 && !actors.is_empty()
-                && actors.iter().all(|x| {
-                    self.kb
-                        .actor(&x.0)
-                        .is_some_and(|a| matches!(a.kind, ActorKind::Alliance | ActorKind::Igo | ActorKind::Grouping))
-                });
+                && actors.iter().all(|x| self.is_body(&x.0));
             // One attends the meeting told last: its body's ("Only Luxon attended in person"
             // after NATO's summit).
             if trig.kind == ClaimKind::Attendance && (recipients.is_empty() || all_agents(&recipients)) {
@@ -1432,12 +1440,7 @@ impl<'kb> Extractor<'kb> {
             // link" is joining people, "joined a scaled-down session" joins nobody; neither is an
             // accession.)
             let joins_no_body = trig.kind == ClaimKind::Accession
-                && (recipients.is_empty()
-                    || actors.iter().chain(&recipients).all(|x| {
-                        self.kb
-                            .actor(&x.0)
-                            .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Person))
-                    }));
+                && (recipients.is_empty() || actors.iter().chain(&recipients).all(|x| self.is_state_or_person(&x.0)));
             if actors.is_empty() && recipients.is_empty()
                 || trig.needs_object && !in_clause.iter().any(|m| m.start >= te)
                 || no_attacker
@@ -1696,16 +1699,12 @@ impl<'kb> Extractor<'kb> {
                 ) {
                     memory.last_deal = Some(out.len() - 1);
                 }
-                let body = |id: &str| {
-                    self.kb
-                        .actor(id)
-                        .is_some_and(|a| matches!(a.kind, ActorKind::Alliance | ActorKind::Igo | ActorKind::Grouping))
-                };
                 if matches!(trig.kind, ClaimKind::Summit | ClaimKind::Attendance) {
-                    let own =
-                        (trig.kind == ClaimKind::Summit && !actors.is_empty() && actors.iter().all(|a| body(&a.0)))
-                            .then(|| &actors[0]);
-                    if let Some(b) = recipients.iter().find(|r| body(&r.0)).or(own) {
+                    let own = (trig.kind == ClaimKind::Summit
+                        && !actors.is_empty()
+                        && actors.iter().all(|a| self.is_body(&a.0)))
+                    .then(|| &actors[0]);
+                    if let Some(b) = recipients.iter().find(|r| self.is_body(&r.0)).or(own) {
                         memory.meeting_of = Some(b.0.clone());
                     }
                 }
