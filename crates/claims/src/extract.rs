@@ -210,7 +210,7 @@ fn cues() -> &'static Cues {
         Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
-            both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations)\b"),
+            both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
@@ -752,6 +752,92 @@ impl<'kb> Extractor<'kb> {
                 self_dated.push((p, end));
             }
         }
+        // (The nouns such clauses tell of: the event is the clause's verb.)
+        let mut told_nouns: Vec<(usize, usize)> = Vec::new();
+        // An object relative clause with a subject of its own is a clause of its own, keeping its
+        // date: "the treaty that Pyongyang and Moscow signed last month had turned …", "the
+        // programme that Japan and NATO agreed in Vilnius". It opens at "that" or "which" after a
+        // noun (not after a verb: "said that …" opens what was said), its subject the names right
+        // after it, its verb right after them, and it ends at the next comma, break or auxiliary.
+        for (p, _) in sentence
+            .match_indices(" that ")
+            .chain(sentence.match_indices(" which "))
+            .map(|(k, w)| (k + 1, w))
+        {
+            let before = sentence[..p - 1].rsplit(' ').next().unwrap_or("");
+            // (Not after a preposition, "from which", nor a time, "said this month that …".)
+            let noun_before = before.len() > 3
+                && before.chars().skip(1).all(|ch| ch.is_ascii_lowercase())
+                && before.starts_with(|ch: char| ch.is_ascii_alphabetic())
+                && ![
+                    "from", "with", "into", "onto", "upon", "than", "such", "were", "been", "under", "through",
+                ]
+                .contains(&before.to_ascii_lowercase().as_str())
+                && !dates.iter().any(|d| d.end + 1 >= p - 1 && d.start < p)
+                && !c.past_form(before)
+                && !triggers
+                    .iter()
+                    .any(|&(_, e, t)| e == p - 1 && self.triggers.table[t].lemma.is_some());
+            if !noun_before {
+                continue;
+            }
+            // The subject: names joined by "and" and commas, or a group ("the two leaders").
+            let mut end = sentence[p..].find(' ').map_or(sentence.len(), |k| p + k + 1);
+            let first = end;
+            for m in &mentions[mentions.partition_point(|m| m.start < first)..] {
+                let gap = &sentence[end..m.start];
+                // (Between names: "and", a comma, an article, titles: "President Emmanuel Macron
+                // and Prime Minister Kyriakos Mitsotakis".)
+                let joins = gap
+                    .split_whitespace()
+                    .all(|w| ["and", ",", "the"].contains(&w) || w.starts_with(|ch: char| ch.is_ascii_uppercase()));
+                if m.entry.agent.is_some() || !joins || gap.split_whitespace().count() > 4 {
+                    break;
+                }
+                end = m.end + 1;
+            }
+            if end == first {
+                match c.both_sides.find(&sentence[first..]) {
+                    Some(g) if g.start() == 0 => end = first + g.end() + 1,
+                    _ => continue,
+                }
+            }
+            // The verb, at most one auxiliary or adverb after the subject.
+            let verb = triggers[triggers.partition_point(|t| t.0 < end)..]
+                .iter()
+                .find(|&&(s, _, _)| sentence[end..s].split_whitespace().count() <= 1)
+                .filter(|&&(s, e, _)| s >= end && c.past_form(&sentence[s..e].to_ascii_lowercase()));
+            let Some(&(_, ve, _)) = verb else { continue };
+            let stop = [
+                ",", ";", " had ", " has ", " have ", " was ", " were ", " is ", " are ", " will ", " would ",
+            ]
+            .iter()
+            .filter_map(|w| sentence[ve..].find(w).map(|k| ve + k))
+            .chain(bounds.iter().copied().filter(|&b| b > ve))
+            .min()
+            .unwrap_or(sentence.len());
+            // (It takes the noun it tells of, with its article, which says what was done: "the
+            // treaty that … signed" is a treaty signed.)
+            let words: Vec<(usize, &str)> = word_spans(&sentence[..p]).collect();
+            let open = words
+                .iter()
+                .rev()
+                .take(6)
+                .find(|(_, w)| ["the", "a", "an", "its", "their", "this"].contains(&w.to_ascii_lowercase().as_str()))
+                .or(words.last())
+                .map_or(p, |&(k, _)| k);
+            // (No phrase may straddle a bound: "agreed to buy the frigates that …".)
+            if triggers
+                .iter()
+                .any(|&(s, e, _)| s < open && e > open || s < stop && e > stop)
+            {
+                continue;
+            }
+            bounds.push(open);
+            bounds.push(stop);
+            self_dated.push((open, stop));
+            told_nouns.push((open, p));
+        }
         // Appositions: a stretch between two commas after a name, opening with an article
         // ("Poland, a NATO member since 1999, …"): (the name, the commas).
         let appositions: Vec<(&ActorMention, usize, usize)> = commas
@@ -830,7 +916,7 @@ impl<'kb> Extractor<'kb> {
             // name, not a demonym, right before it).
             let clause_triggers: Vec<(usize, usize, Sense, bool)> = triggers
                 .iter()
-                .filter(|(s, _, _)| *s >= a && *s < b)
+                .filter(|(s, _, _)| *s >= a && *s < b && !told_nouns.iter().any(|&(o, q)| *s >= o && *s < q))
                 .filter_map(|&(s, e, t)| {
                     let after_name = mentions
                         .iter()
@@ -3095,6 +3181,36 @@ mod tests {
         assert_eq!(c.len(), 2, "{c:?}");
         assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2021-01"), "{c:?}");
         assert_eq!(c[1].date.map(|d| d.to_string()).as_deref(), Some("2021-07"), "{c:?}");
+    }
+
+    #[test]
+    fn an_object_relative_clause_is_its_subjects_event_with_its_own_date() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Yoon said the treaty that Pyongyang and Moscow signed last month had turned a marriage of convenience into an alliance.",
+            PartialDate::parse("2024-07-11").ok(),
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(sides(&c[0]).0, vec!["PRK", "RUS"], "{c:?}");
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2024-06"), "{c:?}");
+        // Its subject may be titled names.
+        let c = x.extract_sentence(
+            "Yoon said the treaty that President Vladimir Putin and Chairman Kim Jong Un signed last month had turned a marriage of convenience into an alliance.",
+            PartialDate::parse("2024-07-11").ok(),
+        );
+        assert_eq!(sides(&c[0]).0, vec!["RUS", "PRK"], "{c:?}");
+        let c = x.extract_sentence(
+            "The United Kingdom welcomes the Individually Tailored Partnership Programme that Japan and NATO agreed at the summit in July.",
+            PartialDate::parse("2024-01-11").ok(),
+        );
+        assert_eq!(sides(&c[0]), (vec!["JPN", "NATO"], vec![]), "{c:?}");
+        // Not after a verb or a time: "said this month that" opens what was said.
+        let c = x.extract_sentence(
+            "Hanwha said this month that Norway had ordered four more K9 howitzers.",
+            PartialDate::parse("2022-11-20").ok(),
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(sides(&c[0]), (vec!["NOR"], vec!["KOR"]), "{c:?}");
     }
 
     #[test]
