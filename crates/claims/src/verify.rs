@@ -1,7 +1,7 @@
 //! Checks each claim against the knowledge base: supported (with the matching fact and its
 //! sources), partly supported (what agrees and what is missing), imprecise (near the record but
 //! loosely put: a framework agreement called a contract, a month off), contradicted (with what
-//! differs — date, operation, instrument, quantity, weapon — and the evidence), or unverifiable.
+//! differs — date, place, operation, instrument, quantity, weapon — and the evidence), or unverifiable.
 //!
 //! A fact is a candidate for a claim when its kind fits the claim's (an executive contract can be
 //! a signing of that instrument or a transfer's order) and its actors cover at least two of the
@@ -71,7 +71,7 @@ impl Verdict {
 /// What differs between a claim and the record.
 #[derive(Clone, Debug, Serialize)]
 pub struct Difference {
-    /// `date`, `operation`, `instrument`, `quantity` or `weapon`.
+    /// `date`, `place`, `operation`, `instrument`, `quantity` or `weapon`.
     pub field: &'static str,
     pub claimed: String,
     pub recorded: String,
@@ -437,6 +437,53 @@ pub fn verify_claim(kb: &KnowledgeBase, c: &Claim) -> Verification {
     verify_claim_with(kb, None, c)
 }
 
+/// The city a claim of a meeting, visit, signing or exercise puts the event in: a place the data
+/// knows (a capital, or a part of a recorded event's place that names no actor) after "in" or
+/// "at" in its quote.
+fn claimed_place(kb: &KnowledgeBase, c: &Claim) -> Option<String> {
+    use ClaimKind::*;
+    if !matches!(
+        c.mode,
+        Summit
+            | Attendance
+            | Visit
+            | Agreement
+            | Treaty
+            | Programme
+            | FrameworkAgreement
+            | ExecutiveContract
+            | Exercise
+    ) {
+        return None;
+    }
+    let words: Vec<&str> = c.quote.split_whitespace().collect();
+    let known = |name: &str| {
+        kb.resolve(name).is_err()
+            && (kb.facts().actors.iter().any(|a| a.capital.as_deref() == Some(name))
+                || kb.facts().events.iter().any(|e| {
+                    e.place
+                        .as_deref()
+                        .is_some_and(|pl| pl.split(", ").any(|part| part == name))
+                }))
+    };
+    words.windows(2).enumerate().find_map(|(i, w)| {
+        if !["in", "at"].contains(&w[0]) {
+            return None;
+        }
+        // The longest run of capitalised words (at most three) that names a known place.
+        let run: Vec<&str> = words[i + 1..]
+            .iter()
+            .take(3)
+            .map(|w| w.trim_end_matches(|ch: char| !ch.is_alphanumeric()))
+            .take_while(|w| w.starts_with(|ch: char| ch.is_uppercase()))
+            .collect();
+        (1..=run.len())
+            .rev()
+            .map(|n| run[..n].join(" "))
+            .find(|name| known(name))
+    })
+}
+
 /// Checks one claim against the curated facts and those `source` derives from the datasets.
 pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>, c: &Claim) -> Verification {
     let derived = derived_for(kb, source, c);
@@ -694,6 +741,46 @@ pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>,
                 }
             );
             return finish(verdict, differences, ev, explanation);
+        }
+    }
+
+    // Place: a meeting or signing the claim puts in one city that every matching record puts
+    // in another ("its first meeting in Washington", held in Seoul) is contradicted.
+    if c.modality != Modality::Negated {
+        if let Some(claimed) = claimed_place(kb, c) {
+            let recorded: Vec<(&&Candidate, &str)> = matching
+                .iter()
+                .filter_map(|x| match x.fact {
+                    FactRef::Event(e) => Some((x, e.place.as_deref()?)),
+                    _ => None,
+                })
+                .collect();
+            let agrees = |place: &str| place.to_lowercase().contains(&claimed.to_lowercase());
+            if !recorded.is_empty() && recorded.len() == matching.len() && !recorded.iter().any(|(_, pl)| agrees(pl)) {
+                let places: Vec<&str> = recorded
+                    .iter()
+                    .map(|(_, pl)| *pl)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                differences.push(Difference {
+                    field: "place",
+                    claimed: claimed.clone(),
+                    recorded: places.join("; "),
+                });
+                let ev = recorded
+                    .iter()
+                    .take(5)
+                    .map(|(x, _)| evidence(kb, &derived, x.fact, x.label.clone()))
+                    .collect();
+                let explanation = format!(
+                    "{} ({}) took place in {}, not in {claimed}.",
+                    recorded[0].0.fact.title(),
+                    recorded[0].0.label,
+                    places.join("; ")
+                );
+                return finish(Verdict::Contradicted, differences, ev, explanation);
+            }
         }
     }
 

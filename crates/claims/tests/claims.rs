@@ -180,6 +180,26 @@ fn a_statement_is_its_speakers_and_talks_are_not_a_signing() {
 }
 
 #[test]
+fn a_meeting_put_in_another_city_than_the_record_is_contradicted() {
+    let kb = kb();
+    // The Nuclear Consultative Group first met in Seoul on 18 July 2023.
+    let washington = r#"{"quote": "the group held its first meeting in Washington last month", "actors": ["KOR", "USA"], "recipients": [], "type": "CONSULT", "event": "summit", "date": "2023-07", "date_end": null, "modality": "asserted", "quantity": null, "system": null, "verdict": "contradicted"}"#;
+    let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, washington));
+    assert_eq!(v.verdict, Verdict::Contradicted, "{v:?}");
+    assert_eq!(v.differences[0].field, "place", "{v:?}");
+    assert_eq!(v.differences[0].recorded, "Seoul", "{v:?}");
+    let seoul = washington.replace("Washington", "Seoul");
+    let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &seoul));
+    assert_eq!(v.verdict, Verdict::Supported, "{v:?}");
+    // A month ("in July") or a state ("in Korea") is no city to compare.
+    for other in ["in July", "in South Korea"] {
+        let c = washington.replace("in Washington last month", other);
+        let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &c));
+        assert_eq!(v.verdict, Verdict::Supported, "{other}: {v:?}");
+    }
+}
+
+#[test]
 fn the_seed_commentary_has_its_known_errors_flagged() {
     // The seed cannot be excerpted into the repository (its sentences may not be copied): it is
     // read from ../shared, and its absence fails the run under CI.
