@@ -1109,6 +1109,17 @@ impl<'kb> Extractor<'kb> {
                 trig.plover = Plover::Agree;
                 trig.cameo = Some("057");
             }
+            // Agreeing to buy or sell arms is an arms deal: "Greece has agreed to buy three
+            // frigates from France" (agreed, so PLOVER's AGREE still).
+            if trig.kind == ClaimKind::Agreement && sentence[te..].starts_with(" to ") {
+                let deal = clause_triggers
+                    .iter()
+                    .find(|x| x.0 == te + 4)
+                    .is_some_and(|x| x.2.kind == ClaimKind::ArmsDeal);
+                if deal {
+                    trig.kind = ClaimKind::ArmsDeal;
+                }
+            }
             if trig.cue == Cue::Arrival {
                 let subject: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= ts).collect();
                 let goods = !self.lexicon.systems(&sentence[a..ts]).is_empty()
@@ -3211,6 +3222,20 @@ mod tests {
         );
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(sides(&c[0]), (vec!["NOR"], vec!["KOR"]), "{c:?}");
+    }
+
+    #[test]
+    fn agreeing_to_buy_arms_is_an_arms_deal() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Greece has agreed to buy three Belharra frigates from France.",
+            PartialDate::parse("2021-09-29").ok(),
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].mode, c[0].plover), (ClaimKind::ArmsDeal, Plover::Agree), "{c:?}");
+        // Agreeing to other things stays an agreement.
+        let c = x.extract_sentence("Greece and France agreed to deepen their cooperation.", None);
+        assert_eq!(c[0].mode, ClaimKind::Agreement, "{c:?}");
     }
 
     #[test]
