@@ -807,7 +807,7 @@ pub fn evaluate_petrarch<'a>(x: &Extractor, records: impl IntoIterator<Item = &'
         let gold_types: Vec<Option<entente_model::Plover>> = r
             .codings
             .iter()
-            .map(|(_, _, e)| crate::petrarch::plover_of_cameo(e))
+            .map(|(_, _, e)| entente_model::Plover::of_cameo(e))
             .collect();
         typ += usize::from(claims.iter().any(|c| gold_types.contains(&Some(c.plover))));
         src += usize::from(claims.iter().any(|c| {

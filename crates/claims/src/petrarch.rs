@@ -551,30 +551,13 @@ impl CompiledPattern {
     }
 }
 
-/// The PLOVER type of a CAMEO code, after the PLOVER codebook's correspondence of CAMEO roots
-/// (02 appeal → REQUEST, 07 provide aid → AID, 08 yield → CONCEDE, 10 demand → REQUEST, 12
-/// reject → REJECT, 14 protest → PROTEST, 15 exhibit force posture → MOBILIZE, …). Roots with no
-/// PLOVER event (01 public statement, 03 intent) give `None`.
+/// The PLOVER type of the event a verb of the CAMEO dictionary names in a sentence: the code's type
+/// by [`Plover::of_cameo`] (the one mapping, which the event lake uses too), except CAMEO's
+/// expressions of intent (03: "expects to", "intends to", "plans to"), which in a sentence are the
+/// modality of the event they govern ("is expected to attend the summit" is a future attendance),
+/// not an event of their own.
 pub fn plover_of_cameo(code: &str) -> Option<Plover> {
-    let root = code.get(..2)?;
-    Some(match root {
-        "02" | "10" => Plover::Request,
-        "04" => Plover::Consult,
-        "05" if code.starts_with("051") => Plover::Support,
-        "05" | "06" => Plover::Cooperate,
-        "07" => Plover::Aid,
-        "08" if code.starts_with("087") => Plover::Retreat,
-        "08" => Plover::Concede,
-        "09" | "11" => Plover::Accuse,
-        "12" => Plover::Reject,
-        "13" => Plover::Threaten,
-        "14" => Plover::Protest,
-        "15" => Plover::Mobilize,
-        "16" => Plover::Sanction,
-        "17" => Plover::Coerce,
-        "18" | "19" | "20" => Plover::Assault,
-        _ => return None,
-    })
+    Plover::of_cameo(code).filter(|_| !code.starts_with("03"))
 }
 
 #[cfg(test)]
@@ -656,6 +639,14 @@ mod tests {
         assert_eq!(plover_of_cameo("141"), Some(Plover::Protest));
         assert_eq!(plover_of_cameo("081"), Some(Plover::Concede));
         assert_eq!(plover_of_cameo("087"), Some(Plover::Retreat));
+        // Releasing captives, allowing access: material, RETREAT (the PLOVER manual).
+        assert_eq!(plover_of_cameo("0841"), Some(Plover::Retreat));
+        assert_eq!(plover_of_cameo("0863"), Some(Plover::Retreat));
+        assert_eq!(plover_of_cameo("055"), Some(Plover::Concede));
+        assert_eq!(plover_of_cameo("051"), Some(Plover::Support));
+        // Intent governs an event; the code itself is AGREE.
+        assert_eq!(plover_of_cameo("036"), None);
+        assert_eq!(Plover::of_cameo("036"), Some(Plover::Agree));
         assert_eq!(plover_of_cameo("070"), Some(Plover::Aid));
         assert_eq!(plover_of_cameo("150"), Some(Plover::Mobilize));
         assert_eq!(plover_of_cameo("010"), None);

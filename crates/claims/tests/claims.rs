@@ -416,9 +416,12 @@ fn the_petrarch_validation_suite_is_read_and_scored() {
     eprintln!("{}", serde_json::to_string_pretty(&r).unwrap());
     for (name, v, floor) in [
         // (Raised in session 11 from 0.750, 0.266, 0.613, 0.516; in session 12 from 0.766,
-        // 0.266, 0.621, 0.532.)
+        // 0.266, 0.621, 0.532.) The type has no floor since session 13: the suite's event codes
+        // are TABARI's test codes, many not CAMEO's meanings ("064" for restoring diplomatic
+        // ties, "903", "1717", "174L"), so agreement of their PLOVER types measured the mapping's
+        // accidents (05 read as COOPERATE matched "064"), not the coder: 0.266 fell to 0.065
+        // when CAMEO 05 became SUPPORT, as the PLOVER manual has it. It is still reported.
         ("detection", r.detection_rate, 0.69),
-        ("type", r.type_accuracy, 0.24),
         ("source", r.source_accuracy, 0.56),
         ("target", r.target_accuracy, 0.48),
     ] {

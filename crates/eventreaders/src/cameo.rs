@@ -1,13 +1,9 @@
 //! CAMEO event codes, quad classes and the CAMEO → PLOVER mapping.
 //!
 //! Every source in the lake gets a PLOVER type so that one dyad-day aggregate serves all of them:
-//! GDELT and ICEWS are coded in CAMEO, POLECAT in PLOVER. The mapping follows the PLOVER codebook
-//! (Open Event Data Alliance, draft 0.7) and its CAMEO crosswalk: CAMEO 01 (public statements) and
-//! 02 (appeals) have no PLOVER equivalent; 08 YIELD splits into CONCEDE (verbal, 080–083 and the
-//! easing of restrictions 0811/0812) and RETREAT (material, 084–087 and 0813/0814); INVESTIGATE
-//! (09) and DISAPPROVE (11) merge into ACCUSE; DEMAND (10) is POLECAT's REQUEST; FIGHT (19) and
-//! mass violence (20) merge into ASSAULT except blockades and occupations (191, 192) which are
-//! COERCE, while property destruction (1712) and violent repression (175) are ASSAULT.
+//! GDELT and ICEWS are coded in CAMEO, POLECAT in PLOVER. CAMEO codes map to PLOVER by
+//! `entente_model::Plover::of_cameo` (the PLOVER manual and its CAMEO crosswalk, with POLECAT's
+//! REQUEST for appeals and demands), the mapping the claim extractor uses too.
 //! docs/event-lake.md has the full table.
 
 /// The 16 PLOVER event types of POLECAT, in the order of the lake's `plover_*` columns.
@@ -108,33 +104,13 @@ pub fn cameo_root(code: &[u8]) -> Option<u8> {
     (1..=20).contains(&r).then_some(r)
 }
 
-/// The PLOVER type index of a CAMEO event code (validated by [`cameo_root`]); `None` for roots 01
-/// and 02, which PLOVER does not code.
+/// The PLOVER type index of a CAMEO event code (validated by [`cameo_root`]), by
+/// [`entente_model::Plover::of_cameo`], the one mapping the claim extractor uses too; `None` for
+/// root 01, which PLOVER does not code.
 pub fn cameo_plover(code: &[u8]) -> Option<u8> {
-    let root = cameo_root(code)?;
-    let sub = |s: &str| code.starts_with(s.as_bytes());
-    let name = match root {
-        1 | 2 => return None,
-        3 => "AGREE",
-        4 => "CONSULT",
-        5 => "SUPPORT",
-        6 => "COOPERATE",
-        7 => "AID",
-        8 if sub("0813") || sub("0814") || sub("084") || sub("085") || sub("086") || sub("087") => "RETREAT",
-        8 => "CONCEDE",
-        9 | 11 => "ACCUSE",
-        10 => "REQUEST",
-        12 => "REJECT",
-        13 => "THREATEN",
-        14 => "PROTEST",
-        15 => "MOBILIZE",
-        16 => "SANCTION",
-        17 if sub("1712") || sub("175") => "ASSAULT",
-        17 => "COERCE",
-        19 if sub("191") || sub("192") => "COERCE",
-        _ => "ASSAULT",
-    };
-    plover_index(name)
+    cameo_root(code)?;
+    let p = entente_model::Plover::of_cameo(std::str::from_utf8(code).ok()?)?;
+    plover_index(p.as_str())
 }
 
 /// Column-name stem of a PLOVER type (`plover_agree`).
@@ -150,6 +126,10 @@ mod tests {
     fn mapping() {
         let p = |c: &str| cameo_plover(c.as_bytes()).map(|i| PLOVER_TYPES[i as usize]);
         assert_eq!(p("010"), None);
+        assert_eq!(p("023"), Some("REQUEST"));
+        assert_eq!(p("036"), Some("AGREE"));
+        assert_eq!(p("0841"), Some("RETREAT"));
+        assert_eq!(p("055"), Some("CONCEDE"));
         assert_eq!(p("043"), Some("CONSULT"));
         assert_eq!(p("0811"), Some("CONCEDE"));
         assert_eq!(p("0813"), Some("RETREAT"));

@@ -181,6 +181,57 @@ impl Plover {
         }
     }
 
+    /// The PLOVER type of a CAMEO event code ("043", "1712"), by the PLOVER manual and its CAMEO
+    /// crosswalk (openeventdata/PLOVER, `PLOVER_MANUAL.tex`, `CAMEO2PLOVER-2021.txt`), with
+    /// POLECAT's REQUEST for CAMEO's appeals and demands:
+    /// - 01 public statements: none (PLOVER codes no comments);
+    /// - 02 appeal and 10 demand: REQUEST; 03 express intent: AGREE; 04: CONSULT;
+    /// - 05 diplomatic cooperation: SUPPORT, but 055 apologise: CONCEDE (regret is a concession);
+    /// - 06: COOPERATE; 07: AID;
+    /// - 08 yield splits: 080–083 (easing restrictions, acceding to demands) are CONCEDE, verbal;
+    ///   0813/0814 (lifting a curfew or state of emergency) and 084–087 (releasing captives,
+    ///   returning property, easing sanctions, allowing access, ceasefires, demobilising,
+    ///   retreating) are RETREAT, material;
+    /// - 09 investigate and 11 disapprove: ACCUSE; 12: REJECT; 13: THREATEN; 14: PROTEST;
+    ///   15: MOBILIZE; 16: SANCTION;
+    /// - 17 coerce: COERCE, repression included (175: the manual's COERCE is "repression or
+    ///   restrictions on rights", arrests among its modes; the crosswalk's ASSAULT for 175 would
+    ///   make CAMEO's "arrested protesters" an assault), but destroying property (1712): ASSAULT;
+    /// - 18, 19, 20: ASSAULT, but blockades (191) and occupations (192): COERCE.
+    ///
+    /// `None` for 01 and for anything that is not a code of 2 to 4 digits with a root 01–20.
+    pub fn of_cameo(code: &str) -> Option<Plover> {
+        let b = code.as_bytes();
+        if !(2..=4).contains(&b.len()) || !b.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let sub = |s: &str| code.starts_with(s);
+        Some(match &code[..2] {
+            "02" | "10" => Plover::Request,
+            "03" => Plover::Agree,
+            "04" => Plover::Consult,
+            "05" if sub("055") => Plover::Concede,
+            "05" => Plover::Support,
+            "06" => Plover::Cooperate,
+            "07" => Plover::Aid,
+            "08" if sub("0813") || sub("0814") || sub("084") || sub("085") || sub("086") || sub("087") => {
+                Plover::Retreat
+            }
+            "08" => Plover::Concede,
+            "09" | "11" => Plover::Accuse,
+            "12" => Plover::Reject,
+            "13" => Plover::Threaten,
+            "14" => Plover::Protest,
+            "15" => Plover::Mobilize,
+            "16" => Plover::Sanction,
+            "17" if sub("1712") => Plover::Assault,
+            "17" => Plover::Coerce,
+            "19" if sub("191") || sub("192") => Plover::Coerce,
+            "18" | "19" | "20" => Plover::Assault,
+            _ => return None,
+        })
+    }
+
     /// PLOVER's quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
     /// 4 material conflict.
     pub fn quad_class(self) -> u8 {
