@@ -1530,6 +1530,22 @@ impl<'kb> Extractor<'kb> {
                     }
                 }
             }
+            // A delivery whose actor is only the subject carried from before, the buyer of the
+            // last arms deal told, is that deal's seller delivering to it: "Poland ordered 180
+            // tanks from Korea. The first ten were handed over in December."
+            if inherited && trig.kind == ClaimKind::Delivery {
+                if let Some(deal) = memory.last_deal.and_then(|k| out.get(k)) {
+                    let ids = |v: &[ClaimActor]| v.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+                    let buyer = ids(&deal.actors);
+                    if !buyer.is_empty()
+                        && actors.iter().map(|x| &x.0).eq(buyer.iter())
+                        && recipients.iter().all(|r| deal.recipients.iter().any(|s| s.id == r.0))
+                    {
+                        recipients = actors;
+                        actors = deal.recipients.iter().map(|s| (s.id.clone(), String::new())).collect();
+                    }
+                }
+            }
             // (Force used by no one the text names, nor any armed group, is not an event
             // between actors: "an earthquake struck Morocco".)
             let no_attacker = actors.is_empty() && matches!(trig.plover, Plover::Assault) && !trig.passive;
@@ -3222,6 +3238,19 @@ mod tests {
         );
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(sides(&c[0]), (vec!["NOR"], vec!["KOR"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_delivery_after_an_order_goes_from_the_seller_to_the_buyer() {
+        let x = extractor();
+        let a = Article::from_bytes(
+            "t",
+            b"date: 2022-12-10\n\nPoland signed a contract with Korea for 180 K2 tanks. The first ten tanks were handed over in December.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(sides(&c[0]), (vec!["POL"], vec!["KOR"]), "{c:?}");
+        assert_eq!(c[1].mode, ClaimKind::Delivery, "{c:?}");
+        assert_eq!(sides(&c[1]), (vec!["KOR"], vec!["POL"]), "{c:?}");
     }
 
     #[test]
