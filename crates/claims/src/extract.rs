@@ -3254,6 +3254,18 @@ mod tests {
     }
 
     #[test]
+    fn a_blocks_synonyms_mean_what_its_head_verb_means() {
+        // CAMEO's "RELEASE [080]" block: RELEASE itself is 084, and so is "freed" (a release,
+        // PLOVER's RETREAT), not the block's general 080 (yield, CONCEDE).
+        let x = extractor();
+        let c = x.extract_sentence("Iran freed a detained French diplomat on Monday.", None);
+        assert_eq!((c[0].plover, c[0].cameo), (Plover::Retreat, Some("084")), "{c:?}");
+        // A block with no code keeps none: "enquired" (ASK [---]) is no request.
+        let c = x.extract_sentence("Iran enquired about the French diplomat on Monday.", None);
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
     fn agreeing_to_buy_arms_is_an_arms_deal() {
         let x = extractor();
         let c = x.extract_sentence(

@@ -1123,6 +1123,21 @@ pub fn kind_of_cameo(code: &str) -> ClaimKind {
     }
 }
 
+/// The code a block's verbs without one of their own take. A block is named after its head verb;
+/// where the head's own code refines the block's (the same root), that is what the block means:
+/// in "RELEASE [080]", RELEASE is 084 (return, release), so "freed" and "liberated" are too.
+fn block_meaning(block: &crate::petrarch::VerbBlock) -> Option<&str> {
+    let head = block
+        .verbs
+        .iter()
+        .find(|v| v.lemma.replace(' ', "_").eq_ignore_ascii_case(&block.name))
+        .and_then(|v| v.code.as_deref());
+    match (head, block.code.as_deref()) {
+        (Some(h), Some(b)) if h != b && h.get(..2) == b.get(..2) => Some(h),
+        (_, b) => b,
+    }
+}
+
 /// Triggers from the PETRARCH2 CAMEO verb dictionary, the field's general resource: every form of
 /// every verb, with the verb's own code or, failing that, its block's, and the block's patterns,
 /// which refine the code from the words around the verb ("called **for** a ceasefire" is
@@ -1143,7 +1158,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
     for (bi, block) in dict.blocks.iter().enumerate() {
         for verb in &block.verbs {
             let own = verb.code.as_deref();
-            let code = own.or(block.code.as_deref());
+            let code = own.or(block_meaning(block));
             for form in &verb.forms {
                 if form.len() < 3 {
                     continue;
@@ -1184,7 +1199,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
     let mut reading: std::collections::HashMap<&str, Option<&'static str>> = Default::default();
     for (bi, block) in dict.blocks.iter().enumerate() {
         for verb in &block.verbs {
-            let default = verb.code.as_deref().or(block.code.as_deref());
+            let default = verb.code.as_deref().or(block_meaning(block));
             let Some(u) = uses.get(&(bi, verb.lemma.as_str())) else {
                 continue;
             };
