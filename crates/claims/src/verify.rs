@@ -747,16 +747,20 @@ pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>,
     // Place: a meeting or signing the claim puts in one city that every matching record puts
     // in another ("its first meeting in Washington", held in Seoul) is contradicted.
     if c.modality != Modality::Negated {
-        if let Some(claimed) = claimed_place(kb, c) {
-            let recorded: Vec<(&&Candidate, &str)> = matching
-                .iter()
-                .filter_map(|x| match x.fact {
-                    FactRef::Event(e) => Some((x, e.place.as_deref()?)),
-                    _ => None,
-                })
-                .collect();
+        // (The records' places first: the claim's is looked for only where every match has one.)
+        let recorded: Vec<(&&Candidate, &str)> = matching
+            .iter()
+            .filter_map(|x| match x.fact {
+                FactRef::Event(e) => Some((x, e.place.as_deref()?)),
+                _ => None,
+            })
+            .collect();
+        let claimed = (!recorded.is_empty() && recorded.len() == matching.len())
+            .then(|| claimed_place(kb, c))
+            .flatten();
+        if let Some(claimed) = claimed {
             let agrees = |place: &str| place.to_lowercase().contains(&claimed.to_lowercase());
-            if !recorded.is_empty() && recorded.len() == matching.len() && !recorded.iter().any(|(_, pl)| agrees(pl)) {
+            if !recorded.iter().any(|(_, pl)| agrees(pl)) {
                 let places: Vec<&str> = recorded
                     .iter()
                     .map(|(_, pl)| *pl)
