@@ -90,7 +90,9 @@ fn patterns() -> &'static Patterns {
             day_range: re(&format!(
                 r"\b(?:(\d{{1,2}})\s*(?:and|to|-|–)\s*(\d{{1,2}})\s+({MONTHS})|({MONTHS})\s+(\d{{1,2}})\s*(?:and|to|-|–)\s*(\d{{1,2}}))(?:,?\s+(\d{{4}}))?\b"
             )),
-            month_alone: re(&format!(r"\b(?:((?i:that|this|last|next))\s+)?({MONTHS})\b")),
+            month_alone: re(&format!(
+                r"\b(?:((?i:that|this|last|next|the following|the next|the previous))\s+)?({MONTHS})\b"
+            )),
             relative_unit: re(r"(?i)\b(last|this|next|the following|the next|the previous|the same|that|earlier this|later this)\s+(year|month|week|spring|summer|autumn|fall|winter)\b"),
             offset: re(&format!(r"(?i)\b({NUMBER_WORDS})\s+(days?|weeks?|months?|years?)\s+(later|after|earlier|before|ago)\b")),
             weekday: re(r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -384,6 +386,16 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             Some("last") => pub_day.map(|d| if month < d.month { d.year } else { d.year - 1 }),
             Some("next") => pub_day.map(|d| if month <= d.month { d.year + 1 } else { d.year }),
             Some("this") => pub_day.map(|d| d.year),
+            // "The following January": the first after the date the text gave last ("in July
+            // 2017 … the following January" is 2018); "the previous May", the last before it.
+            Some("the following" | "the next") => anchor_at(m0.start()).map(|a| match a.month() {
+                Some(am) if month > am => a.year(),
+                _ => a.year() + 1,
+            }),
+            Some("the previous") => anchor_at(m0.start()).map(|a| match a.month() {
+                Some(am) if month < am => a.year(),
+                _ => a.year() - 1,
+            }),
             _ => base_year(month, future_at(m0.start(), m0.end())),
         };
         push(
@@ -640,6 +652,9 @@ mod tests {
         // "That year", "the next month": from the date the text gave last, not the article's.
         assert_eq!(one("that year", &anchored).0, "2024");
         assert_eq!(one("the next month", &anchored).0, "2025-01");
+        // "The following January", "the previous May": from that date too.
+        assert_eq!(one("the following January", &anchored).0, "2025-01");
+        assert_eq!(one("the previous May", &anchored).0, "2024-05");
         assert_eq!(one("the day before", &anchored).0, "2024-12-02");
         assert_eq!(one("next year", &c).0, "2023");
         assert_eq!(one("last month", &c).0, "2022-11");

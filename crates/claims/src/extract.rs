@@ -1352,9 +1352,30 @@ impl<'kb> Extractor<'kb> {
                     }
                 }
             }
+            // (A relative clause whose subject is a pronoun has its antecedent for object: in
+            // "India is a member of the Quad, which it joined in 2017", "it" is India.)
+            let pronoun_subject = {
+                let mut w = sentence[a..ts]
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(',').to_ascii_lowercase())
+                    .filter(|w| !w.is_empty());
+                matches!(w.next().as_deref(), Some("which" | "that" | "whom"))
+                    && matches!(w.next().as_deref(), Some("it" | "they" | "he" | "she" | "we"))
+            };
             if inherited {
-                if let Some(m) = antecedent {
+                if let Some(m) = antecedent.filter(|_| !pronoun_subject) {
                     actors = vec![(id_of(m), sentence[m.start..m.end].to_string())];
+                } else if let Some(m) = antecedent {
+                    let from = if !subject_in_sentence.is_empty() {
+                        &subject_in_sentence
+                    } else {
+                        &memory.subject
+                    };
+                    actors = from.iter().map(|(e, t)| (id_of_entry(e), t.clone())).collect();
+                    let x = (id_of(m), sentence[m.start..m.end].to_string());
+                    if !actors.iter().chain(&recipients).any(|y| y.0 == x.0) {
+                        recipients.insert(0, x);
+                    }
                 } else {
                     let from = if !subject_in_sentence.is_empty() {
                         &subject_in_sentence
@@ -3263,6 +3284,20 @@ mod tests {
         // A block with no code keeps none: "enquired" (ASK [---]) is no request.
         let c = x.extract_sentence("Iran enquired about the French diplomat on Monday.", None);
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_pronoun_subject_of_a_relative_clause_is_not_its_antecedent() {
+        let x = extractor();
+        let c = x.extract_sentence("India is a member of the Quad, which it joined in 2017.", None);
+        let joined = c
+            .iter()
+            .find(|c| c.mode == ClaimKind::Accession)
+            .expect("the accession");
+        assert_eq!(sides(joined), (vec!["IND"], vec!["Quad"]), "{c:?}");
+        // A subject relative keeps its antecedent for subject.
+        let c = x.extract_sentence("Estonia, which joined NATO in 2004, has bought K9 howitzers.", None);
+        assert_eq!(sides(&c[0]), (vec!["EST"], vec!["NATO"]), "{c:?}");
     }
 
     #[test]
