@@ -1555,15 +1555,13 @@ impl<'kb> Extractor<'kb> {
             // last arms deal told, is that deal's seller delivering to it: "Poland ordered 180
             // tanks from Korea. The first ten were handed over in December."
             if inherited && trig.kind == ClaimKind::Delivery {
-                if let Some(deal) = memory.last_deal.and_then(|k| out.get(k)) {
-                    let ids = |v: &[ClaimActor]| v.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
-                    let buyer = ids(&deal.actors);
+                if let Some((seller, buyer)) = &memory.deal_sides {
                     if !buyer.is_empty()
                         && actors.iter().map(|x| &x.0).eq(buyer.iter())
-                        && recipients.iter().all(|r| deal.recipients.iter().any(|s| s.id == r.0))
+                        && recipients.iter().all(|r| seller.contains(&r.0))
                     {
                         recipients = actors;
-                        actors = deal.recipients.iter().map(|s| (s.id.clone(), String::new())).collect();
+                        actors = seller.iter().map(|s| (s.clone(), String::new())).collect();
                     }
                 }
             }
@@ -1832,6 +1830,15 @@ impl<'kb> Extractor<'kb> {
                     ClaimKind::ArmsDeal | ClaimKind::FrameworkAgreement | ClaimKind::ExecutiveContract
                 ) {
                     memory.last_deal = Some(out.len() - 1);
+                    // Who sells and who buys: the subject buys ("ordered", "signed for") unless
+                    // the verb is one of selling ("sold", "sells").
+                    let ids = |v: &Named| v.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
+                    let verb = sentence[ts..te].to_ascii_lowercase();
+                    memory.deal_sides = Some(if verb.starts_with("sel") || verb == "sold" {
+                        (ids(&actors), ids(&recipients))
+                    } else {
+                        (ids(&recipients), ids(&actors))
+                    });
                 }
                 if matches!(trig.kind, ClaimKind::Summit | ClaimKind::Attendance) {
                     let own = (trig.kind == ClaimKind::Summit
@@ -2054,6 +2061,8 @@ struct Memory {
     surnames: std::collections::HashMap<String, ActorEntry>,
     /// The last arms deal told (its claim's index), for a later "it also covers …".
     last_deal: Option<usize>,
+    /// Its seller's and its buyer's ids, for a delivery told after it.
+    deal_sides: Option<(Vec<String>, Vec<String>)>,
     /// The date of the last signing told (an agreement, a contract, a treaty) and of the last
     /// meeting, for "the signing", "the ceremony", "the summit" later.
     signed: Option<(PartialDate, Option<PartialDate>)>,
@@ -3271,6 +3280,13 @@ mod tests {
         let c = x.extract(&a);
         assert_eq!(sides(&c[0]), (vec!["POL"], vec!["KOR"]), "{c:?}");
         assert_eq!(c[1].mode, ClaimKind::Delivery, "{c:?}");
+        assert_eq!(sides(&c[1]), (vec!["KOR"], vec!["POL"]), "{c:?}");
+        // After a sale, the carried subject is the seller already.
+        let a = Article::from_bytes(
+            "t",
+            b"date: 2023-12-10\n\nKorea sold 48 FA-50 jets to Poland in 2022. The first were handed over in 2023.",
+        );
+        let c = x.extract(&a);
         assert_eq!(sides(&c[1]), (vec!["KOR"], vec!["POL"]), "{c:?}");
     }
 
