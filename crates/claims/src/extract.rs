@@ -1120,6 +1120,21 @@ impl<'kb> Extractor<'kb> {
                     trig.kind = ClaimKind::ArmsDeal;
                 }
             }
+            // A "deal" in a text and a clause that speak of no arms is an agreement ("the deal
+            // struck this week creates a fund"); an agreement for a number of weapon systems is
+            // an arms deal ("struck a deal with Korea for 180 K2 tanks").
+            let word = sentence[ts..te].to_ascii_lowercase();
+            if trig.kind == ClaimKind::ArmsDeal && (word == "deal" || word == "deals") && !arms_here() {
+                trig.kind = ClaimKind::Agreement;
+            }
+            if trig.kind == ClaimKind::Agreement
+                && trig.plover == Plover::Agree
+                && counted_items(&sentence[a..b], a, &dates, clause_systems())
+                    .iter()
+                    .any(|(q, s)| q.is_some() && s.is_some())
+            {
+                trig.kind = ClaimKind::ArmsDeal;
+            }
             if trig.cue == Cue::Arrival {
                 let subject: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= ts).collect();
                 let goods = !self.lexicon.systems(&sentence[a..ts]).is_empty()
@@ -3325,6 +3340,11 @@ mod tests {
         );
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!((c[0].mode, c[0].plover), (ClaimKind::ArmsDeal, Plover::Agree), "{c:?}");
+        // A deal about no arms is an agreement; one about arms an arms deal.
+        let c = x.extract_sentence("Israel and Hamas struck a deal on Sunday.", None);
+        assert_eq!(c[0].mode, ClaimKind::Agreement, "{c:?}");
+        let c = x.extract_sentence("Poland struck a deal with Korea for 180 K2 tanks.", None);
+        assert_eq!(c[0].mode, ClaimKind::ArmsDeal, "{c:?}");
         // Agreeing to other things stays an agreement.
         let c = x.extract_sentence("Greece and France agreed to deepen their cooperation.", None);
         assert_eq!(c[0].mode, ClaimKind::Agreement, "{c:?}");

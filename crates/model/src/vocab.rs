@@ -186,7 +186,9 @@ impl Plover {
     /// POLECAT's REQUEST for CAMEO's appeals and demands:
     /// - 01 public statements: none (PLOVER codes no comments);
     /// - 02 appeal and 10 demand: REQUEST; 03 express intent: AGREE; 04: CONSULT;
-    /// - 05 diplomatic cooperation: SUPPORT, but 055 apologise: CONCEDE (regret is a concession);
+    /// - 05 diplomatic cooperation: SUPPORT, but 055 apologise: CONCEDE (regret is a concession)
+    ///   and 057 sign a formal agreement: AGREE (entente's reading of agreements and signings, which
+    ///   its own triggers, its evaluation sets and POLECAT's AGREE share; the crosswalk has SUPPORT);
     /// - 06: COOPERATE; 07: AID;
     /// - 08 yield splits: 080–083 (easing restrictions, acceding to demands) are CONCEDE, verbal;
     ///   0813/0814 (lifting a curfew or state of emergency) and 084–087 (releasing captives,
@@ -211,6 +213,7 @@ impl Plover {
             "03" => Plover::Agree,
             "04" => Plover::Consult,
             "05" if sub("055") => Plover::Concede,
+            "05" if sub("057") => Plover::Agree,
             "05" => Plover::Support,
             "06" => Plover::Cooperate,
             "07" => Plover::Aid,
