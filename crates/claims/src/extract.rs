@@ -1378,26 +1378,23 @@ impl<'kb> Extractor<'kb> {
                     && matches!(w.next().as_deref(), Some("it" | "they" | "he" | "she" | "we"))
             };
             if inherited {
-                if let Some(m) = antecedent.filter(|_| !pronoun_subject) {
-                    actors = vec![(id_of(m), sentence[m.start..m.end].to_string())];
-                } else if let Some(m) = antecedent {
-                    let from = if !subject_in_sentence.is_empty() {
-                        &subject_in_sentence
-                    } else {
-                        &memory.subject
-                    };
-                    actors = from.iter().map(|(e, t)| (id_of_entry(e), t.clone())).collect();
-                    let x = (id_of(m), sentence[m.start..m.end].to_string());
-                    if !actors.iter().chain(&recipients).any(|y| y.0 == x.0) {
-                        recipients.insert(0, x);
-                    }
+                // (The subject carried from the sentence, else from the text.)
+                let from = if !subject_in_sentence.is_empty() {
+                    &subject_in_sentence
                 } else {
-                    let from = if !subject_in_sentence.is_empty() {
-                        &subject_in_sentence
-                    } else {
-                        &memory.subject
-                    };
-                    actors = from.iter().map(|(e, t)| (id_of_entry(e), t.clone())).collect();
+                    &memory.subject
+                };
+                let carried: Named = from.iter().map(|(e, t)| (id_of_entry(e), t.clone())).collect();
+                match antecedent {
+                    Some(m) if !pronoun_subject => actors = vec![(id_of(m), sentence[m.start..m.end].to_string())],
+                    Some(m) => {
+                        actors = carried;
+                        let x = (id_of(m), sentence[m.start..m.end].to_string());
+                        if !actors.iter().chain(&recipients).any(|y| y.0 == x.0) {
+                            recipients.insert(0, x);
+                        }
+                    }
+                    None => actors = carried,
                 }
             }
             dedupe(&mut actors);
