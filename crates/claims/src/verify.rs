@@ -745,8 +745,9 @@ pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>,
     }
 
     // Place: a meeting or signing the claim puts in one city that every matching record puts
-    // in another ("its first meeting in Washington", held in Seoul) is contradicted.
-    if c.modality != Modality::Negated {
+    // in another ("its first meeting in Washington", held in Seoul) is contradicted. (Only a
+    // dated claim: an undated one may be another meeting, the data's record of which is missing.)
+    if c.modality != Modality::Negated && claim_period.is_some() {
         // (The records' places first: the claim's is looked for only where every match has one.)
         let recorded: Vec<(&&Candidate, &str)> = matching
             .iter()

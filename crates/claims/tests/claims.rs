@@ -192,6 +192,10 @@ fn a_meeting_put_in_another_city_than_the_record_is_contradicted() {
     let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &seoul));
     assert_eq!(v.verdict, Verdict::Supported, "{v:?}");
     // A month ("in July") or a state ("in Korea") is no city to compare.
+    // Undated, it may be another meeting: no contradiction.
+    let undated = washington.replace(r#""date": "2023-07""#, r#""date": null"#);
+    let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &undated));
+    assert_ne!(v.verdict, Verdict::Contradicted, "{v:?}");
     for other in ["in July", "in South Korea"] {
         let c = washington.replace("in Washington last month", other);
         let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &c));
