@@ -1,7 +1,8 @@
 //! Checks each claim against the knowledge base: supported (with the matching fact and its
 //! sources), partly supported (what agrees and what is missing), imprecise (near the record but
 //! loosely put: a framework agreement called a contract, a month off), contradicted (with what
-//! differs — date, place, operation, instrument, quantity, weapon — and the evidence), or unverifiable.
+//! differs — date, place, ordinal, operation, instrument, quantity, weapon — and the evidence), or
+//! unverifiable.
 //!
 //! A fact is a candidate for a claim when its kind fits the claim's (an executive contract can be
 //! a signing of that instrument or a transfer's order) and its actors cover at least two of the
@@ -71,7 +72,7 @@ impl Verdict {
 /// What differs between a claim and the record.
 #[derive(Clone, Debug, Serialize)]
 pub struct Difference {
-    /// `date`, `place`, `operation`, `instrument`, `quantity` or `weapon`.
+    /// `date`, `place`, `ordinal`, `operation`, `instrument`, `quantity` or `weapon`.
     pub field: &'static str,
     pub claimed: String,
     pub recorded: String,
@@ -484,6 +485,66 @@ fn claimed_place(kb: &KnowledgeBase, c: &Claim) -> Option<String> {
     })
 }
 
+/// A person's summits or visits the data records up to a claim's date, where the claim numbers
+/// them lower ("Yoon, attending his second NATO summit" in July 2024, when the data has him at
+/// Madrid, Vilnius and Washington): the ordinal claimed and those records. Only an ordinal of a
+/// person's own ("his", "her") before the noun, with at most two names between ("NATO"), which
+/// the records must involve too; the data missing some of a person's summits can make an ordinal
+/// look right, never wrong.
+fn ordinal_contradiction<'a>(kb: &'a KnowledgeBase, c: &Claim, until: Day) -> Option<(&'static str, Vec<&'a Event>)> {
+    static ORDINAL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    const ORDINALS: [&str; 10] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ];
+    if c.modality == Modality::Negated
+        || !matches!(c.mode, ClaimKind::Summit | ClaimKind::Attendance | ClaimKind::Visit)
+    {
+        return None;
+    }
+    let re = ORDINAL.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?i:his|her)\s+(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\s+((?:[A-Z][\w-]*\s+){0,2})(?i:(summit|visit|trip))s?\b",
+        )
+        .expect("ordinal pattern")
+    });
+    let m = re.captures(&c.quote)?;
+    let word = m.get(1)?.as_str().to_ascii_lowercase();
+    let (n, &ordinal) = ORDINALS.iter().enumerate().find(|(_, w)| **w == word)?;
+    let kind = if m[3].eq_ignore_ascii_case("summit") {
+        EventKind::Summit
+    } else {
+        EventKind::Visit
+    };
+    // The person: one the data records for a side of the claim, named in its quote.
+    let sides: Vec<&str> = claimed_ids(c);
+    let named = |a: &Actor| {
+        std::iter::once(&a.name).chain(&a.aliases).any(|n| {
+            c.quote
+                .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                .any(|w| w == n)
+                || c.quote.contains(n.as_str()) && n.contains(' ')
+        })
+    };
+    let person = kb.facts().actors.iter().find(|a| {
+        a.kind == ActorKind::Person
+            && (sides.contains(&a.id.as_str()) || a.parent.as_deref().is_some_and(|p| sides.contains(&p)))
+            && named(a)
+    })?;
+    let with: Vec<&str> = m[2]
+        .split_whitespace()
+        .filter_map(|w| kb.resolve(w).ok().map(|a| a.id.as_str()))
+        .collect();
+    let held: Vec<&Event> = kb
+        .facts()
+        .events
+        .iter()
+        .filter(|e| e.kind == kind && e.date.earliest() <= until)
+        .filter(|e| e.participants().any(|p| *p == person.id))
+        .filter(|e| with.iter().all(|w| e.participants().any(|p| p == w)))
+        .collect();
+    (held.len() > n + 1).then_some((ordinal, held))
+}
+
 /// Checks one claim against the curated facts and those `source` derives from the datasets.
 pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>, c: &Claim) -> Verification {
     let derived = derived_for(kb, source, c);
@@ -787,6 +848,26 @@ pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>,
                 return finish(Verdict::Contradicted, differences, ev, explanation);
             }
         }
+    }
+
+    // An ordinal the data contradicts: "his second NATO summit" when it records a third by then.
+    if let Some((ordinal, held)) = claim_period.and_then(|p| ordinal_contradiction(kb, c, p.1)) {
+        let recorded: Vec<String> = held.iter().map(|e| format!("{} ({})", e.title, e.date)).collect();
+        differences.push(Difference {
+            field: "ordinal",
+            claimed: ordinal.to_string(),
+            recorded: format!("{} by then: {}", held.len(), recorded.join("; ")),
+        });
+        let ev = held
+            .iter()
+            .map(|e| evidence(kb, &derived, FactRef::Event(e), e.date.to_string()))
+            .collect();
+        let explanation = format!(
+            "Not the {ordinal}: the data records {} by then ({}).",
+            held.len(),
+            recorded.join("; ")
+        );
+        return finish(Verdict::Contradicted, differences, ev, explanation);
     }
 
     if !matching.is_empty() {

@@ -432,3 +432,25 @@ fn the_petrarch_validation_suite_is_read_and_scored() {
         assert!(v >= floor, "{name}: {v} fell below {floor}");
     }
 }
+
+#[test]
+fn an_ordinal_the_data_outnumbers_is_contradicted() {
+    let kb = kb();
+    // Yoon attended NATO's summits at Madrid (2022), Vilnius (2023) and Washington (2024).
+    let second = r#"{"quote": "Yoon, attending his second NATO summit", "actors": ["KOR"], "recipients": ["NATO"], "type": "CONSULT", "event": "attendance", "date": "2024-07-11", "date_end": null, "modality": "asserted", "quantity": null, "system": null, "verdict": "contradicted"}"#;
+    let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, second));
+    assert_eq!(v.verdict, Verdict::Contradicted, "{v:?}");
+    assert_eq!(v.differences[0].field, "ordinal", "{v:?}");
+    assert_eq!(v.evidence.len(), 3, "{v:?}");
+    // The third is right; so was the second in July 2023.
+    let third = second.replace("second", "third");
+    assert_eq!(
+        entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &third)).verdict,
+        Verdict::Supported
+    );
+    let then = second.replace("2024-07-11", "2023-07-11");
+    assert_ne!(
+        entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &then)).verdict,
+        Verdict::Contradicted
+    );
+}
