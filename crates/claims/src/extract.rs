@@ -3329,6 +3329,19 @@ mod tests {
     }
 
     #[test]
+    fn a_defence_company_stands_for_its_state() {
+        // `data/arms/companies.toml`: the larger arms producers of the SIPRI Top 100.
+        let x = extractor();
+        let c = x.extract_sentence("Greece ordered three frigates from Naval Group.", None);
+        assert_eq!(sides(&c[0]), (vec!["GRC"], vec!["FRA"]), "{c:?}");
+        let c = x.extract_sentence(
+            "India signed a contract with Hindustan Aeronautics for 97 Tejas jets.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["IND"], vec![]), "{c:?}");
+    }
+
+    #[test]
     fn agreeing_to_buy_arms_is_an_arms_deal() {
         let x = extractor();
         let c = x.extract_sentence(
