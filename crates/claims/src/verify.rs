@@ -502,9 +502,10 @@ fn ordinal_contradiction<'a>(kb: &'a KnowledgeBase, c: &Claim, until: Day) -> Op
         return None;
     }
     let re = ORDINAL.get_or_init(|| {
-        regex::Regex::new(
-            r"\b(?i:his|her)\s+(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\s+((?:[A-Z][\w-]*\s+){0,2})(?i:(summit|visit|trip))s?\b",
-        )
+        regex::Regex::new(&format!(
+            r"\b(?i:his|her)\s+(?i:({}))\s+((?:[A-Z][\w-]*\s+){{0,2}})(?i:(summit|visit|trip))s?\b",
+            ORDINALS.join("|")
+        ))
         .expect("ordinal pattern")
     });
     let m = re.captures(&c.quote)?;
@@ -520,9 +521,8 @@ fn ordinal_contradiction<'a>(kb: &'a KnowledgeBase, c: &Claim, until: Day) -> Op
     let named = |a: &Actor| {
         std::iter::once(&a.name).chain(&a.aliases).any(|n| {
             c.quote
-                .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
-                .any(|w| w == n)
-                || c.quote.contains(n.as_str()) && n.contains(' ')
+                .match_indices(n.as_str())
+                .any(|(i, _)| crate::lexicon::bounded(&c.quote, i, i + n.len()))
         })
     };
     let person = kb.facts().actors.iter().find(|a| {
