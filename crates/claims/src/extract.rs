@@ -938,9 +938,14 @@ impl<'kb> Extractor<'kb> {
                     }
                     let mut sense = self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?;
                     // "Ordered", "bought" are an arms deal only about arms ("Putin ordered the
-                    // mobilisation"): elsewhere what the dictionary's patterns say, if anything.
-                    if self.triggers.table[t].about_arms && !arms_here() {
-                        sense = self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?;
+                    // mobilisation"): elsewhere what the dictionary's patterns say, if anything,
+                    // or what the word is otherwise (a "deal" about no arms is an agreement).
+                    let entry = &self.triggers.table[t];
+                    if entry.about_arms && !arms_here() {
+                        sense = match entry.otherwise {
+                            Some(kind) => Sense { kind, ..sense },
+                            None => self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?,
+                        };
                     }
                     Some((s, e, sense, after_name))
                 })
@@ -1120,13 +1125,8 @@ impl<'kb> Extractor<'kb> {
                     trig.kind = ClaimKind::ArmsDeal;
                 }
             }
-            // A "deal" in a text and a clause that speak of no arms is an agreement ("the deal
-            // struck this week creates a fund"); an agreement for a number of weapon systems is
-            // an arms deal ("struck a deal with Korea for 180 K2 tanks").
-            let word = sentence[ts..te].to_ascii_lowercase();
-            if trig.kind == ClaimKind::ArmsDeal && (word == "deal" || word == "deals") && !arms_here() {
-                trig.kind = ClaimKind::Agreement;
-            }
+            // An agreement for a number of weapon systems is an arms deal ("struck a deal with
+            // Korea for 180 K2 tanks").
             if trig.kind == ClaimKind::Agreement
                 && trig.plover == Plover::Agree
                 && counted_items(&sentence[a..b], a, &dates, clause_systems())
@@ -1845,8 +1845,7 @@ impl<'kb> Extractor<'kb> {
                     // Who sells and who buys: the subject buys ("ordered", "signed for") unless
                     // the verb is one of selling ("sold", "sells").
                     let ids = |v: &Named| v.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
-                    let verb = sentence[ts..te].to_ascii_lowercase();
-                    memory.deal_sides = Some(if verb.starts_with("sel") || verb == "sold" {
+                    memory.deal_sides = Some(if trig.cue == Cue::Sale {
                         (ids(&actors), ids(&recipients))
                     } else {
                         (ids(&recipients), ids(&actors))

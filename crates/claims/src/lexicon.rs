@@ -817,6 +817,9 @@ pub struct Trigger {
     /// only where its clause speaks of arms, elsewhere what the dictionary's patterns make of it
     /// ("Putin ordered the mobilisation").
     pub about_arms: bool,
+    /// What such a word is where its clause speaks of no arms, when the dictionary does not say:
+    /// a "deal" about no arms is an agreement.
+    pub otherwise: Option<ClaimKind>,
 }
 
 impl Trigger {
@@ -832,6 +835,7 @@ impl Trigger {
             block_code: false,
             bare: false,
             about_arms: false,
+            otherwise: None,
         }
     }
 }
@@ -857,6 +861,17 @@ macro_rules! t {
         t.sense.cue = Cue::$cue;
         t
     }};
+    ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, about arms, cue $cue:ident) => {{
+        let mut t = t!($p, $k, $pl, $c, $s, about arms);
+        t.sense.cue = Cue::$cue;
+        t
+    }};
+    ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, about arms, otherwise $o:ident) => {
+        Trigger {
+            otherwise: Some(ClaimKind::$o),
+            ..t!($p, $k, $pl, $c, $s, about arms)
+        }
+    };
     ($p:literal, $k:ident, $pl:ident, $c:expr, $s:literal, passive, about arms) => {
         Trigger {
             about_arms: true,
@@ -894,10 +909,10 @@ pub fn triggers() -> Vec<Trigger> {
         t!("ordered", ArmsDeal, Agree, Some("057"), 6, about arms),
         t!("orders", ArmsDeal, Agree, Some("057"), 5, about arms),
         t!("order", ArmsDeal, Agree, Some("057"), 5, about arms),
-        t!("sold", ArmsDeal, Agree, Some("057"), 6, about arms),
-        t!("sell", ArmsDeal, Agree, Some("057"), 6, about arms),
-        t!("sells", ArmsDeal, Agree, Some("057"), 6, about arms),
-        t!("selling", ArmsDeal, Agree, Some("057"), 5, about arms),
+        t!("sold", ArmsDeal, Agree, Some("057"), 6, about arms, cue Sale),
+        t!("sell", ArmsDeal, Agree, Some("057"), 6, about arms, cue Sale),
+        t!("sells", ArmsDeal, Agree, Some("057"), 6, about arms, cue Sale),
+        t!("selling", ArmsDeal, Agree, Some("057"), 5, about arms, cue Sale),
         t!("bought", ArmsDeal, Agree, Some("057"), 6, about arms),
         t!("buy", ArmsDeal, Agree, Some("057"), 6, about arms),
         t!("buys", ArmsDeal, Agree, Some("057"), 6, about arms),
@@ -918,8 +933,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("operates", ArmsDeal, Agree, None, 3, about arms),
         t!("under licence", ArmsDeal, Agree, None, 4),
         t!("under license", ArmsDeal, Agree, None, 4),
-        t!("deal", ArmsDeal, Agree, Some("057"), 4),
-        t!("deals", ArmsDeal, Agree, Some("057"), 4),
+        t!("deal", ArmsDeal, Agree, Some("057"), 4, about arms, otherwise Agreement),
+        t!("deals", ArmsDeal, Agree, Some("057"), 4, about arms, otherwise Agreement),
         t!("took delivery", Delivery, Cooperate, Some("062"), 8, passive),
         t!("received", Delivery, Cooperate, Some("062"), 5, passive, about arms),
         t!("receives", Delivery, Cooperate, Some("062"), 5, passive, about arms),
@@ -1287,6 +1302,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             block_code: !own,
             bare: bare_forms.contains(form),
             about_arms: false,
+            otherwise: None,
         });
     }
     // British spellings of the dictionary's "-ize" and "-yze" forms ("mobilised", "criticising",
@@ -1361,6 +1377,8 @@ pub enum Cue {
     Arrival,
     /// "signed": names no instrument; in a text about an arms deal it is the deal's.
     Signing,
+    /// "sold": the subject of the deal is its seller (of "ordered", "bought", its buyer).
+    Sale,
 }
 
 /// Whether a name ends in the noun of an institution ("Syrian National Council", "Kosovo
