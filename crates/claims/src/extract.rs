@@ -634,6 +634,25 @@ impl<'kb> Extractor<'kb> {
                 bounds.push(comma);
             }
         }
+        // An opening adverbial clause with a verb of its own ends at its comma when a name
+        // opens the main clause: in "After the Turkish military test-fired the system, the
+        // Trump administration went further", the test is Turkey's alone, and the main clause's
+        // subject is the sentence's.
+        if let Some(m) = c.adverbial.find(sentence).filter(|m| m.start() == 0) {
+            if let Some(&comma) = commas.iter().find(|&&k| k > m.end()) {
+                let verb = triggers
+                    .iter()
+                    .any(|&(s, e, _)| s > m.end() && e <= comma && c.past_form(&sentence[s..e].to_ascii_lowercase()));
+                let opens_with_name = word_spans(&sentence[comma + 2..]).take(4).any(|(k, _)| {
+                    mentions
+                        .iter()
+                        .any(|n| n.start == comma + 2 + k && n.entry.agent.is_none())
+                });
+                if verb && opens_with_name {
+                    bounds.push(comma);
+                }
+            }
+        }
         // Coordinated events with dates of their own are clauses of their own: "first agreed
         // in 2012 and last renewed in November 2019", "a framework agreement in October 2022
         // and a first executive contract the following month".
@@ -922,11 +941,17 @@ impl<'kb> Extractor<'kb> {
                         .iter()
                         .any(|m| m.end <= s && !m.entry.demonym && sentence[m.end..s].trim().is_empty());
                     // (A noun that names a weapon's role is no event: "attack submarine",
-                    // "attack helicopters"; a verb before its object is: "drones attacked tanks".)
+                    // "attack helicopters"; a verb before its object is: "drones attacked tanks",
+                    // "has sent weapons", "did not send weapons".)
                     let word = sentence[s..e].to_ascii_lowercase();
-                    let inflected = word.ends_with("ed") || word.ends_with("ing");
+                    let inflected = c.past_form(&word) || word.ends_with("ing");
+                    let after_auxiliary = sentence[..s]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| crate::lexicon::before_a_verb(&w.to_ascii_lowercase()));
                     let next = sentence[e..].split_whitespace().next().unwrap_or("");
                     if !inflected
+                        && !after_auxiliary
                         && !after_name
                         && crate::lexicon::weapon_word(
                             &next
@@ -946,6 +971,38 @@ impl<'kb> Extractor<'kb> {
                             Some(kind) => Sense { kind, ..sense },
                             None => self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?,
                         };
+                    }
+                    // A missile fired or launched at no one the clause names is a weapons test
+                    // or a show of force ("fired a ballistic missile into the sea").
+                    if sense.plover == Plover::Assault
+                        && matches!(self.triggers.table[t].lemma, Some("fire" | "launch"))
+                        && !mentions
+                            .iter()
+                            .any(|m| m.start >= e && m.end <= b && m.entry.agent.is_none())
+                    {
+                        let (_, words) = object_after(sentence, e, b);
+                        let missile = words.iter().any(|w| {
+                            let w = w.to_ascii_lowercase();
+                            ["missile", "missiles", "rocket", "rockets", "icbm", "icbms"].contains(&w.as_str())
+                        });
+                        if missile {
+                            sense = Sense {
+                                kind: ClaimKind::Threat,
+                                plover: Plover::Threaten,
+                                cameo: Some("138"),
+                                needs_object: false,
+                                ..sense
+                            };
+                        }
+                    }
+                    if sense.cue == Cue::Goods {
+                        match (sense.kind, self.arms_given(sentence, e, b, &mentions)) {
+                            (ClaimKind::Deployment, true) => sense.kind = ClaimKind::Delivery,
+                            (ClaimKind::Delivery, false) => {
+                                sense = self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?
+                            }
+                            _ => {}
+                        }
                     }
                     Some((s, e, sense, after_name))
                 })
@@ -1592,9 +1649,16 @@ impl<'kb> Extractor<'kb> {
             {
                 continue;
             }
+            // (A trigger in an adverbial clause after the main clause's subject leaves that
+            // subject the sentence's: in "Warsaw has been rearming since Russia invaded Ukraine.
+            // It has handed Kyiv …", "it" is Warsaw.)
+            let main_until = adverbials
+                .iter()
+                .find(|w| w.0 > a && w.1 <= ts && in_clause.iter().any(|m| m.end <= w.0 && m.entry.agent.is_none()))
+                .map_or(ts, |w| w.0);
             let subject_mentions: Vec<(ActorEntry, String)> = in_clause
                 .iter()
-                .filter(|m| m.start < ts && m.entry.agent.is_none())
+                .filter(|m| m.start < main_until && m.entry.agent.is_none())
                 .map(|m| (m.entry.clone(), sentence[m.start..m.end].to_string()))
                 .collect();
             // (An infinitive clause has no subject of its own: in "… and to begin sharing data on
@@ -1990,6 +2054,22 @@ impl<'kb> Extractor<'kb> {
         }
     }
 
+    /// Whether what a verb of giving or sending gives, named after it (from `te` to the clause's
+    /// end `b`, up to the first preposition or comma, at most ten words), is arms: a weapon
+    /// system, a weapon's name or "arms", and no forces ("sent troops and tanks" is a
+    /// deployment).
+    fn arms_given(&self, sentence: &str, te: usize, b: usize, mentions: &[ActorMention]) -> bool {
+        let (object, words) = object_after(sentence, te, b);
+        let forces = mentions
+            .iter()
+            .any(|m| m.start >= te && m.end <= te + object.len() && m.entry.names_forces());
+        !forces
+            && (words.iter().any(|w| {
+                let w = w.to_ascii_lowercase();
+                w == "arms" || crate::lexicon::weapon_word(&w)
+            }) || !self.lexicon.systems(object).is_empty())
+    }
+
     /// Claims for a clause with no event of its own that counts weapon systems, continuing the
     /// arms-deal claim `out[k]` of an earlier clause of the sentence (`complete`: its first count
     /// completes that claim when it counted nothing) or of an earlier sentence: same kind, sides
@@ -2113,6 +2193,37 @@ impl Memory {
             _ => None,
         }
     }
+}
+
+/// The words after a verb ending at `te` that name what it acts on, to the clause's end `b`,
+/// the first preposition or comma, at most ten words: the stretch and its words.
+fn object_after(sentence: &str, te: usize, b: usize) -> (&str, Vec<&str>) {
+    let rest = &sentence[te..b];
+    let stop = [
+        ",",
+        ";",
+        " to ",
+        " for ",
+        " in ",
+        " into ",
+        " at ",
+        " from ",
+        " on ",
+        " with ",
+        " by ",
+        " against ",
+    ]
+    .iter()
+    .filter_map(|p| rest.find(p))
+    .min()
+    .unwrap_or(rest.len());
+    let object = &rest[..stop];
+    let words = object
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(10)
+        .collect();
+    (object, words)
 }
 
 /// The things a clause counts, each with its system when one is named beside it ("212 K9
@@ -3411,7 +3522,7 @@ mod tests {
         let c = x.extract_sentence("Britain will send more tanks to Ukraine.", None);
         assert_eq!(
             (c[0].mode, sides(&c[0])),
-            (ClaimKind::Deployment, (vec!["GBR"], vec!["UKR"])),
+            (ClaimKind::Delivery, (vec!["GBR"], vec!["UKR"])),
             "{c:?}"
         );
     }
@@ -3756,5 +3867,96 @@ mod tests {
             None,
         );
         assert_eq!(c[0].plover, Plover::Protest, "{c:?}");
+    }
+
+    #[test]
+    fn what_is_given_decides_a_delivery() {
+        let x = extractor();
+        let kinds = |s: &str| -> Vec<(ClaimKind, String, String)> {
+            x.extract_sentence(s, None)
+                .iter()
+                .map(|c| (c.mode, ids(&c.actors).join(","), ids(&c.recipients).join(",")))
+                .collect()
+        };
+        // Arms sent, handed, given or transferred are a delivery; forces sent a deployment. A
+        // verb before a weapon's name is a verb after an auxiliary too ("has sent weapons", "did
+        // not send weapons"), not a noun naming the weapon's role.
+        for (s, kind, a, r) in [
+            ("Poland sent 200 tanks to Ukraine.", ClaimKind::Delivery, "POL", "UKR"),
+            ("Poland sent troops to Ukraine.", ClaimKind::Deployment, "POL", "UKR"),
+            ("Poland handed Kyiv 200 tanks.", ClaimKind::Delivery, "POL", "UKR"),
+            ("Poland gave Ukraine 200 tanks.", ClaimKind::Delivery, "POL", "UKR"),
+            (
+                "Poland transferred 200 tanks to Ukraine.",
+                ClaimKind::Delivery,
+                "POL",
+                "UKR",
+            ),
+            (
+                "Hungary has sent weapons to Ukraine.",
+                ClaimKind::Delivery,
+                "HUN",
+                "UKR",
+            ),
+            (
+                "Hungary did not send weapons to Ukraine.",
+                ClaimKind::Delivery,
+                "HUN",
+                "UKR",
+            ),
+        ] {
+            assert_eq!(kinds(s), [(kind, a.to_string(), r.to_string())], "{s}");
+        }
+        // A verb of giving with no arms after it is no delivery.
+        assert!(!kinds("Poland gave its approval to Ukraine.")
+            .iter()
+            .any(|k| k.0 == ClaimKind::Delivery));
+    }
+
+    #[test]
+    fn an_adverbial_clause_leaves_the_sentence_its_main_subject() {
+        // "It" in the next sentence is Warsaw, the main clause's subject, not Russia, the
+        // subject of the clause opened by "since".
+        let x = extractor();
+        let a = Article::from_bytes(
+            "t",
+            b"date: 2022-08-27\n\nWarsaw has been rearming at speed since Russia invaded Ukraine in February. It has handed Kyiv more than 200 T-72 tanks from its own stocks.",
+        );
+        let c = x.extract(&a);
+        let delivery = c.iter().find(|c| c.mode == ClaimKind::Delivery).expect("a delivery");
+        assert_eq!(sides(delivery), (vec!["POL"], vec!["UKR"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_sale_approved_and_a_missile_fired_at_no_one() {
+        let x = extractor();
+        let c = x.extract_sentence("The United States approved the sale of 12 F-35 jets to Romania.", None);
+        assert_eq!(
+            c.iter().map(|c| (c.mode, sides(c))).collect::<Vec<_>>(),
+            [(ClaimKind::ArmsDeal, (vec!["USA"], vec!["ROU"]))],
+            "{c:?}"
+        );
+        // A missile fired at no one named is a weapons test (a threat); at someone, an attack.
+        let typed = |s: &str| -> Vec<Plover> { x.extract_sentence(s, None).iter().map(|c| c.plover).collect() };
+        assert_eq!(
+            typed("North Korea fired a ballistic missile into the sea on Sunday."),
+            [Plover::Threaten]
+        );
+        assert_eq!(
+            typed("India test-fired an Agni-5 missile in March 2024."),
+            [Plover::Threaten]
+        );
+        assert_eq!(typed("Russia fired missiles at Ukraine on Sunday."), [Plover::Assault]);
+    }
+
+    #[test]
+    fn an_opening_adverbial_clause_keeps_its_event_to_itself() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "After North Korea test-fired a missile in May, South Korea and the United States held a joint drill.",
+            None,
+        );
+        let threat = c.iter().find(|c| c.mode == ClaimKind::Threat).expect("the test");
+        assert_eq!(sides(threat), (vec!["PRK"], vec![]), "{c:?}");
     }
 }

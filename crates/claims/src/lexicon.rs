@@ -913,6 +913,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("sell", ArmsDeal, Agree, Some("057"), 6, about arms, cue Sale),
         t!("sells", ArmsDeal, Agree, Some("057"), 6, about arms, cue Sale),
         t!("selling", ArmsDeal, Agree, Some("057"), 5, about arms, cue Sale),
+        t!("sale", ArmsDeal, Agree, Some("057"), 5, about arms, cue Sale),
+        t!("sales", ArmsDeal, Agree, Some("057"), 5, about arms, cue Sale),
         t!("bought", ArmsDeal, Agree, Some("057"), 6, about arms),
         t!("buy", ArmsDeal, Agree, Some("057"), 6, about arms),
         t!("buys", ArmsDeal, Agree, Some("057"), 6, about arms),
@@ -953,6 +955,20 @@ pub fn triggers() -> Vec<Trigger> {
         t!("reached", Delivery, Cooperate, Some("062"), 4),
         t!("supplied", Delivery, Cooperate, Some("062"), 6),
         t!("shipped", Delivery, Cooperate, Some("062"), 6),
+        // Verbs of giving, a delivery only of arms named after them.
+        t!("handed", Delivery, Cooperate, Some("062"), 6, cue Goods),
+        t!("handing", Delivery, Cooperate, Some("062"), 5, cue Goods),
+        t!("gave", Delivery, Cooperate, Some("062"), 5, cue Goods),
+        t!("give", Delivery, Cooperate, Some("062"), 5, cue Goods),
+        t!("gives", Delivery, Cooperate, Some("062"), 5, cue Goods),
+        t!("given", Delivery, Cooperate, Some("062"), 5, cue Goods),
+        t!("giving", Delivery, Cooperate, Some("062"), 5, cue Goods),
+        t!("donated", Delivery, Cooperate, Some("062"), 6, cue Goods),
+        t!("donate", Delivery, Cooperate, Some("062"), 6, cue Goods),
+        t!("donates", Delivery, Cooperate, Some("062"), 6, cue Goods),
+        t!("transferred", Delivery, Cooperate, Some("062"), 6, cue Goods),
+        t!("transfer", Delivery, Cooperate, Some("062"), 5, cue Goods),
+        t!("transfers", Delivery, Cooperate, Some("062"), 5, cue Goods),
         // Institutions.
         t!("Individually Tailored Partnership Programme", Programme, Agree, Some("057"), 9, implies "NATO"),
         t!("Individual Partnership and Cooperation Programme", Programme, Agree, Some("057"), 9, implies "NATO"),
@@ -1085,9 +1101,9 @@ pub fn triggers() -> Vec<Trigger> {
         // Force.
         t!("deployed", Deployment, Cooperate, Some("062"), 7),
         t!("deployment", Deployment, Cooperate, Some("062"), 6),
-        t!("sent", Deployment, Cooperate, Some("062"), 5),
-        t!("send", Deployment, Cooperate, Some("062"), 5),
-        t!("sends", Deployment, Cooperate, Some("062"), 5),
+        t!("sent", Deployment, Cooperate, Some("062"), 5, cue Goods),
+        t!("send", Deployment, Cooperate, Some("062"), 5, cue Goods),
+        t!("sends", Deployment, Cooperate, Some("062"), 5, cue Goods),
         t!("dispatched", Deployment, Cooperate, Some("062"), 6),
         t!("dispatch", Deployment, Cooperate, Some("062"), 6),
         t!("dispatches", Deployment, Cooperate, Some("062"), 6),
@@ -1117,6 +1133,17 @@ pub fn triggers() -> Vec<Trigger> {
         t!("threatened", Threat, Threaten, Some("138"), 7),
         t!("missile test", Threat, Threaten, Some("138"), 7),
         t!("missile launches", Threat, Threaten, Some("138"), 7),
+        t!("missile launch", Threat, Threaten, Some("138"), 7),
+        t!("missile tests", Threat, Threaten, Some("138"), 7),
+        t!("test-fired", Threat, Threaten, Some("138"), 8),
+        t!("test-fires", Threat, Threaten, Some("138"), 8),
+        t!("test-fire", Threat, Threaten, Some("138"), 8),
+        t!("test-firing", Threat, Threaten, Some("138"), 8),
+        t!("test-launched", Threat, Threaten, Some("138"), 8),
+        t!("test-launches", Threat, Threaten, Some("138"), 8),
+        t!("test-launch", Threat, Threaten, Some("138"), 8),
+        t!("nuclear test", Threat, Threaten, Some("138"), 8),
+        t!("nuclear tests", Threat, Threaten, Some("138"), 8),
     ]
 }
 
@@ -1379,6 +1406,11 @@ pub enum Cue {
     Signing,
     /// "sold": the subject of the deal is its seller (of "ordered", "bought", its buyer).
     Sale,
+    /// "sent", "handed", "gave": what is given, named after the verb, decides: arms given are
+    /// a delivery ("sent weapons to Ukraine", "handed Kyiv 200 tanks"); forces sent stay a
+    /// deployment, and a verb of giving with no arms after it is what the dictionary makes of
+    /// it ("gave its approval").
+    Goods,
 }
 
 /// Whether a name ends in the noun of an institution ("Syrian National Council", "Kosovo
@@ -1478,6 +1510,18 @@ fn pattern_sense(p: &'static crate::petrarch::CompiledPattern) -> Option<Sense> 
         needs_object: false,
         cue: Cue::None,
     })
+}
+
+/// Closed-class words after which a word that is also a noun is a verb ("they supply", "will
+/// deliver", "did not send", "to arm"): pronouns, modal and auxiliary verbs, "to", "not",
+/// conjunctions and adverbs (words in -ly).
+pub fn before_a_verb(word: &str) -> bool {
+    const CLOSED: &[&str] = &[
+        "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "will", "would", "can", "could", "may",
+        "might", "must", "shall", "should", "to", "do", "does", "did", "not", "never", "also", "and", "or", "then",
+        "now",
+    ];
+    CLOSED.contains(&word) || word.ends_with("ly")
 }
 
 /// Closed-class words after which a word is a noun or an adjective, not a verb ("the forces",
@@ -1608,17 +1652,7 @@ impl Triggers {
         }
         // A base or -s form that is also a noun ("medical supplies", "Korean arms") is a verb
         // right after its subject or an auxiliary, a pronoun, an adverb.
-        const BEFORE_A_VERB: &[&str] = &[
-            "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "will", "would", "can", "could",
-            "may", "might", "must", "shall", "should", "to", "do", "does", "did", "not", "never", "also", "and", "or",
-            "then", "now",
-        ];
-        if trig.bare
-            && !after_name
-            && !before
-                .last()
-                .is_some_and(|w| BEFORE_A_VERB.contains(&w.as_str()) || w.ends_with("ly"))
-        {
+        if trig.bare && !after_name && !before.last().is_some_and(|w| before_a_verb(w)) {
             return None;
         }
         // Not after a determiner or the like, nor inside a compound ("self-propelled").
