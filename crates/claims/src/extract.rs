@@ -995,6 +995,23 @@ impl<'kb> Extractor<'kb> {
                             };
                         }
                     }
+                    // Approving is ratifying where a legislature approves; forces leaving
+                    // withdraw. Elsewhere these verbs are what the dictionary makes of them.
+                    let legislature = || {
+                        mentions
+                            .iter()
+                            .any(|m| m.start >= a && m.end <= b && m.entry.role.is_some_and(|r| r.contains("LEG")))
+                    };
+                    let forces_leave = || {
+                        mentions
+                            .iter()
+                            .any(|m| m.start >= a && m.end <= s && m.entry.names_forces())
+                    };
+                    if (sense.cue == Cue::Approval && !legislature())
+                        || (sense.cue == Cue::Departure && !forces_leave())
+                    {
+                        sense = self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?;
+                    }
                     if sense.cue == Cue::Goods {
                         match (sense.kind, self.arms_given(sentence, e, b, &mentions)) {
                             (ClaimKind::Deployment, true) => sense.kind = ClaimKind::Delivery,
@@ -1021,6 +1038,14 @@ impl<'kb> Extractor<'kb> {
                 ]
                 .iter()
                 .any(|p| before.ends_with(p))
+                    // … or a few words into a phrase of concession or circumstance ("despite US
+                    // sanctions", "amid Chinese pressure") …
+                    || before
+                        .split_whitespace()
+                        .rev()
+                        .take(4)
+                        .take_while(|w| !w.ends_with(','))
+                        .any(|w| w == "despite" || w == "amid")
                     // … or inside a participial phrase after a comma ("signed contracts,
                     // turning the framework agreements into orders").
                     || participial_phrase(&before).is_some();
@@ -1160,17 +1185,6 @@ impl<'kb> Extractor<'kb> {
             // What arrives decides the event: goods are delivered, forces deployed, and a
             // leader, a delegation or a state arriving somewhere is visiting it ("Pope Francis
             // arrived in Kinshasa", "400 Kenyan police officers arrived in Port-au-Prince").
-            // A legislature approving is ratifying: "approved by the Greek parliament", "the
-            // Diet approved the agreement".
-            let approves = sentence[ts..te].to_ascii_lowercase().starts_with("approv");
-            let legislature = mentions
-                .iter()
-                .any(|m| m.start >= a && m.end <= b && m.entry.role.is_some_and(|r| r.contains("LEG")));
-            if approves && legislature {
-                trig.kind = ClaimKind::Ratification;
-                trig.plover = Plover::Agree;
-                trig.cameo = Some("057");
-            }
             // Agreeing to buy or sell arms is an arms deal: "Greece has agreed to buy three
             // frigates from France" (agreed, so PLOVER's AGREE still).
             if trig.kind == ClaimKind::Agreement && sentence[te..].starts_with(" to ") {
@@ -1871,13 +1885,23 @@ impl<'kb> Extractor<'kb> {
                 // rather than with a counterpart the context suggested ("Finland ordered 48 K9s"
                 // after a Norwegian order).
                 let mut recipients = recipients.clone();
-                if family(trig.kind) == Some(1) && (recipients.is_empty() || inferred) {
-                    let maker = system
+                let mut actors = actors.clone();
+                let maker = || {
+                    system
                         .as_deref()
                         .or(systems.first().map(|s| s.2))
-                        .and_then(|s| self.lexicon.maker(s));
-                    if let Some(m) = maker.filter(|m| !actors.iter().any(|a| a.0 == *m)) {
+                        .and_then(|s| self.lexicon.maker(s))
+                };
+                if family(trig.kind) == Some(1) && (recipients.is_empty() || inferred) {
+                    if let Some(m) = maker().filter(|m| !actors.iter().any(|a| a.0 == *m)) {
                         recipients = vec![(m.to_string(), String::new())];
+                    }
+                }
+                // (Likewise a delivery told with no supplier: "The delivery of the first K2
+                // tanks to Poland" is Korea's.)
+                if trig.kind == ClaimKind::Delivery && actors.is_empty() {
+                    if let Some(m) = maker().filter(|m| !recipients.iter().any(|r| r.0 == *m)) {
+                        actors = vec![(m.to_string(), String::new())];
                     }
                 }
                 out.push(Claim {
@@ -3958,5 +3982,54 @@ mod tests {
         );
         let threat = c.iter().find(|c| c.mode == ClaimKind::Threat).expect("the test");
         assert_eq!(sides(threat), (vec!["PRK"], vec![]), "{c:?}");
+    }
+
+    #[test]
+    fn approving_leaving_and_stationing_are_read_by_who_does_them() {
+        let x = extractor();
+        let one = |s: &str| -> Vec<(ClaimKind, String, String)> {
+            x.extract_sentence(s, None)
+                .iter()
+                .map(|c| (c.mode, ids(&c.actors).join(","), ids(&c.recipients).join(",")))
+                .collect()
+        };
+        // A legislature approving another's accession ratifies it.
+        assert_eq!(
+            one("Hungary's parliament approved Sweden's accession on 26 February 2024."),
+            [(ClaimKind::Ratification, "HUN".into(), "SWE".into())]
+        );
+        // Forces leaving withdraw; a leader leaving a room does not.
+        assert_eq!(
+            one("The last CSTO troops left Kazakhstan on 19 January 2022."),
+            [(ClaimKind::Withdrawal, "CSTO".into(), "KAZ".into())]
+        );
+        assert!(!one("The Japanese prime minister left Manila on Sunday.")
+            .iter()
+            .any(|c| c.0 == ClaimKind::Withdrawal));
+        // Forces stationed somewhere are deployed there.
+        assert_eq!(
+            one("Germany will station a brigade of about 5,000 troops in Lithuania by 2027."),
+            [(ClaimKind::Deployment, "DEU".into(), "LTU".into())]
+        );
+    }
+
+    #[test]
+    fn a_delivery_with_no_supplier_is_its_makers_and_concession_is_background() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "The delivery of the first K2 tanks to Poland took place in December 2022.",
+            None,
+        );
+        assert_eq!(
+            c.iter().map(|c| (c.mode, sides(c))).collect::<Vec<_>>(),
+            [(ClaimKind::Delivery, (vec!["KOR"], vec!["POL"]))],
+            "{c:?}"
+        );
+        // "despite US sanctions" is the circumstance, not the sentence's event.
+        let c = x.extract_sentence(
+            "Vietnam is expected to sign a deal for Russian arms despite US sanctions.",
+            None,
+        );
+        assert!(!c.iter().any(|c| c.plover == Plover::Sanction), "{c:?}");
     }
 }

@@ -961,7 +961,6 @@ pub fn triggers() -> Vec<Trigger> {
         t!("gave", Delivery, Cooperate, Some("062"), 5, cue Goods),
         t!("give", Delivery, Cooperate, Some("062"), 5, cue Goods),
         t!("gives", Delivery, Cooperate, Some("062"), 5, cue Goods),
-        t!("given", Delivery, Cooperate, Some("062"), 5, cue Goods),
         t!("giving", Delivery, Cooperate, Some("062"), 5, cue Goods),
         t!("donated", Delivery, Cooperate, Some("062"), 6, cue Goods),
         t!("donate", Delivery, Cooperate, Some("062"), 6, cue Goods),
@@ -986,6 +985,11 @@ pub fn triggers() -> Vec<Trigger> {
         t!("ratify", Ratification, Agree, Some("057"), 8),
         t!("ratifies", Ratification, Agree, Some("057"), 8),
         t!("ratifying", Ratification, Agree, Some("057"), 8),
+        t!("approved", Ratification, Agree, Some("057"), 8, cue Approval),
+        t!("approves", Ratification, Agree, Some("057"), 8, cue Approval),
+        t!("approve", Ratification, Agree, Some("057"), 8, cue Approval),
+        t!("approving", Ratification, Agree, Some("057"), 8, cue Approval),
+        t!("approval", Ratification, Agree, Some("057"), 8, cue Approval),
         t!("joined", Accession, Agree, Some("057"), 7),
         t!("joins", Accession, Agree, Some("057"), 7),
         t!("join", Accession, Agree, Some("057"), 6),
@@ -1100,6 +1104,10 @@ pub fn triggers() -> Vec<Trigger> {
         t!("riots", Statement, Protest, Some("145"), 5),
         // Force.
         t!("deployed", Deployment, Cooperate, Some("062"), 7),
+        t!("stationed", Deployment, Cooperate, Some("062"), 7),
+        t!("stationing", Deployment, Cooperate, Some("062"), 6),
+        t!("will station", Deployment, Cooperate, Some("062"), 7),
+        t!("to station", Deployment, Cooperate, Some("062"), 7),
         t!("deployment", Deployment, Cooperate, Some("062"), 6),
         t!("sent", Deployment, Cooperate, Some("062"), 5, cue Goods),
         t!("send", Deployment, Cooperate, Some("062"), 5, cue Goods),
@@ -1120,6 +1128,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("pull out", Withdrawal, Retreat, Some("087"), 7),
         t!("pulling out", Withdrawal, Retreat, Some("087"), 7),
         t!("pulls out", Withdrawal, Retreat, Some("087"), 7),
+        t!("left", Withdrawal, Retreat, Some("087"), 6, cue Departure),
+        t!("departed", Withdrawal, Retreat, Some("087"), 6, cue Departure),
         t!("returned home", Withdrawal, Retreat, Some("087"), 7),
         t!("exercise", Exercise, Cooperate, Some("062"), 6),
         t!("exercises", Exercise, Cooperate, Some("062"), 6),
@@ -1411,6 +1421,12 @@ pub enum Cue {
     /// deployment, and a verb of giving with no arms after it is what the dictionary makes of
     /// it ("gave its approval").
     Goods,
+    /// "approved": by a legislature it is ratifying ("the Diet approved the agreement",
+    /// "approved by the Greek parliament"); elsewhere what the dictionary's patterns make of it.
+    Approval,
+    /// "left", "departed": forces leaving are withdrawing ("the last troops left Kazakhstan");
+    /// anyone else leaving is what the dictionary's patterns make of it.
+    Departure,
 }
 
 /// Whether a name ends in the noun of an institution ("Syrian National Council", "Kosovo
