@@ -534,6 +534,22 @@ impl<'kb> Extractor<'kb> {
                 mentions.sort_by_key(|m| m.start);
             }
         }
+        // A source named after "according to" reports the event and takes no part in it
+        // ("Russian mercenaries arrived in Mali in December 2021, according to France"): its
+        // names, to the next comma, are no actors.
+        let sources: Vec<(usize, usize)> = sentence
+            .match_indices("according to ")
+            .map(|(k, p)| {
+                let from = k + p.len();
+                (
+                    from,
+                    sentence[from..].find([',', ';']).map_or(sentence.len(), |e| from + e),
+                )
+            })
+            .collect();
+        if !sources.is_empty() {
+            mentions.retain(|m| !sources.iter().any(|&(f, t)| m.start >= f && m.end <= t));
+        }
         // A person no dictionary knows, introduced by a title after their state or
         // organisation ("Polish President Andrzej Duda", "Japan's prime minister, Shigeru
         // Ishiba,", "South Korea's Defence Minister Ahn Gyu-back"), stands for it when named by
@@ -1339,6 +1355,36 @@ impl<'kb> Extractor<'kb> {
                     recipients.push(pair);
                 }
             }
+            // The two sides of a relation told "between X and Y", with no subject before, are
+            // its actors: "Talks between Japan and Australia concluded", "The agreement between
+            // Seoul and Warsaw covers 180 tanks".
+            if actors.is_empty() {
+                let near = &sentence[te..b];
+                if let Some(k) = near
+                    .find(" between ")
+                    .filter(|&k| near[..k].split_whitespace().count() <= 3)
+                {
+                    let from = te + k + " between ".len();
+                    let to = sentence[from..b].find([',', ';']).map_or(b, |e| from + e);
+                    let sides: Vec<(String, String)> = in_clause
+                        .iter()
+                        .filter(|m| m.start >= from && m.end <= to && m.entry.agent.is_none())
+                        .map(|m| (id_of(m), sentence[m.start..m.end].to_string()))
+                        .collect();
+                    if sides.len() >= 2 {
+                        recipients.retain(|r| !sides.contains(r));
+                        // (A state and an organisation: the state acts towards the organisation,
+                        // as in a partnership, "dialogue between New Zealand and NATO".)
+                        let (bodies, others): (Vec<_>, Vec<_>) = sides.into_iter().partition(|x| self.is_body(&x.0));
+                        if others.is_empty() {
+                            actors = bodies;
+                        } else {
+                            actors = others;
+                            recipients.splice(0..0, bodies);
+                        }
+                    }
+                }
+            }
             // Members named after "members" with no subject before are its members: "As fellow
             // G7 members, the United Kingdom and Japan …".
             if trig.kind == ClaimKind::Membership && actors.is_empty() {
@@ -1370,6 +1416,12 @@ impl<'kb> Extractor<'kb> {
             let group: Option<(Vec<String>, regex::Match)> = both.as_ref().and_then(|m| {
                 let whole = m.get(0)?;
                 let n = group_size(m.get(1)?.as_str());
+                // (After the verb of a clause whose subject already names that many, the
+                // group is that subject: "The Philippines and Vietnam signed a memorandum, the
+                // first between the two countries".)
+                if a + whole.start() >= te && actors.len() == n {
+                    return None;
+                }
                 let named = memory.groups.get(n).cloned().flatten().or_else(|| {
                     (n == 2)
                         .then(|| memory.topic().map(|(x, y)| vec![x.to_string(), y.to_string()]))
@@ -4031,5 +4083,46 @@ mod tests {
             None,
         );
         assert!(!c.iter().any(|c| c.plover == Plover::Sanction), "{c:?}");
+    }
+
+    #[test]
+    fn sources_sides_between_and_groups_in_the_sentence() {
+        let x = extractor();
+        let one = |s: &str| -> Vec<(String, String)> {
+            x.extract_sentence(s, None)
+                .iter()
+                .map(|c| (ids(&c.actors).join(","), ids(&c.recipients).join(",")))
+                .collect()
+        };
+        // A source after "according to" takes no part in the event.
+        assert_eq!(
+            one("Russian mercenaries arrived in Mali in December 2021, according to France."),
+            [("RUS".into(), "MLI".into())]
+        );
+        // "Between X and Y" with no subject before: X and Y are the actors; a state with an
+        // organisation acts towards it.
+        assert_eq!(
+            one("Talks between Japan and Australia on a new defence pact concluded in Tokyo on Friday."),
+            [("JPN,AUS".into(), String::new())]
+        );
+        assert_eq!(
+            one("Regular dialogue between New Zealand and NATO began in 2001."),
+            [("NZL".into(), "NATO".into())]
+        );
+        // "The two countries" after a verb whose subject names two is that subject, not the
+        // two named together before; a memorandum is an agreement signed.
+        let a = Article::from_bytes(
+            "t",
+            b"date: 2024-01-10\n\nAustralia and the United States held talks on Monday. The Philippines and Vietnam signed a memorandum on coast guard cooperation, the first such pact between the two countries.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(
+            c.iter()
+                .filter(|c| c.sentence == 1)
+                .map(|c| (c.mode, sides(c)))
+                .collect::<Vec<_>>(),
+            [(ClaimKind::Agreement, (vec!["PHL", "VNM"], vec![]))],
+            "{c:?}"
+        );
     }
 }

@@ -1026,6 +1026,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("agreement", Agreement, Agree, Some("057"), 4),
         t!("adopted", Agreement, Agree, Some("057"), 4),
         t!("declaration", Agreement, Agree, Some("057"), 4),
+        t!("memorandum", Agreement, Agree, Some("057"), 5),
+        t!("memorandum of understanding", Agreement, Agree, Some("057"), 6),
         t!("opened", Establishment, Cooperate, Some("064"), 5),
         t!("established", Establishment, Cooperate, Some("064"), 5),
         t!("set up", Establishment, Cooperate, Some("064"), 5),
