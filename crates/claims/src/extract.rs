@@ -711,11 +711,37 @@ impl<'kb> Extractor<'kb> {
                 !w.contains(' ') && c.past_form(&w)
             })
         });
+        // (So is a verb in the past after a comma, in a list of the subject's predicates,
+        // when an object follows it, not a preposition or a date: "It has been a NATO partner
+        // since 2005, adopted its first programme this year, and sent troops"; "The contract,
+        // signed in August, covers …" is a participle.)
+        let verb_after_comma = commas.iter().copied().filter(|&k| {
+            let i = triggers.partition_point(|t| t.0 < k + 2);
+            triggers[i..].iter().take_while(|t| t.0 == k + 2).any(|&(s, e, _)| {
+                let w = sentence[s..e].to_ascii_lowercase();
+                let next = sentence[e..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                !w.contains(' ')
+                    && c.past_form(&w)
+                    && !next.is_empty()
+                    && !crate::petrarch::PREPOSITIONS.contains(&next.trim_end_matches(','))
+                    && ![
+                        "since", "during", "under", "after", "before", "until", "last", "this", "earlier", "later",
+                    ]
+                    .contains(&next.trim_end_matches(','))
+                    && !crate::dates::calendar_word(&next)
+                    && !next.starts_with(|c: char| c.is_ascii_digit())
+            })
+        });
         let starts: Vec<usize> = c
             .second_predicate
             .find_iter(sentence)
             .map(|m| m.start())
             .chain(verb_after_and.map(|(k, _)| k))
+            .chain(verb_after_comma)
             .collect();
         // (Clauses split off here keep their dates to themselves: their starts.)
         let mut split_off: Vec<usize> = Vec::new();
@@ -925,6 +951,45 @@ impl<'kb> Extractor<'kb> {
                 self_dated.push((k, bounds.get(i + 1).copied().unwrap_or(sentence.len())));
             }
         }
+        // An opening phrase set off by a comma ("Squeezed between Russia and China, Mongolia
+        // has …", "As fellow G7 members, the United Kingdom and Japan …", "After talks with
+        // Biden, Kishida …") holds no subject when a name follows its comma: where the sentence's
+        // subject may start.
+        let opening_end = {
+            let first = sentence
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            let opens = crate::petrarch::PREPOSITIONS.contains(&first.as_str())
+                || [
+                    "after",
+                    "before",
+                    "since",
+                    "despite",
+                    "unlike",
+                    "like",
+                    "under",
+                    "amid",
+                    "following",
+                    "during",
+                    "while",
+                ]
+                .contains(&first.as_str())
+                || c.past_form(&first)
+                || first.ends_with("ing");
+            commas
+                .first()
+                .copied()
+                .filter(|_| opens)
+                .filter(|&k| {
+                    word_spans(&sentence[k + 2..])
+                        .take(4)
+                        .any(|(j, _)| mentions.iter().any(|n| n.start == k + 2 + j && n.entry.agent.is_none()))
+                })
+                .map_or(0, |k| k + 1)
+        };
         let mut subject_in_sentence: Vec<(ActorEntry, String)> = Vec::new();
         // The last arms-deal claim of this sentence (its index in `out`).
         let mut last_deal: Option<usize> = None;
@@ -1178,7 +1243,7 @@ impl<'kb> Extractor<'kb> {
                 // A clause without an event still sets the subject for what follows.
                 if let Some(m) = mentions
                     .iter()
-                    .find(|m| m.start >= a && m.start < b && m.entry.agent.is_none())
+                    .find(|m| m.start >= a.max(opening_end) && m.start < b && m.entry.agent.is_none())
                 {
                     subject_in_sentence = vec![(m.entry.clone(), sentence[m.start..m.end].to_string())];
                 }
@@ -1293,7 +1358,12 @@ impl<'kb> Extractor<'kb> {
                         .any(|m| m.start >= p && m.start < ts && m.entry.agent.is_none())
                 })
                 .last()
-                .unwrap_or(a);
+                .unwrap_or(a)
+                .max(if opening_end > a && opening_end < ts {
+                    opening_end
+                } else {
+                    a
+                });
             // An apposition holds its trigger's counterpart: in "Poland, a NATO member since
             // 1999, borders Ukraine" nothing after its closing comma is the membership's.
             let apposition_end = appositions
@@ -1476,7 +1546,20 @@ impl<'kb> Extractor<'kb> {
                         unknown_name(&sentence[from + i..from + i + n.len()], initial, cases)
                     })
             };
-            let inherited = !unknown_subject
+            // A clause whose subject is a pronoun ("It has been a NATO partner since 2005") is
+            // about the subject told before: names before its verb modify, they do not act.
+            let pronoun_led = {
+                let mut w = sentence[a..ts]
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+                    .filter(|w| !w.is_empty() && !matches!(w.as_str(), "and" | "but" | "then"));
+                matches!(w.next().as_deref(), Some("it" | "they" | "he" | "she"))
+                    && !matches!(w.next().as_deref(), Some("and" | "or"))
+            };
+            if pronoun_led {
+                actors.clear();
+            }
+            let inherited = (!unknown_subject || pronoun_led)
                 && (actors.is_empty()
                     || (only_agents && (!subject_in_sentence.is_empty() || !memory.subject.is_empty())));
             let antecedent = antecedents.iter().find(|(p, _)| *p == a).map(|(_, m)| m);
@@ -1713,6 +1796,16 @@ impl<'kb> Extractor<'kb> {
                 || no_attacker
                 || joins_no_body
             {
+                // (A clause whose event is no claim still names the subject for what follows:
+                // "Mongolia has long courted what it calls third neighbours. It …")
+                if !pronoun_led {
+                    if let Some(m) = in_clause
+                        .iter()
+                        .find(|m| m.start >= own_subject_from && m.start < ts && m.entry.agent.is_none())
+                    {
+                        subject_in_sentence = vec![(m.entry.clone(), sentence[m.start..m.end].to_string())];
+                    }
+                }
                 continue;
             }
             // (A trigger in an adverbial clause after the main clause's subject leaves that
@@ -1733,7 +1826,7 @@ impl<'kb> Extractor<'kb> {
                 let t = sentence[a..ts].trim_start_matches([',', ' ']).to_ascii_lowercase();
                 t.starts_with("to ") || t.starts_with("and to ") || t.starts_with("or to ")
             };
-            if !subject_mentions.is_empty() && !infinitive {
+            if !subject_mentions.is_empty() && !infinitive && !pronoun_led {
                 subject_in_sentence = subject_mentions;
             }
             if let Some(f) = family(trig.kind) {
@@ -4124,5 +4217,35 @@ mod tests {
             [(ClaimKind::Agreement, (vec!["PHL", "VNM"], vec![]))],
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_subject_is_carried_past_openings_pronouns_and_lists_of_predicates() {
+        let x = extractor();
+        let claims = |text: &str| -> Vec<(usize, String, String)> {
+            let a = Article::from_bytes("t", format!("date: 2024-09-04\n\n{text}").as_bytes());
+            x.extract(&a)
+                .iter()
+                .map(|c| (c.sentence, ids(&c.actors).join(","), ids(&c.recipients).join(",")))
+                .collect()
+        };
+        // The names of an opening phrase are not the subject; a clause whose event makes no
+        // claim still names it; "it" with a name before its verb ("a NATO partner") is still
+        // the subject told before; predicates listed after commas share the subject.
+        let c = claims(
+            "Squeezed between Russia and China, Mongolia has long courted what it calls third neighbours. It has been a NATO partner since 2005, adopted its first partnership programme with the Alliance this year, and sent troops to Afghanistan. It joined the OSCE in 2012.",
+        );
+        assert_eq!(
+            c,
+            [
+                (1, "MNG".into(), "NATO".into()),
+                (1, "MNG".into(), "NATO".into()),
+                (1, "MNG".into(), "AFG".into()),
+                (2, "MNG".into(), "OSCE".into()),
+            ],
+        );
+        // A participle after a comma is no predicate of its own.
+        let c = claims("The contract, signed in August, covers 180 K2 tanks from South Korea.");
+        assert_eq!(c.len(), 1, "{c:?}");
     }
 }

@@ -499,7 +499,7 @@ fn word_matches(text: &str, dict: &str) -> bool {
 }
 
 /// Prepositions: a pattern's prepositional phrase starts right after what it attaches to.
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "to", "for", "with", "on", "against", "of", "in", "at", "from", "by", "over", "into", "about", "as",
 ];
 
