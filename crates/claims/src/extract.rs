@@ -2020,7 +2020,14 @@ impl<'kb> Extractor<'kb> {
             // not to cancel contracts"): all its sides would come from the context.
             // (A date counts when written in the clause: "Under the deal, Hanwha will deliver
             // the guns in 2026" has nothing in "Under the deal".)
-            if in_clause.is_empty() && !grouped && !dated(a, b) && items.iter().all(|(q, s)| q.is_none() && s.is_none())
+            // (A second predicate of the sentence's subject states its own event: "In October it
+            // agreed to deliver radars and signed a letter of intent".)
+            let predicate_of_subject = split_off.contains(&a) && inherited && !actors.is_empty();
+            if in_clause.is_empty()
+                && !grouped
+                && !dated(a, b)
+                && !predicate_of_subject
+                && items.iter().all(|(q, s)| q.is_none() && s.is_none())
             {
                 continue;
             }
@@ -4247,5 +4254,51 @@ mod tests {
         // A participle after a comma is no predicate of its own.
         let c = claims("The contract, signed in August, covers 180 K2 tanks from South Korea.");
         assert_eq!(c.len(), 1, "{c:?}");
+    }
+
+    #[test]
+    fn more_ways_of_telling_common_events() {
+        let x = extractor();
+        let kinds = |s: &str| -> Vec<ClaimKind> { x.extract_sentence(s, None).iter().map(|c| c.mode).collect() };
+        assert_eq!(
+            kinds("The Greek and Israeli navies have exercised together since 2011."),
+            [ClaimKind::Exercise]
+        );
+        assert_eq!(
+            kinds("France signed a letter of intent with Armenia in October."),
+            [ClaimKind::Agreement]
+        );
+        assert_eq!(
+            kinds("Greece has leased Heron drones from Israel."),
+            [ClaimKind::ArmsDeal]
+        );
+        assert_eq!(
+            kinds("Armenia has been part of NATO's Partnership for Peace since 1994."),
+            [ClaimKind::Membership]
+        );
+        // Radars are arms (SIPRI counts sensors among major conventional arms): buying them
+        // is an arms deal.
+        assert_eq!(
+            kinds("Armenia bought four radars from India in 2020."),
+            [ClaimKind::ArmsDeal]
+        );
+        // A second predicate of the sentence's subject is a claim of its own, with the
+        // sentence's opening date.
+        let a = Article::from_bytes(
+            "t",
+            b"date: 2024-03-01\n\nFrance is a supplier of Armenia. In October it agreed to deliver three radars and signed a letter of intent on missiles.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(
+            c.iter()
+                .filter(|c| c.sentence == 1)
+                .map(|c| (c.mode, c.date.map(|d| d.to_string())))
+                .collect::<Vec<_>>(),
+            [
+                (ClaimKind::Agreement, Some("2023-10".into())),
+                (ClaimKind::Agreement, Some("2023-10".into()))
+            ],
+            "{c:?}"
+        );
     }
 }

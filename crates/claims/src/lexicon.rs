@@ -926,6 +926,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("procured", ArmsDeal, Agree, Some("057"), 6, about arms),
         t!("procure", ArmsDeal, Agree, Some("057"), 6, about arms),
         t!("acquired", ArmsDeal, Agree, Some("057"), 5, about arms),
+        t!("leased", ArmsDeal, Agree, Some("057"), 6, about arms),
+        t!("leasing", ArmsDeal, Agree, Some("057"), 5, about arms),
         t!("contract", ArmsDeal, Agree, Some("057"), 5),
         t!("contracts", ArmsDeal, Agree, Some("057"), 5),
         t!("signed for", ArmsDeal, Agree, Some("057"), 6),
@@ -1006,6 +1008,9 @@ pub fn triggers() -> Vec<Trigger> {
         t!("belong to", Membership, Cooperate, None, 4),
         t!("belongs to", Membership, Cooperate, None, 4),
         t!("belonged to", Membership, Cooperate, None, 4),
+        t!("been part of", Membership, Cooperate, None, 4),
+        t!("is part of", Membership, Cooperate, None, 4),
+        t!("are part of", Membership, Cooperate, None, 4),
         // A partnership as a standing status ("a NATO partner since 2005"; NATO's Enhanced
         // Opportunities Partners).
         t!("partner since", Membership, Cooperate, None, 5),
@@ -1027,6 +1032,7 @@ pub fn triggers() -> Vec<Trigger> {
         t!("adopted", Agreement, Agree, Some("057"), 4),
         t!("declaration", Agreement, Agree, Some("057"), 4),
         t!("memorandum", Agreement, Agree, Some("057"), 5),
+        t!("letter of intent", Agreement, Agree, Some("057"), 6),
         t!("memorandum of understanding", Agreement, Agree, Some("057"), 6),
         t!("opened", Establishment, Cooperate, Some("064"), 5),
         t!("established", Establishment, Cooperate, Some("064"), 5),
@@ -1137,6 +1143,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("exercises", Exercise, Cooperate, Some("062"), 6),
         t!("drill", Exercise, Cooperate, Some("062"), 6),
         t!("drills", Exercise, Cooperate, Some("062"), 6),
+        t!("exercised", Exercise, Cooperate, Some("062"), 6),
+        t!("exercising", Exercise, Cooperate, Some("062"), 6),
         t!("invaded", Invasion, Assault, Some("190"), 8),
         t!("invasion", Invasion, Assault, Some("190"), 8),
         t!("attacked", Attack, Assault, Some("190"), 7),
@@ -1482,7 +1490,15 @@ pub fn weapon_word(word: &str) -> bool {
     static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     let set = W.get_or_init(|| {
         // Naval and land platforms the sets leave out, by their general English names.
-        const PLATFORMS: &[&str] = &["submarine", "warship", "corvette", "frigate", "destroyer", "launcher"];
+        const PLATFORMS: &[&str] = &[
+            "submarine",
+            "warship",
+            "corvette",
+            "frigate",
+            "destroyer",
+            "launcher",
+            "radar",
+        ];
         // Head nouns too general to say "weapon" alone.
         const GENERAL: &[&str] = &[
             "device",
