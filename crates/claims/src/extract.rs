@@ -1480,8 +1480,9 @@ impl<'kb> Extractor<'kb> {
                     recipients.push((implied.to_string(), String::new()));
                 }
             }
-            // "The two sides", "both countries", "the three leaders": the actors of the last
-            // claim that named that many, else (for two) the two the text is about.
+            // "The two sides", "both countries": the two the text is about (its two most named),
+            // else the actors of the last claim that named two; "the three leaders": the last
+            // claim's that named three.
             let both = c.both_sides.captures(&sentence[a..b]);
             let group: Option<(Vec<String>, regex::Match)> = both.as_ref().and_then(|m| {
                 let whole = m.get(0)?;
@@ -1492,11 +1493,12 @@ impl<'kb> Extractor<'kb> {
                 if a + whole.start() >= te && actors.len() == n {
                     return None;
                 }
-                let named = memory.groups.get(n).cloned().flatten().or_else(|| {
+                let topic = || {
                     (n == 2)
                         .then(|| memory.topic().map(|(x, y)| vec![x.to_string(), y.to_string()]))
                         .flatten()
-                })?;
+                };
+                let named = topic().or_else(|| memory.groups.get(n).cloned().flatten())?;
                 Some((named, whole))
             });
             let grouped = group.is_some();
@@ -4300,5 +4302,22 @@ mod tests {
             ],
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn the_two_sides_are_the_two_the_text_is_about() {
+        let x = extractor();
+        let a = Article::from_bytes(
+            "t",
+            b"date: 2024-09-04\n\nPutin visited Mongolia on Tuesday. Mongolia buys most of its fuel from Russia, and Russia is Mongolia's largest neighbour. Ukraine and Turkey signed a grain deal in July 2022. The two sides signed agreements on fuel supplies on Tuesday.",
+        );
+        let c = x.extract(&a);
+        let last = c
+            .iter()
+            .find(|c| c.sentence == 3)
+            .expect("a claim for the last sentence");
+        let mut who = ids(&last.actors);
+        who.sort_unstable();
+        assert_eq!(who, ["MNG", "RUS"], "{c:?}");
     }
 }
