@@ -1991,6 +1991,13 @@ impl<'kb> Extractor<'kb> {
                     recipients.retain(|r| !places.contains(&r.0));
                 }
             }
+            // A government, a legislature or armed forces with no state named beside a named
+            // actor are that actor's own organs, who act or are sent, not its counterpart ("put
+            // its armed forces on high alert", "sent marines to its islands", "the cabinet
+            // adopted"). (Other generic agents, "police", "militants", can be counterparts.)
+            if !actors.is_empty() && actors.iter().all(|x| !bare.contains(x.0.as_str())) {
+                recipients.retain(|x| !(bare.contains(x.0.as_str()) && ["GOV", "LEG", "MIL"].contains(&x.0.as_str())));
+            }
             let plover = match (trig.kind, trig.plover) {
                 (ClaimKind::Delivery, Plover::Cooperate) if !arms_in_view => Plover::Aid,
                 (ClaimKind::Deployment, Plover::Cooperate | Plover::Mobilize) if org_named => Plover::Cooperate,
@@ -4319,5 +4326,23 @@ mod tests {
         let mut who = ids(&last.actors);
         who.sort_unstable();
         assert_eq!(who, ["MNG", "RUS"], "{c:?}");
+    }
+
+    #[test]
+    fn an_actors_own_organs_are_no_counterpart() {
+        let x = extractor();
+        for s in [
+            "Pakistan put its armed forces on high alert on Wednesday.",
+            "The Philippines sent additional marines to its northernmost islands.",
+        ] {
+            let c = x.extract_sentence(s, None);
+            assert!(!c.is_empty() && c.iter().all(|c| c.recipients.is_empty()), "{s}: {c:?}");
+        }
+        // Police named as the accused stay the counterpart.
+        let c = x.extract_sentence(
+            "The opposition party accused police of abducting one of its officials.",
+            None,
+        );
+        assert!(c.iter().any(|c| !c.recipients.is_empty()), "{c:?}");
     }
 }
