@@ -962,21 +962,11 @@ impl<'kb> Extractor<'kb> {
                 .unwrap_or("")
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_ascii_lowercase();
-            let opens = crate::petrarch::PREPOSITIONS.contains(&first.as_str())
-                || [
-                    "after",
-                    "before",
-                    "since",
-                    "despite",
-                    "unlike",
-                    "like",
-                    "under",
-                    "amid",
-                    "following",
-                    "during",
-                    "while",
-                ]
-                .contains(&first.as_str())
+            // (A subordinator, a preposition — the dictionary's and those that open a phrase of
+            // circumstance — or a participle.)
+            let opens = c.adverbial.is_match(&first)
+                || crate::petrarch::PREPOSITIONS.contains(&first.as_str())
+                || ["despite", "unlike", "like", "under", "amid", "during"].contains(&first.as_str())
                 || c.past_form(&first)
                 || first.ends_with("ing");
             commas
@@ -2802,6 +2792,23 @@ mod tests {
     }
 
     /// A claim's actors and recipients, by id.
+    /// A claim's two sides, ids joined by commas.
+    fn joined(c: &Claim) -> (String, String) {
+        (ids(&c.actors).join(","), ids(&c.recipients).join(","))
+    }
+
+    /// The kind and the two sides of every claim of one sentence.
+    fn roles(s: &str) -> Vec<(ClaimKind, String, String)> {
+        extractor()
+            .extract_sentence(s, None)
+            .iter()
+            .map(|c| {
+                let (a, r) = joined(c);
+                (c.mode, a, r)
+            })
+            .collect()
+    }
+
     fn sides(c: &Claim) -> (Vec<&str>, Vec<&str>) {
         (ids(&c.actors), ids(&c.recipients))
     }
@@ -3208,7 +3215,7 @@ mod tests {
     }
 
     #[test]
-    fn the_two_sides_are_the_last_pair_named_and_the_three_the_last_three() {
+    fn without_a_topic_the_two_sides_are_the_last_pair_named_and_the_three_the_last_three() {
         let x = extractor();
         let a = Article::from_bytes(
             "-",
@@ -4056,13 +4063,6 @@ mod tests {
 
     #[test]
     fn what_is_given_decides_a_delivery() {
-        let x = extractor();
-        let kinds = |s: &str| -> Vec<(ClaimKind, String, String)> {
-            x.extract_sentence(s, None)
-                .iter()
-                .map(|c| (c.mode, ids(&c.actors).join(","), ids(&c.recipients).join(",")))
-                .collect()
-        };
         // Arms sent, handed, given or transferred are a delivery; forces sent a deployment. A
         // verb before a weapon's name is a verb after an auxiliary too ("has sent weapons", "did
         // not send weapons"), not a noun naming the weapon's role.
@@ -4090,10 +4090,10 @@ mod tests {
                 "UKR",
             ),
         ] {
-            assert_eq!(kinds(s), [(kind, a.to_string(), r.to_string())], "{s}");
+            assert_eq!(roles(s), [(kind, a.to_string(), r.to_string())], "{s}");
         }
         // A verb of giving with no arms after it is no delivery.
-        assert!(!kinds("Poland gave its approval to Ukraine.")
+        assert!(!roles("Poland gave its approval to Ukraine.")
             .iter()
             .any(|k| k.0 == ClaimKind::Delivery));
     }
@@ -4147,29 +4147,22 @@ mod tests {
 
     #[test]
     fn approving_leaving_and_stationing_are_read_by_who_does_them() {
-        let x = extractor();
-        let one = |s: &str| -> Vec<(ClaimKind, String, String)> {
-            x.extract_sentence(s, None)
-                .iter()
-                .map(|c| (c.mode, ids(&c.actors).join(","), ids(&c.recipients).join(",")))
-                .collect()
-        };
         // A legislature approving another's accession ratifies it.
         assert_eq!(
-            one("Hungary's parliament approved Sweden's accession on 26 February 2024."),
+            roles("Hungary's parliament approved Sweden's accession on 26 February 2024."),
             [(ClaimKind::Ratification, "HUN".into(), "SWE".into())]
         );
         // Forces leaving withdraw; a leader leaving a room does not.
         assert_eq!(
-            one("The last CSTO troops left Kazakhstan on 19 January 2022."),
+            roles("The last CSTO troops left Kazakhstan on 19 January 2022."),
             [(ClaimKind::Withdrawal, "CSTO".into(), "KAZ".into())]
         );
-        assert!(!one("The Japanese prime minister left Manila on Sunday.")
+        assert!(!roles("The Japanese prime minister left Manila on Sunday.")
             .iter()
             .any(|c| c.0 == ClaimKind::Withdrawal));
         // Forces stationed somewhere are deployed there.
         assert_eq!(
-            one("Germany will station a brigade of about 5,000 troops in Lithuania by 2027."),
+            roles("Germany will station a brigade of about 5,000 troops in Lithuania by 2027."),
             [(ClaimKind::Deployment, "DEU".into(), "LTU".into())]
         );
     }
@@ -4197,12 +4190,7 @@ mod tests {
     #[test]
     fn sources_sides_between_and_groups_in_the_sentence() {
         let x = extractor();
-        let one = |s: &str| -> Vec<(String, String)> {
-            x.extract_sentence(s, None)
-                .iter()
-                .map(|c| (ids(&c.actors).join(","), ids(&c.recipients).join(",")))
-                .collect()
-        };
+        let one = |s: &str| -> Vec<(String, String)> { x.extract_sentence(s, None).iter().map(joined).collect() };
         // A source after "according to" takes no part in the event.
         assert_eq!(
             one("Russian mercenaries arrived in Mali in December 2021, according to France."),
@@ -4242,7 +4230,10 @@ mod tests {
             let a = Article::from_bytes("t", format!("date: 2024-09-04\n\n{text}").as_bytes());
             x.extract(&a)
                 .iter()
-                .map(|c| (c.sentence, ids(&c.actors).join(","), ids(&c.recipients).join(",")))
+                .map(|c| {
+                    let (a, r) = joined(c);
+                    (c.sentence, a, r)
+                })
                 .collect()
         };
         // The names of an opening phrase are not the subject; a clause whose event makes no
