@@ -129,46 +129,46 @@ pub struct DateContext {
     pub future: Option<fn(&str) -> bool>,
 }
 
-/// Words without which no date expression without digits can match.
-fn date_words() -> &'static aho_corasick::AhoCorasick {
-    static W: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    W.get_or_init(|| {
-        let words = [
-            "year",
-            "month",
-            "week",
-            "day",
-            "tomorrow",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "may",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "oct",
-            "nov",
-            "dec",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "spring",
-            "summer",
-            "autumn",
-            "fall",
-            "winter",
+/// What a text holds that the date patterns need: without it, a pattern cannot match.
+#[derive(Default)]
+struct DateCues {
+    digit: bool,
+    /// A month's name or abbreviation, capitalised ("June", "Sept.").
+    month: bool,
+    /// A unit of time or a season ("year", "weeks", "today", "summer").
+    unit: bool,
+    weekday: bool,
+}
+
+impl DateCues {
+    fn of(text: &str) -> DateCues {
+        const MONTHS3: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ];
-        aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build(words)
-            .unwrap_or_else(|e| panic!("date words: {e}"))
-    })
+        const UNITS: [&str; 10] = [
+            "year", "month", "week", "day", "tomorrow", "spring", "summer", "autumn", "fall", "winter",
+        ];
+        static W: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+        let words = W.get_or_init(|| {
+            let all = MONTHS3.iter().chain(&UNITS).chain(&WEEKDAYS);
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(all)
+                .unwrap_or_else(|e| panic!("date words: {e}"))
+        });
+        let mut cues = DateCues {
+            digit: text.bytes().any(|b| b.is_ascii_digit()),
+            ..DateCues::default()
+        };
+        for m in words.find_overlapping_iter(text) {
+            match m.pattern().as_usize() {
+                i if i < MONTHS3.len() => cues.month |= text.as_bytes()[m.start()].is_ascii_uppercase(),
+                i if i < MONTHS3.len() + UNITS.len() => cues.unit = true,
+                _ => cues.weekday = true,
+            }
+        }
+        cues
+    }
 }
 
 fn push(
@@ -193,14 +193,12 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     let p = patterns();
     let mut found: Vec<DateMention> = Vec::new();
     // Most sentences hold no date: skip the patterns that cannot match.
-    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-    let has_words = date_words().is_match(text);
-    if !has_digit && !has_words {
-        return found;
-    }
+    let cues = DateCues::of(text);
+    let scan = |on: bool, re: &'static Regex| on.then(|| re.captures_iter(text)).into_iter().flatten();
+    let day_month = cues.digit && cues.month;
     let published = ctx.published;
     let pub_day = published.map(|d| d.latest());
-    for c in p.day_month_year.captures_iter(text) {
+    for c in scan(day_month, &p.day_month_year) {
         let (m0, d, mo, y) = (c.get(0), c.get(1), c.get(2), c.get(3));
         if let (Some(m0), Some(d), Some(mo), Some(y)) = (m0, d, mo, y) {
             let date = (|| {
@@ -213,7 +211,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             push(&mut found, m0.start(), m0.end(), date, None);
         }
     }
-    for c in p.month_day_year.captures_iter(text) {
+    for c in scan(day_month, &p.month_day_year) {
         if let (Some(m0), Some(mo), Some(d), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) {
             let date = (|| {
                 ymd(
@@ -225,13 +223,13 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             push(&mut found, m0.start(), m0.end(), date, None);
         }
     }
-    for c in p.month_year.captures_iter(text) {
+    for c in scan(day_month, &p.month_year) {
         if let (Some(m0), Some(mo), Some(y)) = (c.get(0), c.get(1), c.get(2)) {
             let date = (|| PartialDate::ym(y.as_str().parse().ok()?, month_number(mo.as_str())?).ok())();
             push(&mut found, m0.start(), m0.end(), date, None);
         }
     }
-    for c in p.range.captures_iter(text) {
+    for c in scan(cues.digit, &p.range) {
         let Some(m0) = c.get(0) else { continue };
         let pair = [(1, 2), (3, 4), (5, 6)]
             .into_iter()
@@ -255,7 +253,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         );
     }
     // A decade ("in the 1990s") is its ten years.
-    for c in p.decade.captures_iter(text) {
+    for c in scan(cues.digit, &p.decade) {
         let (Some(m0), Some(y)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -268,7 +266,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             PartialDate::year_only(y0 + 9).ok(),
         );
     }
-    for m in p.year.find_iter(text) {
+    for m in cues.digit.then(|| p.year.find_iter(text)).into_iter().flatten() {
         // Not part of a larger number ("2,022" or "12022").
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
@@ -314,7 +312,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         })
     };
     // Two days of one month ("on 24 and 25 June", "June 24-25, 2025"): the first, to the second.
-    for c in p.day_range.captures_iter(text) {
+    for c in scan(day_month, &p.day_range) {
         let Some(m0) = c.get(0) else { continue };
         let (d0, d1, mo) = match (c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6)) {
             (Some(a), Some(b), Some(mo), ..) => (a, b, mo),
@@ -335,7 +333,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             push(&mut found, m0.start(), m0.end(), Some(a), Some(b));
         }
     }
-    for c in p.day_month.captures_iter(text) {
+    for c in scan(day_month, &p.day_month) {
         let Some(m0) = c.get(0) else { continue };
         let (d, mo) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
             (Some(d), Some(mo), _, _) => (d, mo),
@@ -365,7 +363,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             .map(|(_, _, d)| *d)
             .or(ctx.anchor)
     };
-    for c in p.month_alone.captures_iter(text) {
+    for c in scan(cues.month, &p.month_alone) {
         let (Some(m0), Some(mo)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -407,7 +405,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         );
     }
     if let Some(d) = pub_day {
-        for c in p.relative_unit.captures_iter(text) {
+        for c in scan(cues.unit, &p.relative_unit) {
             let (Some(m0), Some(rel), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
@@ -469,7 +467,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             };
             push(&mut found, m0.start(), m0.end(), date, None);
         }
-        for c in p.weekday.captures_iter(text) {
+        for c in scan(cues.weekday, &p.weekday) {
             let (Some(m0), Some(w)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -495,7 +493,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
                 None,
             );
         }
-        for c in p.past_n_years.captures_iter(text) {
+        for c in scan(cues.unit, &p.past_n_years) {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -511,7 +509,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         }
         // A day said relative to the article's ("yesterday") or to the date last mentioned
         // ("that day", "the following day").
-        for c in p.day_word.captures_iter(text) {
+        for c in scan(cues.unit, &p.day_word) {
             let Some(m0) = c.get(0) else { continue };
             let word = |i: usize| c.get(i).map(|m| m.as_str().to_ascii_lowercase());
             let (base, step) = match (word(1).as_deref(), word(2).as_deref(), word(3).as_deref()) {
@@ -544,7 +542,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             };
             push(&mut found, m0.start(), m0.end(), date, None);
         }
-        for c in p.offset.captures_iter(text) {
+        for c in scan(cues.unit, &p.offset) {
             let (Some(m0), Some(n), Some(unit), Some(dir)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
                 continue;
             };

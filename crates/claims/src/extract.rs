@@ -143,22 +143,25 @@ pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
     let (mut total, mut plain) = (0usize, 0usize);
     for c in s.chars() {
         total += 1;
-        if c.is_alphabetic() || c.is_whitespace() || ",.;:'\"()-–—’“”%/".contains(c) || c.is_ascii_digit() {
-            plain += 1;
-        }
+        let ok = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c.is_whitespace() || b",.;:'\"()-%/".contains(&(c as u8))
+        } else {
+            c.is_alphabetic() || c.is_whitespace() || "–—’“”".contains(c)
+        };
+        plain += usize::from(ok);
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let wordlike = words
-        .iter()
-        .filter(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            !w.is_empty() && w.chars().count() <= 24 && w.chars().all(|c| c.is_alphanumeric() || "-'’.".contains(c))
-        })
-        .count();
-    let lower = words
-        .iter()
-        .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase()));
-    words.len() >= 3 && plain * 100 >= total * 90 && wordlike * 100 >= words.len() * 80 && lower
+    let (mut words, mut wordlike, mut lower) = (0usize, 0usize, false);
+    for w in s.split_whitespace() {
+        words += 1;
+        lower |= w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase());
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let like = !w.is_empty()
+            && w.chars().count() <= 24
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'));
+        wordlike += usize::from(like);
+    }
+    words >= 3 && plain * 100 >= total * 90 && wordlike * 100 >= words * 80 && lower
 }
 
 struct Cues {
@@ -392,7 +395,7 @@ impl<'kb> Extractor<'kb> {
         };
         let mut memory = Memory::default();
         // A sentence said again (a repeated headline, a pull quote) is one statement.
-        let mut seen: std::collections::HashSet<&str> = Default::default();
+        let mut seen: crate::Set<&str> = Default::default();
         for (index, &(s0, s1)) in article.sentences().iter().enumerate() {
             for (w0, w1) in windows(&article.text, s0, s1) {
                 let sentence = &article.text[w0..w1];
@@ -2324,7 +2327,7 @@ struct Memory {
     /// How the text writes its words (whether a capitalised one first in a sentence is a name).
     cases: std::cell::OnceCell<WordCases>,
     /// Surnames of the people named in full so far, with their entries.
-    surnames: std::collections::HashMap<String, ActorEntry>,
+    surnames: crate::Map<String, ActorEntry>,
     /// The last arms deal told (its claim's index), for a later "it also covers …".
     last_deal: Option<usize>,
     /// Its seller's and its buyer's ids, for a delivery told after it.
@@ -2338,7 +2341,7 @@ struct Memory {
     meeting_of: Option<String>,
     /// How often each actor (as the state or organisation it acts for) has been named so far,
     /// and where first: the text's topic is its two most named.
-    times_named: std::collections::HashMap<String, (usize, usize)>,
+    times_named: crate::Map<String, (usize, usize)>,
     /// The two most named so far, most named first (kept as names are counted, so that the
     /// topic costs nothing to ask for however many actors a long text names).
     top: Vec<String>,
@@ -2598,8 +2601,8 @@ fn word_cases(text: &str) -> WordCases {
 /// How a text writes its words (see [`word_cases`]).
 #[derive(Default)]
 struct WordCases {
-    common: std::collections::HashSet<String>,
-    proper: std::collections::HashSet<String>,
+    common: crate::Set<String>,
+    proper: crate::Set<String>,
 }
 
 /// Whether the head of a clause's subject (`span`, the words before its verb, holding no known

@@ -75,14 +75,14 @@ pub struct Lexicon {
     system_names: Vec<String>,
     /// Who makes a system, by its name (lower case), where every recorded transfer of it has
     /// the same supplier.
-    makers: std::collections::HashMap<String, Option<String>>,
+    makers: crate::Map<String, Option<String>>,
     /// Every name the knowledge base gives (lower case): such names are the knowledge base's to
     /// resolve, never the dictionaries'.
-    kb_names: std::collections::HashSet<String>,
+    kb_names: crate::Set<String>,
     /// Phoenix codes of organisations the knowledge base knows under its own id (IGOUNO → UN).
-    kb_codes: std::collections::HashMap<String, String>,
+    kb_codes: crate::Map<String, String>,
     /// The knowledge base's states, by id.
-    states: std::collections::HashSet<String>,
+    states: crate::Set<String>,
     /// Further dictionaries given by the caller (the PETRARCH validation suite's fictional
     /// actors), read after the shipped ones.
     extra: Option<DictionaryNames>,
@@ -107,13 +107,26 @@ struct DictionaryNames {
     insensitive_refs: Vec<NameRef>,
     /// A readable name for each organisation's code that the knowledge base may not know
     /// ("NGOHRIAMN" → "Amnesty International"); a generic agent is named by its own words.
-    display: std::collections::HashMap<String, String>,
+    display: crate::Map<String, String>,
 }
 
 /// A leftmost-longest automaton over `patterns`. Building one fails only past the crate's size
 /// limits, which dictionaries of this size are far from: that would be a bug, named by `what`.
 fn automaton<'p>(patterns: impl IntoIterator<Item = &'p str>, case_insensitive: bool, what: &str) -> AhoCorasick {
+    automaton_of(patterns, case_insensitive, None, what)
+}
+
+/// [`automaton`] of a given kind: a DFA searches fastest and is worth its memory and build time for
+/// an automaton built once per process and scanned on every sentence (the trigger table); the
+/// dictionaries' names would take four times the memory as a DFA.
+fn automaton_of<'p>(
+    patterns: impl IntoIterator<Item = &'p str>,
+    case_insensitive: bool,
+    kind: Option<aho_corasick::AhoCorasickKind>,
+    what: &str,
+) -> AhoCorasick {
     AhoCorasickBuilder::new()
+        .kind(kind)
         .ascii_case_insensitive(case_insensitive)
         .match_kind(MatchKind::LeftmostLongest)
         .build(patterns)
@@ -158,7 +171,7 @@ fn build_names(d: &'static crate::phoenix::Dictionaries, countries: bool) -> Dic
     );
     let mut sensitive: Vec<(String, NameRef)> = Vec::new();
     let mut insensitive: Vec<(String, NameRef)> = Vec::new();
-    let mut display = std::collections::HashMap::new();
+    let mut display = crate::Map::default();
     for (i, e) in d.actors.iter().enumerate() {
         // A bare country code ([AFG]) is a state's name, which the knowledge base gives; its
         // synonyms there include provinces and towns, which are places, not actors.
@@ -339,7 +352,7 @@ impl Lexicon {
         // its hyphen), and the proper name that follows it ("Chunmoo", "Black Panther"). Other
         // designations in text are found by their shape (see `designation`).
         let mut system_names: Vec<String> = Vec::new();
-        let mut makers: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
+        let mut makers: crate::Map<String, Option<String>> = Default::default();
         for t in &kb.facts().transfers {
             let first = system_names.len();
             system_names.push(t.system.clone());
@@ -384,7 +397,7 @@ impl Lexicon {
         for (n, e) in sensitive.iter().chain(&insensitive) {
             by_name.entry(n.to_lowercase()).or_insert_with(|| e.id.clone());
         }
-        let states: std::collections::HashSet<String> = kb
+        let states: crate::Set<String> = kb
             .facts()
             .actors
             .iter()
@@ -394,7 +407,7 @@ impl Lexicon {
         // The dictionaries' names are read once per process, here rather than in the first
         // sentence analysed.
         dictionary_names();
-        let mut kb_codes = std::collections::HashMap::new();
+        let mut kb_codes = crate::Map::default();
         for e in &crate::phoenix::shipped().actors {
             for c in &e.codes {
                 if c.code.len() > 3
@@ -1585,10 +1598,12 @@ pub fn nominal_use(before: &str) -> bool {
 
 /// A text's words for pattern matching: lower case, without surrounding punctuation.
 fn words(text: &str) -> Vec<String> {
-    text.split_whitespace()
-        .map(|w| crate::petrarch::american(w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()))
-        .filter(|w| !w.is_empty())
-        .collect()
+    text.split_whitespace().map(word).filter(|w| !w.is_empty()).collect()
+}
+
+/// One whitespace-separated token as [`words`] reads it (empty if it holds no letter or digit).
+fn word(token: &str) -> String {
+    crate::petrarch::american(token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
 }
 
 /// The trigger automaton.
@@ -1600,7 +1615,7 @@ pub struct Triggers {
     /// Phrasal verbs whose particle may stand after the object ("pulled its forces out"): the
     /// verb and particle found one to three words apart, and the trigger of "verb particle".
     separable: regex::Regex,
-    phrasal: std::collections::HashMap<String, usize>,
+    phrasal: crate::Map<String, usize>,
 }
 
 /// The particles of English phrasal verbs that may follow the verb's object ("in" is left out:
@@ -1620,8 +1635,13 @@ impl Triggers {
         let builtin = table.len();
         let more = dictionary_triggers(&mut table);
         table.extend(more);
-        let ac = automaton(table.iter().map(|t| t.phrase.as_ref()), true, "trigger table");
-        let mut phrasal = std::collections::HashMap::new();
+        let ac = automaton_of(
+            table.iter().map(|t| t.phrase.as_ref()),
+            true,
+            Some(aho_corasick::AhoCorasickKind::DFA),
+            "trigger table",
+        );
+        let mut phrasal = crate::Map::default();
         let mut verbs = std::collections::BTreeSet::new();
         for (i, t) in table.iter().enumerate() {
             let phrase = t.phrase.to_ascii_lowercase();
@@ -1663,8 +1683,7 @@ impl Triggers {
     ) -> Option<Sense> {
         let trig = &self.table[t];
         let own = trig.sense;
-        let before = words(&sentence[a..ts]);
-        let best_pattern = || self.best_pattern(t, sentence, (a, b), (ts, te));
+        let best_pattern = || self.best_pattern(t, &sentence[a..ts], &sentence[te..b]);
         if t < self.builtin {
             // entente's own material-cooperation words (delivered, sent, shipped, deployed…) take
             // a more specific type where the dictionary's patterns give one ("sent … humanitarian
@@ -1686,11 +1705,16 @@ impl Triggers {
         }
         // A base or -s form that is also a noun ("medical supplies", "Korean arms") is a verb
         // right after its subject or an auxiliary, a pronoun, an adverb.
-        if trig.bare && !after_name && !before.last().is_some_and(|w| before_a_verb(w)) {
+        let last_before = sentence[a..ts]
+            .split_whitespace()
+            .rev()
+            .map(word)
+            .find(|w| !w.is_empty());
+        if trig.bare && !after_name && !last_before.as_deref().is_some_and(before_a_verb) {
             return None;
         }
         // Not after a determiner or the like, nor inside a compound ("self-propelled").
-        if before.last().is_some_and(|w| not_before_a_verb(w))
+        if last_before.as_deref().is_some_and(not_before_a_verb)
             || sentence[..ts].trim_end().ends_with(['\'', '\u{2019}'])
             || sentence[..ts].ends_with('-')
         {
@@ -1719,24 +1743,22 @@ impl Triggers {
     }
 
     /// The most specific of the CAMEO dictionary's patterns for trigger `t`'s verb that matches
-    /// the words around it (at `[ts, te)` in the clause `[a, b)`).
-    fn best_pattern(
-        &self,
-        t: usize,
-        sentence: &str,
-        (a, b): (usize, usize),
-        (ts, te): (usize, usize),
-    ) -> Option<&'static crate::petrarch::CompiledPattern> {
+    /// the words around it: `before` and `after`, the clause's text before and after it.
+    fn best_pattern(&self, t: usize, before: &str, after: &str) -> Option<&'static crate::petrarch::CompiledPattern> {
         let trig = &self.table[t];
-        let pats = trig
-            .block
-            .and_then(|bi| crate::petrarch::shipped_verbs().1.get(bi as usize))?;
-        let before = words(&sentence[a..ts]);
-        let after = words(&sentence[te..b]);
-        let before: Vec<&str> = before.iter().map(String::as_str).collect();
+        let bi = trig.block? as usize;
+        let pats = crate::petrarch::shipped_verbs().1.get(bi).filter(|p| !p.is_empty())?;
+        let before = words(before);
+        let after = words(after);
+        let before: Vec<&str> = before.iter().rev().map(String::as_str).collect();
         let after: Vec<&str> = after.iter().map(String::as_str).collect();
-        pats.iter()
-            .filter(|p| p.matches(&before, &after))
+        let mut sorted: Vec<&str> = before.iter().chain(&after).copied().collect();
+        sorted.sort_unstable();
+        crate::petrarch::shipped_pattern_index()
+            .candidates(bi, &sorted)
+            .into_iter()
+            .map(|i| &pats[i as usize])
+            .filter(|p| p.matches_reversed(&before, &after, &sorted))
             .max_by_key(|p| (p.words, p.verb.as_deref() == trig.lemma))
     }
 
@@ -1747,10 +1769,10 @@ impl Triggers {
         &self,
         t: usize,
         sentence: &str,
-        clause: (usize, usize),
-        at: (usize, usize),
+        (a, b): (usize, usize),
+        (ts, te): (usize, usize),
     ) -> Option<Sense> {
-        pattern_sense(self.best_pattern(t, sentence, clause, at)?)
+        pattern_sense(self.best_pattern(t, &sentence[a..ts], &sentence[te..b])?)
     }
 
     /// Whether trigger `t` is one of entente's own (not from the CAMEO dictionary).

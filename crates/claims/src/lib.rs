@@ -31,3 +31,9 @@ pub use extract::{ArticleClaim, Claim, ClaimActor, Extractor, Modality};
 pub use lexicon::ClaimKind;
 pub use text::Article;
 pub use verify::{verify, Verdict, Verification};
+
+/// Hash maps and sets keyed by words, looked up on every clause: a fast hasher (the keys are
+/// the crate's own dictionary words and the text's, and no map grows beyond an article's or the
+/// dictionaries' size, so flooding is no concern here).
+pub(crate) type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+pub(crate) type Set<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;

@@ -332,7 +332,48 @@ pub fn shipped_verbs() -> &'static (VerbDictionary, Vec<Vec<CompiledPattern>>) {
 
 /// One element of a compiled pattern: alternatives (a synonym set gives several), each a run of
 /// words that must appear in order.
-type Element = Vec<Vec<String>>;
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    pub alternatives: Vec<Vec<String>>,
+    /// Every alternative opens with a preposition: it must come sooner after what it attaches to.
+    preposition: bool,
+    /// For a large synonym set, its alternatives by their first word (so that a text word is
+    /// tried only against the alternatives it can begin).
+    by_first: Option<crate::Map<String, Vec<u32>>>,
+}
+
+impl Element {
+    fn new(alternatives: Vec<Vec<String>>) -> Element {
+        let preposition = alternatives
+            .iter()
+            .all(|alt| alt.first().is_some_and(|w| PREPOSITIONS.contains(&w.as_str())));
+        let by_first = (alternatives.len() > 8).then(|| {
+            let mut index: crate::Map<String, Vec<u32>> = Default::default();
+            for (i, alt) in alternatives.iter().enumerate() {
+                if let Some(first) = alt.first() {
+                    index.entry(first.clone()).or_default().push(i as u32);
+                }
+            }
+            index
+        });
+        Element {
+            alternatives,
+            preposition,
+            by_first,
+        }
+    }
+
+    /// The element read backwards (each alternative's words in reverse order), for the words
+    /// before the verb, which are searched from the verb outwards.
+    fn reversed(&self) -> Element {
+        Element::new(
+            self.alternatives
+                .iter()
+                .map(|alt| alt.iter().rev().cloned().collect())
+                .collect(),
+        )
+    }
+}
 
 /// A pattern compiled for matching on a clause's words, in the TABARI way: the words before the
 /// verb (`pre`) must appear in order before it, the words after it (`post`) in order after it,
@@ -342,7 +383,11 @@ type Element = Vec<Vec<String>>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompiledPattern {
     pub line: usize,
-    pub pre: Vec<Element>,
+    /// The elements before the verb, nearest the verb first, each read backwards.
+    pub pre_reversed: Vec<Element>,
+    /// The first words of the elements that have one alternative: a quick test that rules out
+    /// most patterns (every text word matching a dictionary word begins with it).
+    anchors: Vec<String>,
     pub post: Vec<Element>,
     pub code: Option<String>,
     /// How many words it needs: the most specific matching pattern wins.
@@ -350,6 +395,63 @@ pub struct CompiledPattern {
     /// The verb it was written for (its comment's), if the comment names one: of two patterns
     /// as specific, the one written for the verb at hand wins.
     pub verb: Option<String>,
+}
+
+/// The patterns of every block indexed by one word each needs (its longest anchor), so that a
+/// clause is tried only against the patterns whose word it has.
+pub struct PatternIndex {
+    blocks: Vec<BlockIndex>,
+}
+
+#[derive(Default)]
+struct BlockIndex {
+    by_anchor: crate::Map<String, Vec<u32>>,
+    /// Patterns with no anchor (every element a synonym set): always tried.
+    unanchored: Vec<u32>,
+}
+
+impl PatternIndex {
+    pub fn new(blocks: &[Vec<CompiledPattern>]) -> PatternIndex {
+        let blocks = blocks
+            .iter()
+            .map(|patterns| {
+                let mut b = BlockIndex::default();
+                for (i, p) in patterns.iter().enumerate() {
+                    match p.anchors.iter().max_by_key(|a| a.len()) {
+                        Some(a) => b.by_anchor.entry(a.clone()).or_default().push(i as u32),
+                        None => b.unanchored.push(i as u32),
+                    }
+                }
+                b
+            })
+            .collect();
+        PatternIndex { blocks }
+    }
+
+    /// The indices (ascending) of block `block`'s patterns that may match a clause of `words`
+    /// (lower case): those whose anchor one of the words matches as [`word_matches`] reads it.
+    pub fn candidates(&self, block: usize, words: &[&str]) -> Vec<u32> {
+        let Some(b) = self.blocks.get(block) else {
+            return Vec::new();
+        };
+        let mut out = b.unanchored.clone();
+        for t in words {
+            dictionary_keys(t, |k| {
+                if let Some(v) = b.by_anchor.get(k) {
+                    out.extend(v);
+                }
+            });
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The index of the shipped patterns, built once.
+pub fn shipped_pattern_index() -> &'static PatternIndex {
+    static I: std::sync::OnceLock<PatternIndex> = std::sync::OnceLock::new();
+    I.get_or_init(|| PatternIndex::new(&shipped_verbs().1))
 }
 
 /// How far apart (in words) the elements of a pattern may be.
@@ -379,7 +481,7 @@ impl VerbDictionary {
                         if depth == 1 {
                             group = Some(Vec::new());
                         } else if let Some(g) = group.take().filter(|g| !g.is_empty()) {
-                            out.push(vec![g]);
+                            out.push(Element::new(vec![g]));
                         }
                     }
                     "$" | "+" | "%" | "^" | "#" => {}
@@ -401,22 +503,22 @@ impl VerbDictionary {
                                 .collect();
                             // A set inside a group becomes its own element after the group's words.
                             if let Some(g) = group.take().filter(|g| !g.is_empty()) {
-                                out.push(vec![g]);
+                                out.push(Element::new(vec![g]));
                                 group = Some(Vec::new());
                             }
-                            out.push(alts);
+                            out.push(Element::new(alts));
                         } else {
                             let word = w.trim_end_matches('_').replace('_', " ").to_ascii_lowercase();
                             match group.as_mut() {
                                 Some(g) => g.extend(word.split_whitespace().map(american)),
-                                None => out.push(vec![word.split_whitespace().map(american).collect()]),
+                                None => out.push(Element::new(vec![word.split_whitespace().map(american).collect()])),
                             }
                         }
                     }
                 }
             }
             if let Some(g) = group.filter(|g| !g.is_empty()) {
-                out.push(vec![g]);
+                out.push(Element::new(vec![g]));
             }
             Some(out)
         };
@@ -425,11 +527,18 @@ impl VerbDictionary {
         let words = pre
             .iter()
             .chain(&post)
-            .map(|e| e.iter().map(Vec::len).min().unwrap_or(0))
+            .map(|e| e.alternatives.iter().map(Vec::len).min().unwrap_or(0))
             .sum();
+        let anchors = pre
+            .iter()
+            .chain(&post)
+            .filter(|e| e.alternatives.len() == 1)
+            .filter_map(|e| e.alternatives[0].first().cloned())
+            .collect();
         (words > 0).then(|| CompiledPattern {
             line: p.line,
-            pre,
+            anchors,
+            pre_reversed: pre.iter().rev().map(Element::reversed).collect(),
             post,
             code: p.code.clone(),
             words,
@@ -470,10 +579,17 @@ pub fn american(word: impl Into<String>) -> String {
         ("levelled", "leveled"),
         ("labelled", "labeled"),
     ];
-    if let Some((b, a)) = STEMS.iter().find(|(b, _)| w.starts_with(b)) {
+    // (Tested cheaply first: this runs on every word of every clause with a dictionary verb.)
+    let first = w.as_bytes().first().copied();
+    if let Some((b, a)) = STEMS
+        .iter()
+        .filter(|(b, _)| b.as_bytes().first().copied() == first)
+        .find(|(b, _)| w.starts_with(b))
+    {
         w = format!("{a}{}", &w[b.len()..]);
     }
-    if let Some(k) = w.rfind("isation") {
+    let isation = w.as_bytes().windows(7).rposition(|x| x == b"isation");
+    if let Some(k) = isation {
         w.replace_range(k..k + 2, "iz");
     } else if w.len() > 5 {
         for suffix in ["ise", "ised", "ises", "ising", "yse", "ysed", "yses", "ysing"] {
@@ -498,6 +614,24 @@ fn word_matches(text: &str, dict: &str) -> bool {
             .is_some_and(|t| t == dict || t.strip_suffix('e') == Some(dict))
 }
 
+/// Calls `f` with every dictionary word that text word `t` matches as [`word_matches`] reads
+/// it: `t` itself, `t` without a plural's "s" or "es", and each of its beginnings of five
+/// letters or more.
+fn dictionary_keys(t: &str, mut f: impl FnMut(&str)) {
+    f(t);
+    if let Some(x) = t.strip_suffix('s') {
+        f(x);
+        if let Some(y) = x.strip_suffix('e') {
+            f(y);
+        }
+    }
+    for k in 5..t.len() {
+        if t.is_char_boundary(k) {
+            f(&t[..k]);
+        }
+    }
+}
+
 /// Prepositions: a pattern's prepositional phrase starts right after what it attaches to.
 pub(crate) const PREPOSITIONS: &[&str] = &[
     "to", "for", "with", "on", "against", "of", "in", "at", "from", "by", "over", "into", "about", "as",
@@ -506,20 +640,30 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
 /// Finds `element` in `words` from `from` on (at most `GAP` words later, four for a preposition);
 /// the index after it.
 fn find_element(words: &[&str], from: usize, element: &Element) -> Option<usize> {
-    let preposition = element
-        .iter()
-        .all(|alt| alt.first().is_some_and(|w| PREPOSITIONS.contains(&w.as_str())));
-    let last = words.len().min(from + if preposition { 4 } else { GAP + 1 });
-    (from..last).find_map(|i| {
-        element.iter().find_map(|alt| {
-            let mut at = i;
-            for (k, w) in alt.iter().enumerate() {
-                // The words of a group may have modifiers between them ("financial and military aid").
-                let limit = if k == 0 { at + 1 } else { words.len().min(at + 3) };
-                at = (at..limit).find(|&j| word_matches(words[j], w))? + 1;
-            }
-            Some(at)
-        })
+    let last = words.len().min(from + if element.preposition { 4 } else { GAP + 1 });
+    let at_position = |i: usize, alt: &[String]| {
+        let mut at = i;
+        for (k, w) in alt.iter().enumerate() {
+            // The words of a group may have modifiers between them ("financial and military aid").
+            let limit = if k == 0 { at + 1 } else { words.len().min(at + 3) };
+            at = (at..limit).find(|&j| word_matches(words[j], w))? + 1;
+        }
+        Some(at)
+    };
+    (from..last).find_map(|i| match &element.by_first {
+        None => element.alternatives.iter().find_map(|alt| at_position(i, alt)),
+        Some(index) => {
+            let mut alts: Vec<u32> = Vec::new();
+            dictionary_keys(words[i], |k| {
+                if let Some(v) = index.get(k) {
+                    alts.extend(v);
+                }
+            });
+            alts.sort_unstable();
+            alts.dedup();
+            alts.iter()
+                .find_map(|&a| at_position(i, &element.alternatives[a as usize]))
+        }
     })
 }
 
@@ -527,27 +671,30 @@ impl CompiledPattern {
     /// Whether the pattern holds around a verb: `before` are the clause's words before it (lower
     /// case, in order) and `after` the words after it.
     pub fn matches(&self, before: &[&str], after: &[&str]) -> bool {
-        let mut at = 0;
-        for e in &self.post {
-            match find_element(after, at, e) {
-                Some(next) => at = next,
-                None => return false,
-            }
+        let before_reversed: Vec<&str> = before.iter().rev().copied().collect();
+        let mut sorted: Vec<&str> = before.iter().chain(after).copied().collect();
+        sorted.sort_unstable();
+        self.matches_reversed(&before_reversed, after, &sorted)
+    }
+
+    /// [`CompiledPattern::matches`] with the words before the verb given nearest first (so that
+    /// they are reversed once for all the patterns of a verb) and `sorted`, the clause's words
+    /// in sorted order.
+    pub fn matches_reversed(&self, before_reversed: &[&str], after: &[&str], sorted: &[&str]) -> bool {
+        let present = |w: &String| {
+            let i = sorted.partition_point(|t| *t < w.as_str());
+            sorted.get(i).is_some_and(|t| t.starts_with(w.as_str()))
+        };
+        if self.words > before_reversed.len() + after.len() || !self.anchors.iter().all(present) {
+            return false;
         }
-        if self.pre.is_empty() {
-            return true;
-        }
-        // Words before the verb: the last element nearest the verb, searching backwards.
-        let rev: Vec<&str> = before.iter().rev().copied().collect();
-        let mut at = 0;
-        for e in self.pre.iter().rev() {
-            let reversed: Element = e.iter().map(|alt| alt.iter().rev().cloned().collect()).collect();
-            match find_element(&rev, at, &reversed) {
-                Some(next) => at = next,
-                None => return false,
-            }
-        }
-        true
+        let holds = |elements: &[Element], words: &[&str]| {
+            let mut at = 0;
+            elements
+                .iter()
+                .all(|e| find_element(words, at, e).map(|next| at = next).is_some())
+        };
+        holds(&self.post, after) && holds(&self.pre_reversed, before_reversed)
     }
 }
 
@@ -621,6 +768,52 @@ mod tests {
         assert!(p[1].matches(&[], &w("for cash")));
         assert!(p[2].matches(&w("the police"), &w("for calm")));
         assert!(!p[2].matches(&w("the army"), &w("for calm")));
+    }
+
+    /// The indexes (patterns by an anchor word, large synonym sets by first word) only skip what
+    /// cannot match: every shipped pattern, on a clause of its own words (an "s" added to each,
+    /// as text inflects them; the first or the last alternative of each set), is a candidate and
+    /// matches.
+    #[test]
+    fn the_indexes_offer_every_pattern_a_clause_of_its_own_words() {
+        let blocks = &shipped_verbs().1;
+        let index = shipped_pattern_index();
+        let mut tried = 0;
+        for (bi, patterns) in blocks.iter().enumerate() {
+            for (i, p) in patterns.iter().enumerate() {
+                for last in [false, true] {
+                    let pick = |e: &Element| {
+                        let alt = if last {
+                            e.alternatives.last()
+                        } else {
+                            e.alternatives.first()
+                        };
+                        alt.cloned().unwrap_or_default()
+                    };
+                    let inflect = |w: String| format!("{w}s");
+                    let before: Vec<String> = p
+                        .pre_reversed
+                        .iter()
+                        .rev()
+                        .flat_map(|e| pick(e).into_iter().rev())
+                        .map(inflect)
+                        .collect();
+                    let after: Vec<String> = p.post.iter().flat_map(pick).map(inflect).collect();
+                    let before: Vec<&str> = before.iter().map(String::as_str).collect();
+                    let after: Vec<&str> = after.iter().map(String::as_str).collect();
+                    let mut sorted: Vec<&str> = before.iter().chain(&after).copied().collect();
+                    sorted.sort_unstable();
+                    assert!(
+                        index.candidates(bi, &sorted).contains(&(i as u32)),
+                        "line {}: {before:?} * {after:?}",
+                        p.line
+                    );
+                    assert!(p.matches(&before, &after), "line {}: {before:?} * {after:?}", p.line);
+                    tried += 1;
+                }
+            }
+        }
+        assert!(tried > 5000, "{tried}");
     }
 
     #[test]
