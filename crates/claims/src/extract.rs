@@ -445,12 +445,16 @@ impl<'kb> Extractor<'kb> {
         let first_here = out.len();
         // Date mentions, resolved with the article's date and the running anchor.
         let dates = find_dates(sentence, ctx);
-        // Officeholders count for their state on the day the sentence speaks of.
-        let day = dates
-            .first()
-            .map(|d| d.date.earliest())
-            .or(ctx.published.map(|p| p.earliest()));
-        let found = self.lexicon.actors(sentence, day);
+        // Officeholders count for their state at the time the sentence speaks of: its first
+        // date, or for a date after the text's (a plan, a target: "by 2035"), or none, the
+        // text's own, when those named speak.
+        let published = ctx.published.map(|p| (p.earliest(), p.latest()));
+        let when = match (dates.first().map(|d| (d.date.earliest(), d.date.latest())), published) {
+            (Some((a, _)), Some(p)) if a > p.1 => Some(p),
+            (Some((a, b)), Some(p)) => Some((a, b.min(p.1))),
+            (d, p) => d.or(p),
+        };
+        let found = self.lexicon.actors(sentence, when);
         // "in Vilnius, Lithuania", "MORĄG, Poland —": a state after the place it locates is a
         // place too (its start in the sentence).
         let located: Vec<usize> = found
@@ -1733,6 +1737,22 @@ impl<'kb> Extractor<'kb> {
                     }
                 }
             }
+            // A rejection with no one named whose word is rejected answers the last claim made
+            // against its actor: "The Allies criticised China. Beijing rejected the criticism."
+            // is China rejecting the Allies.
+            if trig.plover == Plover::Reject && !actors.is_empty() && (recipients.is_empty() || all_agents(&recipients))
+            {
+                if let Some((_, acts, recs)) = &memory.last_event {
+                    if actors.iter().any(|a| recs.iter().any(|r| r.0 == a.0)) {
+                        recipients = acts
+                            .iter()
+                            .filter(|x| !actors.iter().any(|a| a.0 == x.0))
+                            .cloned()
+                            .collect();
+                        inferred = true;
+                    }
+                }
+            }
             // One actor named (a side held only by a generic agent, "military commanders", counts
             // as unnamed; two named together, "X and Y signed", are already the pair): for the
             // events that have a counterpart, it is the other of the two actors the text is about
@@ -1824,13 +1844,13 @@ impl<'kb> Extractor<'kb> {
             if !subject_mentions.is_empty() && !infinitive && !pronoun_led {
                 subject_in_sentence = subject_mentions;
             }
+            // What a later clause may take as its counterpart: the named actors, not a generic
+            // agent that stood in for one here ("border security").
+            let named = |v: &Named| -> Named { v.iter().filter(|x| !bare.contains(x.0.as_str())).cloned().collect() };
             if let Some(f) = family(trig.kind) {
-                // What a later clause may take as its counterpart: the named actors, not a
-                // generic agent that stood in for one here ("border security").
-                let named =
-                    |v: &Named| -> Named { v.iter().filter(|x| !bare.contains(x.0.as_str())).cloned().collect() };
                 memory.last_claim = Some((f, named(&actors), named(&recipients)));
             }
+            memory.last_event = Some((trig.plover, named(&actors), named(&recipients)));
             // Date: nearest in the clause, else in the sentence.
             let nearest = |list: &mut dyn Iterator<Item = &DateMention>| -> Option<DateMention> {
                 list.min_by_key(|d| {
@@ -2321,6 +2341,8 @@ type Named = Vec<(String, String)>;
 struct Memory {
     subject: Vec<(ActorEntry, String)>,
     last_claim: Option<(u8, Named, Named)>,
+    /// The type and the two sides of the last claim of any kind.
+    last_event: Option<(Plover, Named, Named)>,
     /// The actors of the last claim that named exactly n of them, by n (two to five), for "the
     /// two sides", "the three leaders".
     groups: [Option<Vec<String>>; 6],
@@ -2794,7 +2816,38 @@ mod tests {
         v.iter().map(|a| a.id.as_str()).collect()
     }
 
-    /// A claim's actors and recipients, by id.
+    /// A person whose offices the knowledge base records counts for whom the office in force
+    /// at the time the sentence speaks of serves, and for nobody but themself between offices.
+    #[test]
+    fn a_person_counts_for_whom_their_office_serves_that_day() {
+        let extra = "[[source]]\nid = \"t-src\"\nurl = \"https://example.org/t\"\npublisher = \"Example\"\n\n\
+            [[actor]]\nid = \"p-test\"\nkind = \"person\"\nname = \"Pella Testovic\"\naliases = [\"Testovic\"]\nparent = \"NATO\"\n\n\
+            [[relation]]\nid = \"p-test-nld\"\nkind = \"office\"\nsubject = \"p-test\"\nobject = \"NLD\"\ntitle = \"PM\"\n\
+            start = \"2010-10-14\"\nend = \"2024-07-02\"\nsources = [\"t-src\"]\n\n\
+            [[relation]]\nid = \"p-test-nato\"\nkind = \"office\"\nsubject = \"p-test\"\nobject = \"NATO\"\ntitle = \"SG\"\n\
+            start = \"2024-10-01\"\nsources = [\"t-src\"]\n";
+        let mut inputs = entente_facts::shipped();
+        inputs.push(entente_facts::Input {
+            name: "terms.toml".into(),
+            bytes: extra.as_bytes().to_vec(),
+        });
+        let kb = KnowledgeBase::new(entente_facts::load(inputs).into_result().expect("valid"));
+        let x = Extractor::new(&kb);
+        let who = |date: &str| {
+            let claims = x.extract_sentence(
+                "Testovic met Japanese officials in Tokyo.",
+                PartialDate::parse(date).ok(),
+            );
+            claims.first().map(|c| ids(&c.actors).join(","))
+        };
+        assert_eq!(who("2023-05-01").as_deref(), Some("NLD"));
+        assert_eq!(who("2025-02-01").as_deref(), Some("NATO"));
+        assert_eq!(who("2024-08-15").as_deref(), Some("p-test"));
+        // A month or a year is the time it spans: in office at some time in it.
+        assert_eq!(who("2024-07").as_deref(), Some("NLD"));
+        assert_eq!(who("2024").as_deref(), Some("NATO"));
+    }
+
     /// A claim's two sides, ids joined by commas.
     fn joined(c: &Claim) -> (String, String) {
         (ids(&c.actors).join(","), ids(&c.recipients).join(","))
@@ -3417,6 +3470,25 @@ mod tests {
         // Alone, it is the counterpart.
         let c = x.extract_sentence("NATO condemned the bombing of Russia's embassy.", None);
         assert_eq!(sides(&c[0]), (vec!["NATO"], vec!["RUS"]), "{c:?}");
+    }
+
+    /// A rejection that names no one whose word is rejected answers the last claim made against
+    /// its actor; one whose actor nobody addressed stays without a counterpart.
+    #[test]
+    fn a_rejection_answers_the_last_claim_against_its_actor() {
+        let x = extractor();
+        let run = |text: &str| {
+            x.extract(&Article::from_bytes(
+                "-",
+                format!("date: 2024-07-12\n\n{text}").as_bytes(),
+            ))
+        };
+        let c = run("The Allies criticised China. Beijing rejected the criticism.");
+        let reject = c.iter().find(|c| c.plover == Plover::Reject).expect("{c:?}");
+        assert_eq!(sides(reject), (vec!["CHN"], vec!["NATO"]), "{c:?}");
+        let c = run("The Allies criticised Russia. Beijing rejected the criticism.");
+        let reject = c.iter().find(|c| c.plover == Plover::Reject).expect("{c:?}");
+        assert_eq!(sides(reject), (vec!["CHN"], vec![]), "{c:?}");
     }
 
     #[test]

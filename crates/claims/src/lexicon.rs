@@ -83,6 +83,10 @@ pub struct Lexicon {
     kb_codes: crate::Map<String, String>,
     /// The knowledge base's states, by id.
     states: crate::Set<String>,
+    /// The offices the knowledge base records (relations of kind `office`), by office-holder:
+    /// when each was held, and whom the office's actor stands for in claims (as [`acts_for`]
+    /// resolves it).
+    offices: crate::Map<String, Vec<(entente_model::Interval, String)>>,
     /// Further dictionaries given by the caller (the PETRARCH validation suite's fictional
     /// actors), read after the shipped ones.
     extra: Option<DictionaryNames>,
@@ -420,8 +424,21 @@ impl Lexicon {
                 }
             }
         }
+        let mut offices: crate::Map<String, Vec<(entente_model::Interval, String)>> = Default::default();
+        for r in kb
+            .facts()
+            .relations
+            .iter()
+            .filter(|r| r.kind == entente_model::RelationKind::Office)
+        {
+            offices
+                .entry(r.subject.clone())
+                .or_default()
+                .push((r.interval, acts_for(kb, &r.object)));
+        }
         Lexicon {
             extra: None,
+            offices,
             kb_names: by_name.into_keys().collect(),
             kb_codes,
             states,
@@ -467,12 +484,28 @@ impl Lexicon {
         dictionary_names().display.get(id).map(String::as_str)
     }
 
-    /// Every actor named in `text` on `day` (the day the text speaks of, if known): the knowledge
-    /// base's names, then the Phoenix dictionaries' officeholders (only while they hold their
-    /// role), organisations and armed groups, and generic agents attached to the name beside them
+    /// Every actor named in `text` at the time it speaks of (`when`, its first and last day, if
+    /// known): the knowledge base's names (a person as whom their office then serves), then the
+    /// Phoenix dictionaries' officeholders (only while they hold their role, on the first day), organisations and armed groups, and generic agents attached to the name beside them
     /// ("Kenyan police", "President Ruto", "the government of Sudan") or standing alone.
-    pub fn actors(&self, text: &str, day: Option<entente_model::Day>) -> Vec<ActorMention> {
+    pub fn actors(&self, text: &str, when: Option<(entente_model::Day, entente_model::Day)>) -> Vec<ActorMention> {
+        let day = when.map(|w| w.0);
         let mut kb = self.kb_actors(text);
+        // A person whose offices the knowledge base records speaks for whom the office then in
+        // force serves (of two, the one begun later), and for nobody but themself out of office
+        // ("Rutte" in March 2024 is the Netherlands, in 2025 NATO).
+        if let Some((from, to)) = when {
+            for m in &mut kb {
+                if let Some(held) = self.offices.get(&m.entry.id) {
+                    m.entry.acts_for = held
+                        .iter()
+                        .filter(|(interval, _)| interval.meets(from, to))
+                        .max_by_key(|(interval, _)| interval.start.map(|s| s.earliest()))
+                        .map_or(&m.entry.id, |(_, of)| of)
+                        .clone();
+                }
+            }
+        }
         let mut found: Vec<ActorMention> = Vec::new();
         for (dn, ac, refs) in std::iter::once(dictionary_names())
             .chain(self.extra.as_ref())

@@ -319,7 +319,13 @@ impl Interval {
 
     /// Whether the interval may be in force on `day` (ends inclusive; partial ends are read generously).
     pub fn contains(&self, day: Day) -> bool {
-        self.start.is_none_or(|s| s.earliest() <= day) && self.end.is_none_or(|e| day <= e.latest())
+        self.meets(day, day)
+    }
+
+    /// Whether the interval may be in force on some day from `from` to `to` (read as
+    /// [`Interval::contains`] reads one day).
+    pub fn meets(&self, from: Day, to: Day) -> bool {
+        self.start.is_none_or(|s| s.earliest() <= to) && self.end.is_none_or(|e| from <= e.latest())
     }
 
     /// Whether the interval is certainly in force on `day`.
@@ -485,6 +491,13 @@ mod tests {
         assert!(a.overlaps(&b));
         let c = Interval::new(Some(d("1990")), Some(d("1999-03-11")));
         assert!(!a.overlaps(&c));
+        // Some day of a span: a year meets an office begun in its May, a month one ended on its 2nd.
+        let office = Interval::new(Some(d("2022-05-10")), Some(d("2025-04-04")));
+        let span = |s: &str| (d(s).earliest(), d(s).latest());
+        assert!(office.meets(span("2022").0, span("2022").1));
+        assert!(office.meets(span("2025-04").0, span("2025-04").1));
+        assert!(!office.meets(span("2025-05").0, span("2025-05").1));
+        assert!(!office.meets(span("2021").0, span("2021").1));
     }
 
     #[test]
