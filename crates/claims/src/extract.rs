@@ -1298,8 +1298,26 @@ impl<'kb> Extractor<'kb> {
                     trig.cameo = Some("042");
                 }
             }
+            let in_clause: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= b).collect();
+            // (Coercion and sanctions by or against a person are their own state's affair: beside
+            // a party of another state the person acts for their state — "the Trump
+            // administration imposed sanctions on Turkey" is the United States'.)
+            let foreign_party = {
+                let states: Vec<&str> = in_clause
+                    .iter()
+                    .filter(|m| m.entry.kind == ActorKind::Person)
+                    .map(|m| m.entry.acts_for.as_str())
+                    .collect();
+                in_clause.iter().any(|m| {
+                    m.entry.kind != ActorKind::Person
+                        && m.entry.agent.is_none()
+                        && !states.contains(&m.entry.acts_for.as_str())
+                })
+            };
             let keep_person = matches!(trig.kind, ClaimKind::Election | ClaimKind::Inauguration)
-                || (trig.kind == ClaimKind::Statement && matches!(trig.plover, Plover::Coerce | Plover::Sanction));
+                || (trig.kind == ClaimKind::Statement
+                    && matches!(trig.plover, Plover::Coerce | Plover::Sanction)
+                    && !foreign_party);
             let id_of_entry = |e: &ActorEntry| -> String {
                 if keep_person && e.kind == ActorKind::Person {
                     e.id.clone()
@@ -1308,7 +1326,6 @@ impl<'kb> Extractor<'kb> {
                 }
             };
             let id_of = |m: &ActorMention| id_of_entry(&m.entry);
-            let in_clause: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= b).collect();
             // Passive with an agent: "… was signed by X", "the contract signed by X": "by" after a
             // past participle. (In "condemned an attack by X" the "by" is the attack's.)
             // Or a verb in the passive voice before it, the agent a few words on ("was signed
@@ -3114,6 +3131,12 @@ mod tests {
         // The state removes the person.
         let c = x.extract_sentence("Yoon Suk Yeol was impeached on 14 December 2024.", None);
         assert_eq!(sides(&c[0]), (vec!["KOR"], vec!["yoon-suk-yeol"]), "{c:?}");
+        // Sanctions on another state are the state's, whoever is named for it.
+        let c = x.extract_sentence(
+            "The Trump administration imposed sanctions on Turkey in December 2020.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["USA"], vec!["TUR"]), "{c:?}");
     }
 
     #[test]
