@@ -36,7 +36,7 @@ fn main() {
             t.elapsed().as_secs_f64() * 1e6 / (5 * sents.len()) as f64
         );
     };
-    time("actors", &|s| lex.actors(s, None).len());
+    time("actors", &|s| lex.actors(s, None, None).len());
     time("triggers", &|s| trig.find(s).len());
     time("dates", &|s| entente_claims::dates::find_dates(s, &ctx).len());
     time("systems", &|s| lex.systems(s).len());

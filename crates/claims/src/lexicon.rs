@@ -484,26 +484,36 @@ impl Lexicon {
         dictionary_names().display.get(id).map(String::as_str)
     }
 
-    /// Every actor named in `text` at the time it speaks of (`when`, its first and last day, if
-    /// known): the knowledge base's names (a person as whom their office then serves), then the
-    /// Phoenix dictionaries' officeholders (only while they hold their role, on the first day), organisations and armed groups, and generic agents attached to the name beside them
+    /// A person whose offices the knowledge base records speaks for whom an office held at some
+    /// time from `span.0` to `span.1` serves (of two, the one begun later), and for nobody but
+    /// themself out of office ("Rutte" in March 2024 is the Netherlands, in 2025 NATO); any
+    /// other entry is left as it is.
+    pub fn in_office(&self, entry: &mut ActorEntry, (from, to): (entente_model::Day, entente_model::Day)) {
+        if let Some(held) = self.offices.get(&entry.id) {
+            entry.acts_for = held
+                .iter()
+                .filter(|(interval, _)| interval.meets(from, to))
+                .max_by_key(|(interval, _)| interval.start.map(|s| s.earliest()))
+                .map_or(&entry.id, |(_, of)| of)
+                .clone();
+        }
+    }
+
+    /// Every actor named in `text`, which speaks of `day` and of the days from `span.0` to
+    /// `span.1` (if known): the knowledge base's names (a person as whom an office held in the
+    /// span serves, see [`Lexicon::in_office`]), then the Phoenix dictionaries' officeholders
+    /// (only while they hold their role on `day`), organisations and armed groups, and generic agents attached to the name beside them
     /// ("Kenyan police", "President Ruto", "the government of Sudan") or standing alone.
-    pub fn actors(&self, text: &str, when: Option<(entente_model::Day, entente_model::Day)>) -> Vec<ActorMention> {
-        let day = when.map(|w| w.0);
+    pub fn actors(
+        &self,
+        text: &str,
+        day: Option<entente_model::Day>,
+        span: Option<(entente_model::Day, entente_model::Day)>,
+    ) -> Vec<ActorMention> {
         let mut kb = self.kb_actors(text);
-        // A person whose offices the knowledge base records speaks for whom the office then in
-        // force serves (of two, the one begun later), and for nobody but themself out of office
-        // ("Rutte" in March 2024 is the Netherlands, in 2025 NATO).
-        if let Some((from, to)) = when {
+        if let Some(span) = span {
             for m in &mut kb {
-                if let Some(held) = self.offices.get(&m.entry.id) {
-                    m.entry.acts_for = held
-                        .iter()
-                        .filter(|(interval, _)| interval.meets(from, to))
-                        .max_by_key(|(interval, _)| interval.start.map(|s| s.earliest()))
-                        .map_or(&m.entry.id, |(_, of)| of)
-                        .clone();
-                }
+                self.in_office(&mut m.entry, span);
             }
         }
         let mut found: Vec<ActorMention> = Vec::new();
