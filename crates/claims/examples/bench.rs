@@ -65,8 +65,15 @@ fn main() {
         .collect();
     measure("general news sentences", &x, &news.iter().collect::<Vec<_>>(), rounds);
 
-    // Synthetic news: names from the knowledge base, common verbs, dates.
-    let names: Vec<&str> = kb.facts().actors.iter().map(|a| a.display_name()).collect();
+    // Synthetic news: names of the knowledge base's states and organisations (not its persons,
+    // whom a date outside their offices leaves standing for nobody), common verbs, dates.
+    let names: Vec<&str> = kb
+        .facts()
+        .actors
+        .iter()
+        .filter(|a| a.kind != entente_model::ActorKind::Person)
+        .map(|a| a.display_name())
+        .collect();
     let verbs = [
         "signed an agreement with",
         "ordered howitzers from",

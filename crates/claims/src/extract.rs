@@ -146,7 +146,7 @@ pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
         let ok = if c.is_ascii() {
             c.is_ascii_alphanumeric() || c.is_whitespace() || b",.;:'\"()-%/".contains(&(c as u8))
         } else {
-            c.is_alphabetic() || c.is_whitespace() || "–—’“”".contains(c)
+            c.is_alphabetic() || c.is_whitespace() || matches!(c, '–' | '—' | '’' | '“' | '”')
         };
         plain += usize::from(ok);
     }
