@@ -1398,6 +1398,9 @@ impl<'kb> Extractor<'kb> {
                 .map(|&(_, _, c2)| c2);
             let mut actors: Vec<(String, String)> = Vec::new();
             let mut recipients: Vec<(String, String)> = Vec::new();
+            // Who acts "together with" a subject the clause does not name (it is carried from
+            // before: "Sweden, which applied together with Finland"), joined to it below.
+            let mut companions: Vec<(String, String)> = Vec::new();
             let mut agents = 0;
             for m in &in_clause {
                 let pair = (id_of(m), sentence[m.start..m.end].to_string());
@@ -1419,6 +1422,8 @@ impl<'kb> Extractor<'kb> {
                     recipients.push(pair);
                 } else if (m.start < ts && !agent) || (alongside && !actors.is_empty()) {
                     actors.push(pair);
+                } else if alongside {
+                    companions.push(pair);
                 } else if agent {
                     // (The agents first, in their order.)
                     actors.insert(agents, pair);
@@ -1631,6 +1636,7 @@ impl<'kb> Extractor<'kb> {
                     None => actors = carried,
                 }
             }
+            actors.extend(companions);
             dedupe(&mut actors);
             dedupe(&mut recipients);
             recipients.retain(|r| !actors.iter().any(|x| x.0 == r.0));
@@ -3642,6 +3648,14 @@ mod tests {
             None,
         );
         assert_eq!(sides(&c[0]), (vec!["JPN", "IND", "AUS", "USA"], vec!["Quad"]), "{c:?}");
+        // Also beside a subject carried into a relative clause.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2023-04-04\n\nFinland joined NATO on Tuesday. Sweden, which applied together with Finland in May last year, is still waiting.",
+        );
+        let c = x.extract(&a);
+        let applied = c.iter().find(|c| c.quote.contains("applied")).expect("{c:?}");
+        assert_eq!(sides(applied).0, ["SWE", "FIN"], "{c:?}");
     }
 
     #[test]
