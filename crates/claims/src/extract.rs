@@ -176,7 +176,9 @@ struct Cues {
     both_sides: Regex,
     /// A definite reference to a signing ("the signing", "the ceremony") or a meeting told before.
     event_reference: Regex,
-    /// An irregular past participle ("led", "sent", "held"): with "by" after it, a passive.
+    /// An irregular past participle ("led", "sent", "held", and those that are no past tense:
+    /// "flown", "shown", "begun"): with "by" after it, a passive. (Not the irregular forms that
+    /// are also past tenses and take "by" for a measure: "cut spending by 5 per cent".)
     participle: Regex,
     /// "and" before an auxiliary: a second predicate of the subject ("and has imposed").
     second_predicate: Regex,
@@ -214,7 +216,7 @@ fn cues() -> &'static Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
             both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies)\b"),
-            participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted)$"),
+            participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted|flown|shown|known|grown|thrown|drawn|sworn|torn|borne|begun|sunk|overseen|undertaken|forbidden)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
             contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
@@ -3456,6 +3458,13 @@ mod tests {
             "{c:?}"
         );
         assert!(c.iter().all(|c| ids(&c.actors) != ["KOR", "JPN"]), "{c:?}");
+        // An irregular participle that is no past tense ("flown", "shown", "begun") is passive
+        // before its agent too.
+        let c = x.extract_sentence(
+            "Tents and medical supplies were flown into Marrakech by Qatar on Sunday.",
+            None,
+        );
+        assert_eq!(ids(&c[0].actors), ["QAT"], "{c:?}");
     }
 
     #[test]
