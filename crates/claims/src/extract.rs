@@ -1420,7 +1420,15 @@ impl<'kb> Extractor<'kb> {
                 let alongside = ["together with ", "along with ", "alongside "]
                     .iter()
                     .any(|p| sentence[..m.start].ends_with(p) || sentence[..m.start].ends_with(&format!("{p}the ")));
-                if body_of_member {
+                // (A name before the verb that a "for" or "to" governs is no subject but whom the
+                // act is for, once a subject is named: "The IMF approved a loan for Egypt to help
+                // ease its shortage".)
+                let benefactive = m.start < ts && !actors.is_empty() && {
+                    let before = sentence[..m.start].trim_end();
+                    let before = before.strip_suffix(" the").unwrap_or(before);
+                    before.ends_with(" for") || before.ends_with(" to")
+                };
+                if body_of_member || benefactive {
                     recipients.push(pair);
                 } else if (m.start < ts && !agent) || (alongside && !actors.is_empty()) {
                     actors.push(pair);
@@ -3437,6 +3445,18 @@ mod tests {
                 .all(|c| !ids(&c.actors).contains(&"DEU") || !c.quote.contains("criticised")),
             "{c:?}"
         );
+    }
+
+    /// A name a "for" or "to" governs before the verb, after its subject, is whom the act is for.
+    #[test]
+    fn a_name_governed_by_for_before_the_verb_is_whom_the_act_is_for() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "The IMF approved a loan package for Egypt on Friday to help ease a currency shortage.",
+            None,
+        );
+        let help = c.iter().find(|c| c.plover == Plover::Aid).expect("{c:?}");
+        assert_eq!(sides(help), (vec!["IGOBUSIMF"], vec!["EGY"]), "{c:?}");
     }
 
     #[test]
