@@ -1374,6 +1374,28 @@ impl<'kb> Extractor<'kb> {
                     participle(sentence[..te + k].rsplit(' ').next().unwrap_or("")) || passive_by(k) && named_next()
                 })
                 .map(|k| te + k + 4);
+            // A noun of an event with "by" right after it names its agent, to the next
+            // preposition: "the visit by Japan's foreign minister to Seoul", "an attack by
+            // Russian drones on Odesa".
+            let nominal_by = by.is_none()
+                && sentence[te..b].starts_with(" by ")
+                && sentence[..ts].split_whitespace().next_back().is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                    )
+                });
+            let (by, by_end) = if nominal_by {
+                let from = te + 4;
+                let end = [" to ", " on ", " in ", " at ", " with ", " against ", " for ", ","]
+                    .iter()
+                    .filter_map(|p| sentence[from..b].find(p))
+                    .min()
+                    .map_or(b, |e| from + e);
+                (Some(from), end)
+            } else {
+                (by, b)
+            };
             // A subordinate clause has a subject of its own: in "… since Russia invaded
             // Ukraine" the names before "since" are not the invader.
             let own_subject_from = c
@@ -1406,7 +1428,7 @@ impl<'kb> Extractor<'kb> {
             let mut agents = 0;
             for m in &in_clause {
                 let pair = (id_of(m), sentence[m.start..m.end].to_string());
-                let agent = by.is_some_and(|k| m.start >= k);
+                let agent = by.is_some_and(|k| m.start >= k && m.end <= by_end);
                 if m.start < own_subject_from && !agent {
                     continue;
                 }
@@ -3457,6 +3479,14 @@ mod tests {
         );
         let help = c.iter().find(|c| c.plover == Plover::Aid).expect("{c:?}");
         assert_eq!(sides(help), (vec!["IGOBUSIMF"], vec!["EGY"]), "{c:?}");
+    }
+
+    /// A noun of an event with "by" after it names its agent, to the next preposition.
+    #[test]
+    fn an_event_nouns_by_names_its_agent() {
+        let x = extractor();
+        let c = x.extract_sentence("The visit by Japan's foreign minister to Seoul ended on Tuesday.", None);
+        assert_eq!(sides(&c[0]), (vec!["JPN"], vec!["KOR"]), "{c:?}");
     }
 
     #[test]
