@@ -502,8 +502,9 @@ impl Lexicon {
     /// Every actor named in `text`, which speaks of `day` and of the days from `span.0` to
     /// `span.1` (if known): the knowledge base's names (a person as whom an office held in the
     /// span serves, see [`Lexicon::in_office`]), then the Phoenix dictionaries' officeholders
-    /// (only while they hold their role on `day`), organisations and armed groups, and generic agents attached to the name beside them
-    /// ("Kenyan police", "President Ruto", "the government of Sudan") or standing alone.
+    /// (only while they hold their role on `day`), organisations and armed groups, and generic
+    /// agents attached to the name beside them ("Kenyan police", "President Ruto", "the
+    /// government of Sudan") or standing alone.
     pub fn actors(
         &self,
         text: &str,
