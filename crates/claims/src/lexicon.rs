@@ -486,7 +486,7 @@ impl Lexicon {
 
     /// A person whose offices the knowledge base records speaks for whom an office held at some
     /// time from `span.0` to `span.1` serves (of two, the one begun later), and for nobody but
-    /// themself out of office ("Rutte" in March 2024 is the Netherlands, in 2025 NATO); any
+    /// themself out of office ("Rutte" is NATO's from October 2024, nobody's before); any
     /// other entry is left as it is.
     pub fn in_office(&self, entry: &mut ActorEntry, (from, to): (entente_model::Day, entente_model::Day)) {
         if let Some(held) = self.offices.get(&entry.id) {
