@@ -142,19 +142,19 @@ struct DateCues {
 
 impl DateCues {
     fn of(text: &str) -> DateCues {
-        const MONTHS3: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
         const UNITS: [&str; 10] = [
             "year", "month", "week", "day", "tomorrow", "spring", "summer", "autumn", "fall", "winter",
         ];
-        static W: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-        let words = W.get_or_init(|| {
-            let all = MONTHS3.iter().chain(&UNITS).chain(&WEEKDAYS);
-            aho_corasick::AhoCorasickBuilder::new()
+        // (Every way `MONTHS` writes a month begins with its first three letters.)
+        static W: OnceLock<(aho_corasick::AhoCorasick, usize)> = OnceLock::new();
+        let (words, months) = W.get_or_init(|| {
+            let months: Vec<&str> = MONTHS.split('|').map(|m| &m[..3]).collect();
+            let all = months.iter().chain(&UNITS).chain(&WEEKDAYS);
+            let ac = aho_corasick::AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .build(all)
-                .unwrap_or_else(|e| panic!("date words: {e}"))
+                .unwrap_or_else(|e| panic!("date words: {e}"));
+            (ac, months.len())
         });
         let mut cues = DateCues {
             digit: text.bytes().any(|b| b.is_ascii_digit()),
@@ -162,8 +162,8 @@ impl DateCues {
         };
         for m in words.find_overlapping_iter(text) {
             match m.pattern().as_usize() {
-                i if i < MONTHS3.len() => cues.month |= text.as_bytes()[m.start()].is_ascii_uppercase(),
-                i if i < MONTHS3.len() + UNITS.len() => cues.unit = true,
+                i if i < *months => cues.month |= text.as_bytes()[m.start()].is_ascii_uppercase(),
+                i if i < months + UNITS.len() => cues.unit = true,
                 _ => cues.weekday = true,
             }
         }

@@ -1377,14 +1377,8 @@ impl<'kb> Extractor<'kb> {
             // A noun of an event with "by" right after it names its agent, to the next
             // preposition: "the visit by Japan's foreign minister to Seoul", "an attack by
             // Russian drones on Odesa".
-            let nominal_by = by.is_none()
-                && sentence[te..b].starts_with(" by ")
-                && sentence[..ts].split_whitespace().next_back().is_some_and(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "the" | "a" | "an" | "its" | "their" | "his" | "her"
-                    )
-                });
+            let nominal_by =
+                by.is_none() && sentence[te..b].starts_with(" by ") && crate::lexicon::nominal_use(&sentence[..ts]);
             let (by, by_end) = if nominal_by {
                 let from = te + 4;
                 let end = [" to ", " on ", " in ", " at ", " with ", " against ", " for ", ","]
