@@ -2889,7 +2889,7 @@ mod tests {
             start = \"2024-10-01\"\nsources = [\"t-src\"]\n";
         let mut inputs = entente_facts::shipped();
         inputs.push(entente_facts::Input {
-            name: "terms.toml".into(),
+            name: "offices.toml".into(),
             bytes: extra.as_bytes().to_vec(),
         });
         let kb = KnowledgeBase::new(entente_facts::load(inputs).into_result().expect("valid"));
