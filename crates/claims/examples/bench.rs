@@ -7,6 +7,10 @@
 use entente_claims::eval::load_corpus;
 use entente_claims::{Article, Extractor};
 
+/// mimalloc, as the `entente` and `entente-server` binaries run on.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Runs `rounds` extractions of `articles` and prints one line of figures.
 fn measure(label: &str, x: &Extractor, articles: &[&Article], rounds: usize) {
     let sentences: usize = articles.iter().map(|a| a.sentences().len()).sum();
