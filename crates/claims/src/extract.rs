@@ -433,14 +433,14 @@ impl<'kb> Extractor<'kb> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn sentence(
+    fn sentence<'t>(
         &self,
-        article: &Article,
+        article: &'t Article,
         index: usize,
         offset: usize,
         sentence: &str,
         ctx: &mut DateContext,
-        memory: &mut Memory,
+        memory: &mut Memory<'t>,
         out: &mut Vec<Claim>,
     ) {
         let c = cues();
@@ -2399,7 +2399,7 @@ type Named = Vec<(String, String)>;
 
 /// What the text has established so far: its subject, and the last claim of each family.
 #[derive(Default)]
-struct Memory {
+struct Memory<'t> {
     subject: Vec<(ActorEntry, String)>,
     last_claim: Option<(u8, Named, Named)>,
     /// The type and the two sides of the last claim of any kind.
@@ -2408,7 +2408,7 @@ struct Memory {
     /// two sides", "the three leaders".
     groups: [Option<Vec<String>>; 6],
     /// How the text writes its words (whether a capitalised one first in a sentence is a name).
-    cases: std::cell::OnceCell<WordCases>,
+    cases: std::cell::OnceCell<WordCases<'t>>,
     /// Surnames of the people named in full so far, with their entries.
     surnames: crate::Map<String, ActorEntry>,
     /// The last arms deal told (its claim's index), for a later "it also covers …".
@@ -2430,7 +2430,7 @@ struct Memory {
     top: Vec<String>,
 }
 
-impl Memory {
+impl Memory<'_> {
     /// Counts one naming of `id`.
     fn named(&mut self, id: &str) {
         let n = self.times_named.len();
@@ -2439,7 +2439,7 @@ impl Memory {
             self.top.push(id.to_string());
         }
         // More named first; the first named first on a tie.
-        let key = |m: &Memory, t: &String| m.times_named.get(t).map(|&(c, f)| (std::cmp::Reverse(c), f));
+        let key = |m: &Memory<'_>, t: &String| m.times_named.get(t).map(|&(c, f)| (std::cmp::Reverse(c), f));
         let mut top = std::mem::take(&mut self.top);
         top.sort_by_key(|t| key(self, t));
         top.truncate(2);
@@ -2665,16 +2665,16 @@ fn introduced_name(after: &str) -> Option<&str> {
 
 /// The words `text` writes in lower case, and those it writes with a capital inside a
 /// sentence (names; possessives without their "'s").
-fn word_cases(text: &str) -> WordCases {
+fn word_cases(text: &str) -> WordCases<'_> {
     let mut cases = WordCases::default();
     for (i, w) in word_spans(text) {
         if w.starts_with(char::is_lowercase) {
-            cases.common.insert(w.to_string());
+            cases.common.insert(w);
         } else if w.starts_with(char::is_uppercase) {
             let before = text[..i].trim_end_matches([' ', '"', '\u{201c}', '(']);
             if !before.is_empty() && !before.ends_with(['.', '!', '?', ':', '\n']) {
                 let w = without_possessive(w);
-                cases.proper.insert(w.to_string());
+                cases.proper.insert(w);
             }
         }
     }
@@ -2683,16 +2683,16 @@ fn word_cases(text: &str) -> WordCases {
 
 /// How a text writes its words (see [`word_cases`]).
 #[derive(Default)]
-struct WordCases {
-    common: crate::Set<String>,
-    proper: crate::Set<String>,
+struct WordCases<'t> {
+    common: crate::Set<&'t str>,
+    proper: crate::Set<&'t str>,
 }
 
 /// Whether the head of a clause's subject (`span`, the words before its verb, holding no known
 /// name) is a proper name: a capitalised word that is no month or weekday and, first in its
 /// sentence (`initial`), one the text also writes with a capital inside a sentence and never in
 /// lower case, and none of English's function words.
-fn unknown_name(span: &str, initial: bool, cases: &WordCases) -> bool {
+fn unknown_name(span: &str, initial: bool, cases: &WordCases<'_>) -> bool {
     // Only the word right before the verb (past its auxiliaries and adverbs): the subject's head.
     const BETWEEN: &[&str] = &[
         "who",
@@ -2820,7 +2820,9 @@ fn unknown_name(span: &str, initial: bool, cases: &WordCases) -> bool {
         }
         let lower = w.to_lowercase();
         if was_first
-            && (FUNCTION.contains(&lower.as_str()) || cases.common.contains(&lower) || !cases.proper.contains(w))
+            && (FUNCTION.contains(&lower.as_str())
+                || cases.common.contains(lower.as_str())
+                || !cases.proper.contains(w))
         {
             continue;
         }

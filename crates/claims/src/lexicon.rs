@@ -1641,13 +1641,26 @@ pub fn nominal_use(before: &str) -> bool {
 }
 
 /// A text's words for pattern matching: lower case, without surrounding punctuation.
-fn words(text: &str) -> Vec<String> {
+fn words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
     text.split_whitespace().map(word).filter(|w| !w.is_empty()).collect()
 }
 
 /// One whitespace-separated token as [`words`] reads it (empty if it holds no letter or digit).
-fn word(token: &str) -> String {
-    crate::petrarch::american(token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+fn word(token: &str) -> std::borrow::Cow<'_, str> {
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    // (Copied only where lower case changes it.)
+    let lower = if t.is_ascii() {
+        if t.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(t.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(t)
+        }
+    } else if t.chars().all(|c| c.to_lowercase().eq(std::iter::once(c))) {
+        std::borrow::Cow::Borrowed(t)
+    } else {
+        std::borrow::Cow::Owned(t.to_lowercase())
+    };
+    crate::petrarch::american(lower)
 }
 
 /// The trigger automaton.
@@ -1794,8 +1807,8 @@ impl Triggers {
         let pats = crate::petrarch::shipped_verbs().1.get(bi).filter(|p| !p.is_empty())?;
         let before = words(before);
         let after = words(after);
-        let before: Vec<&str> = before.iter().rev().map(String::as_str).collect();
-        let after: Vec<&str> = after.iter().map(String::as_str).collect();
+        let before: Vec<&str> = before.iter().rev().map(|w| w.as_ref()).collect();
+        let after: Vec<&str> = after.iter().map(|w| w.as_ref()).collect();
         let mut sorted: Vec<&str> = before.iter().chain(&after).copied().collect();
         sorted.sort_unstable();
         crate::petrarch::shipped_pattern_index()

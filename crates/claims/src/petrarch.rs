@@ -499,7 +499,7 @@ impl VerbDictionary {
                                 .map(|(_, v)| v.clone())?;
                             let alts: Vec<Vec<String>> = members
                                 .iter()
-                                .map(|m| m.split_whitespace().map(american).collect())
+                                .map(|m| m.split_whitespace().map(|w| american(w).into_owned()).collect())
                                 .collect();
                             // A set inside a group becomes its own element after the group's words.
                             if let Some(g) = group.take().filter(|g| !g.is_empty()) {
@@ -510,8 +510,11 @@ impl VerbDictionary {
                         } else {
                             let word = w.trim_end_matches('_').replace('_', " ").to_ascii_lowercase();
                             match group.as_mut() {
-                                Some(g) => g.extend(word.split_whitespace().map(american)),
-                                None => out.push(Element::new(vec![word.split_whitespace().map(american).collect()])),
+                                Some(g) => g.extend(word.split_whitespace().map(|w| american(w).into_owned())),
+                                None => out.push(Element::new(vec![word
+                                    .split_whitespace()
+                                    .map(|w| american(w).into_owned())
+                                    .collect()])),
                             }
                         }
                     }
@@ -552,8 +555,8 @@ impl VerbDictionary {
 /// and the common British forms of "defense", "center", "program", "labor" and the like. Text
 /// and dictionary words are both read through it, so a word that has no American "-ize" form is
 /// changed alike on both sides.
-pub fn american(word: impl Into<String>) -> String {
-    let mut w = word.into();
+pub fn american<'a>(word: impl Into<std::borrow::Cow<'a, str>>) -> std::borrow::Cow<'a, str> {
+    let word = word.into();
     const STEMS: &[(&str, &str)] = &[
         ("defence", "defense"),
         ("offence", "offense"),
@@ -579,28 +582,36 @@ pub fn american(word: impl Into<String>) -> String {
         ("levelled", "leveled"),
         ("labelled", "labeled"),
     ];
-    // (Tested cheaply first: this runs on every word of every clause with a dictionary verb.)
-    let first = w.as_bytes().first().copied();
-    if let Some((b, a)) = STEMS
+    // (Tested cheaply first: this runs on every word of every clause with a dictionary verb; a
+    // word it leaves as it is is not copied.)
+    let first = word.as_bytes().first().copied();
+    let stem = STEMS
         .iter()
         .filter(|(b, _)| b.as_bytes().first().copied() == first)
-        .find(|(b, _)| w.starts_with(b))
-    {
-        w = format!("{a}{}", &w[b.len()..]);
+        .find(|(b, _)| word.starts_with(b));
+    let isation = word.as_bytes().windows(7).rposition(|x| x == b"isation");
+    const SUFFIXES: [&str; 8] = ["ise", "ised", "ises", "ising", "yse", "ysed", "yses", "ysing"];
+    let suffix = || {
+        (word.len() > 5)
+            .then(|| SUFFIXES.iter().find(|x| word.ends_with(*x)))
+            .flatten()
+    };
+    if stem.is_none() && isation.is_none() && suffix().is_none() {
+        return word;
     }
-    let isation = w.as_bytes().windows(7).rposition(|x| x == b"isation");
-    if let Some(k) = isation {
+    let mut w = match stem {
+        Some((b, a)) => format!("{a}{}", &word[b.len()..]),
+        None => word.into_owned(),
+    };
+    if let Some(k) = w.as_bytes().windows(7).rposition(|x| x == b"isation") {
         w.replace_range(k..k + 2, "iz");
     } else if w.len() > 5 {
-        for suffix in ["ise", "ised", "ises", "ising", "yse", "ysed", "yses", "ysing"] {
-            if w.ends_with(suffix) {
-                let k = w.len() - suffix.len() + 1;
-                w.replace_range(k..k + 1, "z");
-                break;
-            }
+        if let Some(suffix) = SUFFIXES.iter().find(|x| w.ends_with(*x)) {
+            let k = w.len() - suffix.len() + 1;
+            w.replace_range(k..k + 1, "z");
         }
     }
-    w
+    std::borrow::Cow::Owned(w)
 }
 
 /// Whether a text word (lower case) is the dictionary's word: the same, a regular plural or
@@ -733,6 +744,9 @@ mod tests {
         assert_eq!(american("defence"), "defense");
         assert_eq!(american("programmes"), "programs");
         assert_eq!(american("aid"), "aid");
+        // (A word it leaves as it is, it does not copy.)
+        assert!(matches!(american("aid"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(american("civilisation"), std::borrow::Cow::Owned(_)));
         // A word with no "-ize" form changes alike in text and dictionary.
         assert_eq!(american("promise"), american("promise"));
         // And the verbs the dictionary lists only so are found in British spelling.
