@@ -214,7 +214,7 @@ fn cues() -> &'static Cues {
         let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("cue pattern {s}: {e}"));
         Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
-            relative: re(r"(?i),\s+(?:(?:under|by|in|through|with) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
+            relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
             both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted|flown|shown|known|grown|thrown|drawn|sworn|torn|borne|begun|sunk|overseen|undertaken|forbidden)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
@@ -829,9 +829,11 @@ impl<'kb> Extractor<'kb> {
                 }
             }
             // (One that ends the sentence keeps its dates too: "…, when it joined on the same
-            // day as Turkey".)
-            if !split && after.is_empty() {
-                self_dated.push((p, end));
+            // day as Turkey"; one the main clause goes on after without a verb of its own keeps
+            // those up to its first comma: "asked the CSTO, to which it has belonged since
+            // 2002, for help".)
+            if !split {
+                self_dated.push((p, after.first().copied().unwrap_or(end)));
             }
         }
         // (The nouns such clauses tell of: the event is the clause's verb.)
@@ -1966,7 +1968,14 @@ impl<'kb> Extractor<'kb> {
                     && sentence[d.end..].starts_with(' ')
                     && sentence[d.end + 1..].starts_with(|c: char| c.is_alphabetic())
             };
-            let of_clause = |d: &DateMention| d.start >= a && d.end <= b && !participial(d);
+            // (A date in a relative clause or a clause split off that does not hold the trigger
+            // is that clause's.)
+            let own_clause = |d: &DateMention| {
+                !self_dated
+                    .iter()
+                    .any(|&(p, k)| d.start >= p && d.end <= k && !(ts >= p && ts < k))
+            };
+            let of_clause = |d: &DateMention| d.start >= a && d.end <= b && !participial(d) && own_clause(d);
             // The date, and whether it is written in the sentence (not taken from an event
             // referred to or from the article's day).
             let written = |d: DateMention| (d, true);
@@ -1983,7 +1992,20 @@ impl<'kb> Extractor<'kb> {
                 if adverbial_clause {
                     return None;
                 }
-                nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d))).map(written)
+                // A "when" clause that opens the sentence tells the time of the clauses after it:
+                // "When Azerbaijan attacked in September 2022, Yerevan asked the CSTO for help".
+                // (Its dates are those before its first comma.)
+                let when_end = commas
+                    .first()
+                    .copied()
+                    .filter(|&k| k <= a && sentence.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when ")));
+                nearest(
+                    &mut dates
+                        .iter()
+                        .filter(|d| when_end.is_some_and(|k| d.end <= k) && !participial(d)),
+                )
+                .or_else(|| nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d))))
+                .map(written)
             })
             .or_else(|| {
                 // An event in the present progressive ("is attending") happens on the
@@ -3869,6 +3891,25 @@ mod tests {
             None,
         );
         assert_eq!(c[0].date, None, "{c:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_preposition_keeps_its_date_and_an_opening_when_clause_gives_one() {
+        let x = extractor();
+        // (Made-up sentences: a date in "…, to which it has belonged since 1997, …" is the
+        // belonging's, not the request's; the opening "when" clause tells when the request was.)
+        let c = x.extract_sentence(
+            "Chile asked the Organization of American States, to which it has belonged since its charter was signed in 1948, for mediation; the organisation sent observers.",
+            None,
+        );
+        let ask = c.iter().find(|c| c.plover.as_str() == "REQUEST").expect("a request");
+        assert_eq!(ask.date, None, "{c:?}");
+        let c = x.extract_sentence(
+            "When Peru attacked Ecuadorian territory in March 2019, Chile asked the Organization of American States, to which it has belonged since its charter was signed in 1948, for mediation; the organisation sent observers.",
+            None,
+        );
+        let ask = c.iter().find(|c| c.plover.as_str() == "REQUEST").expect("a request");
+        assert_eq!(ask.date.map(|d| d.to_string()).as_deref(), Some("2019-03"), "{c:?}");
     }
 
     #[test]
