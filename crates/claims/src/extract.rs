@@ -3913,6 +3913,26 @@ mod tests {
     }
 
     #[test]
+    fn a_partner_since_a_date_is_a_standing_partnership_with_words_between() {
+        let x = extractor();
+        for text in [
+            "Chile has been a partner of the Alliance since 2008.",
+            "Chile has been a NATO partner through its individual programme since 2008.",
+        ] {
+            let c = x.extract_sentence(text, None);
+            let m = c
+                .iter()
+                .find(|c| c.mode == ClaimKind::Membership)
+                .unwrap_or_else(|| panic!("{text}: {c:?}"));
+            assert_eq!(sides(m), (vec!["CHL"], vec!["NATO"]), "{c:?}");
+            assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2008"), "{c:?}");
+        }
+        // (Not across a comma: "since" is then another clause's.)
+        let c = x.extract_sentence("Chile, a partner in the talks, has since left them.", None);
+        assert!(c.iter().all(|c| c.mode != ClaimKind::Membership), "{c:?}");
+    }
+
+    #[test]
     fn what_a_document_provides_is_no_event() {
         let x = extractor();
         let c = x.extract_sentence(

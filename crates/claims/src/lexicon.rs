@@ -1673,6 +1673,12 @@ pub struct Triggers {
     /// verb and particle found one to three words apart, and the trigger of "verb particle".
     separable: regex::Regex,
     phrasal: crate::Map<String, usize>,
+    /// A status noun whose trigger is "noun since" ("partner since") with words between: "a
+    /// partner of the Alliance since 1994", "a NATO partner through the Istanbul Cooperation
+    /// Initiative since 2005" (the noun and "since" one to six words apart, no punctuation
+    /// between), and the trigger of "noun since".
+    detached_since: regex::Regex,
+    since: crate::Map<String, usize>,
 }
 
 /// The particles of English phrasal verbs that may follow the verb's object ("in" is left out:
@@ -1709,6 +1715,19 @@ impl Triggers {
                 }
             }
         }
+        let mut since = crate::Map::default();
+        for (i, t) in table.iter().enumerate().take(builtin) {
+            let phrase = t.phrase.to_ascii_lowercase();
+            if let Some(noun) = phrase
+                .strip_suffix(" since")
+                .filter(|n| n.chars().all(|c| c.is_ascii_alphabetic()))
+            {
+                since.entry(noun.to_string()).or_insert(i);
+            }
+        }
+        let nouns = since.keys().map(String::as_str).collect::<Vec<_>>().join("|");
+        let detached_since = regex::Regex::new(&format!(r"(?i-u)\b({nouns})\s+(?:[A-Za-z'-]+\s+){{1,6}}?since\b"))
+            .unwrap_or_else(|e| panic!("status nouns: {e}"));
         let alternatives = verbs.into_iter().collect::<Vec<_>>().join("|");
         let separable = regex::Regex::new(&format!(
             r"(?i-u)\b({alternatives})\s+(?:[A-Za-z'-]+\s+){{1,3}}?({})\b",
@@ -1721,6 +1740,8 @@ impl Triggers {
             ac,
             separable,
             phrasal,
+            detached_since,
+            since,
         }
     }
 
@@ -1859,6 +1880,13 @@ impl Triggers {
             if let Some(&t) = self.phrasal.get(&key) {
                 found.retain(|&(s, _, _)| s != v.start());
                 found.push((v.start(), v.end(), t));
+            }
+        }
+        for c in self.detached_since.captures_iter(text) {
+            let Some(n) = c.get(1) else { continue };
+            if let Some(&t) = self.since.get(&n.as_str().to_ascii_lowercase()) {
+                found.retain(|&(s, _, _)| s != n.start());
+                found.push((n.start(), n.end(), t));
             }
         }
         found.sort_unstable();
