@@ -757,6 +757,25 @@ impl<'kb> Extractor<'kb> {
                     && !next.starts_with(|c: char| c.is_ascii_digit())
             })
         });
+        // (And a clause of its own after ", and": a subject of its own — a name, or a noun
+        // after a possessive — then a verb in the past: "It sent a team to Afghanistan, and its
+        // intelligence service joined the centre in May 2022".)
+        let clause_after_and = sentence.match_indices(", and ").filter_map(|(k, w)| {
+            let from = k + w.len();
+            let i = triggers.partition_point(|t| t.0 < from);
+            let &(s, e, _) = triggers.get(i)?;
+            let verb = sentence[s..e].to_ascii_lowercase();
+            let between = &sentence[from..s];
+            let subject = mentions
+                .iter()
+                .any(|m| m.start >= from && m.end <= s && m.entry.agent.is_none())
+                || ["its ", "their ", "his ", "her "]
+                    .iter()
+                    .any(|p| between.starts_with(p));
+            let words = between.split_whitespace().count();
+            (!verb.contains(' ') && c.past_form(&verb) && subject && (1..=6).contains(&words)).then_some(k)
+        });
+        let clause_after_and: Vec<usize> = clause_after_and.collect();
         let starts: Vec<usize> = c
             .second_predicate
             .find_iter(sentence)
@@ -769,6 +788,16 @@ impl<'kb> Extractor<'kb> {
         for k in starts {
             let (prev, next) = enclosing(&bounds, k, sentence.len());
             if has_trigger(prev, k) && has_trigger(k, next) {
+                bounds.push(k);
+                split_off.push(k);
+            }
+        }
+        for k in clause_after_and {
+            let (prev, next) = enclosing(&bounds, k, sentence.len());
+            if prev == k {
+                // (Already a clause's bound, at its comma.)
+                split_off.push(k);
+            } else if has_trigger(prev, k) && has_trigger(k, next) {
                 bounds.push(k);
                 split_off.push(k);
             }
@@ -1893,9 +1922,12 @@ impl<'kb> Extractor<'kb> {
                 .iter()
                 .find(|w| w.0 > a && w.1 <= ts && in_clause.iter().any(|m| m.end <= w.0 && m.entry.agent.is_none()))
                 .map_or(ts, |w| w.0);
+            // (Not a name before the verb that the claim reads as its counterpart: in "Korea has
+            // been a NATO partner since 2005. It …", "it" is Korea alone.)
             let subject_mentions: Vec<(ActorEntry, String)> = in_clause
                 .iter()
                 .filter(|m| m.start < main_until && m.entry.agent.is_none())
+                .filter(|m| !recipients.iter().any(|r| r.0 == m.entry.id))
                 .map(|m| (m.entry.clone(), sentence[m.start..m.end].to_string()))
                 .collect();
             // (An infinitive clause has no subject of its own: in "… and to begin sharing data on
@@ -3930,6 +3962,25 @@ mod tests {
         // (Not across a comma: "since" is then another clause's.)
         let c = x.extract_sentence("Chile, a partner in the talks, has since left them.", None);
         assert!(c.iter().all(|c| c.mode != ClaimKind::Membership), "{c:?}");
+    }
+
+    #[test]
+    fn a_pronoun_after_a_partnership_is_the_partner_and_a_clause_after_and_keeps_its_date() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2023-07-10\n\nChile has been a NATO partner since 2008. It sent engineers to Haiti, and its navy joined an exercise with Peru in May 2022.",
+        ));
+        let sent = c.iter().find(|c| c.sentence == 1).unwrap_or_else(|| panic!("{c:?}"));
+        // "It" is Chile alone, not NATO beside it; May 2022 is the navy's clause's.
+        assert_eq!(sides(sent), (vec!["CHL"], vec!["HTI"]), "{c:?}");
+        assert_eq!(sent.date, None, "{c:?}");
+        // (The knowledge base knows ISAF by how the news describes it too.)
+        let c = x.extract_sentence(
+            "Chile sent a team to the NATO-led mission in Afghanistan in 2004.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["CHL"], vec!["ISAF"]), "{c:?}");
     }
 
     #[test]
