@@ -166,6 +166,9 @@ pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
 
 struct Cues {
     clause_break: Regex,
+    /// An attribution closing the sentence: ", a UN official said.", ", the Kremlin confirmed on
+    /// Wednesday.", ", according to Reuters."
+    attribution: Regex,
     /// A non-restrictive relative clause opening after a comma (", which", ", who", ", the first
     /// of which").
     relative: Regex,
@@ -213,6 +216,9 @@ fn cues() -> &'static Cues {
         // ASCII mode keeps the fast DFA engine (cue words are English; dashes are literal bytes).
         let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("cue pattern {s}: {e}"));
         Cues {
+            attribution: re(
+                r#"(?i),\s+(?:according\s+to\s+(?u:[^,;]){1,80}|(?:(?u:[^,;]){1,80}?\s)?(?:said|says|confirmed|reported|announced|added|stated|told\s+[a-z]+)(?:\s+(?:late\s+|early\s+)?(?:on|in)\s+[A-Za-z]+(?:\s+[0-9A-Za-z]+)?)?)\s*[.!?]?(?u:["'\x{201d}\x{2019})])*\s*$"#,
+            ),
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
             both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies)\b"),
@@ -507,6 +513,16 @@ impl<'kb> Extractor<'kb> {
             .map(|(_, m)| m.clone())
             .collect();
         let mut triggers = self.triggers.find(sentence);
+        // An attribution closing the sentence tells who reports the event, not who takes part
+        // in it: its names and its verb are set aside ("…, the UN mission said.").
+        let attribution = c.attribution.find(sentence).map(|m| m.start()).filter(|&k| k > 0);
+        let mentions: Vec<ActorMention> = match attribution {
+            Some(k) => {
+                triggers.retain(|t| t.0 < k);
+                mentions.into_iter().filter(|m| m.start < k).collect()
+            }
+            None => mentions,
+        };
         // What a document provides is its content, not an event told (to the next strong break).
         if let Some(m) = c.provision.find(sentence) {
             let limit = c
@@ -3981,6 +3997,20 @@ mod tests {
             None,
         );
         assert_eq!(sides(&c[0]), (vec!["CHL"], vec!["ISAF"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_closing_attribution_names_no_party_to_the_event() {
+        let x = extractor();
+        for text in [
+            "Chile sent engineers to Haiti on Tuesday, a UN official said.",
+            "Chile sent engineers to Haiti on Tuesday, the United Nations confirmed on Wednesday.",
+            "Chile sent engineers to Haiti in 2004, according to the United Nations.",
+        ] {
+            let c = x.extract_sentence(text, None);
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            assert_eq!(sides(&c[0]), (vec!["CHL"], vec!["HTI"]), "{text}: {c:?}");
+        }
     }
 
     #[test]
