@@ -4193,6 +4193,10 @@ mod tests {
         assert_eq!(ids_in("Ottawa signed the accord."), ["CAN"]);
         assert_eq!(ids_in("Washington objected."), ["USA"]);
         assert!(ids_in("A portrait of George Washington hangs there.").is_empty());
+        // So do the dictionaries' one-word names of persons: the Phoenix "Hassan" is Jordan's
+        // prince, not the first word of another man's name.
+        assert_eq!(ids_in("Hassan met the envoy on Monday."), ["JOR"]);
+        assert!(ids_in("The envoy met Hassan Abdi Warsame on Monday.").is_empty());
     }
 
     fn codes(v: &[ClaimActor]) -> Vec<&str> {

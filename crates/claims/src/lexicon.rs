@@ -137,6 +137,39 @@ fn automaton_of<'p>(
         .unwrap_or_else(|e| panic!("{what}: {e}"))
 }
 
+/// Whether the one word at `start..end` of `text` is part of a longer name no actor has: a
+/// capitalised word next to it that is none of `names` (spans of names found), no month or
+/// weekday, and not the sentence's first word ("Jordan Peterson", "Michael Jordan", "Hassan
+/// Sheikh Mohamud"; "In Jordan, …" is Jordan).
+fn inside_a_longer_name(text: &str, start: usize, end: usize, names: &[(usize, usize)]) -> bool {
+    let in_name = |s: usize, e: usize| names.iter().any(|(a, b)| s < *b && *a < e);
+    // (A month or a weekday is no name: "Last August Poland ordered …".)
+    let capitalised = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.clone().count() >= 1
+            && cs.all(char::is_lowercase)
+            && !crate::dates::calendar_word(w)
+    };
+    let next = text[end..]
+        .strip_prefix(' ')
+        .map(|r| r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    let next_is_name = next.is_some_and(|w| {
+        let s = end + 1;
+        capitalised(w) && !in_name(s, s + w.len())
+    });
+    let prev = text[..start]
+        .strip_suffix(' ')
+        .map(|r| r.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    let prev_is_name = prev.is_some_and(|w| {
+        let e = start - 1;
+        let s = e - w.len();
+        // (Not the sentence's first word: "In Jordan, …" has "In" capitalised.)
+        s > 0 && capitalised(w) && !in_name(s, e) && !text[..s].trim_end().ends_with(['.', '!', '?'])
+    });
+    next_is_name || prev_is_name
+}
+
 /// "amnesty international" → "Amnesty International".
 fn title_case(s: &str) -> String {
     s.split(' ')
@@ -587,6 +620,14 @@ impl Lexicon {
                 });
             }
         }
+        // A dictionary's one-word person's name next to another capitalised word no name holds
+        // is part of someone else's name ("Hassan Sheikh Mohamud" is not Jordan's Prince Hassan).
+        let names: Vec<(usize, usize)> = kb.iter().chain(&found).map(|m| (m.start, m.end)).collect();
+        found.retain(|m| {
+            !(m.entry.kind == ActorKind::Person
+                && !text[m.start..m.end].contains(' ')
+                && inside_a_longer_name(text, m.start, m.end, &names))
+        });
         // The knowledge base's names first; a dictionary name only where it names more.
         found.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))));
         for m in found {
@@ -684,39 +725,7 @@ impl Lexicon {
         // a person's or a place's name ("Jordan Peterson", "Michael Jordan", "Chad Smith"),
         // unless that word starts the sentence.
         let names: Vec<(usize, usize)> = kept.iter().map(|m| (m.start, m.end)).collect();
-        let in_name = |s: usize, e: usize| names.iter().any(|(a, b)| s < *b && *a < e);
-        // (A month or a weekday is no name: "Last August Poland ordered …".)
-        let capitalised = |w: &str| {
-            let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase)
-                && cs.clone().count() >= 1
-                && cs.all(char::is_lowercase)
-                && !crate::dates::calendar_word(w)
-        };
-        kept.retain(|m| {
-            if !m.entry.one_word_state {
-                return true;
-            }
-            let after = &text[m.end..];
-            let next = after
-                .strip_prefix(' ')
-                .map(|r| r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
-            let next_is_name = next.is_some_and(|w| {
-                let s = m.end + 1;
-                capitalised(w) && !in_name(s, s + w.len())
-            });
-            let before = &text[..m.start];
-            let prev = before
-                .strip_suffix(' ')
-                .map(|r| r.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
-            let prev_is_name = prev.is_some_and(|w| {
-                let e = m.start - 1;
-                let s = e - w.len();
-                // Not the sentence's first word ("In Jordan, …" has "In" capitalised).
-                s > 0 && capitalised(w) && !in_name(s, e) && !text[..s].trim_end().ends_with(['.', '!', '?'])
-            });
-            !(next_is_name || prev_is_name)
-        });
+        kept.retain(|m| !m.entry.one_word_state || !inside_a_longer_name(text, m.start, m.end, &names));
         kept
     }
 
