@@ -4197,6 +4197,9 @@ mod tests {
         // prince, not the first word of another man's name.
         assert_eq!(ids_in("Hassan met the envoy on Monday."), ["JOR"]);
         assert!(ids_in("The envoy met Hassan Abdi Warsame on Monday.").is_empty());
+        // And a company's one-word name ("Saab" is Sweden's, "Alex Saab" nobody's here).
+        assert_eq!(ids_in("Saab delivered the radars."), ["SWE"]);
+        assert!(ids_in("The court freed Alex Saab on Monday.").is_empty());
     }
 
     fn codes(v: &[ClaimActor]) -> Vec<&str> {

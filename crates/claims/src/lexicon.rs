@@ -17,9 +17,10 @@ pub struct ActorEntry {
     pub kind: ActorKind,
     /// A capital or collective name ("Seoul", "Allies"): a place when preceded by "in"/"at".
     pub place: bool,
-    /// A state's one-word name ("Chad", "Jordan", "Georgia", "Turkey"): such a name is often also
-    /// a common word or part of a person's name, so it needs context (see [`Lexicon::actors`]).
-    pub one_word_state: bool,
+    /// A state's or a company's one-word name ("Chad", "Jordan", "Georgia", "Turkey", "Saab"):
+    /// such a name is often also a common word or part of a person's name, so it needs context
+    /// (see [`Lexicon::actors`]).
+    pub one_word_name: bool,
     /// The name as listed starts with a capital, so it must be written with one.
     pub capitalised: bool,
     /// A generic agent noun ("police", "rebels", "the government"): its Phoenix role code. It
@@ -291,7 +292,7 @@ impl Lexicon {
                 acts_for: acts_for(kb, &a.id),
                 kind: a.kind,
                 place: false,
-                one_word_state: false,
+                one_word_name: false,
                 capitalised: false,
                 agent: None,
                 dictionary: false,
@@ -322,8 +323,10 @@ impl Lexicon {
                 let mut entry = entry.clone();
                 // Demonyms ("Polish") are adjectives before names ("Polish Armament Agency"), and
                 // acronyms ("US President") are no one's given name.
-                entry.one_word_state =
-                    a.kind == ActorKind::State && !caps && !n.contains(' ') && !a.demonyms.iter().any(|d| d == n);
+                entry.one_word_name = matches!(a.kind, ActorKind::State | ActorKind::Company)
+                    && !caps
+                    && !n.contains(' ')
+                    && !a.demonyms.iter().any(|d| d == n);
                 entry.capitalised = last_word_capitalised(n);
                 entry.demonym = a.kind == ActorKind::State && a.demonyms.iter().any(|d| d == n);
                 if caps {
@@ -353,7 +356,7 @@ impl Lexicon {
                     kind: a.kind,
                     place: true,
                     // "Washington", "Victoria", "Kingston" are also people's names.
-                    one_word_state: !city.contains(' '),
+                    one_word_name: !city.contains(' '),
                     capitalised: true,
                     agent: None,
                     dictionary: false,
@@ -370,7 +373,7 @@ impl Lexicon {
                         acts_for: acts_for(kb, &a.id),
                         kind: a.kind,
                         place: true,
-                        one_word_state: false,
+                        one_word_name: false,
                         capitalised: last_word_capitalised(name.trim()),
                         agent: None,
                         dictionary: false,
@@ -589,7 +592,7 @@ impl Lexicon {
                             acts_for: id.clone(),
                             id,
                             place: false,
-                            one_word_state: false,
+                            one_word_name: false,
                             capitalised: true,
                             agent: None,
                             dictionary: true,
@@ -604,7 +607,7 @@ impl Lexicon {
                             acts_for: code.to_string(),
                             kind: ActorKind::Agency,
                             place: false,
-                            one_word_state: false,
+                            one_word_name: false,
                             capitalised: false,
                             agent: Some(code),
                             dictionary: true,
@@ -721,11 +724,11 @@ impl Lexicon {
                 kept.push(m);
             }
         }
-        // A one-word state name next to another capitalised word that names no actor is part of
-        // a person's or a place's name ("Jordan Peterson", "Michael Jordan", "Chad Smith"),
-        // unless that word starts the sentence.
+        // A one-word state or company name next to another capitalised word that names no actor
+        // is part of a person's or a place's name ("Jordan Peterson", "Michael Jordan", "Alex
+        // Saab"), unless that word starts the sentence.
         let names: Vec<(usize, usize)> = kept.iter().map(|m| (m.start, m.end)).collect();
-        kept.retain(|m| !m.entry.one_word_state || !inside_a_longer_name(text, m.start, m.end, &names));
+        kept.retain(|m| !m.entry.one_word_name || !inside_a_longer_name(text, m.start, m.end, &names));
         kept
     }
 
