@@ -845,6 +845,8 @@ impl<'kb> Extractor<'kb> {
         // clause of its own, whose subject is the actor named right before it, and the main
         // clause after it keeps the sentence's subject.
         let mut antecedents: Vec<(usize, &ActorMention)> = Vec::new();
+        // (The main clause resumed after it, by its start, with the antecedent for its subject.)
+        let mut resumed: Vec<(usize, &ActorMention)> = Vec::new();
         // (Clauses that keep their dates to themselves: relative clauses, and the clauses split
         // off above, each to the next bound.)
         let mut self_dated: Vec<(usize, usize)> = split_off
@@ -855,20 +857,30 @@ impl<'kb> Extractor<'kb> {
         for r in c.relative.find_iter(sentence) {
             let p = r.start();
             let end = strong.iter().copied().find(|b| *b > p).unwrap_or(sentence.len());
-            if let Some(m) = mentions
+            let antecedent = mentions
                 .iter()
-                .find(|m| m.end <= p && m.entry.agent.is_none() && sentence[m.end..p].trim().is_empty())
-            {
+                .find(|m| m.end <= p && m.entry.agent.is_none() && sentence[m.end..p].trim().is_empty());
+            if let Some(m) = antecedent {
                 antecedents.push((p, m));
             }
             // A relative clause is short: its end is one of the next few commas.
             let after: Vec<usize> = commas.iter().copied().filter(|&k| k > p && k < end).take(4).collect();
             let mut split = false;
+            // (Where the relative clause tells no event, it ends where a verb in the past follows
+            // a comma: "Chile, which shares a border with Peru, deployed troops".)
+            let verb_right_after = |k: usize| {
+                let i = triggers.partition_point(|t| t.0 < k + 2);
+                triggers.get(i).is_some_and(|&(s, e, _)| {
+                    let w = sentence[s..e].to_ascii_lowercase();
+                    s == k + 2 && !w.contains(' ') && c.past_form(&w)
+                })
+            };
             for (i, &k) in after.iter().enumerate() {
                 let next = after.get(i + 1).copied().unwrap_or(end);
-                if has_trigger(p, k) && has_trigger(k, next) {
+                if (has_trigger(p, k) || verb_right_after(k)) && has_trigger(k, next) {
                     bounds.push(k);
                     self_dated.push((p, k));
+                    resumed.extend(antecedent.map(|m| (k, m)));
                     split = true;
                     break;
                 }
@@ -1664,6 +1676,13 @@ impl<'kb> Extractor<'kb> {
             };
             if pronoun_led {
                 actors.clear();
+            }
+            // A main clause resumed after a relative clause has the relative clause's
+            // antecedent for subject ("Chile, which shares a border with Peru, deployed troops").
+            if actors.is_empty() {
+                if let Some(m) = resumed.iter().find(|(k, _)| *k == a).map(|(_, m)| *m) {
+                    actors.push((id_of(m), sentence[m.start..m.end].to_string()));
+                }
             }
             let inherited = (!unknown_subject || pronoun_led)
                 && (actors.is_empty()
@@ -4011,6 +4030,17 @@ mod tests {
             assert_eq!(c.len(), 1, "{text}: {c:?}");
             assert_eq!(sides(&c[0]), (vec!["CHL"], vec!["HTI"]), "{text}: {c:?}");
         }
+    }
+
+    #[test]
+    fn the_main_clause_after_a_relative_clause_with_no_event_has_its_antecedent_for_subject() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Chile, which shares a long border with Peru, deployed troops along its northern frontier.",
+            None,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(ids(&c[0].actors), ["CHL"], "{c:?}");
     }
 
     #[test]
