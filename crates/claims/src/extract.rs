@@ -1732,6 +1732,40 @@ impl<'kb> Extractor<'kb> {
             dedupe(&mut actors);
             dedupe(&mut recipients);
             recipients.retain(|r| !actors.iter().any(|x| x.0 == r.0));
+            // An object pronoun right after a verb done to a party ("accused it of …", "urged
+            // them to …", "attacked it") is the subject named before (in this sentence, else in
+            // the text), not a name further on ("accused it of sharing responsibility for
+            // Putin's war crimes"). (After other verbs "it" is mostly a thing: "approved it".)
+            let to_a_party = matches!(
+                trig.plover,
+                Plover::Accuse
+                    | Plover::Request
+                    | Plover::Threaten
+                    | Plover::Coerce
+                    | Plover::Sanction
+                    | Plover::Assault
+                    | Plover::Consult
+                    | Plover::Aid
+            );
+            let object_pronoun = sentence[te..]
+                .split_whitespace()
+                .next()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase());
+            if to_a_party && matches!(object_pronoun.as_deref(), Some("it" | "them")) {
+                let from = if subject_in_sentence.is_empty() {
+                    &memory.subject
+                } else {
+                    &subject_in_sentence
+                };
+                let referent: Named = from
+                    .iter()
+                    .map(|(e, t)| (id_of_entry(e), t.clone()))
+                    .filter(|x| !actors.iter().any(|y| y.0 == x.0))
+                    .collect();
+                if !referent.is_empty() {
+                    recipients = referent;
+                }
+            }
             // A visit or a deployment with no counterpart named is to the place it goes to
             // ("arrived in Kinshasa": Congo), which the actors' filter set aside as a place.
             // (Who is sent — "its minister", "troops" — is no counterpart.)
@@ -4041,6 +4075,20 @@ mod tests {
         );
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(ids(&c[0].actors), ["CHL"], "{c:?}");
+    }
+
+    #[test]
+    fn an_object_pronoun_after_a_verb_done_to_a_party_is_the_subject_named_before() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-09-04\n\nChile signed a trade pact with Bolivia. Peru accused it of undermining the regional market.",
+        ));
+        let accuse = c
+            .iter()
+            .find(|c| c.plover == Plover::Accuse)
+            .unwrap_or_else(|| panic!("{c:?}"));
+        assert_eq!(sides(accuse), (vec!["PER"], vec!["CHL"]), "{c:?}");
     }
 
     #[test]
