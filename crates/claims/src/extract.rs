@@ -166,8 +166,8 @@ pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
 
 struct Cues {
     clause_break: Regex,
-    /// An attribution closing the sentence: ", a UN official said.", ", the Kremlin confirmed on
-    /// Wednesday.", ", according to Reuters."
+    /// An attribution closing the sentence, from its last comma: ", a UN official said.", ", the
+    /// Kremlin confirmed on Wednesday.", ", according to Reuters."
     attribution: Regex,
     /// A non-restrictive relative clause opening after a comma (", which", ", who", ", the first
     /// of which").
@@ -217,7 +217,7 @@ fn cues() -> &'static Cues {
         let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("cue pattern {s}: {e}"));
         Cues {
             attribution: re(
-                r#"(?i),\s+(?:according\s+to\s+(?u:[^,;]){1,80}|(?:(?u:[^,;]){1,80}?\s)?(?:said|says|confirmed|reported|announced|added|stated|told\s+[a-z]+)(?:\s+(?:late\s+|early\s+)?(?:on|in)\s+[A-Za-z]+(?:\s+[0-9A-Za-z]+)?)?)\s*[.!?]?(?u:["'\x{201d}\x{2019})])*\s*$"#,
+                r#"(?i)^,\s+(?:according\s+to\s+(?u:[^,;])+|(?:(?u:[^,;])+?\s)?(?:said|says|confirmed|reported|announced|added|stated|told\s+[a-z]+)(?:\s+(?:late\s+|early\s+)?(?:on|in)\s+[A-Za-z]+(?:\s+[0-9A-Za-z]+)?)?)\s*[.!?]?(?u:["'\x{201d}\x{2019})])*\s*$"#,
             ),
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
@@ -515,7 +515,10 @@ impl<'kb> Extractor<'kb> {
         let mut triggers = self.triggers.find(sentence);
         // An attribution closing the sentence tells who reports the event, not who takes part
         // in it: its names and its verb are set aside ("…, the UN mission said.").
-        let attribution = c.attribution.find(sentence).map(|m| m.start()).filter(|&k| k > 0);
+        // (After the last comma, and short: the pattern is tried on that tail alone.)
+        let attribution = sentence
+            .rfind(',')
+            .filter(|&k| k > 0 && sentence.len() - k <= 120 && c.attribution.is_match(&sentence[k..]));
         let mentions: Vec<ActorMention> = match attribution {
             Some(k) => {
                 triggers.retain(|t| t.0 < k);
