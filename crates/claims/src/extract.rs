@@ -740,16 +740,21 @@ impl<'kb> Extractor<'kb> {
                 bounds.push(k);
             }
         }
+        // (Whether the trigger at `s..e` is one word in the past: "joined", "sent".)
+        let past_verb = |s: usize, e: usize| {
+            let w = sentence[s..e].to_ascii_lowercase();
+            !w.contains(' ') && c.past_form(&w)
+        };
         // A second predicate of the same subject is a clause of its own: "… has sent trainers
         // to Britain and has imposed sanctions on Russia" (an auxiliary after "and" opens it),
         // "… has been a partner since 1994 and joined the centre in 2015" (a verb in the past).
         // (Triggers are in order of their start: the one right after "and" is found by search.)
         let verb_after_and = sentence.match_indices(" and ").filter(|&(k, _)| {
             let i = triggers.partition_point(|t| t.0 < k + 5);
-            triggers[i..].iter().take_while(|t| t.0 == k + 5).any(|&(s, e, _)| {
-                let w = sentence[s..e].to_ascii_lowercase();
-                !w.contains(' ') && c.past_form(&w)
-            })
+            triggers[i..]
+                .iter()
+                .take_while(|t| t.0 == k + 5)
+                .any(|&(s, e, _)| past_verb(s, e))
         });
         // (So is a verb in the past after a comma, in a list of the subject's predicates,
         // when an object follows it, not a preposition or a date: "It has been a NATO partner
@@ -758,14 +763,12 @@ impl<'kb> Extractor<'kb> {
         let verb_after_comma = commas.iter().copied().filter(|&k| {
             let i = triggers.partition_point(|t| t.0 < k + 2);
             triggers[i..].iter().take_while(|t| t.0 == k + 2).any(|&(s, e, _)| {
-                let w = sentence[s..e].to_ascii_lowercase();
                 let next = sentence[e..]
                     .split_whitespace()
                     .next()
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                !w.contains(' ')
-                    && c.past_form(&w)
+                past_verb(s, e)
                     && !next.is_empty()
                     && !crate::petrarch::PREPOSITIONS.contains(&next.trim_end_matches(','))
                     && ![
@@ -783,7 +786,6 @@ impl<'kb> Extractor<'kb> {
             let from = k + w.len();
             let i = triggers.partition_point(|t| t.0 < from);
             let &(s, e, _) = triggers.get(i)?;
-            let verb = sentence[s..e].to_ascii_lowercase();
             let between = &sentence[from..s];
             let subject = mentions
                 .iter()
@@ -792,7 +794,7 @@ impl<'kb> Extractor<'kb> {
                     .iter()
                     .any(|p| between.starts_with(p));
             let words = between.split_whitespace().count();
-            (!verb.contains(' ') && c.past_form(&verb) && subject && (1..=6).contains(&words)).then_some(k)
+            (past_verb(s, e) && subject && (1..=6).contains(&words)).then_some(k)
         });
         let clause_after_and: Vec<usize> = clause_after_and.collect();
         let starts: Vec<usize> = c
@@ -873,10 +875,7 @@ impl<'kb> Extractor<'kb> {
             // a comma: "Chile, which shares a border with Peru, deployed troops".)
             let verb_right_after = |k: usize| {
                 let i = triggers.partition_point(|t| t.0 < k + 2);
-                triggers.get(i).is_some_and(|&(s, e, _)| {
-                    let w = sentence[s..e].to_ascii_lowercase();
-                    s == k + 2 && !w.contains(' ') && c.past_form(&w)
-                })
+                triggers.get(i).is_some_and(|&(s, e, _)| s == k + 2 && past_verb(s, e))
             };
             for (i, &k) in after.iter().enumerate() {
                 let next = after.get(i + 1).copied().unwrap_or(end);
@@ -2030,8 +2029,12 @@ impl<'kb> Extractor<'kb> {
                 .cloned()
             };
             // (A date inside another clause's relative clause, second predicate or adverbial
-            // clause is that clause's.)
-            let elsewhere = |d: &DateMention| self_dated.iter().any(|&(p, k)| p != a && d.start >= p && d.end <= k);
+            // clause — one that does not hold the trigger — is that clause's.)
+            let elsewhere = |d: &DateMention| {
+                self_dated
+                    .iter()
+                    .any(|&(p, k)| d.start >= p && d.end <= k && !(ts >= p && ts < k))
+            };
             // (A date in a participial phrase that does not hold the trigger is that phrase's:
             // "is attending the summit, following his visit in June 2022".)
             let participial =
@@ -2072,14 +2075,7 @@ impl<'kb> Extractor<'kb> {
                     && sentence[d.end..].starts_with(' ')
                     && sentence[d.end + 1..].starts_with(|c: char| c.is_alphabetic())
             };
-            // (A date in a relative clause or a clause split off that does not hold the trigger
-            // is that clause's.)
-            let own_clause = |d: &DateMention| {
-                !self_dated
-                    .iter()
-                    .any(|&(p, k)| d.start >= p && d.end <= k && !(ts >= p && ts < k))
-            };
-            let of_clause = |d: &DateMention| d.start >= a && d.end <= b && !participial(d) && own_clause(d);
+            let of_clause = |d: &DateMention| d.start >= a && d.end <= b && !participial(d) && !elsewhere(d);
             // The date, and whether it is written in the sentence (not taken from an event
             // referred to or from the article's day).
             let written = |d: DateMention| (d, true);
@@ -4092,6 +4088,21 @@ mod tests {
             .find(|c| c.plover == Plover::Accuse)
             .unwrap_or_else(|| panic!("{c:?}"));
         assert_eq!(sides(accuse), (vec!["PER"], vec!["CHL"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_clause_that_does_not_hold_the_trigger_keeps_its_dates_and_lends_none() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2025-05-28\n\nRelations warmed in July 2017, when Chile's president became the first of them to visit Peru; Peru's president returned the visit the following January.",
+        ));
+        let dates: Vec<Option<String>> = c.iter().map(|c| c.date.map(|d| d.to_string())).collect();
+        assert_eq!(
+            dates,
+            [Some("2017-07".to_string()), Some("2018-01".to_string())],
+            "{c:?}"
+        );
     }
 
     #[test]
