@@ -1181,16 +1181,7 @@ impl<'kb> Extractor<'kb> {
             // "since the summit") is background, not the clause's event.
             let weight = |s: usize, sense: &Sense, after_name: bool| -> (i32, i32) {
                 let before = sentence[a..s].to_ascii_lowercase();
-                let background = [
-                    "of the ",
-                    "since the ",
-                    "after the ",
-                    "before the ",
-                    "during the ",
-                    "wake of ",
-                ]
-                .iter()
-                .any(|p| before.ends_with(p))
+                let background = ["of the ", "wake of "].iter().any(|p| before.ends_with(p))
                     // … or a few words into a phrase of concession or circumstance ("despite US
                     // sanctions", "amid Chinese pressure") …
                     || before
@@ -1199,6 +1190,20 @@ impl<'kb> Extractor<'kb> {
                         .take(4)
                         .take_while(|w| !w.ends_with(','))
                         .any(|w| w == "despite" || w == "amid")
+                    // … or in a phrase of time, a few words into it ("since the summit", "days
+                    // before the general election", "after its first summit") …
+                    || {
+                        let ws: Vec<&str> = before
+                            .split_whitespace()
+                            .rev()
+                            .take(4)
+                            .take_while(|w| !w.ends_with(','))
+                            .collect();
+                        (1..ws.len()).any(|i| {
+                            matches!(ws[i], "since" | "after" | "before" | "during")
+                                && matches!(ws[i - 1], "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
+                        })
+                    }
                     // … or inside a participial phrase after a comma ("signed contracts,
                     // turning the framework agreements into orders").
                     || participial_phrase(&before).is_some();
@@ -4103,6 +4108,17 @@ mod tests {
             [Some("2017-07".to_string()), Some("2018-01".to_string())],
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn an_event_noun_a_few_words_into_a_phrase_of_time_is_background() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Gunmen shot dead a mayor in Peru on Friday, two days before the general election.",
+            None,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].plover, Plover::Assault, "{c:?}");
     }
 
     #[test]
