@@ -1181,29 +1181,22 @@ impl<'kb> Extractor<'kb> {
             // "since the summit") is background, not the clause's event.
             let weight = |s: usize, sense: &Sense, after_name: bool| -> (i32, i32) {
                 let before = sentence[a..s].to_ascii_lowercase();
+                // (Its last four words, to a comma, nearest first.)
+                let last: Vec<&str> = before
+                    .split_whitespace()
+                    .rev()
+                    .take(4)
+                    .take_while(|w| !w.ends_with(','))
+                    .collect();
                 let background = ["of the ", "wake of "].iter().any(|p| before.ends_with(p))
                     // … or a few words into a phrase of concession or circumstance ("despite US
                     // sanctions", "amid Chinese pressure") …
-                    || before
-                        .split_whitespace()
-                        .rev()
-                        .take(4)
-                        .take_while(|w| !w.ends_with(','))
-                        .any(|w| w == "despite" || w == "amid")
-                    // … or in a phrase of time, a few words into it ("since the summit", "days
-                    // before the general election", "after its first summit") …
-                    || {
-                        let ws: Vec<&str> = before
-                            .split_whitespace()
-                            .rev()
-                            .take(4)
-                            .take_while(|w| !w.ends_with(','))
-                            .collect();
-                        (1..ws.len()).any(|i| {
-                            matches!(ws[i], "since" | "after" | "before" | "during")
-                                && matches!(ws[i - 1], "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
-                        })
-                    }
+                    || last.iter().any(|w| *w == "despite" || *w == "amid")
+                    // … or into a phrase of time ("since the summit", "days before the general
+                    // election", "after its first summit") …
+                    || (1..last.len()).any(|i| {
+                        matches!(last[i], "since" | "after" | "before" | "during") && crate::lexicon::determiner(last[i - 1])
+                    })
                     // … or inside a participial phrase after a comma ("signed contracts,
                     // turning the framework agreements into orders").
                     || participial_phrase(&before).is_some();
@@ -1715,14 +1708,17 @@ impl<'kb> Extractor<'kb> {
                 matches!(w.next().as_deref(), Some("which" | "that" | "whom"))
                     && matches!(w.next().as_deref(), Some("it" | "they" | "he" | "she" | "we"))
             };
-            if inherited {
-                // (The subject carried from the sentence, else from the text.)
-                let from = if !subject_in_sentence.is_empty() {
-                    &subject_in_sentence
-                } else {
+            // (The subject carried from the sentence, else from the text.)
+            let carried = || -> Named {
+                let from = if subject_in_sentence.is_empty() {
                     &memory.subject
+                } else {
+                    &subject_in_sentence
                 };
-                let carried: Named = from.iter().map(|(e, t)| (id_of_entry(e), t.clone())).collect();
+                from.iter().map(|(e, t)| (id_of_entry(e), t.clone())).collect()
+            };
+            if inherited {
+                let carried = carried();
                 match antecedent {
                     Some(m) if !pronoun_subject => actors = vec![(id_of(m), sentence[m.start..m.end].to_string())],
                     Some(m) => {
@@ -1759,16 +1755,8 @@ impl<'kb> Extractor<'kb> {
                 .next()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase());
             if to_a_party && matches!(object_pronoun.as_deref(), Some("it" | "them")) {
-                let from = if subject_in_sentence.is_empty() {
-                    &memory.subject
-                } else {
-                    &subject_in_sentence
-                };
-                let referent: Named = from
-                    .iter()
-                    .map(|(e, t)| (id_of_entry(e), t.clone()))
-                    .filter(|x| !actors.iter().any(|y| y.0 == x.0))
-                    .collect();
+                let mut referent = carried();
+                referent.retain(|x| !actors.iter().any(|y| y.0 == x.0));
                 if !referent.is_empty() {
                     recipients = referent;
                 }

@@ -1632,12 +1632,21 @@ pub fn before_a_verb(word: &str) -> bool {
 /// English, and numbers.
 fn not_before_a_verb(word: &str) -> bool {
     const CLOSED: &[&str] = &[
-        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "some",
-        "any", "each", "every", "no", "another", "such", "of", "for", "with", "in", "on", "at", "from", "into", "over",
-        "under", "about", "against", "between", "among", "during", "after", "before", "without", "within", "through",
-        "per", "than", "more", "most", "new", "further", "other", "first", "last",
+        "of", "for", "with", "in", "on", "at", "from", "into", "over", "under", "about", "against", "between", "among",
+        "during", "after", "before", "without", "within", "through", "per", "than", "more", "most", "new", "further",
+        "other", "first", "last",
     ];
-    CLOSED.contains(&word) || word.chars().all(|c| c.is_ascii_digit() || c == ',')
+    determiner(word) || CLOSED.contains(&word) || word.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// Whether a lower-case word is a determiner or a possessive: a noun phrase starts with it ("the",
+/// "a", "its", "their", "every").
+pub fn determiner(word: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "some",
+        "any", "each", "every", "no", "another", "such",
+    ];
+    DETERMINERS.contains(&word)
 }
 
 /// Whether a word that follows `before` is used as a noun: after a determiner, a possessive, a
@@ -1681,16 +1690,64 @@ pub struct Triggers {
     /// The first `builtin` entries of the table are entente's own.
     builtin: usize,
     ac: AhoCorasick,
-    /// Phrasal verbs whose particle may stand after the object ("pulled its forces out"): the
-    /// verb and particle found one to three words apart, and the trigger of "verb particle".
-    separable: regex::Regex,
-    phrasal: crate::Map<String, usize>,
-    /// A status noun whose trigger is "noun since" ("partner since") with words between: "a
-    /// partner of the Alliance since 1994", "a NATO partner through the Istanbul Cooperation
-    /// Initiative since 2005" (the noun and "since" one to six words apart, no punctuation
-    /// between), and the trigger of "noun since".
-    detached_since: regex::Regex,
-    since: crate::Map<String, usize>,
+    /// Phrasal verbs whose particle may stand after the object ("pulled its forces out"), one to
+    /// three words apart.
+    phrasal: Detached,
+    /// Status nouns whose trigger is "noun since" ("partner since"), one to six words before
+    /// "since": "a partner of the Alliance since 1994", "a NATO partner through the Istanbul
+    /// Cooperation Initiative since 2005".
+    since: Detached,
+}
+
+/// Two-word triggers ("pulled out", "partner since") whose words may stand apart in text, a few
+/// words between them and no punctuation: read as the trigger at its first word.
+struct Detached {
+    pattern: regex::Regex,
+    /// The trigger of each two-word phrase (lower case).
+    triggers: crate::Map<String, usize>,
+}
+
+impl Detached {
+    /// Of `entries` (index, trigger), those of one word and then one of `tails`, found with one
+    /// to `gap` words between.
+    fn new<'t>(entries: impl Iterator<Item = (usize, &'t Trigger)>, tails: &[&str], gap: usize) -> Detached {
+        let mut triggers = crate::Map::default();
+        let mut heads = std::collections::BTreeSet::new();
+        for (i, t) in entries {
+            let phrase = t.phrase.to_ascii_lowercase();
+            if let Some((head, tail)) = phrase.split_once(' ') {
+                if tails.contains(&tail) && head.chars().all(|c| c.is_ascii_alphabetic()) {
+                    heads.insert(head.to_string());
+                    triggers.entry(phrase.clone()).or_insert(i);
+                }
+            }
+        }
+        let heads = heads.into_iter().collect::<Vec<_>>().join("|");
+        let pattern = regex::Regex::new(&format!(
+            r"(?i-u)\b({heads})\s+(?:[A-Za-z'-]+\s+){{1,{gap}}}?({})\b",
+            tails.join("|")
+        ))
+        .unwrap_or_else(|e| panic!("two-word triggers apart ({tails:?}): {e}"));
+        Detached { pattern, triggers }
+    }
+
+    /// Adds to `found` each trigger found apart in `text`, in place of what starts at its head.
+    fn find(&self, text: &str, found: &mut Vec<(usize, usize, usize)>) {
+        for c in self.pattern.captures_iter(text) {
+            let (Some(h), Some(t)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            let key = format!(
+                "{} {}",
+                h.as_str().to_ascii_lowercase(),
+                t.as_str().to_ascii_lowercase()
+            );
+            if let Some(&i) = self.triggers.get(&key) {
+                found.retain(|&(s, _, _)| s != h.start());
+                found.push((h.start(), h.end(), i));
+            }
+        }
+    }
 }
 
 /// The particles of English phrasal verbs that may follow the verb's object ("in" is left out:
@@ -1716,43 +1773,13 @@ impl Triggers {
             Some(aho_corasick::AhoCorasickKind::DFA),
             "trigger table",
         );
-        let mut phrasal = crate::Map::default();
-        let mut verbs = std::collections::BTreeSet::new();
-        for (i, t) in table.iter().enumerate() {
-            let phrase = t.phrase.to_ascii_lowercase();
-            if let Some((verb, particle)) = phrase.split_once(' ') {
-                if PARTICLES.contains(&particle) && verb.chars().all(|c| c.is_ascii_alphabetic()) {
-                    verbs.insert(verb.to_string());
-                    phrasal.entry(phrase.clone()).or_insert(i);
-                }
-            }
-        }
-        let mut since = crate::Map::default();
-        for (i, t) in table.iter().enumerate().take(builtin) {
-            let phrase = t.phrase.to_ascii_lowercase();
-            if let Some(noun) = phrase
-                .strip_suffix(" since")
-                .filter(|n| n.chars().all(|c| c.is_ascii_alphabetic()))
-            {
-                since.entry(noun.to_string()).or_insert(i);
-            }
-        }
-        let nouns = since.keys().map(String::as_str).collect::<Vec<_>>().join("|");
-        let detached_since = regex::Regex::new(&format!(r"(?i-u)\b({nouns})\s+(?:[A-Za-z'-]+\s+){{1,6}}?since\b"))
-            .unwrap_or_else(|e| panic!("status nouns: {e}"));
-        let alternatives = verbs.into_iter().collect::<Vec<_>>().join("|");
-        let separable = regex::Regex::new(&format!(
-            r"(?i-u)\b({alternatives})\s+(?:[A-Za-z'-]+\s+){{1,3}}?({})\b",
-            PARTICLES.join("|")
-        ))
-        .unwrap_or_else(|e| panic!("phrasal verbs: {e}"));
+        let phrasal = Detached::new(table.iter().enumerate(), PARTICLES, 3);
+        let since = Detached::new(table.iter().enumerate().take(builtin), &["since"], 6);
         Triggers {
             table,
             builtin,
             ac,
-            separable,
             phrasal,
-            detached_since,
             since,
         }
     }
@@ -1879,28 +1906,10 @@ impl Triggers {
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
         // A phrasal verb with its object between verb and particle is that verb, read at the
-        // verb ("pulled its forces out of Afghanistan" is "pulled out").
-        for c in self.separable.captures_iter(text) {
-            let (Some(v), Some(p)) = (c.get(1), c.get(2)) else {
-                continue;
-            };
-            let key = format!(
-                "{} {}",
-                v.as_str().to_ascii_lowercase(),
-                p.as_str().to_ascii_lowercase()
-            );
-            if let Some(&t) = self.phrasal.get(&key) {
-                found.retain(|&(s, _, _)| s != v.start());
-                found.push((v.start(), v.end(), t));
-            }
-        }
-        for c in self.detached_since.captures_iter(text) {
-            let Some(n) = c.get(1) else { continue };
-            if let Some(&t) = self.since.get(&n.as_str().to_ascii_lowercase()) {
-                found.retain(|&(s, _, _)| s != n.start());
-                found.push((n.start(), n.end(), t));
-            }
-        }
+        // verb ("pulled its forces out of Afghanistan" is "pulled out"); so is a status noun
+        // a few words before its "since".
+        self.phrasal.find(text, &mut found);
+        self.since.find(text, &mut found);
         found.sort_unstable();
         found
     }
