@@ -790,9 +790,10 @@ impl<'kb> Extractor<'kb> {
             let subject = mentions
                 .iter()
                 .any(|m| m.start >= from && m.end <= s && m.entry.agent.is_none())
-                || ["its ", "their ", "his ", "her "]
-                    .iter()
-                    .any(|p| between.starts_with(p));
+                || between
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| crate::lexicon::determiner(&w.to_ascii_lowercase()));
             let words = between.split_whitespace().count();
             (past_verb(s, e) && subject && (1..=6).contains(&words)).then_some(k)
         });
