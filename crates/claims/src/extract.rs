@@ -1320,6 +1320,9 @@ impl<'kb> Extractor<'kb> {
                 }
                 continue;
             };
+            if unasserted(sentence, a, ts) {
+                continue;
+            }
             // "Signed" names no instrument: in a text about an arms deal, with no other thing
             // signed in the clause, it is the deal's ("the first, signed in August 2022, covered
             // 212 howitzers").
@@ -1348,13 +1351,22 @@ impl<'kb> Extractor<'kb> {
                     trig.kind = ClaimKind::ArmsDeal;
                 }
             }
-            // An agreement for a number of weapon systems is an arms deal ("struck a deal with
-            // Korea for 180 K2 tanks").
+            // An agreement for a number of weapon systems, or for a named one, is an arms deal
+            // ("struck a deal with Korea for 180 K2 tanks", "signed a deal for K9 howitzers").
+            let for_a_system = || {
+                clause_systems().iter().any(|&(s, _, _)| {
+                    a + s > te && {
+                        let words: Vec<&str> = sentence[te..a + s].split_whitespace().collect();
+                        words.len() <= 8 && words.iter().rev().take(3).any(|w| *w == "for")
+                    }
+                })
+            };
             if trig.kind == ClaimKind::Agreement
                 && trig.plover == Plover::Agree
-                && counted_items(&sentence[a..b], a, &dates, clause_systems())
-                    .iter()
-                    .any(|(q, s)| q.is_some() && s.is_some())
+                && (for_a_system()
+                    || counted_items(&sentence[a..b], a, &dates, clause_systems())
+                        .iter()
+                        .any(|(q, s)| q.is_some() && s.is_some()))
             {
                 trig.kind = ClaimKind::ArmsDeal;
             }
@@ -2650,6 +2662,34 @@ fn counted_items(
 /// Where the participial phrase that `before` ends inside opens (the comma of ", turning the
 /// agreements into orders"), if it does: the last ", " before the end is followed by a word in
 /// -ing and more.
+/// Whether the clause from byte `a` states its event at `ts` only as a condition, a question
+/// or a prescription, not as something that happened or was said to happen: "if New Delhi
+/// mistakes a supplier for a strategy", "whether Washington would stand by Article 5", "the
+/// Union should help pay for it". (A modal of possibility, "could", "might", leaves a hedged
+/// claim; one someone is reported to have used stays a claim: "decided that the units should
+/// leave".)
+fn unasserted(sentence: &str, a: usize, ts: usize) -> bool {
+    let head = &sentence[a..ts];
+    let part = head.rsplit([',', ';', ':']).next().unwrap_or(head);
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let is = |w: &str, set: &[&str]| set.iter().any(|x| w.eq_ignore_ascii_case(x));
+    if words.iter().any(|w| is(w, &["if", "whether", "unless"])) {
+        return true;
+    }
+    let prescribed = words
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| is(w, &["should", "must", "ought", "can", "cannot"]));
+    prescribed
+        && !sentence[..ts].split_whitespace().any(|w| {
+            is(
+                w.trim_matches(|c: char| !c.is_alphabetic()),
+                &["that", "said", "says", "told", "warned", "announced"],
+            )
+        })
+}
+
 fn participial_phrase(before: &str) -> Option<usize> {
     let p = before.rfind(", ")?;
     let w = before[p + 2..].split(' ').next().unwrap_or("");
@@ -3959,6 +3999,30 @@ mod tests {
     }
 
     #[test]
+    fn a_condition_a_question_or_a_prescription_is_no_claim() {
+        let x = extractor();
+        for s in [
+            "The alliance breaks if Germany withdraws its troops from Lithuania.",
+            "Nobody knows whether Washington would defend Taiwan.",
+            "The European Union should help pay for the tanks.",
+            "Governments willing to pay must sign a separate agreement.",
+        ] {
+            assert!(
+                x.extract_sentence(s, None).is_empty(),
+                "{s}: {:?}",
+                x.extract_sentence(s, None)
+            );
+        }
+        // A modal someone is reported to have used stays a claim.
+        for s in [
+            "Parliament decided that the troops should withdraw from Iraq by December.",
+            "Seoul warned it must send weapons to Ukraine.",
+        ] {
+            assert_eq!(x.extract_sentence(s, None).len(), 1, "{s}");
+        }
+    }
+
+    #[test]
     fn agreeing_to_buy_arms_is_an_arms_deal() {
         let x = extractor();
         let c = x.extract_sentence(
@@ -3972,6 +4036,10 @@ mod tests {
         assert_eq!(c[0].mode, ClaimKind::Agreement, "{c:?}");
         let c = x.extract_sentence("Poland struck a deal with Korea for 180 K2 tanks.", None);
         assert_eq!(c[0].mode, ClaimKind::ArmsDeal, "{c:?}");
+        // A deal for a named system, uncounted, is an arms deal with the system's maker.
+        let c = x.extract_sentence("Egypt signed a $1.7 billion deal for K9 howitzers in 2022.", None);
+        assert_eq!(c[0].mode, ClaimKind::ArmsDeal, "{c:?}");
+        assert_eq!(sides(&c[0]), (vec!["EGY"], vec!["KOR"]), "{c:?}");
         // Agreeing to other things stays an agreement.
         let c = x.extract_sentence("Greece and France agreed to deepen their cooperation.", None);
         assert_eq!(c[0].mode, ClaimKind::Agreement, "{c:?}");
