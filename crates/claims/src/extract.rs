@@ -2159,6 +2159,18 @@ impl<'kb> Extractor<'kb> {
             } else {
                 Modality::Asserted
             };
+            // What the sentences right after a dated meeting tell as done, with no date of their
+            // own, was done at it: talks held, or anything done "also".
+            let date = date.or_else(|| {
+                let (_, d) = memory.occasion.filter(|(at, _)| index > *at && index <= *at + 2)?;
+                let talks = trig.plover == Plover::Consult || clause_text.split_whitespace().any(|w| w == "also");
+                (modality == Modality::Asserted && talks).then_some(DateMention {
+                    start: te,
+                    end: te,
+                    date: d,
+                    end_date: None,
+                })
+            });
             // Quantities paired with designations (or unit nouns) in the clause.
             let clause = &sentence[a..b];
             let systems: &Vec<(usize, usize, &str)> = clause_systems();
@@ -2316,6 +2328,12 @@ impl<'kb> Extractor<'kb> {
                         memory.signed = Some((d.date, d.end_date));
                     } else if family(trig.kind) == Some(3) {
                         memory.met = Some((d.date, d.end_date));
+                        // (Known to its month: a meeting can last days, and what was done
+                        // at it is not told to the day.)
+                        let month = d.date.month().and_then(|m| PartialDate::ym(d.date.year(), m).ok());
+                        if let Some(m) = month.filter(|_| dated_here) {
+                            memory.occasion = Some((index, m));
+                        }
                     }
                 }
                 let named: Vec<&str> = actors
@@ -2547,6 +2565,9 @@ struct Memory<'t> {
     /// meeting, for "the signing", "the ceremony", "the summit" later.
     signed: Option<(PartialDate, Option<PartialDate>)>,
     met: Option<(PartialDate, Option<PartialDate>)>,
+    /// The sentence and the date of the last meeting dated in the text, the occasion of what
+    /// the sentences right after it tell with no date ("Yoon also held talks with Biden").
+    occasion: Option<(usize, PartialDate)>,
     /// The body whose meeting was told last (NATO's summit, a summit attended), for "attended"
     /// with no counterpart later.
     meeting_of: Option<String>,
@@ -3288,6 +3309,29 @@ mod tests {
         let c = x.extract(&a);
         assert_eq!(c[c.len() - 1].mode, ClaimKind::ExecutiveContract, "{c:?}");
         assert_eq!(sides(&c[c.len() - 1]), (vec!["POL"], vec!["KOR"]), "{c:?}");
+    }
+
+    #[test]
+    fn talks_told_right_after_a_dated_meeting_were_held_at_it() {
+        let x = extractor();
+        let a = Article::from_bytes(
+            "-",
+            b"Yoon attended the NATO summit in Washington on 10 July 2024. He also held talks with Olaf Scholz. \
+              Fumio Kishida met Anthony Albanese. Parliament debated the budget. Lee met Ishiba.",
+        );
+        let c = x.extract(&a);
+        let date = |i: usize| {
+            let k = c
+                .iter()
+                .find(|c| c.sentence == i)
+                .unwrap_or_else(|| panic!("{i}: {c:?}"));
+            k.date.map(|d| d.to_string())
+        };
+        // Known to the month: a summit lasts days.
+        assert_eq!(date(1).as_deref(), Some("2024-07"), "{c:?}");
+        assert_eq!(date(2).as_deref(), Some("2024-07"), "{c:?}");
+        // Further on, the meeting is no longer the occasion.
+        assert_eq!(date(4), None, "{c:?}");
     }
 
     #[test]
