@@ -234,7 +234,7 @@ fn cues() -> &'static Cues {
             no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
             hedge: re(r"(?i)\b(?:may|might|could|reportedly|possibly|probably|likely|would|allegedly|if|whether|suggest|suggests|according to|is said to|are said to|claims?)\b"),
             future: re(r"(?i)\b(?:will|would|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|intends? to|upcoming|next year|next month|is scheduled|are scheduled|(?:begins|starts|opens|resumes|convenes|takes place)\s+(?:on|next|this))\b"),
-            quantity: re(r"\b(\d{1,3}(?:,\d{3})+|\d+)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred|a thousand)\b"),
+            quantity: re(r"\b(\d{1,3}(?:,\d{3})+|\d+)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand)\b"),
         }
     })
 }
@@ -252,10 +252,21 @@ fn word_number(w: &str) -> Option<u64> {
         "ten" => 10,
         "eleven" => 11,
         "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
         "twenty" => 20,
         "thirty" => 30,
         "forty" => 40,
         "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
         "a hundred" => 100,
         "a thousand" => 1000,
         _ => return None,
@@ -4064,6 +4075,15 @@ mod tests {
         ] {
             assert_eq!(x.extract_sentence(s, None).len(), 1, "{s}");
         }
+    }
+
+    #[test]
+    fn counts_in_words_run_to_ninety() {
+        let x = extractor();
+        let c = x.extract_sentence("Greece ordered eighteen Rafale jets from France.", None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(sides(&c[0]), (vec!["GRC"], vec!["FRA"]), "{c:?}");
+        assert_eq!(c[0].quantity, Some(18), "{c:?}");
     }
 
     #[test]
