@@ -1964,6 +1964,20 @@ impl<'kb> Extractor<'kb> {
                     }
                 }
             }
+            // A request with no one named to receive it, in a text about an organisation, is
+            // made to the organisation ("Sweden, which applied together with Finland in May", in
+            // a text about NATO).
+            if trig.plover == Plover::Request && recipients.is_empty() && !actors.is_empty() {
+                let body = memory
+                    .topic()
+                    .into_iter()
+                    .flat_map(|(x, y)| [x, y])
+                    .find(|id| self.is_body(id) && !actors.iter().any(|a| a.0 == *id));
+                if let Some(b) = body {
+                    recipients.push((b.to_string(), String::new()));
+                    inferred = true;
+                }
+            }
             // A delivery whose actor is only the subject carried from before, the buyer of the
             // last arms deal told, is that deal's seller delivering to it: "Poland ordered 180
             // tanks from Korea. The first ten were handed over in December."
@@ -4075,6 +4089,29 @@ mod tests {
         ] {
             assert_eq!(x.extract_sentence(s, None).len(), 1, "{s}");
         }
+    }
+
+    #[test]
+    fn a_request_to_no_one_named_is_to_the_organisation_the_text_is_about() {
+        let x = extractor();
+        let text =
+            "Finland joined NATO on 4 April 2023. NATO leaders welcomed Finland. Sweden, which applied in May 2022, \
+                    is still waiting.";
+        let c = x.extract(&Article::from_bytes("-", text.as_bytes()));
+        let request = c
+            .iter()
+            .find(|c| c.plover == Plover::Request)
+            .unwrap_or_else(|| panic!("{c:?}"));
+        assert_eq!(sides(request), (vec!["SWE"], vec!["NATO"]), "{c:?}");
+        // Not in a text about states only.
+        let text = "Finland met Sweden on 4 April 2023. Finland thanked Sweden. Estonia, which applied in May 2022, \
+                    waits.";
+        let c = x.extract(&Article::from_bytes("-", text.as_bytes()));
+        let request = c
+            .iter()
+            .find(|c| c.plover == Plover::Request)
+            .unwrap_or_else(|| panic!("{c:?}"));
+        assert_eq!(sides(request), (vec!["EST"], vec![]), "{c:?}");
     }
 
     #[test]
