@@ -772,8 +772,15 @@ impl<'kb> Extractor<'kb> {
         // since 2005, adopted its first programme this year, and sent troops"; "The contract,
         // signed in August, covers …" is a participle.)
         let verb_after_comma = commas.iter().copied().filter(|&k| {
-            let i = triggers.partition_point(|t| t.0 < k + 2);
-            triggers[i..].iter().take_while(|t| t.0 == k + 2).any(|&(s, e, _)| {
+            // (Or after a pronoun for its subject: "It has been a partner since 1994, it hosted
+            // an exercise last September, and …".)
+            let pronoun = ["it ", "they ", "he ", "she "]
+                .iter()
+                .find(|p| sentence.get(k + 2..).is_some_and(|r| r.starts_with(*p)))
+                .map_or(0, |p| p.len());
+            let at = k + 2 + pronoun;
+            let i = triggers.partition_point(|t| t.0 < at);
+            triggers[i..].iter().take_while(|t| t.0 == at).any(|&(s, e, _)| {
                 let next = sentence[e..]
                     .split_whitespace()
                     .next()
@@ -4112,6 +4119,17 @@ mod tests {
             .find(|c| c.plover == Plover::Request)
             .unwrap_or_else(|| panic!("{c:?}"));
         assert_eq!(sides(request), (vec!["EST"], vec![]), "{c:?}");
+    }
+
+    #[test]
+    fn a_clause_after_a_comma_with_a_pronoun_for_subject_keeps_its_date() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Armenia has been part of NATO's Partnership for Peace since 1994, it hosted an exercise with American troops in September 2023.",
+            None,
+        );
+        let dates: Vec<Option<String>> = c.iter().map(|c| c.date.map(|d| d.to_string())).collect();
+        assert_eq!(dates, [Some("1994".to_string()), Some("2023-09".to_string())], "{c:?}");
     }
 
     #[test]
