@@ -560,6 +560,8 @@ impl<'kb> Extractor<'kb> {
             .into_iter()
             .filter(|m| !m.entry.dictionary || !triggers.iter().any(|&(s, e, t)| own(t) && overlaps(m, s, e)))
             .collect();
+        // Agreements named with dates of their own: those dates are theirs, not the clause's.
+        let instruments = self.instruments(sentence, &triggers, &dates);
         // A person named in full is named by the surname alone afterwards ("President Joe Biden
         // hosted …" then "Yoon and Biden adopted …"): the text's surnames, found where no other
         // name is.
@@ -2113,7 +2115,16 @@ impl<'kb> Extractor<'kb> {
                     && sentence[d.end..].starts_with(' ')
                     && sentence[d.end + 1..].starts_with(|c: char| c.is_alphabetic())
             };
-            let of_clause = |d: &DateMention| d.start >= a && d.end <= b && !participial(d) && !elsewhere(d);
+            // (A date an agreement named in the clause has of its own is that agreement's: in
+            // "troops sent to the base under a defence agreement signed in December 2014" the
+            // sending is not of December 2014.)
+            let an_instruments = |d: &DateMention| {
+                instruments
+                    .iter()
+                    .any(|i| dates[i.date].start == d.start && i.start != ts && i.start >= a && i.end <= b)
+            };
+            let of_clause =
+                |d: &DateMention| d.start >= a && d.end <= b && !participial(d) && !elsewhere(d) && !an_instruments(d);
             // The date, and whether it is written in the sentence (not taken from an event
             // referred to or from the article's day).
             let written = |d: DateMention| (d, true);
@@ -2142,7 +2153,13 @@ impl<'kb> Extractor<'kb> {
                         .iter()
                         .filter(|d| when_end.is_some_and(|k| d.end <= k) && !participial(d)),
                 )
-                .or_else(|| nearest(&mut dates.iter().filter(|d| !elsewhere(d) && !participial(d))))
+                .or_else(|| {
+                    nearest(
+                        &mut dates
+                            .iter()
+                            .filter(|d| !elsewhere(d) && !participial(d) && !an_instruments(d)),
+                    )
+                })
                 .map(written)
             })
             .or_else(|| {
@@ -2483,6 +2500,7 @@ impl<'kb> Extractor<'kb> {
             });
         }
         out.extend(gapped);
+        self.dated_instruments(article, offset, sentence, &instruments, &dates, first_here, out);
         if let Some(last) = dates.last() {
             ctx.anchor = Some(last.date);
         }
@@ -2634,6 +2652,130 @@ impl Memory<'_> {
             [a, b] if self.times_named.get(b).is_some_and(|c| c.0 >= 2) => Some((a.as_str(), b.as_str())),
             _ => None,
         }
+    }
+}
+
+/// An agreement named with a date of its own: the trigger's span, its table index, where its
+/// noun phrase starts and the date's index.
+struct Instrument {
+    start: usize,
+    end: usize,
+    trigger: usize,
+    from: usize,
+    date: usize,
+}
+
+impl Extractor<'_> {
+    /// The agreements a sentence names with a date of their own: "the Defence Cooperation
+    /// Arrangement of 2012" ("of" and a year right after it), "a defence agreement signed in
+    /// December 2014" (a participle of signing and "in" or "on" before the date), "the 2007
+    /// joint declaration" (a year right after its determiner).
+    fn instruments(
+        &self,
+        sentence: &str,
+        triggers: &[(usize, usize, usize)],
+        dates: &[DateMention],
+    ) -> Vec<Instrument> {
+        let c = cues();
+        let mut found = Vec::new();
+        for &(s, e, t) in triggers {
+            let sense = &self.triggers.table[t].sense;
+            let instrument = matches!(
+                sense.kind,
+                ClaimKind::Agreement | ClaimKind::Treaty | ClaimKind::Programme | ClaimKind::FrameworkAgreement
+            );
+            if sense.plover != Plover::Agree || !instrument {
+                continue;
+            }
+            // A noun: a determiner within four words before it, starting its noun phrase. (Read
+            // in the last bytes before it only, so that a long sentence costs no more.)
+            let mut window = s.saturating_sub(120);
+            while !sentence.is_char_boundary(window) {
+                window -= 1;
+            }
+            let Some(det) = word_spans(&sentence[window..s])
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .take(4)
+                .find(|(_, w)| crate::lexicon::determiner(&w.to_ascii_lowercase()))
+                .map(|(i, _)| window + i)
+            else {
+                continue;
+            };
+            let date = dates.iter().position(|d| {
+                let of_year = d.start == e + 4 && sentence[e..].starts_with(" of ");
+                let signed = d.start > e && {
+                    let gap: Vec<&str> = sentence[e..d.start].split_whitespace().collect();
+                    matches!(gap.as_slice(), [p, "in" | "on"] if c.past_form(&p.to_ascii_lowercase()))
+                };
+                let attributive = d.start > det
+                    && d.end < s
+                    && d.date.month().is_none()
+                    && sentence[det..d.start].split_whitespace().count() == 1;
+                of_year || signed || attributive
+            });
+            if let Some(date) = date {
+                found.push(Instrument {
+                    start: s,
+                    end: e,
+                    trigger: t,
+                    from: det.min(dates[date].start),
+                    date,
+                });
+            }
+        }
+        found
+    }
+
+    /// An agreement named beside the clause's event with a date of its own (see
+    /// [`Extractor::instruments`]) is a claim of its own, between the sides of the claim of the
+    /// clause it is in: "It builds on the framework the two countries signed in 2006 and on the
+    /// Defence Cooperation Arrangement of 2012"; "troops sent to the base under a defence
+    /// agreement signed in December 2014".
+    #[allow(clippy::too_many_arguments)]
+    fn dated_instruments(
+        &self,
+        article: &Article,
+        offset: usize,
+        sentence: &str,
+        instruments: &[Instrument],
+        dates: &[DateMention],
+        first_here: usize,
+        out: &mut Vec<Claim>,
+    ) {
+        let mut found: Vec<Claim> = Vec::new();
+        for i in instruments {
+            let d = &dates[i.date];
+            let sense = &self.triggers.table[i.trigger].sense;
+            // The claim of the clause it is in; not the instrument's own (which has its date).
+            let Some(pi) = (first_here..out.len())
+                .rev()
+                .find(|&k| out[k].text_span.0 <= offset + i.start && out[k].text_span.1 >= offset + i.end)
+            else {
+                continue;
+            };
+            if out[pi].date == Some(d.date) || (out[pi].actors.is_empty() && out[pi].recipients.is_empty()) {
+                continue;
+            }
+            let (qs, qe) = (i.from, i.end.max(d.end));
+            found.push(Claim {
+                start: article.input_offset(offset + qs),
+                end: article.input_offset(offset + qe),
+                quote: sentence[qs..qe].to_string(),
+                plover: Plover::Agree,
+                mode: sense.kind,
+                cameo: sense.cameo,
+                date: Some(d.date),
+                date_end: d.end_date,
+                modality: Modality::Asserted,
+                quantity: None,
+                system: None,
+                text_span: (offset + qs, offset + qe),
+                ..out[pi].clone()
+            });
+        }
+        out.extend(found);
     }
 }
 
@@ -4130,6 +4272,42 @@ mod tests {
         );
         let dates: Vec<Option<String>> = c.iter().map(|c| c.date.map(|d| d.to_string())).collect();
         assert_eq!(dates, [Some("1994".to_string()), Some("2023-09".to_string())], "{c:?}");
+    }
+
+    #[test]
+    fn an_agreement_named_with_a_date_of_its_own_is_a_claim_of_its_own() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Turkey sent troops to Qatar in June 2017 under a defence agreement signed in December 2014.",
+            None,
+        );
+        let got: Vec<(Plover, Option<String>)> = c.iter().map(|c| (c.plover, c.date.map(|d| d.to_string()))).collect();
+        assert_eq!(
+            got,
+            [
+                (Plover::Mobilize, Some("2017-06".into())),
+                (Plover::Agree, Some("2014-12".into()))
+            ],
+            "{c:?}"
+        );
+        assert_eq!(sides(&c[1]), (vec!["TUR"], vec!["QAT"]), "{c:?}");
+        assert_eq!(c[1].quote, "a defence agreement signed in December 2014");
+        // A year after its determiner, and "of" a year after it.
+        let c = x.extract_sentence(
+            "Japan and Australia renewed the 2007 joint declaration in October 2022.",
+            None,
+        );
+        let dates: Vec<Option<String>> = c.iter().map(|c| c.date.map(|d| d.to_string())).collect();
+        assert_eq!(dates, [Some("2022-10".to_string()), Some("2007".to_string())], "{c:?}");
+        let c = x.extract_sentence(
+            "Indonesia and Australia updated the Defence Cooperation Treaty of 2012 in 2024.",
+            None,
+        );
+        assert!(
+            c.iter()
+                .any(|c| c.date.map(|d| d.to_string()).as_deref() == Some("2012")),
+            "{c:?}"
+        );
     }
 
     #[test]
