@@ -1482,6 +1482,17 @@ impl<'kb> Extractor<'kb> {
             } else {
                 (by, b)
             };
+            // (Whom "by" names with a possessive, with no name of their own, are the subject's
+            // own people, not another agent: "sent delegations to the summit, usually led by
+            // their heads of government".)
+            let by = by.filter(|&k| {
+                let own = ["their ", "its ", "his ", "her "]
+                    .iter()
+                    .any(|p| sentence[k..].starts_with(p));
+                !own || in_clause
+                    .iter()
+                    .any(|m| m.start >= k && m.end <= by_end && m.entry.agent.is_none())
+            });
             // A subordinate clause has a subject of its own: in "… since Russia invaded
             // Ukraine" the names before "since" are not the invader.
             let own_subject_from = c
@@ -4308,6 +4319,19 @@ mod tests {
                 .any(|c| c.date.map(|d| d.to_string()).as_deref() == Some("2012")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn whom_by_names_with_a_possessive_are_the_subjects_own_people() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Japan and Australia sent delegations to the NATO summit, led by their defence ministers.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["JPN", "AUS"], vec!["NATO"]), "{c:?}");
+        // Another's agent stays the agent.
+        let c = x.extract_sentence("The treaty was signed by Russia and North Korea in June 2024.", None);
+        assert_eq!(sides(&c[0]).0, ["RUS", "PRK"], "{c:?}");
     }
 
     #[test]
