@@ -2877,13 +2877,12 @@ fn counted_items(
 fn unasserted(sentence: &str, a: usize, ts: usize) -> bool {
     let head = &sentence[a..ts];
     let part = head.rsplit([',', ';', ':']).next().unwrap_or(head);
-    let words: Vec<&str> = part.split_whitespace().collect();
     let is = |w: &str, set: &[&str]| set.iter().any(|x| w.eq_ignore_ascii_case(x));
-    if words.iter().any(|w| is(w, &["if", "whether", "unless"])) {
+    if part.split_whitespace().any(|w| is(w, &["if", "whether", "unless"])) {
         return true;
     }
-    let prescribed = words
-        .iter()
+    let prescribed = part
+        .split_whitespace()
         .rev()
         .take(3)
         .any(|w| is(w, &["should", "must", "ought", "can", "cannot"]));
