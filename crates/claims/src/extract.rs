@@ -2129,13 +2129,13 @@ impl<'kb> Extractor<'kb> {
             // (A date an agreement named in the clause has of its own is that agreement's: in
             // "troops sent to the base under a defence agreement signed in December 2014" the
             // sending is not of December 2014.)
-            let an_instruments = |d: &DateMention| {
+            let agreements_own = |d: &DateMention| {
                 instruments
                     .iter()
                     .any(|i| dates[i.date].start == d.start && i.start != ts && i.start >= a && i.end <= b)
             };
             let of_clause =
-                |d: &DateMention| d.start >= a && d.end <= b && !participial(d) && !elsewhere(d) && !an_instruments(d);
+                |d: &DateMention| d.start >= a && d.end <= b && !participial(d) && !elsewhere(d) && !agreements_own(d);
             // The date, and whether it is written in the sentence (not taken from an event
             // referred to or from the article's day).
             let written = |d: DateMention| (d, true);
@@ -2168,7 +2168,7 @@ impl<'kb> Extractor<'kb> {
                     nearest(
                         &mut dates
                             .iter()
-                            .filter(|d| !elsewhere(d) && !participial(d) && !an_instruments(d)),
+                            .filter(|d| !elsewhere(d) && !participial(d) && !agreements_own(d)),
                     )
                 })
                 .map(written)
