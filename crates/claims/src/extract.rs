@@ -1362,6 +1362,18 @@ impl<'kb> Extractor<'kb> {
             // arrived in Kinshasa", "400 Kenyan police officers arrived in Port-au-Prince").
             // Agreeing to buy or sell arms is an arms deal: "Greece has agreed to buy three
             // frigates from France" (agreed, so PLOVER's AGREE still).
+            // Taking part in an exercise is the exercise: "took part in Talisman Sabre, the
+            // large exercise Australia holds", "joined the drills" (not attending a meeting).
+            if trig.kind == ClaimKind::Attendance {
+                let exercise = clause_triggers.iter().find(|x| {
+                    x.0 > ts && x.2.kind == ClaimKind::Exercise && sentence[te..x.0].split_whitespace().count() <= 8
+                });
+                if let Some(x) = exercise {
+                    trig.kind = ClaimKind::Exercise;
+                    trig.plover = x.2.plover;
+                    trig.cameo = x.2.cameo;
+                }
+            }
             if trig.kind == ClaimKind::Agreement && sentence[te..].starts_with(" to ") {
                 let deal = clause_triggers
                     .iter()
@@ -4331,6 +4343,27 @@ mod tests {
         // Another's agent stays the agent.
         let c = x.extract_sentence("The treaty was signed by Russia and North Korea in June 2024.", None);
         assert_eq!(sides(&c[0]).0, ["RUS", "PRK"], "{c:?}");
+    }
+
+    #[test]
+    fn taking_part_in_an_exercise_is_the_exercise() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Japanese troops took part in Talisman Sabre, the large exercise Australia holds every two years.",
+            None,
+        );
+        assert_eq!(
+            (c[0].plover, c[0].mode),
+            (Plover::Cooperate, ClaimKind::Exercise),
+            "{c:?}"
+        );
+        // Taking part in a meeting stays attendance.
+        let c = x.extract_sentence("Japan took part in the NATO summit in July 2023.", None);
+        assert_eq!(
+            (c[0].plover, c[0].mode),
+            (Plover::Consult, ClaimKind::Attendance),
+            "{c:?}"
+        );
     }
 
     #[test]
