@@ -2728,7 +2728,7 @@ impl Extractor<'_> {
             };
             let date = dates.iter().position(|d| {
                 let of_year = d.start == e + 4 && sentence[e..].starts_with(" of ");
-                let signed = d.start > e && {
+                let signed = d.start > e && d.start - e <= 40 && {
                     let gap: Vec<&str> = sentence[e..d.start].split_whitespace().collect();
                     matches!(gap.as_slice(), [p, "in" | "on"] if c.past_form(&p.to_ascii_lowercase()))
                 };
