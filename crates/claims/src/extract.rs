@@ -216,9 +216,15 @@ fn cues() -> &'static Cues {
         // ASCII mode keeps the fast DFA engine (cue words are English; dashes are literal bytes).
         let re = |s: &str| Regex::new(&format!("(?-u){s}")).unwrap_or_else(|e| panic!("cue pattern {s}: {e}"));
         Cues {
-            attribution: re(
-                r#"(?i)^,\s+(?:according\s+to\s+(?u:[^,;])+|(?:(?u:[^,;])+?\s)?(?:said|says|confirmed|reported|announced|added|stated|told\s+[a-z]+)(?:\s+(?:late\s+|early\s+)?(?:on|in)\s+[A-Za-z]+(?:\s+[0-9A-Za-z]+)?)?)\s*[.!?]?(?u:["'\x{201d}\x{2019})])*\s*$"#,
-            ),
+            // (A verb of saying; "told" with whom it told.)
+            attribution: re(&format!(
+                r#"(?i)^,\s+(?:according\s+to\s+(?u:[^,;])+|(?:(?u:[^,;])+?\s)?(?:{})(?:\s+(?:late\s+|early\s+)?(?:on|in)\s+[A-Za-z]+(?:\s+[0-9A-Za-z]+)?)?)\s*[.!?]?(?u:["'\x{{201d}}\x{{2019}})])*\s*$"#,
+                crate::lexicon::SAYING
+                    .iter()
+                    .map(|v| if *v == "told" { r"told\s+[a-z]+" } else { v })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            )),
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
             both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies)\b"),
@@ -776,10 +782,11 @@ impl<'kb> Extractor<'kb> {
         let verb_after_comma = commas.iter().copied().filter(|&k| {
             // (Or after a pronoun for its subject: "It has been a partner since 1994, it hosted
             // an exercise last September, and …".)
-            let pronoun = ["it ", "they ", "he ", "she "]
-                .iter()
-                .find(|p| sentence.get(k + 2..).is_some_and(|r| r.starts_with(*p)))
-                .map_or(0, |p| p.len());
+            let pronoun = sentence
+                .get(k + 2..)
+                .and_then(|r| r.split_once(' '))
+                .filter(|(w, _)| crate::lexicon::subject_pronoun(w))
+                .map_or(0, |(w, _)| w.len() + 1);
             let at = k + 2 + pronoun;
             let i = triggers.partition_point(|t| t.0 < at);
             triggers[i..].iter().take_while(|t| t.0 == at).any(|&(s, e, _)| {
@@ -1388,8 +1395,8 @@ impl<'kb> Extractor<'kb> {
             let for_a_system = || {
                 clause_systems().iter().any(|&(s, _, _)| {
                     a + s > te && {
-                        let words: Vec<&str> = sentence[te..a + s].split_whitespace().collect();
-                        words.len() <= 8 && words.iter().rev().take(3).any(|w| *w == "for")
+                        let words = sentence[te..a + s].split_whitespace();
+                        words.clone().count() <= 8 && words.rev().take(3).any(|w| w == "for")
                     }
                 })
             };
@@ -1498,9 +1505,9 @@ impl<'kb> Extractor<'kb> {
             // own people, not another agent: "sent delegations to the summit, usually led by
             // their heads of government".)
             let by = by.filter(|&k| {
-                let own = ["their ", "its ", "his ", "her "]
-                    .iter()
-                    .any(|p| sentence[k..].starts_with(p));
+                let own = sentence[k..]
+                    .split_once(' ')
+                    .is_some_and(|(w, _)| crate::lexicon::possessive(w));
                 !own || in_clause
                     .iter()
                     .any(|m| m.start >= k && m.end <= by_end && m.entry.agent.is_none())
@@ -1727,7 +1734,7 @@ impl<'kb> Extractor<'kb> {
                     .split_whitespace()
                     .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
                     .filter(|w| !w.is_empty() && !matches!(w.as_str(), "and" | "but" | "then"));
-                matches!(w.next().as_deref(), Some("it" | "they" | "he" | "she"))
+                w.next().is_some_and(|w| crate::lexicon::subject_pronoun(&w))
                     && !matches!(w.next().as_deref(), Some("and" | "or"))
             };
             if pronoun_led {
@@ -1762,7 +1769,8 @@ impl<'kb> Extractor<'kb> {
                     .map(|w| w.trim_matches(',').to_ascii_lowercase())
                     .filter(|w| !w.is_empty());
                 matches!(w.next().as_deref(), Some("which" | "that" | "whom"))
-                    && matches!(w.next().as_deref(), Some("it" | "they" | "he" | "she" | "we"))
+                    && w.next()
+                        .is_some_and(|w| crate::lexicon::subject_pronoun(&w) || w == "we")
             };
             // (The subject carried from the sentence, else from the text.)
             let carried = || -> Named {
@@ -2132,7 +2140,7 @@ impl<'kb> Extractor<'kb> {
             let attributive = |d: &DateMention| {
                 let determiner = sentence[..d.start].strip_suffix(' ').is_some_and(|t| {
                     let w = t.rsplit(' ').next().unwrap_or(t);
-                    ["the", "a", "its", "their"].iter().any(|x| w.eq_ignore_ascii_case(x))
+                    crate::lexicon::determiner(&w.to_ascii_lowercase())
                 });
                 determiner
                     && sentence[d.end..].starts_with(' ')
@@ -2900,10 +2908,8 @@ fn unasserted(sentence: &str, a: usize, ts: usize) -> bool {
         .any(|w| is(w, &["should", "must", "ought", "can", "cannot"]));
     prescribed
         && !sentence[..ts].split_whitespace().any(|w| {
-            is(
-                w.trim_matches(|c: char| !c.is_alphabetic()),
-                &["that", "said", "says", "told", "warned", "announced"],
-            )
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.eq_ignore_ascii_case("that") || is(w, crate::lexicon::SAYING)
         })
 }
 

@@ -1643,11 +1643,35 @@ fn not_before_a_verb(word: &str) -> bool {
 /// "a", "its", "their", "every").
 pub fn determiner(word: &str) -> bool {
     const DETERMINERS: &[&str] = &[
-        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "some",
-        "any", "each", "every", "no", "another", "such",
+        "the", "a", "an", "this", "that", "these", "those", "some", "any", "each", "every", "no", "another", "such",
     ];
-    DETERMINERS.contains(&word)
+    DETERMINERS.contains(&word) || possessive(word)
 }
+
+/// Whether a lower-case word is a possessive determiner ("its", "their", "his").
+pub fn possessive(word: &str) -> bool {
+    matches!(word, "its" | "their" | "his" | "her" | "our" | "your" | "my")
+}
+
+/// Whether a lower-case word is a personal pronoun in the third person that can be a clause's
+/// subject ("it", "they", "he", "she"): it stands for a party named before.
+pub fn subject_pronoun(word: &str) -> bool {
+    matches!(word, "it" | "they" | "he" | "she")
+}
+
+/// Verbs of saying that report what someone else did ("said", "told", "warned"): a claim's
+/// source, not its event, where they close a sentence; what they report is asserted.
+pub const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "confirmed",
+    "reported",
+    "announced",
+    "added",
+    "stated",
+    "told",
+    "warned",
+];
 
 /// Whether a word that follows `before` is used as a noun: after a determiner, a possessive, a
 /// preposition or a number ("the summit", "his re-election", "on Tuesday's visit").
