@@ -4603,6 +4603,39 @@ mod tests {
         assert_eq!(kinds("Finland joined NATO in April 2023."), [ClaimKind::Accession]);
     }
 
+    /// A company's name that begins with a demonym ("Korean Air") but is written here in
+    /// lower case is no mention of the company, and the demonym it begins with still names its
+    /// state ("Korean air defence systems", "Finnish tanks" beside a company "Finnish Tanks").
+    #[test]
+    fn a_longer_name_not_written_as_one_leaves_the_demonym_it_begins_with() {
+        let extra = "[[source]]\nid = \"t-src\"\nurl = \"https://example.org/t\"\npublisher = \"Example\"\n\n\
+            [[actor]]\nid = \"finnish-tanks\"\nkind = \"company\"\nname = \"Finnish Tanks Oy\"\n\
+            short_name = \"Finnish Tanks\"\nparent = \"FIN\"\nsources = [\"t-src\"]\n";
+        let mut inputs = entente_facts::shipped();
+        inputs.push(entente_facts::Input {
+            name: "company.toml".into(),
+            bytes: extra.as_bytes().to_vec(),
+        });
+        let kb = KnowledgeBase::new(entente_facts::load(inputs).into_result().expect("valid"));
+        let x = Extractor::new(&kb);
+        let parties = |s: &str| -> Vec<String> {
+            x.extract_sentence(s, None)
+                .iter()
+                .flat_map(|c| c.actors.iter().chain(&c.recipients).map(|a| a.id.clone()))
+                .collect()
+        };
+        assert_eq!(parties("Japan ordered Finnish tanks in 2023."), ["JPN", "FIN"]);
+        assert_eq!(
+            parties("Japan ordered tanks from Finnish Tanks in 2023."),
+            ["JPN", "FIN"]
+        );
+        // And with the shipped airline.
+        assert_eq!(
+            parties("Saudi Arabia bought Korean air defence systems in 2024."),
+            ["SAU", "KOR"]
+        );
+    }
+
     #[test]
     fn an_alliance_written_in_lower_case_is_not_nato() {
         let x = extractor();

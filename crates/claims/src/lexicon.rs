@@ -694,25 +694,36 @@ impl Lexicon {
             (&self.sensitive, &self.sensitive_entries),
             (&self.insensitive, &self.insensitive_entries),
         ] {
-            for m in ac.find_iter(text) {
+            for found in ac.find_iter(text) {
                 // A proper name is written with its capital: "turkey", "china", "chad" in lower
                 // case are common words (all-capital headlines still match).
                 // (Of a name of several words, the last: "the Alliance" is NATO, "the alliance"
                 // any alliance.)
-                let capital_ok = |pattern: usize| {
+                let capital_ok = |m: &aho_corasick::Match| {
                     let last = text[m.start()..m.end()]
                         .rfind(' ')
                         .map_or(m.start(), |k| m.start() + k + 1);
                     let written = text[last..].chars().next();
-                    entries.get(pattern).is_some_and(|e| {
+                    entries.get(m.pattern().as_usize()).is_some_and(|e| {
                         !e.capitalised || written.is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
                     })
                 };
-                if bounded(text, m.start(), m.end()) && capital_ok(m.pattern().as_usize()) {
-                    out.push(ActorMention {
-                        start: m.start(),
-                        end: m.end(),
-                        entry: entries[m.pattern().as_usize()].clone(),
+                // A longer name that is not one here leaves the shorter name it begins with:
+                // "Korean air defence" is no "Korean Air" but still "Korean". (Each retry ends
+                // before the last word of the one before, so a name of n words costs n searches.)
+                let mut m = Some(found);
+                while let Some(cand) = m {
+                    if bounded(text, cand.start(), cand.end()) && capital_ok(&cand) {
+                        out.push(ActorMention {
+                            start: cand.start(),
+                            end: cand.end(),
+                            entry: entries[cand.pattern().as_usize()].clone(),
+                        });
+                        break;
+                    }
+                    m = text[cand.start()..cand.end()].rfind(' ').and_then(|k| {
+                        ac.find(aho_corasick::Input::new(text).range(cand.start()..cand.start() + k))
+                            .filter(|shorter| shorter.start() == cand.start())
                     });
                 }
             }
