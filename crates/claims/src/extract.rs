@@ -3254,6 +3254,16 @@ mod tests {
         })
     }
 
+    /// The shipped knowledge base with one more fact file.
+    fn shipped_and(extra: &str) -> KnowledgeBase {
+        let mut inputs = entente_facts::shipped();
+        inputs.push(entente_facts::Input {
+            name: "extra.toml".into(),
+            bytes: extra.as_bytes().to_vec(),
+        });
+        KnowledgeBase::new(entente_facts::load(inputs).into_result().expect("valid"))
+    }
+
     fn ids(v: &[ClaimActor]) -> Vec<&str> {
         v.iter().map(|a| a.id.as_str()).collect()
     }
@@ -3268,12 +3278,7 @@ mod tests {
             start = \"2010-10-14\"\nend = \"2024-07-02\"\nsources = [\"t-src\"]\n\n\
             [[relation]]\nid = \"p-test-nato\"\nkind = \"office\"\nsubject = \"p-test\"\nobject = \"NATO\"\ntitle = \"SG\"\n\
             start = \"2024-10-01\"\nsources = [\"t-src\"]\n";
-        let mut inputs = entente_facts::shipped();
-        inputs.push(entente_facts::Input {
-            name: "offices.toml".into(),
-            bytes: extra.as_bytes().to_vec(),
-        });
-        let kb = KnowledgeBase::new(entente_facts::load(inputs).into_result().expect("valid"));
+        let kb = shipped_and(extra);
         let x = Extractor::new(&kb);
         let who = |date: &str| {
             let claims = x.extract_sentence(
@@ -4611,12 +4616,7 @@ mod tests {
         let extra = "[[source]]\nid = \"t-src\"\nurl = \"https://example.org/t\"\npublisher = \"Example\"\n\n\
             [[actor]]\nid = \"finnish-tanks\"\nkind = \"company\"\nname = \"Finnish Tanks Oy\"\n\
             short_name = \"Finnish Tanks\"\nparent = \"FIN\"\nsources = [\"t-src\"]\n";
-        let mut inputs = entente_facts::shipped();
-        inputs.push(entente_facts::Input {
-            name: "company.toml".into(),
-            bytes: extra.as_bytes().to_vec(),
-        });
-        let kb = KnowledgeBase::new(entente_facts::load(inputs).into_result().expect("valid"));
+        let kb = shipped_and(extra);
         let x = Extractor::new(&kb);
         let parties = |s: &str| -> Vec<String> {
             x.extract_sentence(s, None)
