@@ -530,6 +530,19 @@ impl<'kb> Extractor<'kb> {
             .map(|(_, m)| m.clone())
             .collect();
         let mut triggers = self.triggers.find(sentence);
+        // A word inside a date is the date's, neither a verb nor a word of a verb's pattern:
+        // "held joint drills in March" is no march held. (The patterns read the sentence with its
+        // dates blanked, each byte a space, so that offsets stay.)
+        triggers.retain(|&(s, e, _)| !dates.iter().any(|d| d.start <= s && e <= d.end));
+        let undated: std::borrow::Cow<str> = if dates.is_empty() {
+            sentence.into()
+        } else {
+            let mut bytes = sentence.as_bytes().to_vec();
+            for d in &dates {
+                bytes[d.start..d.end].fill(b' ');
+            }
+            String::from_utf8(bytes).map_or(sentence.into(), Into::into)
+        };
         // An attribution closing the sentence tells who reports the event, not who takes part
         // in it: its names and its verb are set aside ("…, the UN mission said.").
         // (After the last comma, and short: the pattern is tried on that tail alone.)
@@ -1142,7 +1155,7 @@ impl<'kb> Extractor<'kb> {
                     {
                         return None;
                     }
-                    let mut sense = self.triggers.sense(t, sentence, (a, b), (s, e), after_name)?;
+                    let mut sense = self.triggers.sense(t, &undated, (a, b), (s, e), after_name)?;
                     // "Ordered", "bought" are an arms deal only about arms ("Putin ordered the
                     // mobilisation"): elsewhere what the dictionary's patterns say, if anything,
                     // or what the word is otherwise (a "deal" about no arms is an agreement).
@@ -1150,7 +1163,7 @@ impl<'kb> Extractor<'kb> {
                     if entry.about_arms && !arms_here() {
                         sense = match entry.otherwise {
                             Some(kind) => Sense { kind, ..sense },
-                            None => self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?,
+                            None => self.triggers.dictionary_sense(t, &undated, (a, b), (s, e))?,
                         };
                     }
                     // A missile fired or launched at no one the clause names is a weapons test
@@ -1191,13 +1204,13 @@ impl<'kb> Extractor<'kb> {
                     if (sense.cue == Cue::Approval && !legislature())
                         || (sense.cue == Cue::Departure && !forces_leave())
                     {
-                        sense = self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?;
+                        sense = self.triggers.dictionary_sense(t, &undated, (a, b), (s, e))?;
                     }
                     if sense.cue == Cue::Goods {
                         match (sense.kind, self.arms_given(sentence, e, b, &mentions)) {
                             (ClaimKind::Deployment, true) => sense.kind = ClaimKind::Delivery,
                             (ClaimKind::Delivery, false) => {
-                                sense = self.triggers.dictionary_sense(t, sentence, (a, b), (s, e))?
+                                sense = self.triggers.dictionary_sense(t, &undated, (a, b), (s, e))?
                             }
                             _ => {}
                         }
@@ -1415,8 +1428,10 @@ impl<'kb> Extractor<'kb> {
                     || !counted_items(&sentence[a..ts], a, &dates, &[]).is_empty()
                         && !subject.iter().any(|m| m.entry.names_forces());
                 if subject.iter().any(|m| m.entry.names_forces()) {
+                    // (Of its type too: forces arriving "in" a country visit nobody.)
                     trig.kind = ClaimKind::Deployment;
                     trig.cameo = Some("062");
+                    trig.plover = Plover::Cooperate;
                 } else if !goods && subject.iter().any(|m| m.entry.agent.is_none() || m.entry.demonym) {
                     trig.kind = ClaimKind::Visit;
                     trig.plover = Plover::Consult;
@@ -4633,6 +4648,35 @@ mod tests {
         assert_eq!(
             parties("Saudi Arabia bought Korean air defence systems in 2024."),
             ["SAU", "KOR"]
+        );
+    }
+
+    /// A word of a date is the date's: no verb ("March") and no word of a verb's pattern ("held
+    /// a march" is a demonstration).
+    #[test]
+    fn a_word_of_a_date_is_neither_a_verb_nor_a_word_of_a_pattern() {
+        let x = extractor();
+        let published = PartialDate::parse("2024-06-26").ok();
+        let c = x.extract_sentence("India and the United States held joint drills in March.", published);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].mode, c[0].plover), (ClaimKind::Exercise, Plover::Cooperate));
+        assert_eq!(c[0].date, PartialDate::parse("2024-03").ok());
+    }
+
+    /// Forces arriving are a deployment, of a deployment's type: no visit ("arrived in").
+    #[test]
+    fn forces_arriving_somewhere_are_a_deployment_and_no_visit() {
+        let x = extractor();
+        let published = PartialDate::parse("2024-06-26").ok();
+        let c = x.extract_sentence(
+            "A contingent of 300 Kenyan police officers arrived in Nairobi on Friday to lead a patrol.",
+            published,
+        );
+        assert!(!c.is_empty());
+        assert!(
+            c.iter()
+                .all(|c| c.mode == ClaimKind::Deployment && c.plover != Plover::Consult),
+            "{c:?}"
         );
     }
 
