@@ -285,13 +285,15 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     }
     // Dates that need the publication date or an anchor.
     // (Of the date's clause, the words up to five after the date: in "met on Monday and
-    // unveiled the plan under which Australia is to become …" the future is the plan's.)
+    // unveiled the plan under which Australia is to become …" the future is the plan's; and not
+    // past a "that" opening what was said: "said on Tuesday that Russia would …" is Tuesday last.)
     let future_at = |start: usize, end: usize| {
         ctx.future.is_some_and(|speaks| {
             let (a, b) = clause_around(text, start, end);
             let near = text[end..b]
                 .split_whitespace()
                 .take(5)
+                .take_while(|w| *w != "that")
                 .last()
                 .map_or(end, |w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
             speaks(&text[a..near])
@@ -731,6 +733,16 @@ mod tests {
             .0,
             "2022-03-13"
         );
+        // … which stop at a "that" opening what was said.
+        let would = DateContext {
+            future: Some(|clause| clause.contains("would")),
+            ..ctx("2025-04-03")
+        };
+        assert_eq!(
+            one("said on Tuesday that Russia would station missiles there", &would).0,
+            "2025-04-01"
+        );
+        assert_eq!(one("would open on Tuesday", &would).0, "2025-04-08");
     }
 
     #[test]
