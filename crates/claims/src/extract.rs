@@ -890,9 +890,11 @@ impl<'kb> Extractor<'kb> {
         // buying K9s") ends at the comma after which the main clause's verb goes on: it is a
         // clause of its own, whose subject is the actor named right before it, and the main
         // clause after it keeps the sentence's subject.
-        let mut antecedents: Vec<(usize, &ActorMention)> = Vec::new();
+        // (The antecedent is a list where the name before the comma ends one: "Mali, Burkina Faso
+        // and Niger, which expelled French troops, …".)
+        let mut antecedents: Vec<(usize, Vec<&ActorMention>)> = Vec::new();
         // (The main clause resumed after it, by its start, with the antecedent for its subject.)
-        let mut resumed: Vec<(usize, &ActorMention)> = Vec::new();
+        let mut resumed: Vec<(usize, Vec<&ActorMention>)> = Vec::new();
         // (Clauses that keep their dates to themselves: relative clauses, and the clauses split
         // off above, each to the next bound.)
         let mut self_dated: Vec<(usize, usize)> = split_off
@@ -905,9 +907,10 @@ impl<'kb> Extractor<'kb> {
             let end = strong.iter().copied().find(|b| *b > p).unwrap_or(sentence.len());
             let antecedent = mentions
                 .iter()
-                .find(|m| m.end <= p && m.entry.agent.is_none() && sentence[m.end..p].trim().is_empty());
-            if let Some(m) = antecedent {
-                antecedents.push((p, m));
+                .position(|m| m.end <= p && m.entry.agent.is_none() && sentence[m.end..p].trim().is_empty())
+                .map(|i| list_ending_at(sentence, &mentions, i));
+            if let Some(list) = &antecedent {
+                antecedents.push((p, list.clone()));
             }
             // A relative clause is short: its end is one of the next few commas.
             let after: Vec<usize> = commas.iter().copied().filter(|&k| k > p && k < end).take(4).collect();
@@ -923,7 +926,7 @@ impl<'kb> Extractor<'kb> {
                 if (has_trigger(p, k) || verb_right_after(k)) && has_trigger(k, next) {
                     bounds.push(k);
                     self_dated.push((p, k));
-                    resumed.extend(antecedent.map(|m| (k, m)));
+                    resumed.extend(antecedent.clone().map(|list| (k, list)));
                     split = true;
                     break;
                 }
@@ -934,6 +937,11 @@ impl<'kb> Extractor<'kb> {
             // 2002, for help".)
             if !split {
                 self_dated.push((p, after.first().copied().unwrap_or(end)));
+                // (Where a comma already bounds it, the main clause resumes there: "Japan and
+                // Australia, which signed a pact in 2022, held talks".)
+                if after.is_empty() && sentence[end..].starts_with(',') && has_trigger(p, end) {
+                    resumed.extend(antecedent.clone().map(|list| (end, list)));
+                }
             }
         }
         // (The nouns such clauses tell of: the event is the clause's verb.)
@@ -1024,30 +1032,30 @@ impl<'kb> Extractor<'kb> {
         }
         // Appositions: a stretch between two commas after a name, opening with an article
         // ("Poland, a NATO member since 1999, …"): (the name, the commas).
-        let appositions: Vec<(&ActorMention, usize, usize)> = commas
+        let appositions: Vec<(&ActorMention, usize, usize, usize)> = commas
             .windows(2)
             .filter_map(|w| {
                 let (c1, c2) = (w[0], w[1]);
                 let aside = sentence[c1 + 2..c2].to_ascii_lowercase();
                 let opens = ["a ", "an ", "the "].iter().any(|d| aside.starts_with(d));
                 // (Names do not overlap: in order of their start, their ends are in order too.)
-                let name = mentions
-                    .get(mentions.partition_point(|m| m.end < c1))
-                    .filter(|m| m.end == c1 && m.entry.agent.is_none())?;
-                (opens && aside.split_whitespace().count() <= 20).then_some((name, c1, c2))
+                let i = mentions.partition_point(|m| m.end < c1);
+                let name = mentions.get(i).filter(|m| m.end == c1 && m.entry.agent.is_none())?;
+                (opens && aside.split_whitespace().count() <= 20).then_some((name, i, c1, c2))
             })
             .collect();
         // One after the subject is a clause of its own about it, and the predicate after it is
         // the subject's too: "Turkey, a member of NATO since 1952, bought the S-400" is Turkey's
         // membership (1952) and Turkey's purchase.
-        for &(m, c1, c2) in &appositions {
+        for &(m, i, c1, c2) in &appositions {
             let prev = strong.iter().copied().filter(|&x| x <= c1).max().unwrap_or(0);
             let next = strong.iter().copied().find(|&x| x > c2).unwrap_or(sentence.len());
             if m.start >= prev && !has_trigger(prev, c1) && has_trigger(c1, c2) && has_trigger(c2, next) {
                 bounds.push(c1);
                 bounds.push(c2);
-                antecedents.push((c1, m));
-                antecedents.push((c2, m));
+                let list = list_ending_at(sentence, &mentions, i);
+                antecedents.push((c1, list.clone()));
+                antecedents.push((c2, list));
                 self_dated.push((c1, c2));
             }
         }
@@ -1549,8 +1557,8 @@ impl<'kb> Extractor<'kb> {
             // 1999, borders Ukraine" nothing after its closing comma is the membership's.
             let apposition_end = appositions
                 .iter()
-                .find(|&&(_, c1, c2)| c1 < ts && ts < c2)
-                .map(|&(_, _, c2)| c2);
+                .find(|&&(_, _, c1, c2)| c1 < ts && ts < c2)
+                .map(|&(_, _, _, c2)| c2);
             let mut actors: Vec<(String, String)> = Vec::new();
             let mut recipients: Vec<(String, String)> = Vec::new();
             // Who acts "together with" a subject the clause does not name (it is carried from
@@ -1758,21 +1766,24 @@ impl<'kb> Extractor<'kb> {
             // A main clause resumed after a relative clause has the relative clause's
             // antecedent for subject ("Chile, which shares a border with Peru, deployed troops").
             if actors.is_empty() {
-                if let Some(m) = resumed.iter().find(|(k, _)| *k == a).map(|(_, m)| *m) {
-                    actors.push((id_of(m), sentence[m.start..m.end].to_string()));
+                if let Some((_, list)) = resumed.iter().find(|(k, _)| *k == a) {
+                    actors.extend(list.iter().map(|m| (id_of(m), sentence[m.start..m.end].to_string())));
                 }
             }
             let inherited = (!unknown_subject || pronoun_led)
                 && (actors.is_empty()
                     || (only_agents && (!subject_in_sentence.is_empty() || !memory.subject.is_empty())));
-            let antecedent = antecedents.iter().find(|(p, _)| *p == a).map(|(_, m)| m);
+            let antecedent: Option<Named> = antecedents.iter().find(|(p, _)| *p == a).map(|(_, list)| {
+                list.iter()
+                    .map(|m| (id_of(m), sentence[m.start..m.end].to_string()))
+                    .collect()
+            });
             if !inherited {
                 // A relative clause with a subject of its own is about its antecedent ("ISAF,
                 // which NATO took command of"): the antecedent is the counterpart.
-                if let Some(m) = antecedent {
-                    let x = (id_of(m), sentence[m.start..m.end].to_string());
+                for x in antecedent.iter().flatten().rev() {
                     if !actors.iter().chain(&recipients).any(|y| y.0 == x.0) {
-                        recipients.insert(0, x);
+                        recipients.insert(0, x.clone());
                     }
                 }
             }
@@ -1799,12 +1810,13 @@ impl<'kb> Extractor<'kb> {
             if inherited {
                 let carried = carried();
                 match antecedent {
-                    Some(m) if !pronoun_subject => actors = vec![(id_of(m), sentence[m.start..m.end].to_string())],
-                    Some(m) => {
+                    Some(list) if !pronoun_subject => actors = list,
+                    Some(list) => {
                         actors = carried;
-                        let x = (id_of(m), sentence[m.start..m.end].to_string());
-                        if !actors.iter().chain(&recipients).any(|y| y.0 == x.0) {
-                            recipients.insert(0, x);
+                        for x in list.into_iter().rev() {
+                            if !actors.iter().chain(&recipients).any(|y| y.0 == x.0) {
+                                recipients.insert(0, x);
+                            }
                         }
                     }
                     None => actors = carried,
@@ -2638,6 +2650,27 @@ impl<'kb> Extractor<'kb> {
 
 /// Actor ids with the words that named them.
 type Named = Vec<(String, String)>;
+
+/// Whether two names (in order) are next to each other in a list: only a comma, "and" or "or"
+/// between them, and the first no agent ("Mali, Burkina Faso and Niger").
+fn listed_together(sentence: &str, prev: &ActorMention, next: &ActorMention) -> bool {
+    prev.end <= next.start
+        && prev.entry.agent.is_none()
+        && next.entry.agent.is_none()
+        && matches!(
+            sentence[prev.end..next.start].trim(),
+            "," | "and" | "or" | ", and" | ", or"
+        )
+}
+
+/// The names of the list that `mentions[last]` ends, in order (it alone if it ends none).
+fn list_ending_at<'m>(sentence: &str, mentions: &'m [ActorMention], last: usize) -> Vec<&'m ActorMention> {
+    let mut first = last;
+    while first > 0 && listed_together(sentence, &mentions[first - 1], &mentions[first]) {
+        first -= 1;
+    }
+    mentions[first..=last].iter().collect()
+}
 
 /// What the text has established so far: its subject, and the last claim of each family.
 #[derive(Default)]
@@ -4677,6 +4710,29 @@ mod tests {
             c.iter()
                 .all(|c| c.mode == ClaimKind::Deployment && c.plover != Plover::Consult),
             "{c:?}"
+        );
+    }
+
+    /// The antecedent of a relative clause that ends a list is the list, in the relative clause
+    /// and in the main clause resumed after it.
+    #[test]
+    fn a_relative_clause_after_a_list_is_about_the_whole_list() {
+        let x = extractor();
+        let published = PartialDate::parse("2024-05-05").ok();
+        let actors = |s: &str| -> Vec<Vec<String>> {
+            x.extract_sentence(s, published)
+                .iter()
+                .map(|c| c.actors.iter().map(|a| a.id.clone()).collect())
+                .collect()
+        };
+        assert_eq!(
+            actors("Mali, Burkina Faso and Niger, which expelled French troops, signed a pact with Russia."),
+            [["MLI", "BFA", "NER"], ["MLI", "BFA", "NER"]]
+        );
+        // Also where the main clause after it was split off at its comma already.
+        assert_eq!(
+            actors("Japan and Australia, which signed a pact in 2022, held talks on Monday."),
+            [["JPN", "AUS"], ["JPN", "AUS"]]
         );
     }
 
