@@ -4736,6 +4736,26 @@ mod tests {
         );
     }
 
+    /// A state's combining form in a compound ("Franco-Italian", "Sino-Russian") names it as its
+    /// demonym does; "Indo-Pacific" is a region and a surname ("Franco") no form.
+    #[test]
+    fn a_combining_form_names_its_state() {
+        let x = extractor();
+        let parties = |s: &str| -> Vec<String> {
+            x.extract_sentence(s, None)
+                .iter()
+                .flat_map(|c| c.actors.iter().chain(&c.recipients).map(|a| a.id.clone()))
+                .collect()
+        };
+        assert_eq!(
+            parties("The Franco-Italian consortium Eurosam delivered radars to Denmark."),
+            ["FRA", "ITA", "DNK"]
+        );
+        assert_eq!(parties("The Sino-Russian exercise began on Monday."), ["CHN", "RUS"]);
+        assert!(!parties("Japan published its Indo-Pacific strategy.").contains(&"IND".to_string()));
+        assert!(!parties("General Franco-style rule ended in Spain.").contains(&"FRA".to_string()));
+    }
+
     #[test]
     fn an_alliance_written_in_lower_case_is_not_nato() {
         let x = extractor();

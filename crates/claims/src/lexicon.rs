@@ -55,6 +55,7 @@ pub struct ActorMention {
 }
 
 const PLACES: &str = include_str!("../data/places.tsv");
+const COMBINING_FORMS: &str = include_str!("../data/combining-forms.tsv");
 
 /// The shape of a military designation: one to four capitals, an optional hyphen, digits, and an
 /// optional suffix of capitals and a digit ("K9", "K9A1", "FA-50GF", "KT-1T", "T-155", "Su-35").
@@ -381,6 +382,30 @@ impl Lexicon {
                         role: None,
                     };
                     insensitive.push((name.trim().to_string(), entry));
+                }
+            }
+        }
+        // A state's combining form before a hyphen ("Franco-" in "Franco-Italian") is its
+        // demonym; matched with its hyphen, in its case.
+        for line in COMBINING_FORMS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            if let Some((form, id)) = line.split_once('\t') {
+                if let Some(a) = kb.actor(id.trim()) {
+                    let entry = ActorEntry {
+                        id: a.id.clone(),
+                        acts_for: acts_for(kb, &a.id),
+                        kind: a.kind,
+                        place: false,
+                        one_word_name: false,
+                        capitalised: true,
+                        agent: None,
+                        dictionary: false,
+                        demonym: true,
+                        role: None,
+                    };
+                    sensitive.push((format!("{}-", form.trim()), entry));
                 }
             }
         }
@@ -713,7 +738,12 @@ impl Lexicon {
                 // before the last word of the one before, so a name of n words costs n searches.)
                 let mut m = Some(found);
                 while let Some(cand) = m {
-                    if bounded(text, cand.start(), cand.end()) && capital_ok(&cand) {
+                    // (A combining form ends in its hyphen, right before a capital.)
+                    let whole = bounded(text, cand.start(), cand.end())
+                        || text[..cand.end()].ends_with('-')
+                            && !word_char(text[..cand.start()].chars().next_back())
+                            && text[cand.end()..].starts_with(char::is_uppercase);
+                    if whole && capital_ok(&cand) {
                         out.push(ActorMention {
                             start: cand.start(),
                             end: cand.end(),
