@@ -3302,6 +3302,14 @@ mod tests {
         })
     }
 
+    /// Every actor and recipient of a sentence's claims, in order.
+    fn parties_of(x: &Extractor, s: &str) -> Vec<String> {
+        x.extract_sentence(s, None)
+            .iter()
+            .flat_map(|c| c.actors.iter().chain(&c.recipients).map(|a| a.id.clone()))
+            .collect()
+    }
+
     /// The shipped knowledge base with one more fact file.
     fn shipped_and(extra: &str) -> KnowledgeBase {
         let mut inputs = entente_facts::shipped();
@@ -4666,12 +4674,7 @@ mod tests {
             short_name = \"Finnish Tanks\"\nparent = \"FIN\"\nsources = [\"t-src\"]\n";
         let kb = shipped_and(extra);
         let x = Extractor::new(&kb);
-        let parties = |s: &str| -> Vec<String> {
-            x.extract_sentence(s, None)
-                .iter()
-                .flat_map(|c| c.actors.iter().chain(&c.recipients).map(|a| a.id.clone()))
-                .collect()
-        };
+        let parties = |s: &str| parties_of(&x, s);
         assert_eq!(parties("Japan ordered Finnish tanks in 2023."), ["JPN", "FIN"]);
         assert_eq!(
             parties("Japan ordered tanks from Finnish Tanks in 2023."),
@@ -4741,12 +4744,7 @@ mod tests {
     #[test]
     fn a_combining_form_names_its_state() {
         let x = extractor();
-        let parties = |s: &str| -> Vec<String> {
-            x.extract_sentence(s, None)
-                .iter()
-                .flat_map(|c| c.actors.iter().chain(&c.recipients).map(|a| a.id.clone()))
-                .collect()
-        };
+        let parties = |s: &str| parties_of(x, s);
         assert_eq!(
             parties("The Franco-Italian consortium Eurosam delivered radars to Denmark."),
             ["FRA", "ITA", "DNK"]
