@@ -2436,9 +2436,10 @@ impl<'kb> Extractor<'kb> {
                     } else if family(trig.kind) == Some(3) {
                         memory.met = Some((d.date, d.end_date));
                         // (Known to its month: a meeting can last days, and what was done
-                        // at it is not told to the day.)
+                        // at it is not told to the day. Only one that took place: one skipped
+                        // or still ahead is no occasion.)
                         let month = d.date.month().and_then(|m| PartialDate::ym(d.date.year(), m).ok());
-                        if let Some(m) = month.filter(|_| dated_here) {
+                        if let Some(m) = month.filter(|_| dated_here && modality == Modality::Asserted) {
                             memory.occasion = Some((index, m));
                         }
                     }
@@ -3595,6 +3596,16 @@ mod tests {
         assert_eq!(date(2).as_deref(), Some("2024-07"), "{c:?}");
         // Further on, the meeting is no longer the occasion.
         assert_eq!(date(4), None, "{c:?}");
+        // Nor is a meeting skipped or still ahead.
+        for skipped in [
+            "Armenia will not attend the summit in Minsk in November 2025.",
+            "Armenia will attend the summit in Minsk in November 2025.",
+        ] {
+            let text = format!("date: 2025-10-29\n\n{skipped} Yerevan also asked the European Union for help.");
+            let c = x.extract(&Article::from_bytes("-", text.as_bytes()));
+            let asked = c.iter().find(|c| c.sentence == 1).unwrap_or_else(|| panic!("{c:?}"));
+            assert_eq!(asked.date, None, "{c:?}");
+        }
     }
 
     #[test]
