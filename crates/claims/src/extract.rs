@@ -193,6 +193,8 @@ struct Cues {
     /// country to …", "It allows Chinese ships to …"): what follows is its content, no event.
     provision: Regex,
     negation: Regex,
+    /// A state told by the form of its government: "the kingdom", "the emirate".
+    government: Regex,
     /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
     /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
     no_determiner: Regex,
@@ -227,6 +229,7 @@ fn cues() -> &'static Cues {
             )),
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
+            government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|republic)\b"),
             both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted|flown|shown|known|grown|thrown|drawn|sworn|torn|borne|begun|sunk|overseen|undertaken|forbidden)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
@@ -1819,7 +1822,39 @@ impl<'kb> Extractor<'kb> {
                             }
                         }
                     }
-                    None => actors = carried,
+                    None => {
+                        actors = carried;
+                        // A state told by the form of its government ("The kingdom will
+                        // receive …") is the one named lately whose official name has it.
+                        if let Some(k) = c.government.find(&sentence[a..ts]) {
+                            let word = k.as_str().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+                            let mut pool: Vec<&str> = actors.iter().map(|x| x.0.as_str()).collect();
+                            pool.extend(memory.top.iter().map(String::as_str));
+                            if let Some((_, sides, others)) = &memory.last_claim {
+                                pool.extend(sides.iter().chain(others).map(|x| x.0.as_str()));
+                            }
+                            let mut fits: Vec<&str> = pool
+                                .into_iter()
+                                .filter(|id| {
+                                    self.kb
+                                        .actor(id)
+                                        .is_some_and(|x| x.kind == ActorKind::State && governed_as(&x.name, &word))
+                                })
+                                .collect();
+                            fits.sort_unstable();
+                            fits.dedup();
+                            // (The others of a joint subject carried are its partners: "Saudi
+                            // Arabia and the United States signed … The kingdom will receive …".)
+                            if let [id] = fits[..] {
+                                let id = id.to_string();
+                                let others = std::mem::take(&mut actors);
+                                if recipients.is_empty() {
+                                    recipients = others.into_iter().filter(|x| x.0 != id).collect();
+                                }
+                                actors = vec![(id, k.as_str().to_string())];
+                            }
+                        }
+                    }
                 }
             }
             actors.extend(companions);
@@ -2651,6 +2686,15 @@ impl<'kb> Extractor<'kb> {
 
 /// Actor ids with the words that named them.
 type Named = Vec<(String, String)>;
+
+/// Whether a state's official name has the word for the form of its government ("Kingdom of
+/// Saudi Arabia" is a kingdom, "United Arab Emirates" an emirate).
+fn governed_as(official: &str, word: &str) -> bool {
+    let word = word.trim_end_matches('s');
+    official
+        .split_whitespace()
+        .any(|w| w.to_ascii_lowercase().trim_end_matches('s') == word)
+}
 
 /// Whether two names (in order) are next to each other in a list: only a comma, "and" or "or"
 /// between them, and the first no agent ("Mali, Burkina Faso and Niger").
@@ -4763,6 +4807,32 @@ mod tests {
         assert_eq!(parties("The Sino-Russian exercise began on Monday."), ["CHN", "RUS"]);
         assert!(!parties("Japan published its Indo-Pacific strategy.").contains(&"IND".to_string()));
         assert!(!parties("General Franco-style rule ended in Spain.").contains(&"FRA".to_string()));
+    }
+
+    /// A state told by the form of its government ("the kingdom") is the one named lately whose
+    /// official name has that word; the others of a joint subject carried are its partners.
+    /// Where more than one fits, the subject carried stays as it was.
+    #[test]
+    fn the_kingdom_is_the_state_named_lately_that_is_one() {
+        let x = extractor();
+        let sides = |text: &str| -> Vec<(Vec<String>, Vec<String>)> {
+            let text = format!("date: 2025-07-10\n\n{text}");
+            x.extract(&Article::from_bytes("-", text.as_bytes()))
+                .iter()
+                .map(|c| {
+                    let ids = |v: &[ClaimActor]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+                    (ids(&c.actors), ids(&c.recipients))
+                })
+                .collect()
+        };
+        let c = sides(
+            "Saudi Arabia and the United States signed defence agreements in May. \
+             The kingdom will receive Apache helicopters from 2027.",
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[1], (vec!["SAU".to_string()], vec!["USA".to_string()]));
+        let c = sides("France and Germany signed a treaty in 2019. The republic also bought 20 tanks in 2020.");
+        assert_eq!(c.last().map(|c| c.0.len()), Some(2), "{c:?}");
     }
 
     #[test]
