@@ -4891,6 +4891,17 @@ mod tests {
         );
     }
 
+    /// In a passive, the subject is the verb's object for the dictionary's patterns: "the
+    /// proposal was rejected by Russia" reads as "Russia rejected the proposal".
+    #[test]
+    fn a_passive_reads_its_subject_as_the_verbs_object() {
+        let x = extractor();
+        let c = x.extract_sentence("The proposal was rejected by Russia and China.", None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].plover, Plover::Reject);
+        assert_eq!(ids(&c[0].actors), ["RUS", "CHN"]);
+    }
+
     #[test]
     fn an_alliance_written_in_lower_case_is_not_nato() {
         let x = extractor();

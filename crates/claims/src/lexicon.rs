@@ -1902,7 +1902,20 @@ impl Triggers {
         {
             return None;
         }
-        match best_pattern() {
+        // In a passive ("the proposal was rejected by Russia") the subject is the verb's object:
+        // where no pattern reads the clause as it stands and the verb has no default reading,
+        // they are tried with the subject after the verb (and not the agent, who would be
+        // before it).
+        let passive = || {
+            let by = sentence[te..b].split_whitespace().next() == Some("by");
+            let be = last_before
+                .as_deref()
+                .is_some_and(|w| matches!(w, "was" | "were" | "been" | "be" | "being" | "is" | "are"));
+            (by && be && trig.default_code.is_none())
+                .then(|| self.best_pattern(t, "", &sentence[a..ts]))
+                .flatten()
+        };
+        match best_pattern().or_else(passive) {
             Some(p) => pattern_sense(p),
             // A verb of many uses right before a name (its object: "welcomed China") reads as
             // its default code, as PETRARCH's would where no pattern matches.
