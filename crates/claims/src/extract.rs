@@ -4807,6 +4807,16 @@ mod tests {
                 .all(|c| c.mode == ClaimKind::Deployment && c.plover != Plover::Consult),
             "{c:?}"
         );
+        // Landing somewhere is arriving there.
+        let c = x.extract_sentence(
+            "A further 200 Kenyan police officers landed in Nairobi on Saturday.",
+            published,
+        );
+        assert_eq!(
+            c.iter().map(|c| c.mode).collect::<Vec<_>>(),
+            [ClaimKind::Deployment],
+            "{c:?}"
+        );
     }
 
     /// The antecedent of a relative clause that ends a list is the list, in the relative clause

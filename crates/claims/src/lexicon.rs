@@ -1062,6 +1062,9 @@ pub fn triggers() -> Vec<Trigger> {
         t!("arrived", Delivery, Cooperate, Some("062"), 5, cue Arrival),
         t!("arrive", Delivery, Cooperate, Some("062"), 5, cue Arrival),
         t!("arrives", Delivery, Cooperate, Some("062"), 5, cue Arrival),
+        // (Landing somewhere is arriving there; "landed a contract" is not.)
+        t!("landed in", Delivery, Cooperate, Some("062"), 5, cue Arrival),
+        t!("landed at", Delivery, Cooperate, Some("062"), 5, cue Arrival),
         t!("supply", Delivery, Cooperate, Some("062"), 6),
         t!("supplies", Delivery, Cooperate, Some("062"), 6),
         t!("reached", Delivery, Cooperate, Some("062"), 4),
