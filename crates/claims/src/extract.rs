@@ -1280,7 +1280,8 @@ impl<'kb> Extractor<'kb> {
                 // ("signed a contract to supply howitzers", "agreed to send troops").
                 // (No comma between: the last comma before it, found by search.)
                 let last_comma = commas[..commas.partition_point(|&k| k < s)].last().copied();
-                let purpose = sentence[..s].ends_with(" to ")
+                // (Or a phrase of the table that opens with its "to": "to station".)
+                let purpose = (sentence[..s].ends_with(" to ") || sentence[s..].starts_with("to "))
                     && clause_triggers.iter().any(|(s2, e2, other, _)| {
                         *s2 < s && other.kind != sense.kind && last_comma.is_none_or(|k| k < *e2)
                     });
@@ -4910,6 +4911,22 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].plover, Plover::Reject);
         assert_eq!(ids(&c[0].actors), ["RUS", "CHN"]);
+    }
+
+    /// An infinitive that is a phrase of the trigger table ("to station") is what the verb
+    /// before it asks for, as any other infinitive is.
+    #[test]
+    fn a_request_to_station_forces_is_a_request() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Estonia and Latvia asked NATO last week to station more Patriot batteries.",
+            None,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].plover, ids(&c[0].recipients)), (Plover::Request, vec!["NATO"]));
+        // Alone, it is the deployment.
+        let c = x.extract_sentence("Germany plans to station a brigade in Lithuania.", None);
+        assert_eq!(c[0].mode, ClaimKind::Deployment, "{c:?}");
     }
 
     #[test]
