@@ -920,9 +920,21 @@ impl<'kb> Extractor<'kb> {
             let mut split = false;
             // (Where the relative clause tells no event, it ends where a verb in the past follows
             // a comma: "Chile, which shares a border with Peru, deployed troops".)
+            // (Or after an auxiliary, and an adverb: ", has since signed …".)
             let verb_right_after = |k: usize| {
-                let i = triggers.partition_point(|t| t.0 < k + 2);
-                triggers.get(i).is_some_and(|&(s, e, _)| s == k + 2 && past_verb(s, e))
+                let mut at = k + 2;
+                let mut words = sentence[at..].split(' ');
+                if words.next().is_some_and(|w| matches!(w, "has" | "have" | "had")) {
+                    at += sentence[at..].find(' ').map_or(0, |n| n + 1);
+                    if words
+                        .next()
+                        .is_some_and(|w| matches!(w, "since" | "also" | "already" | "now" | "then" | "later" | "just"))
+                    {
+                        at += sentence[at..].find(' ').map_or(0, |n| n + 1);
+                    }
+                }
+                let i = triggers.partition_point(|t| t.0 < at);
+                triggers.get(i).is_some_and(|&(s, e, _)| s == at && past_verb(s, e))
             };
             for (i, &k) in after.iter().enumerate() {
                 let next = after.get(i + 1).copied().unwrap_or(end);
@@ -4841,6 +4853,13 @@ mod tests {
             actors("Japan and Australia, which signed a pact in 2022, held talks on Monday."),
             [["JPN", "AUS"], ["JPN", "AUS"]]
         );
+        // And where the main clause goes on with an auxiliary and an adverb.
+        let c = x.extract_sentence(
+            "Mali, which expelled French troops in 2022, has since signed a treaty with Russia.",
+            published,
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!((ids(&c[1].actors), ids(&c[1].recipients)), (vec!["MLI"], vec!["RUS"]));
     }
 
     /// A state's combining form in a compound ("Franco-Italian", "Sino-Russian") names it as its
