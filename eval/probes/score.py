@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Scores the claims a binary prints for the probe articles against their .expected lines.
+
+usage: python3 eval/probes/score.py BINARY [DIR]   (DIR: eval/probes/dev by default)
+
+BINARY prints an article's claims one per line as the `lines` example does
+(`cargo build --release -p entente-claims --example lines`, then target/release/examples/lines).
+A gold claim is found when a predicted claim of the same sentence is left (one to one, the
+best-agreeing first); a claim is right when its set of actors and recipients and its date equal
+the gold ones. Precision divides by all predicted claims, recall by all gold claims (lines marked
+optional are left out). Looser than the corpus's alignment (same sentence, not overlapping quotes).
+"""
+import collections
+import glob
+import os
+import re
+import subprocess
+import sys
+
+
+def gold(path):
+    out = []
+    for line in open(path, encoding="utf-8"):
+        if not line.strip() or line.startswith("#") or "optional" in line.lower():
+            continue
+        p = [x.strip() for x in line.split("|")]
+        if len(p) < 5 or not p[0].isdigit():
+            continue
+        a, _, r = re.sub(r"\([^)]*\)", "", p[3]).partition("->")
+        ids = {x for x in (a + " " + r).replace(",", " ").split() if x != "-"}
+        out.append((int(p[0]), ids, None if p[4].lower() in ("none", "") else p[4]))
+    return out
+
+
+def predicted(binary, article):
+    out = []
+    lines = subprocess.run([binary, article], capture_output=True, text=True, check=True).stdout
+    for line in lines.splitlines():
+        m = re.match(r'(\d+) (\S+) (\S+) \[(.*?)\]->\[(.*?)\] (None|Some\("(.*?)"\))', line)
+        if m:
+            ids = set(re.findall(r"([A-Za-z0-9_-]+)<", m[4] + "," + m[5]))
+            out.append((int(m[1]), ids, m[7]))
+    return out
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    binary = sys.argv[1]
+    folder = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "dev")
+    total = collections.Counter()
+    for article in sorted(glob.glob(os.path.join(folder, "a[0-9][0-9].txt"))):
+        exp = gold(article[:-4] + ".expected")
+        pred = predicted(binary, article)
+        used = set()
+        total["gold"] += len(exp)
+        total["predicted"] += len(pred)
+        for sentence, ids, date in exp:
+            cands = [i for i, p in enumerate(pred) if p[0] == sentence and i not in used]
+            if not cands:
+                continue
+            best = max(cands, key=lambda i: (pred[i][1] == ids, pred[i][2] == date))
+            used.add(best)
+            total["found"] += 1
+            total["pair"] += pred[best][1] == ids
+            total["date"] += pred[best][2] == date
+            total["claim"] += pred[best][1] == ids and pred[best][2] == date
+    p = total["claim"] / max(total["predicted"], 1)
+    r = total["claim"] / max(total["gold"], 1)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print(dict(total), "claim precision %.3f recall %.3f F1 %.3f" % (p, r, f))
+
+
+if __name__ == "__main__":
+    main()
