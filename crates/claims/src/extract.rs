@@ -3043,9 +3043,7 @@ fn reported_of_a_thing(sentence: &str, (a, ts): (usize, usize), mentions: &[Acto
     let Some(&(from, first)) = rest.first() else {
         return false;
     };
-    let passive = rest
-        .last()
-        .is_some_and(|(_, w)| matches!(*w, "was" | "were" | "been" | "be" | "being" | "is" | "are"));
+    let passive = rest.last().is_some_and(|(_, w)| crate::lexicon::be_form(w));
     (2..=6).contains(&rest.len())
         && crate::lexicon::determiner(first)
         && !crate::lexicon::possessive(first)

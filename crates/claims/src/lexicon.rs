@@ -366,48 +366,45 @@ impl Lexicon {
                 },
             ));
         }
-        for line in PLACES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            if let Some((name, id)) = line.split_once('\t') {
-                if let Some(a) = kb.actor(id.trim()) {
-                    let entry = ActorEntry {
-                        id: a.id.clone(),
-                        acts_for: acts_for(kb, &a.id),
-                        kind: a.kind,
-                        place: true,
-                        one_word_name: false,
-                        capitalised: last_word_capitalised(name.trim()),
-                        agent: None,
-                        dictionary: false,
-                        demonym: false,
-                        role: None,
-                    };
-                    insensitive.push((name.trim().to_string(), entry));
-                }
-            }
+        // (The rows of a table of names: a name, a tab, the id of an actor the knowledge base
+        // holds.)
+        let rows = |table: &'static str| {
+            table
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|l| l.split_once('\t'))
+                .filter_map(|(name, id)| Some((name.trim(), kb.actor(id.trim())?)))
+        };
+        let entry = |a: &entente_model::Actor| ActorEntry {
+            id: a.id.clone(),
+            acts_for: acts_for(kb, &a.id),
+            kind: a.kind,
+            place: false,
+            one_word_name: false,
+            capitalised: true,
+            agent: None,
+            dictionary: false,
+            demonym: false,
+            role: None,
+        };
+        for (name, a) in rows(PLACES) {
+            let e = ActorEntry {
+                place: true,
+                capitalised: last_word_capitalised(name),
+                ..entry(a)
+            };
+            insensitive.push((name.to_string(), e));
         }
         // A state's combining form before a hyphen ("Franco-" in "Franco-Italian") is its
         // demonym; matched with its hyphen, in its case.
-        for line in COMBINING_FORMS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            if let Some((form, id)) = line.split_once('\t') {
-                if let Some(a) = kb.actor(id.trim()) {
-                    let entry = ActorEntry {
-                        id: a.id.clone(),
-                        acts_for: acts_for(kb, &a.id),
-                        kind: a.kind,
-                        place: false,
-                        one_word_name: false,
-                        capitalised: true,
-                        agent: None,
-                        dictionary: false,
-                        demonym: true,
-                        role: None,
-                    };
-                    sensitive.push((format!("{}-", form.trim()), entry));
-                }
-            }
+        for (form, a) in rows(COMBINING_FORMS) {
+            sensitive.push((
+                format!("{form}-"),
+                ActorEntry {
+                    demonym: true,
+                    ..entry(a)
+                },
+            ));
         }
         let build = |pats: &[(String, ActorEntry)], ci: bool| {
             automaton(pats.iter().map(|(p, _)| p.as_str()), ci, "actor dictionary")
@@ -1692,6 +1689,11 @@ pub fn determiner(word: &str) -> bool {
     DETERMINERS.contains(&word) || possessive(word)
 }
 
+/// Whether a lower-case word is a form of "be" that makes a passive ("was signed").
+pub fn be_form(word: &str) -> bool {
+    matches!(word, "was" | "were" | "been" | "be" | "being" | "is" | "are")
+}
+
 /// Whether a lower-case word is a possessive determiner ("its", "their", "his").
 pub fn possessive(word: &str) -> bool {
     matches!(word, "its" | "their" | "his" | "her" | "our" | "your" | "my")
@@ -1911,9 +1913,7 @@ impl Triggers {
         // before it).
         let passive = || {
             let by = sentence[te..b].split_whitespace().next() == Some("by");
-            let be = last_before
-                .as_deref()
-                .is_some_and(|w| matches!(w, "was" | "were" | "been" | "be" | "being" | "is" | "are"));
+            let be = last_before.as_deref().is_some_and(be_form);
             (by && be && trig.default_code.is_none())
                 .then(|| self.best_pattern(t, "", &sentence[a..ts]))
                 .flatten()
