@@ -2999,12 +2999,17 @@ fn counted_items(
 /// mistakes a supplier for a strategy", "whether Washington would stand by Article 5", "the
 /// Union should help pay for it". (A modal of possibility, "could", "might", leaves a hedged
 /// claim; one someone is reported to have used stays a claim: "decided that the units should
-/// leave".)
+/// leave".) Nor what the clause's subject denies.
 fn unasserted(sentence: &str, a: usize, ts: usize) -> bool {
     let head = &sentence[a..ts];
     let part = head.rsplit([',', ';', ':']).next().unwrap_or(head);
     let is = |w: &str, set: &[&str]| set.iter().any(|x| w.eq_ignore_ascii_case(x));
-    if part.split_whitespace().any(|w| is(w, &["if", "whether", "unless"])) {
+    // (Nor is what its subject denies: "Iran denied sending missiles", "denies that it has
+    // troops there".)
+    if part
+        .split_whitespace()
+        .any(|w| is(w, &["if", "whether", "unless", "denied", "denies", "deny", "denying"]))
+    {
         return true;
     }
     let prescribed = part
@@ -3394,6 +3399,11 @@ mod tests {
                 KnowledgeBase::new(report.into_result().expect("shipped data"))
             }))
         })
+    }
+
+    /// How many claims a sentence gives, read alone.
+    fn claims_in(sentence: &str) -> usize {
+        extractor().extract_sentence(sentence, None).len()
     }
 
     /// Every actor and recipient of a sentence's claims, in order.
@@ -4905,8 +4915,7 @@ mod tests {
     /// a passive, or a second verb of their own still is.
     #[test]
     fn what_a_speaker_said_a_thing_did_is_no_event_of_theirs() {
-        let x = extractor();
-        let n = |s: &str| x.extract_sentence(s, None).len();
+        let n = claims_in;
         assert_eq!(n("Poland said the move violated the treaty."), 0);
         assert_eq!(n("Poland said the deployment threatened Europe."), 0);
         assert_eq!(n("Poland said that the decision would harm ties with Russia."), 0);
@@ -4944,6 +4953,15 @@ mod tests {
         // Alone, it is the deployment.
         let c = x.extract_sentence("Germany plans to station a brigade in Lithuania.", None);
         assert_eq!(c[0].mode, ClaimKind::Deployment, "{c:?}");
+    }
+
+    /// What a subject denies it did is no claim that it did it.
+    #[test]
+    fn what_is_denied_is_not_asserted() {
+        let n = claims_in;
+        assert_eq!(n("Iran denied sending missiles to Russia."), 0);
+        assert_eq!(n("Tehran denied that it had sent missiles to Russia."), 0);
+        assert_eq!(n("Iran sent missiles to Russia."), 1);
     }
 
     #[test]
