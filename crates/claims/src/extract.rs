@@ -195,6 +195,8 @@ struct Cues {
     negation: Regex,
     /// A state told by the form of its government: "the kingdom", "the emirate".
     government: Regex,
+    /// A visit told by a noun after its visitor's possessive: "'s visit to ", "'s first trip to ".
+    nominal_visit: Regex,
     /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
     /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
     no_determiner: Regex,
@@ -229,6 +231,7 @@ fn cues() -> &'static Cues {
             )),
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
+            nominal_visit: re(r"(?:'s|\x{2019}s) (?:(?:first|second|recent|official|state|surprise|two-day|three-day|brief) ){0,2}(?:visit|trip) to "),
             government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|republic)\b"),
             both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted|flown|shown|known|grown|thrown|drawn|sworn|torn|borne|begun|sunk|overseen|undertaken|forbidden)$"),
@@ -2608,6 +2611,7 @@ impl<'kb> Extractor<'kb> {
         }
         out.extend(gapped);
         self.dated_instruments(article, offset, sentence, &instruments, &dates, first_here, out);
+        self.nominal_visits(article, offset, sentence, (&mentions, &places), &dates, first_here, out);
         if let Some(last) = dates.last() {
             ctx.anchor = Some(last.date);
         }
@@ -2863,6 +2867,68 @@ impl Extractor<'_> {
             }
         }
         found
+    }
+
+    /// A visit told by a noun inside another clause's event, its visitor's possessive before it
+    /// ("signed a series of agreements during President Donald Trump's visit to Riyadh in May"):
+    /// a claim of its own, the visitor's to the place's state, dated by a date right after the
+    /// place, else by the clause's. (A clause whose own event is the visit has it already.)
+    #[allow(clippy::too_many_arguments)]
+    fn nominal_visits(
+        &self,
+        article: &Article,
+        offset: usize,
+        sentence: &str,
+        (mentions, places): (&[ActorMention], &[ActorMention]),
+        dates: &[DateMention],
+        first_here: usize,
+        out: &mut Vec<Claim>,
+    ) {
+        let mut found: Vec<Claim> = Vec::new();
+        for v in cues().nominal_visit.find_iter(sentence) {
+            let Some(visitor) = mentions.iter().find(|m| m.end == v.start() && m.entry.agent.is_none()) else {
+                continue;
+            };
+            let Some(place) = mentions.iter().chain(places).find(|m| m.start == v.end()) else {
+                continue;
+            };
+            let (who, whither) = (&visitor.entry.acts_for, &place.entry.acts_for);
+            if who == whither {
+                continue;
+            }
+            let Some(pi) = (first_here..out.len())
+                .rev()
+                .find(|&k| out[k].text_span.0 <= offset + v.start() && out[k].text_span.1 >= offset + v.end())
+            else {
+                continue;
+            };
+            if out[pi].mode == ClaimKind::Visit {
+                continue;
+            }
+            let own = dates.iter().find(|d| d.start >= place.end && d.start <= place.end + 4);
+            let end = own.map_or(place.end, |d| d.end);
+            let (date, date_end) = match own {
+                Some(d) => (Some(d.date), d.end_date),
+                None => (out[pi].date, out[pi].date_end),
+            };
+            found.push(Claim {
+                start: article.input_offset(offset + visitor.start),
+                end: article.input_offset(offset + end),
+                quote: sentence[visitor.start..end].to_string(),
+                actors: vec![self.actor(who, &sentence[visitor.start..visitor.end])],
+                recipients: vec![self.actor(whither, &sentence[place.start..place.end])],
+                plover: Plover::Consult,
+                mode: ClaimKind::Visit,
+                cameo: Some("042"),
+                date,
+                date_end,
+                quantity: None,
+                system: None,
+                text_span: (offset + visitor.start, offset + end),
+                ..out[pi].clone()
+            });
+        }
+        out.extend(found);
     }
 
     /// An agreement named beside the clause's event with a date of its own (see
@@ -4962,6 +5028,27 @@ mod tests {
         assert_eq!(n("Iran denied sending missiles to Russia."), 0);
         assert_eq!(n("Tehran denied that it had sent missiles to Russia."), 0);
         assert_eq!(n("Iran sent missiles to Russia."), 1);
+    }
+
+    /// A visit told by a noun inside another clause's event is a claim of its own, dated by the
+    /// date after its place; a clause whose event is the visit gives it once.
+    #[test]
+    fn a_visit_told_by_a_noun_inside_another_event_is_a_claim_too() {
+        let x = extractor();
+        let published = PartialDate::parse("2025-07-10").ok();
+        let c = x.extract_sentence(
+            "Saudi Arabia and the United States signed defence agreements during President Donald Trump's visit to Riyadh in May.",
+            published,
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!((c[1].mode, c[1].plover), (ClaimKind::Visit, Plover::Consult));
+        assert_eq!((ids(&c[1].actors), ids(&c[1].recipients)), (vec!["USA"], vec!["SAU"]));
+        assert_eq!(c[1].date, PartialDate::parse("2025-05").ok());
+        let c = x.extract_sentence(
+            "The deal was announced during Modi's visit to Washington in June 2023.",
+            published,
+        );
+        assert_eq!(c.iter().filter(|c| c.mode == ClaimKind::Visit).count(), 1, "{c:?}");
     }
 
     #[test]
