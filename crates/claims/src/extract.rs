@@ -1840,35 +1840,11 @@ impl<'kb> Extractor<'kb> {
                     }
                     None => {
                         actors = carried;
-                        // A state told by the form of its government ("The kingdom will
-                        // receive …") is the one named lately whose official name has it.
-                        if let Some(k) = c.government.find(&sentence[a..ts]) {
-                            let word = k.as_str().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
-                            let mut pool: Vec<&str> = actors.iter().map(|x| x.0.as_str()).collect();
-                            pool.extend(memory.top.iter().map(String::as_str));
-                            if let Some((_, sides, others)) = &memory.last_claim {
-                                pool.extend(sides.iter().chain(others).map(|x| x.0.as_str()));
+                        if let Some((state, partners)) = self.described_state(&sentence[a..ts], &actors, memory) {
+                            if recipients.is_empty() {
+                                recipients = partners;
                             }
-                            let mut fits: Vec<&str> = pool
-                                .into_iter()
-                                .filter(|id| {
-                                    self.kb
-                                        .actor(id)
-                                        .is_some_and(|x| x.kind == ActorKind::State && governed_as(&x.name, &word))
-                                })
-                                .collect();
-                            fits.sort_unstable();
-                            fits.dedup();
-                            // (The others of a joint subject carried are its partners: "Saudi
-                            // Arabia and the United States signed … The kingdom will receive …".)
-                            if let [id] = fits[..] {
-                                let id = id.to_string();
-                                let others = std::mem::take(&mut actors);
-                                if recipients.is_empty() {
-                                    recipients = others.into_iter().filter(|x| x.0 != id).collect();
-                                }
-                                actors = vec![(id, k.as_str().to_string())];
-                            }
+                            actors = vec![state];
                         }
                     }
                 }
@@ -2867,6 +2843,36 @@ impl Extractor<'_> {
             }
         }
         found
+    }
+
+    /// A state told by the form of its government in a clause's subject (`head`: "The kingdom
+    /// will receive …"): the one named lately (in `carried`, the text's most named, the last
+    /// claim's sides) whose official name has that word, with the others of `carried` as its
+    /// partners ("Saudi Arabia and the United States signed … The kingdom …"); `None` where no
+    /// such word is written or not exactly one state fits.
+    fn described_state(&self, head: &str, carried: &Named, memory: &Memory<'_>) -> Option<((String, String), Named)> {
+        let k = cues().government.find(head)?;
+        let word = k.as_str().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let mut pool: Vec<&str> = carried.iter().map(|x| x.0.as_str()).collect();
+        pool.extend(memory.top.iter().map(String::as_str));
+        if let Some((_, sides, others)) = &memory.last_claim {
+            pool.extend(sides.iter().chain(others).map(|x| x.0.as_str()));
+        }
+        let mut fits: Vec<&str> = pool
+            .into_iter()
+            .filter(|id| {
+                self.kb
+                    .actor(id)
+                    .is_some_and(|x| x.kind == ActorKind::State && governed_as(&x.name, &word))
+            })
+            .collect();
+        fits.sort_unstable();
+        fits.dedup();
+        let [id] = fits[..] else {
+            return None;
+        };
+        let partners = carried.iter().filter(|x| x.0 != id).cloned().collect();
+        Some(((id.to_string(), k.as_str().to_string()), partners))
     }
 
     /// A visit told by a noun inside another clause's event, its visitor's possessive before it
