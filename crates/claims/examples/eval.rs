@@ -177,21 +177,7 @@ fn main() {
     if args.iter().any(|a| a == "--claims") {
         for ga in corpus.iter().copied() {
             for p in x.extract(&ga.article) {
-                let ids = |v: &[entente_claims::ClaimActor]| {
-                    v.iter()
-                        .map(|a| format!("{}<{}>", a.id, a.text))
-                        .collect::<Vec<_>>()
-                        .join(",")
-                };
-                println!(
-                    "CLAIM {} {} [{}]->[{}] {:?} | {}",
-                    p.plover.as_str(),
-                    p.mode.as_str(),
-                    ids(&p.actors),
-                    ids(&p.recipients),
-                    p.date.map(|d| d.to_string()),
-                    p.quote
-                );
+                println!("CLAIM {}", entente_claims::eval::claim_line(&p));
             }
         }
     }

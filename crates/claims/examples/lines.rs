@@ -23,22 +23,7 @@ fn main() {
     );
     let x = Extractor::new(&kb);
     let article = entente_claims::text::Article::from_bytes(&path, &bytes);
-    let ids = |v: &[entente_claims::ClaimActor]| {
-        v.iter()
-            .map(|a| format!("{}<{}>", a.id, a.text))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
     for c in x.extract(&article) {
-        println!(
-            "{} {} {} [{}]->[{}] {:?} | {}",
-            c.sentence,
-            c.plover.as_str(),
-            c.mode.as_str(),
-            ids(&c.actors),
-            ids(&c.recipients),
-            c.date.map(|d| d.to_string()),
-            c.quote
-        );
+        println!("{} {}", c.sentence, entente_claims::eval::claim_line(&c));
     }
 }

@@ -73,6 +73,26 @@ impl Split {
     }
 }
 
+/// A claim on one line, for reading and for the probes' scorer (`eval/probes/score.py`):
+/// `<PLOVER type> <kind> [id<text>,…]->[id<text>,…] <date> | <quote>`.
+pub fn claim_line(c: &Claim) -> String {
+    let ids = |v: &[crate::ClaimActor]| {
+        v.iter()
+            .map(|a| format!("{}<{}>", a.id, a.text))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    format!(
+        "{} {} [{}]->[{}] {:?} | {}",
+        c.plover.as_str(),
+        c.mode.as_str(),
+        ids(&c.actors),
+        ids(&c.recipients),
+        c.date.map(|d| d.to_string()),
+        c.quote
+    )
+}
+
 /// The articles of one half.
 pub fn half(corpus: &[GoldArticle], split: Split) -> Vec<&GoldArticle> {
     corpus.iter().filter(|a| a.split == split).collect()
