@@ -885,6 +885,21 @@ pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>,
             .map(|e| format!("{} ({})", e.title, e.date))
             .collect::<Vec<_>>()
             .join("; ");
+        // A deployment dated to a month or day inside a standing deployment's span, not at its
+        // start: the record says the forces were there, not that this happened then.
+        let inside_only = c.mode == ClaimKind::Deployment
+            && c.date.is_some_and(|d| d.precision() != entente_model::Precision::Year)
+            && matching.iter().all(|x| match x.fact {
+                FactRef::Relation(r) => r
+                    .interval
+                    .start
+                    .is_some_and(|s| claim_period.is_some_and(|p| !overlaps((s.earliest(), s.latest()), p))),
+                _ => false,
+            });
+        if inside_only {
+            let explanation = format!("The data records {listed} over that time, but no deployment beginning then.");
+            return finish(Verdict::PartlySupported, differences, ev, explanation);
+        }
         if claim_period.is_none() {
             // A fact of the same kind at some date may be another event of that kind.
             let explanation =

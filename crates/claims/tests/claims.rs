@@ -314,6 +314,19 @@ fn support_needs_every_actor_in_its_role_and_a_date() {
     assert_ne!(chunmoo.verdict, Verdict::Contradicted, "{chunmoo:#?}");
 }
 
+/// A deployment dated to a month or day inside a standing deployment's span (US forces have been
+/// stationed in Korea since 1957) is only partly supported: the record says the forces were there,
+/// not that this deployment happened then. At the start of the span it is supported.
+#[test]
+fn a_dated_deployment_inside_a_standing_one_is_only_partly_supported() {
+    let kb = kb();
+    let verdict = |json: &str| entente_claims::verify::verify_claim(&kb, &claim_of(&kb, json)).verdict;
+    let docked = r#"{"quote": "a US submarine docked at Busan", "actors": ["USA"], "recipients": ["KOR"], "type": "MOBILIZE", "event": "deployment", "date": "2023-07-18", "date_end": null, "modality": "asserted", "quantity": null, "system": null, "verdict": "unverifiable"}"#;
+    assert_eq!(verdict(docked), Verdict::PartlySupported);
+    assert_eq!(verdict(&docked.replace("2023-07-18", "1957")), Verdict::Supported);
+    assert_eq!(verdict(&docked.replace("2023-07-18", "1957-07")), Verdict::Supported);
+}
+
 /// Text that is not a claim gives none: binary data, a fragment, a headline said twice.
 #[test]
 fn text_that_states_nothing_gives_no_claim() {
