@@ -7,7 +7,8 @@ BINARY prints an article's claims one per line as the `lines` example does
 (`cargo build --release -p entente-claims --example lines`, then target/release/examples/lines).
 A gold claim is found when a predicted claim of the same sentence is left (one to one, the
 best-agreeing first); a claim is right when its set of actors and recipients and its date equal
-the gold ones. Precision divides by all predicted claims, recall by all gold claims (lines marked
+the gold ones (the start of a gold range, or a date the gold line accepts in "(accept X)").
+Precision divides by all predicted claims, recall by all gold claims (lines marked
 optional are left out). Looser than the corpus's alignment (same sentence, not overlapping quotes).
 """
 import collections
@@ -28,8 +29,20 @@ def gold(path):
             continue
         a, _, r = re.sub(r"\([^)]*\)", "", p[3]).partition("->")
         ids = {x for x in (a + " " + r).replace(",", " ").split() if x != "-"}
-        out.append((int(p[0]), ids, None if p[4].lower() in ("none", "") else p[4]))
+        out.append((int(p[0]), ids, dates(p[4])))
     return out
+
+
+def dates(field):
+    """The dates a gold date field accepts: its date (the start of a range "A..B", as the corpus
+    compares start dates; None for "none") and any alternative "(accept X)" names."""
+    one = lambda d: None if d.strip().lower() in ("none", "") else d.strip().split("..")[0]
+    main, _, comment = field.partition("(")
+    accepted = {one(main)}
+    m = re.match(r"\s*accept (\S+)\)", comment)
+    if m:
+        accepted.add(one(m[1]))
+    return accepted
 
 
 def predicted(binary, article):
@@ -59,12 +72,12 @@ def main():
             cands = [i for i, p in enumerate(pred) if p[0] == sentence and i not in used]
             if not cands:
                 continue
-            best = max(cands, key=lambda i: (pred[i][1] == ids, pred[i][2] == date))
+            best = max(cands, key=lambda i: (pred[i][1] == ids, pred[i][2] in date))
             used.add(best)
             total["found"] += 1
             total["pair"] += pred[best][1] == ids
-            total["date"] += pred[best][2] == date
-            total["claim"] += pred[best][1] == ids and pred[best][2] == date
+            total["date"] += pred[best][2] in date
+            total["claim"] += pred[best][1] == ids and pred[best][2] in date
     p = total["claim"] / max(total["predicted"], 1)
     r = total["claim"] / max(total["gold"], 1)
     f = 2 * p * r / (p + r) if p + r else 0.0
