@@ -234,7 +234,7 @@ fn cues() -> &'static Cues {
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
             government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|republic)\b"),
-            both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies)\b"),
+            both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies|neighbou?rs|rivals|powers|air forces)\b"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted|flown|shown|known|grown|thrown|drawn|sworn|torn|borne|begun|sunk|overseen|undertaken|forbidden)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
@@ -1044,9 +1044,15 @@ impl<'kb> Extractor<'kb> {
             {
                 continue;
             }
-            bounds.push(open);
+            // (A name in the noun's phrase stays in the main clause: "ratified an agreement with
+            // Iraq that the two neighbours signed" is ratified with Iraq.)
+            let named = mentions
+                .iter()
+                .any(|m| m.start >= open && m.end <= p && m.entry.agent.is_none());
+            let cut = if named { p } else { open };
+            bounds.push(cut);
             bounds.push(stop);
-            self_dated.push((open, stop));
+            self_dated.push((cut, stop));
             told_nouns.push((open, p));
         }
         // Appositions: a stretch between two commas after a name, opening with an article
@@ -4424,6 +4430,16 @@ mod tests {
             PartialDate::parse("2024-01-11").ok(),
         );
         assert_eq!(sides(&c[0]), (vec!["JPN", "NATO"], vec![]), "{c:?}");
+        // A name in the noun's phrase stays in the main clause; the clause's subject may be a
+        // group ("the two neighbours") of the states named before it.
+        let c = x.extract_sentence(
+            "The parliament of Turkey ratified a security agreement with Iraq that the two neighbours signed in Baghdad last August.",
+            PartialDate::parse("2025-01-29").ok(),
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(sides(&c[0]), (vec!["TUR"], vec!["IRQ"]), "{c:?}");
+        assert_eq!(sides(&c[1]), (vec!["TUR", "IRQ"], vec![]), "{c:?}");
+        assert_eq!(c[1].date.map(|d| d.to_string()).as_deref(), Some("2024-08"), "{c:?}");
         // Not after a verb or a time: "said this month that" opens what was said.
         let c = x.extract_sentence(
             "Hanwha said this month that Norway had ordered four more K9 howitzers.",
