@@ -252,6 +252,54 @@ fn cues() -> &'static Cues {
     })
 }
 
+/// "Respectively" pairs a list with a list: "Finland and Sweden joined NATO in April 2023 and
+/// March 2024 respectively" is Finland's accession in April 2023 and Sweden's in March 2024. A
+/// claim whose quote holds the word and as many dates as actors (else as recipients) becomes one
+/// claim per actor (recipient), each with its date. The sentence's claims, at `offset`, are
+/// those of `claims` from `first`; `deal`, an index into `claims`, follows its claim.
+fn respectively(
+    sentence: &str,
+    offset: usize,
+    dates: &[DateMention],
+    (claims, first): (&mut Vec<Claim>, usize),
+    deal: &mut Option<usize>,
+) {
+    let mut k = first;
+    while k < claims.len() {
+        let c = &claims[k];
+        let (qs, qe) = (
+            c.text_span.0.saturating_sub(offset),
+            c.text_span.1.saturating_sub(offset),
+        );
+        let said = sentence
+            .get(qs..qe)
+            .is_some_and(|q| q.split(|ch: char| !ch.is_alphabetic()).any(|w| w == "respectively"));
+        let here: Vec<&DateMention> = dates.iter().filter(|d| d.start >= qs && d.end <= qe).collect();
+        let n = here.len();
+        let of_actors = c.actors.len() == n;
+        if !said || n < 2 || !(of_actors || c.recipients.len() == n) {
+            k += 1;
+            continue;
+        }
+        let one = claims.remove(k);
+        for (i, d) in here.iter().enumerate() {
+            let mut each = one.clone();
+            if of_actors {
+                each.actors = vec![one.actors[i].clone()];
+            } else {
+                each.recipients = vec![one.recipients[i].clone()];
+            }
+            each.date = Some(d.date);
+            each.date_end = d.end_date;
+            claims.insert(k + i, each);
+        }
+        if let Some(j) = deal.as_mut().filter(|j| **j >= k) {
+            *j += n - 1;
+        }
+        k += n;
+    }
+}
+
 fn word_number(w: &str) -> Option<u64> {
     Some(match w.to_ascii_lowercase().as_str() {
         "two" => 2,
@@ -2593,6 +2641,7 @@ impl<'kb> Extractor<'kb> {
             });
         }
         out.extend(gapped);
+        respectively(sentence, offset, &dates, (out, first_here), &mut memory.last_deal);
         self.dated_instruments(article, offset, sentence, &instruments, &dates, first_here, out);
         self.nominal_visits(article, offset, sentence, (&mentions, &places), &dates, first_here, out);
         if let Some(last) = dates.last() {
@@ -4447,6 +4496,40 @@ mod tests {
         );
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(sides(&c[0]), (vec!["NOR"], vec!["KOR"]), "{c:?}");
+    }
+
+    #[test]
+    fn respectively_pairs_a_list_of_names_with_a_list_of_dates() {
+        let x = extractor();
+        let when = |c: &Claim| c.date.map(|d| d.to_string());
+        let c = x.extract_sentence(
+            "Finland and Sweden joined NATO in April 2023 and March 2024 respectively.",
+            PartialDate::parse("2025-01-01").ok(),
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(
+            (sides(&c[0]), when(&c[0]).as_deref()),
+            ((vec!["FIN"], vec!["NATO"]), Some("2023-04"))
+        );
+        assert_eq!(
+            (sides(&c[1]), when(&c[1]).as_deref()),
+            ((vec!["SWE"], vec!["NATO"]), Some("2024-03"))
+        );
+        // The list may be the recipients.
+        let c = x.extract_sentence(
+            "South Korea delivered howitzers to Poland and Norway in 2022 and 2023, respectively.",
+            PartialDate::parse("2025-01-01").ok(),
+        );
+        assert_eq!(
+            (sides(&c[1]), when(&c[1]).as_deref()),
+            ((vec!["KOR"], vec!["NOR"]), Some("2023"))
+        );
+        // Without the word, one claim of both.
+        let c = x.extract_sentence(
+            "Finland and Sweden joined NATO in April 2023 and March 2024.",
+            PartialDate::parse("2025-01-01").ok(),
+        );
+        assert_eq!(sides(&c[0]).0, vec!["FIN", "SWE"], "{c:?}");
     }
 
     #[test]
