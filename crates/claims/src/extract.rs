@@ -252,6 +252,20 @@ fn cues() -> &'static Cues {
     })
 }
 
+/// Whether the word at `s` is a participle with its agent after a noun, a reduced relative clause
+/// about the noun: "a deal approved by parliament" (not "was approved by", "has approved").
+fn reduced_relative(sentence: &str, s: usize) -> bool {
+    let word = sentence[s..].split(' ').next().unwrap_or("").to_ascii_lowercase();
+    let prev = sentence[..s].split_whitespace().next_back().unwrap_or("");
+    sentence[s + word.len()..].starts_with(" by ")
+        && cues().past_form(&word)
+        && prev.len() > 2
+        && prev.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !crate::lexicon::be_form(prev)
+        && !crate::lexicon::before_a_verb(prev)
+        && !["has", "have", "had", "being"].contains(&prev)
+}
+
 /// "Respectively" pairs a list with a list: "Finland and Sweden joined NATO in April 2023 and
 /// March 2024 respectively" is Finland's accession in April 2023 and Sweden's in March 2024. A
 /// claim whose quote holds the word and as many dates as actors (else as recipients) becomes one
@@ -1375,8 +1389,12 @@ impl<'kb> Extractor<'kb> {
                                     .any(|m| m.entry.agent.is_none())
                         })
                 });
+                // A participle with its agent right after a noun is a reduced relative clause
+                // about that noun, after the clause's verb: "will purchase launchers under a deal
+                // approved by parliament" is a purchase.
+                let reduced_relative = first_end.is_some_and(|e2| e2 <= s) && reduced_relative(sentence, s);
                 let w = i32::from(sense.specificity)
-                    - if background || object || purpose || circumstance {
+                    - if background || object || purpose || circumstance || reduced_relative {
                         6
                     } else {
                         0
@@ -1579,7 +1597,14 @@ impl<'kb> Extractor<'kb> {
                             .find(|m| m.start >= te + k + 4)
                             .is_some_and(|m| sentence[te + k + 4..m.start].split_whitespace().count() <= 2)
                     };
-                    participle(sentence[..te + k].rsplit(' ').next().unwrap_or("")) || passive_by(k) && named_next()
+                    // (Nor another verb's agent: "will purchase launchers under a deal approved
+                    // by parliament".)
+                    let other_verb = triggers
+                        .iter()
+                        .any(|&(s2, e2, _)| s2 >= te && e2 == te + k && reduced_relative(sentence, s2));
+                    !other_verb
+                        && (participle(sentence[..te + k].rsplit(' ').next().unwrap_or(""))
+                            || passive_by(k) && named_next())
                 })
                 .map(|k| te + k + 4);
             // A noun of an event with "by" right after it names its agent, to the next
@@ -4216,6 +4241,18 @@ mod tests {
             None,
         );
         assert_eq!(ids(&c[0].actors), ["QAT"], "{c:?}");
+        // The agent of a participle after a noun is that participle's, not the clause verb's;
+        // and the clause's event is its verb.
+        let c = x.extract_sentence(
+            "Greece will purchase 36 rocket launchers from Israel under a deal approved by the parliament's defence committee.",
+            None,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (sides(&c[0]), c[0].mode),
+            ((vec!["GRC"], vec!["ISR"]), ClaimKind::ArmsDeal),
+            "{c:?}"
+        );
     }
 
     #[test]
