@@ -1027,16 +1027,29 @@ impl<'kb> Extractor<'kb> {
         }
         // (The nouns such clauses tell of: the event is the clause's verb.)
         let mut told_nouns: Vec<(usize, usize)> = Vec::new();
+        // (The adverbial clauses opened so, whose subjects are not the sentence's.)
+        let mut subordinate: Vec<usize> = Vec::new();
         // An object relative clause with a subject of its own is a clause of its own, keeping its
         // date: "the treaty that Pyongyang and Moscow signed last month had turned …", "the
         // programme that Japan and NATO agreed in Vilnius". It opens at "that" or "which" after a
         // noun (not after a verb: "said that …" opens what was said), its subject the names right
         // after it, its verb right after them, and it ends at the next comma, break or auxiliary.
-        for (p, _) in sentence
+        // So is an adverbial clause of time with a subject and past verb of its own
+        // after the main clause's verb: "… the largest since the two countries signed an
+        // agreement in August 2024", "… after the Security Council authorised the mission".
+        let adverbial_openings = sentence
+            .match_indices(" since ")
+            .chain(sentence.match_indices(" after "))
+            .chain(sentence.match_indices(" before "))
+            .map(|(k, w)| (k + 1, w))
+            .filter(|&(k, _)| triggers.iter().any(|&(_, e, _)| e < k));
+        for (p, w) in sentence
             .match_indices(" that ")
             .chain(sentence.match_indices(" which "))
             .map(|(k, w)| (k + 1, w))
+            .chain(adverbial_openings)
         {
+            let adverbial = !matches!(w, " that " | " which ");
             let before = sentence[..p - 1].rsplit(' ').next().unwrap_or("");
             // (Not after a preposition, "from which", nor a time, "said this month that …".)
             let noun_before = before.len() > 3
@@ -1051,8 +1064,11 @@ impl<'kb> Extractor<'kb> {
                 && !triggers
                     .iter()
                     .any(|&(_, e, t)| e == p - 1 && self.triggers.table[t].lemma.is_some());
-            if !noun_before {
+            if !noun_before && !adverbial {
                 continue;
+            }
+            if adverbial {
+                subordinate.push(p);
             }
             // The subject: names joined by "and" and commas, or a group ("the two leaders").
             let mut end = sentence[p..].find(' ').map_or(sentence.len(), |k| p + k + 1);
@@ -1092,13 +1108,19 @@ impl<'kb> Extractor<'kb> {
             // (It takes the noun it tells of, with its article, which says what was done: "the
             // treaty that … signed" is a treaty signed.)
             let words: Vec<(usize, &str)> = word_spans(&sentence[..p]).collect();
-            let open = words
-                .iter()
-                .rev()
-                .take(6)
-                .find(|(_, w)| ["the", "a", "an", "its", "their", "this"].contains(&w.to_ascii_lowercase().as_str()))
-                .or(words.last())
-                .map_or(p, |&(k, _)| k);
+            let open = if adverbial {
+                p
+            } else {
+                words
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .find(|(_, w)| {
+                        ["the", "a", "an", "its", "their", "this"].contains(&w.to_ascii_lowercase().as_str())
+                    })
+                    .or(words.last())
+                    .map_or(p, |&(k, _)| k)
+            };
             // (No phrase may straddle a bound: "agreed to buy the frigates that …".)
             if triggers
                 .iter()
@@ -1115,7 +1137,9 @@ impl<'kb> Extractor<'kb> {
             bounds.push(cut);
             bounds.push(stop);
             self_dated.push((cut, stop));
-            told_nouns.push((open, p));
+            if !adverbial {
+                told_nouns.push((open, p));
+            }
         }
         // Appositions: a stretch between two commas after a name, opening with an article
         // ("Poland, a NATO member since 1999, …"): (the name, the commas).
@@ -2212,7 +2236,7 @@ impl<'kb> Extractor<'kb> {
                 let t = sentence[a..ts].trim_start_matches([',', ' ']).to_ascii_lowercase();
                 t.starts_with("to ") || t.starts_with("and to ") || t.starts_with("or to ")
             };
-            if !subject_mentions.is_empty() && !infinitive && !pronoun_led {
+            if !subject_mentions.is_empty() && !infinitive && !pronoun_led && !subordinate.contains(&a) {
                 subject_in_sentence = subject_mentions;
             }
             // What a later clause may take as its counterpart: the named actors, not a generic
@@ -4533,6 +4557,26 @@ mod tests {
         );
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(sides(&c[0]), (vec!["NOR"], vec!["KOR"]), "{c:?}");
+    }
+
+    #[test]
+    fn an_adverbial_clause_with_its_own_subject_and_verb_is_a_claim_of_its_own() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Australian and Indonesian soldiers began a joint exercise on Monday, the largest since the two countries signed a defence agreement in August 2024.",
+            PartialDate::parse("2025-02-12").ok(),
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0].mode, ClaimKind::Exercise, "{c:?}");
+        assert_eq!(c[1].date.map(|d| d.to_string()).as_deref(), Some("2024-08"), "{c:?}");
+        assert_eq!(sides(&c[1]), (vec!["AUS", "IDN"], vec![]), "{c:?}");
+        // Its subject is not the sentence's: "it" after it is the main clause's.
+        let a = Article::from_bytes(
+            "t",
+            b"date: 2022-08-10\n\nWarsaw has been rearming at speed since Russia invaded Ukraine in February. It has handed Kyiv more than 200 tanks from its own stocks.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(sides(c.last().expect("the handing over")).0, vec!["POL"], "{c:?}");
     }
 
     #[test]
