@@ -41,7 +41,8 @@ fn month_number(s: &str) -> Option<u8> {
     names.iter().position(|m| s.starts_with(m)).map(|i| i as u8 + 1)
 }
 
-fn number_word(s: &str) -> Option<i64> {
+/// A count written as a word or in digits ("three", "3", "a"), as far as dates use them.
+pub fn number_word(s: &str) -> Option<i64> {
     let words = [
         "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     ];
@@ -104,6 +105,28 @@ fn patterns() -> &'static Patterns {
 
 fn ymd(y: i32, m: u8, d: u8) -> Option<PartialDate> {
     PartialDate::ymd(y, m, d).ok()
+}
+
+/// `base` moved by `n` days, weeks, months or years (`unit`, singular or plural), at the
+/// precision the unit allows: days and weeks need a day to start from.
+pub fn shifted(base: PartialDate, n: i64, unit: &str) -> Option<PartialDate> {
+    let unit = unit.to_ascii_lowercase();
+    if unit.starts_with("day") || unit.starts_with("week") {
+        if base.precision() != entente_model::Precision::Day {
+            return None;
+        }
+        let days = if unit.starts_with("day") { n } else { 7 * n };
+        Some(PartialDate::from_day(Day::from_ordinal(
+            base.earliest().ordinal() + days,
+        )))
+    } else if unit.starts_with("month") {
+        let m = add_months(base.earliest(), n);
+        PartialDate::ym(m.year, m.month).ok()
+    } else if unit.starts_with("year") {
+        PartialDate::year_only(base.year() + n as i32).ok()
+    } else {
+        None
+    }
 }
 
 fn add_months(d: Day, months: i64) -> Day {
@@ -556,22 +579,10 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
                 _ => (anchor_at(m0.start()), -1),
             };
             let Some(base) = base else { continue };
-            let unit = unit.as_str().to_ascii_lowercase();
-            let date = if unit.starts_with("day") || unit.starts_with("week") {
-                if base.precision() != entente_model::Precision::Day {
-                    continue;
-                }
-                let days = if unit.starts_with("day") { n } else { 7 * n };
-                Some(PartialDate::from_day(Day::from_ordinal(
-                    base.earliest().ordinal() + sign * days,
-                )))
-            } else if unit.starts_with("month") {
-                let m = add_months(base.earliest(), sign * n);
-                PartialDate::ym(m.year, m.month).ok()
-            } else {
-                PartialDate::year_only(base.year() + (sign * n) as i32).ok()
+            let Some(date) = shifted(base, sign * n, unit.as_str()) else {
+                continue;
             };
-            push(&mut found, m0.start(), m0.end(), date, None);
+            push(&mut found, m0.start(), m0.end(), Some(date), None);
         }
     }
     // Longest first; drop matches overlapping a longer one.

@@ -266,6 +266,41 @@ fn reduced_relative(sentence: &str, s: usize) -> bool {
         && !["has", "have", "had", "being"].contains(&prev)
 }
 
+/// An adverbial clause opened by "after" or "before" with a distance before it ("on Friday, three
+/// days after Russia closed the consulate") is dated that far from the main clause's date (three
+/// days before Friday), when it has no date of its own. `opens` are where the sentence's such
+/// clauses open; `claims` are the sentence's, at `offset`.
+fn counted_back(sentence: &str, offset: usize, opens: &[usize], claims: &mut [Claim]) {
+    for k in 0..claims.len() {
+        let at = claims[k].text_span.0.saturating_sub(offset);
+        if claims[k].date.is_some() || !opens.contains(&at) {
+            continue;
+        }
+        let sign = if sentence[at..].starts_with("after ") {
+            -1
+        } else if sentence[at..].starts_with("before ") {
+            1
+        } else {
+            continue;
+        };
+        let mut before = sentence[..at].split_whitespace().rev();
+        let (Some(unit), Some(n)) = (before.next(), before.next()) else {
+            continue;
+        };
+        let Some(n) = crate::dates::number_word(n) else {
+            continue;
+        };
+        // (The main clause's date: the claim before this one in the sentence.)
+        let main = claims[..k]
+            .iter()
+            .rev()
+            .find_map(|c| c.date.filter(|_| c.text_span.0 < claims[k].text_span.0));
+        if let Some(date) = main.and_then(|d| crate::dates::shifted(d, sign * n, unit)) {
+            claims[k].date = Some(date);
+        }
+    }
+}
+
 /// "Respectively" pairs a list with a list: "Finland and Sweden joined NATO in April 2023 and
 /// March 2024 respectively" is Finland's accession in April 2023 and Sweden's in March 2024. A
 /// claim whose quote holds the word and as many dates as actors (else as recipients) becomes one
@@ -2691,6 +2726,7 @@ impl<'kb> Extractor<'kb> {
         }
         out.extend(gapped);
         respectively(sentence, offset, &dates, (out, first_here), &mut memory.last_deal);
+        counted_back(sentence, offset, &subordinate, &mut out[first_here..]);
         self.dated_instruments(article, offset, sentence, &instruments, &dates, first_here, out);
         self.nominal_visits(article, offset, sentence, (&mentions, &places), &dates, first_here, out);
         if let Some(last) = dates.last() {
@@ -4570,6 +4606,14 @@ mod tests {
         assert_eq!(c[0].mode, ClaimKind::Exercise, "{c:?}");
         assert_eq!(c[1].date.map(|d| d.to_string()).as_deref(), Some("2024-08"), "{c:?}");
         assert_eq!(sides(&c[1]), (vec!["AUS", "IDN"], vec![]), "{c:?}");
+        // A distance before "after" or "before" dates it from the main clause's date.
+        let c = x.extract_sentence(
+            "Poland expelled two Russian diplomats on Friday, three days after Russia closed the Polish consulate in Kaliningrad.",
+            PartialDate::parse("2024-11-20").ok(),
+        );
+        let dates: Vec<Option<String>> = c.iter().map(|c| c.date.map(|d| d.to_string())).collect();
+        assert_eq!(dates, [Some("2024-11-15".into()), Some("2024-11-12".into())], "{c:?}");
+        assert_eq!(sides(&c[1]).0, vec!["RUS"], "{c:?}");
         // Its subject is not the sentence's: "it" after it is the main clause's.
         let a = Article::from_bytes(
             "t",
