@@ -970,22 +970,37 @@ impl<'kb> Extractor<'kb> {
         }
         // An adverbial clause with a subject and an event of its own after the main clause's
         // event is a clause of its own ("… signed the contract weeks after Lee Jae-myung took
-        // office", "… began withdrawing after Kinshasa declined to renew its mandate").
-        for &(k, _) in &adverbials {
+        // office", "… began withdrawing after Kinshasa declined to renew its mandate", "… the
+        // largest since the two countries signed an agreement"); its subject is not the
+        // sentence's. (Where such clauses open.)
+        let mut subordinate: Vec<usize> = Vec::new();
+        for &(k, we) in &adverbials {
             let (prev, next) = enclosing(&bounds, k, sentence.len());
+            // (After the main clause's event in its stretch, or anywhere before a distance
+            // that a comma sets off: "on Friday, three days after …".)
+            let distance = {
+                let mut w = sentence[..k].split_whitespace().rev();
+                w.next()
+                    .is_some_and(|u| ["day", "days", "week", "weeks", "month", "months", "year", "years"].contains(&u))
+                    && w.next().is_some_and(|n| crate::dates::number_word(n).is_some())
+            };
             let first_trigger = triggers[triggers.partition_point(|t| t.0 <= k)..]
                 .iter()
                 .take_while(|(s, _, _)| *s < next)
-                .find(|(_, _, t)| !self.triggers.table[*t].conditional)
+                .find(|(_, _, t)| distance || !self.triggers.table[*t].conditional)
                 .map(|t| t.0);
             let own_subject = first_trigger.is_some_and(|t| {
                 mentions
                     .iter()
                     .any(|m| m.start > k && m.end <= t && m.entry.agent.is_none())
+                    || c.both_sides
+                        .find_at(sentence, we)
+                        .is_some_and(|g| g.start() == we + 1 && g.end() < t)
             });
-            if own_subject && has_trigger(prev, k) {
+            if own_subject && (has_trigger(prev, k) || distance && triggers.iter().any(|t| t.0 < k)) {
                 bounds.push(k);
                 split_off.push(k);
+                subordinate.push(k);
             }
         }
         bounds.sort_unstable();
@@ -1062,29 +1077,16 @@ impl<'kb> Extractor<'kb> {
         }
         // (The nouns such clauses tell of: the event is the clause's verb.)
         let mut told_nouns: Vec<(usize, usize)> = Vec::new();
-        // (The adverbial clauses opened so, whose subjects are not the sentence's.)
-        let mut subordinate: Vec<usize> = Vec::new();
         // An object relative clause with a subject of its own is a clause of its own, keeping its
         // date: "the treaty that Pyongyang and Moscow signed last month had turned …", "the
         // programme that Japan and NATO agreed in Vilnius". It opens at "that" or "which" after a
         // noun (not after a verb: "said that …" opens what was said), its subject the names right
         // after it, its verb right after them, and it ends at the next comma, break or auxiliary.
-        // So is an adverbial clause of time with a subject and past verb of its own
-        // after the main clause's verb: "… the largest since the two countries signed an
-        // agreement in August 2024", "… after the Security Council authorised the mission".
-        let adverbial_openings = sentence
-            .match_indices(" since ")
-            .chain(sentence.match_indices(" after "))
-            .chain(sentence.match_indices(" before "))
-            .map(|(k, w)| (k + 1, w))
-            .filter(|&(k, _)| triggers.iter().any(|&(_, e, _)| e < k));
-        for (p, w) in sentence
+        for (p, _) in sentence
             .match_indices(" that ")
             .chain(sentence.match_indices(" which "))
             .map(|(k, w)| (k + 1, w))
-            .chain(adverbial_openings)
         {
-            let adverbial = !matches!(w, " that " | " which ");
             let before = sentence[..p - 1].rsplit(' ').next().unwrap_or("");
             // (Not after a preposition, "from which", nor a time, "said this month that …".)
             let noun_before = before.len() > 3
@@ -1099,11 +1101,8 @@ impl<'kb> Extractor<'kb> {
                 && !triggers
                     .iter()
                     .any(|&(_, e, t)| e == p - 1 && self.triggers.table[t].lemma.is_some());
-            if !noun_before && !adverbial {
+            if !noun_before {
                 continue;
-            }
-            if adverbial {
-                subordinate.push(p);
             }
             // The subject: names joined by "and" and commas, or a group ("the two leaders").
             let mut end = sentence[p..].find(' ').map_or(sentence.len(), |k| p + k + 1);
@@ -1143,19 +1142,13 @@ impl<'kb> Extractor<'kb> {
             // (It takes the noun it tells of, with its article, which says what was done: "the
             // treaty that … signed" is a treaty signed.)
             let words: Vec<(usize, &str)> = word_spans(&sentence[..p]).collect();
-            let open = if adverbial {
-                p
-            } else {
-                words
-                    .iter()
-                    .rev()
-                    .take(6)
-                    .find(|(_, w)| {
-                        ["the", "a", "an", "its", "their", "this"].contains(&w.to_ascii_lowercase().as_str())
-                    })
-                    .or(words.last())
-                    .map_or(p, |&(k, _)| k)
-            };
+            let open = words
+                .iter()
+                .rev()
+                .take(6)
+                .find(|(_, w)| ["the", "a", "an", "its", "their", "this"].contains(&w.to_ascii_lowercase().as_str()))
+                .or(words.last())
+                .map_or(p, |&(k, _)| k);
             // (No phrase may straddle a bound: "agreed to buy the frigates that …".)
             if triggers
                 .iter()
@@ -1172,9 +1165,7 @@ impl<'kb> Extractor<'kb> {
             bounds.push(cut);
             bounds.push(stop);
             self_dated.push((cut, stop));
-            if !adverbial {
-                told_nouns.push((open, p));
-            }
+            told_nouns.push((open, p));
         }
         // Appositions: a stretch between two commas after a name, opening with an article
         // ("Poland, a NATO member since 1999, …"): (the name, the commas).
