@@ -708,6 +708,41 @@ impl<'kb> Extractor<'kb> {
                 mentions.sort_by_key(|m| m.start);
             }
         }
+        // "His country", "her country" is the state of the officeholder named before it in the
+        // sentence ("Belarusian President Alexander Lukashenko said Russia would station
+        // missiles on his country's territory").
+        for (k, p) in sentence
+            .match_indices("his country")
+            .chain(sentence.match_indices("her country"))
+        {
+            let end = k + p.len();
+            let word_ends = !sentence[end..].starts_with(|ch: char| ch.is_alphanumeric() && ch != 's')
+                && !sentence[end..].starts_with("side");
+            let holder = mentions.iter().rev().find(|m| {
+                m.end <= k && m.entry.agent.is_none() && (m.entry.role.is_some() || m.entry.kind == ActorKind::Person)
+            });
+            let Some(holder) = holder.filter(|_| word_ends && (k == 0 || sentence[..k].ends_with(' '))) else {
+                continue;
+            };
+            // (Only as another party's counterpart: in "Albanese called it the largest investment
+            // in his country's defence" it is no party of its own.)
+            let another = mentions.iter().any(|m| {
+                m.start >= holder.end
+                    && m.end <= k
+                    && m.entry.agent.is_none()
+                    && m.entry.acts_for != holder.entry.acts_for
+            });
+            if !another {
+                continue;
+            }
+            let mut entry = holder.entry.clone();
+            entry.id = entry.acts_for.clone();
+            entry.kind = ActorKind::State;
+            entry.role = None;
+            entry.capitalised = false;
+            mentions.push(ActorMention { start: k, end, entry });
+            mentions.sort_by_key(|m| m.start);
+        }
         // A source named after "according to" reports the event and takes no part in it
         // ("Russian mercenaries arrived in Mali in December 2021, according to France"): its
         // names, to the next comma, are no actors.
@@ -4612,6 +4647,23 @@ mod tests {
         );
         let c = x.extract(&a);
         assert_eq!(sides(c.last().expect("the handing over")).0, vec!["POL"], "{c:?}");
+    }
+
+    #[test]
+    fn his_country_is_the_state_of_the_officeholder_named_before_it() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Belarusian President Alexander Lukashenko said that Russia would station missiles on his country's territory.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["RUS"], vec!["BLR"]), "{c:?}");
+        assert_eq!(c[0].mode, ClaimKind::Deployment, "{c:?}");
+        // Not the subject's own country: no party of its own there.
+        let c = x.extract_sentence(
+            "Australian Prime Minister Anthony Albanese called the programme the largest investment in his country's defence capability.",
+            None,
+        );
+        assert!(c.iter().all(|c| c.recipients.is_empty()), "{c:?}");
     }
 
     #[test]
