@@ -255,10 +255,10 @@ fn cues() -> &'static Cues {
 /// Whether the word at `s` is a participle with its agent after a noun, a reduced relative clause
 /// about the noun: "a deal approved by parliament" (not "was approved by", "has approved").
 fn reduced_relative(sentence: &str, s: usize) -> bool {
-    let word = sentence[s..].split(' ').next().unwrap_or("").to_ascii_lowercase();
+    let word = sentence[s..].split(' ').next().unwrap_or("");
     let prev = sentence[..s].split_whitespace().next_back().unwrap_or("");
     sentence[s + word.len()..].starts_with(" by ")
-        && cues().past_form(&word)
+        && cues().past_form(&word.to_ascii_lowercase())
         && prev.len() > 2
         && prev.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
         && !crate::lexicon::be_form(prev)
@@ -320,9 +320,11 @@ fn respectively(
             c.text_span.0.saturating_sub(offset),
             c.text_span.1.saturating_sub(offset),
         );
-        let said = sentence
-            .get(qs..qe)
-            .is_some_and(|q| q.split(|ch: char| !ch.is_alphabetic()).any(|w| w == "respectively"));
+        let said = sentence.get(qs..qe).is_some_and(|q| {
+            q.match_indices("respectively").any(|(i, w)| {
+                !q[..i].ends_with(char::is_alphabetic) && !q[i + w.len()..].starts_with(char::is_alphabetic)
+            })
+        });
         let here: Vec<&DateMention> = dates.iter().filter(|d| d.start >= qs && d.end <= qe).collect();
         let n = here.len();
         let of_actors = c.actors.len() == n;
@@ -711,11 +713,14 @@ impl<'kb> Extractor<'kb> {
         // "His country", "her country" is the state of the officeholder named before it in the
         // sentence ("Belarusian President Alexander Lukashenko said Russia would station
         // missiles on his country's territory").
-        for (k, p) in sentence
-            .match_indices("his country")
-            .chain(sentence.match_indices("her country"))
-        {
-            let end = k + p.len();
+        let countries: Vec<(usize, usize)> = sentence
+            .match_indices(" country")
+            .filter_map(|(i, _)| {
+                let k = i.checked_sub(3)?;
+                matches!(sentence.get(k..i), Some("his" | "her")).then_some((k, i + 8))
+            })
+            .collect();
+        for (k, end) in countries {
             let word_ends = !sentence[end..].starts_with(|ch: char| ch.is_alphanumeric() && ch != 's')
                 && !sentence[end..].starts_with("side");
             let holder = mentions.iter().rev().find(|m| {
