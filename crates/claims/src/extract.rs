@@ -266,6 +266,15 @@ fn reduced_relative(sentence: &str, s: usize) -> bool {
         && !["has", "have", "had", "being"].contains(&prev)
 }
 
+/// The distance written right before byte `k` ("three days", "two weeks"): its count and unit.
+fn distance_before(sentence: &str, k: usize) -> Option<(i64, &str)> {
+    let mut w = sentence[..k].split_whitespace().rev();
+    let unit = w
+        .next()
+        .filter(|u| ["day", "days", "week", "weeks", "month", "months", "year", "years"].contains(u))?;
+    Some((crate::dates::number_word(w.next()?)?, unit))
+}
+
 /// An adverbial clause opened by "after" or "before" with a distance before it ("on Friday, three
 /// days after Russia closed the consulate") is dated that far from the main clause's date (three
 /// days before Friday), when it has no date of its own. `opens` are where the sentence's such
@@ -283,11 +292,7 @@ fn counted_back(sentence: &str, offset: usize, opens: &[usize], claims: &mut [Cl
         } else {
             continue;
         };
-        let mut before = sentence[..at].split_whitespace().rev();
-        let (Some(unit), Some(n)) = (before.next(), before.next()) else {
-            continue;
-        };
-        let Some(n) = crate::dates::number_word(n) else {
+        let Some((n, unit)) = distance_before(sentence, at) else {
             continue;
         };
         // (The main clause's date: the claim before this one in the sentence.)
@@ -1018,12 +1023,7 @@ impl<'kb> Extractor<'kb> {
             let (prev, next) = enclosing(&bounds, k, sentence.len());
             // (After the main clause's event in its stretch, or anywhere before a distance
             // that a comma sets off: "on Friday, three days after …".)
-            let distance = {
-                let mut w = sentence[..k].split_whitespace().rev();
-                w.next()
-                    .is_some_and(|u| ["day", "days", "week", "weeks", "month", "months", "year", "years"].contains(&u))
-                    && w.next().is_some_and(|n| crate::dates::number_word(n).is_some())
-            };
+            let distance = distance_before(sentence, k).is_some();
             let first_trigger = triggers[triggers.partition_point(|t| t.0 <= k)..]
                 .iter()
                 .take_while(|(s, _, _)| *s < next)
