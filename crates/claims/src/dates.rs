@@ -107,6 +107,16 @@ fn ymd(y: i32, m: u8, d: u8) -> Option<PartialDate> {
     PartialDate::ymd(y, m, d).ok()
 }
 
+/// The distance written right before byte `k` of `text` ("three days", "two weeks"): its count
+/// and unit, as [`shifted`] takes them.
+pub fn distance_before(text: &str, k: usize) -> Option<(i64, &str)> {
+    let mut words = text[..k].split_whitespace().rev();
+    let unit = words
+        .next()
+        .filter(|u| ["day", "days", "week", "weeks", "month", "months", "year", "years"].contains(u))?;
+    Some((number_word(words.next()?)?, unit))
+}
+
 /// `base` moved by `n` days, weeks, months or years (`unit`, singular or plural), at the
 /// precision the unit allows: days and weeks need a day to start from.
 pub fn shifted(base: PartialDate, n: i64, unit: &str) -> Option<PartialDate> {

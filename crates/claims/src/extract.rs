@@ -263,16 +263,7 @@ fn reduced_relative(sentence: &str, s: usize) -> bool {
         && prev.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
         && !crate::lexicon::be_form(prev)
         && !crate::lexicon::before_a_verb(prev)
-        && !["has", "have", "had", "being"].contains(&prev)
-}
-
-/// The distance written right before byte `k` ("three days", "two weeks"): its count and unit.
-fn distance_before(sentence: &str, k: usize) -> Option<(i64, &str)> {
-    let mut w = sentence[..k].split_whitespace().rev();
-    let unit = w
-        .next()
-        .filter(|u| ["day", "days", "week", "weeks", "month", "months", "year", "years"].contains(u))?;
-    Some((crate::dates::number_word(w.next()?)?, unit))
+        && !["has", "have", "had"].contains(&prev)
 }
 
 /// An adverbial clause opened by "after" or "before" with a distance before it ("on Friday, three
@@ -292,7 +283,7 @@ fn counted_back(sentence: &str, offset: usize, opens: &[usize], claims: &mut [Cl
         } else {
             continue;
         };
-        let Some((n, unit)) = distance_before(sentence, at) else {
+        let Some((n, unit)) = crate::dates::distance_before(sentence, at) else {
             continue;
         };
         // (The main clause's date: the claim before this one in the sentence.)
@@ -303,6 +294,42 @@ fn counted_back(sentence: &str, offset: usize, opens: &[usize], claims: &mut [Cl
         if let Some(date) = main.and_then(|d| crate::dates::shifted(d, sign * n, unit)) {
             claims[k].date = Some(date);
         }
+    }
+}
+
+/// "His country", "her country" after another party is the state of the officeholder named
+/// before it in the sentence ("Belarusian President Alexander Lukashenko said Russia would
+/// station missiles on his country's territory"): a mention of that state is added. (Not where
+/// no other party stands between them: in "Albanese called it the largest investment in his
+/// country's defence" it is no party of its own.)
+fn officeholders_country(sentence: &str, mentions: &mut Vec<ActorMention>) {
+    let countries: Vec<(usize, usize)> = sentence
+        .match_indices(" country")
+        .filter_map(|(i, _)| {
+            let k = i.checked_sub(3)?;
+            (matches!(sentence.get(k..i), Some("his" | "her")) && crate::lexicon::bounded(sentence, k, i + 8))
+                .then_some((k, i + 8))
+        })
+        .collect();
+    for (k, end) in countries {
+        let Some(holder) = mentions.iter().rev().find(|m| {
+            m.end <= k && m.entry.agent.is_none() && (m.entry.role.is_some() || m.entry.kind == ActorKind::Person)
+        }) else {
+            continue;
+        };
+        let another = mentions.iter().any(|m| {
+            m.start >= holder.end && m.end <= k && m.entry.agent.is_none() && m.entry.acts_for != holder.entry.acts_for
+        });
+        if !another {
+            continue;
+        }
+        let mut entry = holder.entry.clone();
+        entry.id = entry.acts_for.clone();
+        entry.kind = ActorKind::State;
+        entry.role = None;
+        entry.capitalised = false;
+        mentions.push(ActorMention { start: k, end, entry });
+        mentions.sort_by_key(|m| m.start);
     }
 }
 
@@ -326,9 +353,8 @@ fn respectively(
             c.text_span.1.saturating_sub(offset),
         );
         let said = sentence.get(qs..qe).is_some_and(|q| {
-            q.match_indices("respectively").any(|(i, w)| {
-                !q[..i].ends_with(char::is_alphabetic) && !q[i + w.len()..].starts_with(char::is_alphabetic)
-            })
+            q.match_indices("respectively")
+                .any(|(i, w)| crate::lexicon::bounded(q, i, i + w.len()))
         });
         let here: Vec<&DateMention> = dates.iter().filter(|d| d.start >= qs && d.end <= qe).collect();
         let n = here.len();
@@ -715,44 +741,7 @@ impl<'kb> Extractor<'kb> {
                 mentions.sort_by_key(|m| m.start);
             }
         }
-        // "His country", "her country" is the state of the officeholder named before it in the
-        // sentence ("Belarusian President Alexander Lukashenko said Russia would station
-        // missiles on his country's territory").
-        let countries: Vec<(usize, usize)> = sentence
-            .match_indices(" country")
-            .filter_map(|(i, _)| {
-                let k = i.checked_sub(3)?;
-                matches!(sentence.get(k..i), Some("his" | "her")).then_some((k, i + 8))
-            })
-            .collect();
-        for (k, end) in countries {
-            let word_ends = !sentence[end..].starts_with(|ch: char| ch.is_alphanumeric() && ch != 's')
-                && !sentence[end..].starts_with("side");
-            let holder = mentions.iter().rev().find(|m| {
-                m.end <= k && m.entry.agent.is_none() && (m.entry.role.is_some() || m.entry.kind == ActorKind::Person)
-            });
-            let Some(holder) = holder.filter(|_| word_ends && (k == 0 || sentence[..k].ends_with(' '))) else {
-                continue;
-            };
-            // (Only as another party's counterpart: in "Albanese called it the largest investment
-            // in his country's defence" it is no party of its own.)
-            let another = mentions.iter().any(|m| {
-                m.start >= holder.end
-                    && m.end <= k
-                    && m.entry.agent.is_none()
-                    && m.entry.acts_for != holder.entry.acts_for
-            });
-            if !another {
-                continue;
-            }
-            let mut entry = holder.entry.clone();
-            entry.id = entry.acts_for.clone();
-            entry.kind = ActorKind::State;
-            entry.role = None;
-            entry.capitalised = false;
-            mentions.push(ActorMention { start: k, end, entry });
-            mentions.sort_by_key(|m| m.start);
-        }
+        officeholders_country(sentence, &mut mentions);
         // A source named after "according to" reports the event and takes no part in it
         // ("Russian mercenaries arrived in Mali in December 2021, according to France"): its
         // names, to the next comma, are no actors.
@@ -1023,7 +1012,7 @@ impl<'kb> Extractor<'kb> {
             let (prev, next) = enclosing(&bounds, k, sentence.len());
             // (After the main clause's event in its stretch, or anywhere before a distance
             // that a comma sets off: "on Friday, three days after …".)
-            let distance = distance_before(sentence, k).is_some();
+            let distance = crate::dates::distance_before(sentence, k).is_some();
             let first_trigger = triggers[triggers.partition_point(|t| t.0 <= k)..]
                 .iter()
                 .take_while(|(s, _, _)| *s < next)

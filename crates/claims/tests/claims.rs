@@ -159,10 +159,15 @@ fn claim_of(kb: &KnowledgeBase, json: &str) -> entente_claims::Claim {
     entente_claims::eval::gold_to_claim(kb, &g).expect("known actors and kind")
 }
 
+/// The verifier's answer for one claim of the gold format.
+fn verified(kb: &KnowledgeBase, json: &str) -> entente_claims::verify::Verification {
+    entente_claims::verify::verify_claim(kb, &claim_of(kb, json))
+}
+
 #[test]
 fn a_statement_is_its_speakers_and_talks_are_not_a_signing() {
     let kb = kb();
-    let verdict = |json: &str| entente_claims::verify::verify_claim(&kb, &claim_of(&kb, json)).verdict;
+    let verdict = |json: &str| verified(&kb, json).verdict;
     // The record is NATO's Strategic Concept naming China (29 June 2022): China's answer the same
     // day is not that statement, though both name the same two actors on the same day.
     let china = r#"{"quote": "China said NATO had smeared it", "actors": ["CHN"], "recipients": ["NATO"], "type": "ACCUSE", "event": "statement", "date": "2022-06-29", "date_end": null, "modality": "asserted", "quantity": null, "system": null, "verdict": "unverifiable"}"#;
@@ -184,21 +189,21 @@ fn a_meeting_put_in_another_city_than_the_record_is_contradicted() {
     let kb = kb();
     // The Nuclear Consultative Group first met in Seoul on 18 July 2023.
     let washington = r#"{"quote": "the group held its first meeting in Washington last month", "actors": ["KOR", "USA"], "recipients": [], "type": "CONSULT", "event": "summit", "date": "2023-07", "date_end": null, "modality": "asserted", "quantity": null, "system": null, "verdict": "contradicted"}"#;
-    let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, washington));
+    let v = verified(&kb, washington);
     assert_eq!(v.verdict, Verdict::Contradicted, "{v:?}");
     assert_eq!(v.differences[0].field, "place", "{v:?}");
     assert_eq!(v.differences[0].recorded, "Seoul", "{v:?}");
     let seoul = washington.replace("Washington", "Seoul");
-    let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &seoul));
+    let v = verified(&kb, &seoul);
     assert_eq!(v.verdict, Verdict::Supported, "{v:?}");
     // A month ("in July") or a state ("in Korea") is no city to compare.
     // Undated, it may be another meeting: no contradiction.
     let undated = washington.replace(r#""date": "2023-07""#, r#""date": null"#);
-    let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &undated));
+    let v = verified(&kb, &undated);
     assert_ne!(v.verdict, Verdict::Contradicted, "{v:?}");
     for other in ["in July", "in South Korea"] {
         let c = washington.replace("in Washington last month", other);
-        let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &c));
+        let v = verified(&kb, &c);
         assert_eq!(v.verdict, Verdict::Supported, "{other}: {v:?}");
     }
 }
@@ -320,7 +325,7 @@ fn support_needs_every_actor_in_its_role_and_a_date() {
 #[test]
 fn a_dated_deployment_inside_a_standing_one_is_only_partly_supported() {
     let kb = kb();
-    let verdict = |json: &str| entente_claims::verify::verify_claim(&kb, &claim_of(&kb, json)).verdict;
+    let verdict = |json: &str| verified(&kb, json).verdict;
     let docked = r#"{"quote": "a US submarine docked at Busan", "actors": ["USA"], "recipients": ["KOR"], "type": "MOBILIZE", "event": "deployment", "date": "2023-07-18", "date_end": null, "modality": "asserted", "quantity": null, "system": null, "verdict": "unverifiable"}"#;
     assert_eq!(verdict(docked), Verdict::PartlySupported);
     assert_eq!(verdict(&docked.replace("2023-07-18", "1957")), Verdict::Supported);
@@ -451,19 +456,13 @@ fn an_ordinal_the_data_outnumbers_is_contradicted() {
     let kb = kb();
     // Yoon attended NATO's summits at Madrid (2022), Vilnius (2023) and Washington (2024).
     let second = r#"{"quote": "Yoon, attending his second NATO summit", "actors": ["KOR"], "recipients": ["NATO"], "type": "CONSULT", "event": "attendance", "date": "2024-07-11", "date_end": null, "modality": "asserted", "quantity": null, "system": null, "verdict": "contradicted"}"#;
-    let v = entente_claims::verify::verify_claim(&kb, &claim_of(&kb, second));
+    let v = verified(&kb, second);
     assert_eq!(v.verdict, Verdict::Contradicted, "{v:?}");
     assert_eq!(v.differences[0].field, "ordinal", "{v:?}");
     assert_eq!(v.evidence.len(), 3, "{v:?}");
     // The third is right; so was the second in July 2023.
     let third = second.replace("second", "third");
-    assert_eq!(
-        entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &third)).verdict,
-        Verdict::Supported
-    );
+    assert_eq!(verified(&kb, &third).verdict, Verdict::Supported);
     let then = second.replace("2024-07-11", "2023-07-11");
-    assert_ne!(
-        entente_claims::verify::verify_claim(&kb, &claim_of(&kb, &then)).verdict,
-        Verdict::Contradicted
-    );
+    assert_ne!(verified(&kb, &then).verdict, Verdict::Contradicted);
 }
