@@ -5,8 +5,8 @@ usage: python3 eval/probes/score.py BINARY [DIR]   (DIR: eval/probes/dev by defa
 
 BINARY prints an article's claims one per line as the `lines` example does
 (`cargo build --release -p entente-claims --example lines`, then target/release/examples/lines).
-A gold claim is found when a predicted claim of the same sentence is left (one to one, the
-best-agreeing first); a claim is right when its set of actors and recipients and its date equal
+A gold claim is found when a predicted claim of the same sentence is left (one to one: first
+every gold claim a prediction agrees with in full, then the rest, the best-agreeing first); a claim is right when its set of actors and recipients and its date equal
 the gold ones (the start of a gold range, or a date the gold line accepts in "(accept X)").
 Precision divides by all predicted claims, recall by all gold claims (lines marked
 optional are left out). Looser than the corpus's alignment (same sentence, not overlapping quotes).
@@ -56,6 +56,25 @@ def predicted(binary, article):
     return out
 
 
+def align(exp, pred):
+    """Gold index -> predicted index, one to one within a sentence: the gold claims a prediction
+    agrees with in full first, then the others, each with the best-agreeing one left."""
+    used, out = set(), {}
+    for full in (True, False):
+        for g, (sentence, ids, date) in enumerate(exp):
+            if g in out:
+                continue
+            cands = [i for i, p in enumerate(pred) if p[0] == sentence and i not in used]
+            if full:
+                cands = [i for i in cands if pred[i][1] == ids and pred[i][2] in date]
+            if not cands:
+                continue
+            best = max(cands, key=lambda i: (pred[i][1] == ids, pred[i][2] in date))
+            used.add(best)
+            out[g] = best
+    return out
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -65,15 +84,10 @@ def main():
     for article in sorted(glob.glob(os.path.join(folder, "a[0-9][0-9].txt"))):
         exp = gold(article[:-4] + ".expected")
         pred = predicted(binary, article)
-        used = set()
         total["gold"] += len(exp)
         total["predicted"] += len(pred)
-        for sentence, ids, date in exp:
-            cands = [i for i, p in enumerate(pred) if p[0] == sentence and i not in used]
-            if not cands:
-                continue
-            best = max(cands, key=lambda i: (pred[i][1] == ids, pred[i][2] in date))
-            used.add(best)
+        for g, best in align(exp, pred).items():
+            sentence, ids, date = exp[g]
             total["found"] += 1
             total["pair"] += pred[best][1] == ids
             total["date"] += pred[best][2] in date

@@ -1081,9 +1081,11 @@ impl<'kb> Extractor<'kb> {
                 let i = triggers.partition_point(|t| t.0 < at);
                 triggers.get(i).is_some_and(|&(s, e, _)| s == at && past_verb(s, e))
             };
+            // (A verb in the past right after the comma is the main clause's, whatever it
+            // means: "Morocco, which annexed the territory in 1975, welcomed the decision".)
             for (i, &k) in after.iter().enumerate() {
                 let next = after.get(i + 1).copied().unwrap_or(end);
-                if (has_trigger(p, k) || verb_right_after(k)) && has_trigger(k, next) {
+                if verb_right_after(k) || has_trigger(p, k) && has_trigger(k, next) {
                     bounds.push(k);
                     self_dated.push((p, k));
                     resumed.extend(antecedent.clone().map(|list| (k, list)));
@@ -1432,10 +1434,16 @@ impl<'kb> Extractor<'kb> {
                         )
                     });
                 let nominal = crate::lexicon::nominal_use(&sentence[..s]) || in_phrase;
+                // (A verb that is the clause's event only where it tells no other makes no
+                // other its object or purpose.)
+                let governing = |other: &Sense| other.cue != Cue::Fallback;
                 let object = nominal
                     && sense.specificity <= 6
                     && clause_triggers.iter().any(|(s2, _, other, _)| {
-                        *s2 < s && other.plover != sense.plover && !crate::lexicon::nominal_use(&sentence[..*s2])
+                        *s2 < s
+                            && other.plover != sense.plover
+                            && governing(other)
+                            && !crate::lexicon::nominal_use(&sentence[..*s2])
                     });
                 // The verb right after its subject ("The last German soldiers left Mali, ending
                 // a decade-long deployment") is the clause's main event.
@@ -1446,7 +1454,7 @@ impl<'kb> Extractor<'kb> {
                 // (Or a phrase of the table that opens with its "to": "to station".)
                 let purpose = (sentence[..s].ends_with(" to ") || sentence[s..].starts_with("to "))
                     && clause_triggers.iter().any(|(s2, e2, other, _)| {
-                        *s2 < s && other.kind != sense.kind && last_comma.is_none_or(|k| k < *e2)
+                        *s2 < s && other.kind != sense.kind && governing(other) && last_comma.is_none_or(|k| k < *e2)
                     });
                 // An event in an adverbial clause after the main verb is its circumstance ("…
                 // withdrew after Kinshasa declined", "… after declining to renew"); "before
@@ -1475,6 +1483,8 @@ impl<'kb> Extractor<'kb> {
                 let w = i32::from(sense.specificity)
                     - if background || object || purpose || circumstance || reduced_relative {
                         6
+                    } else if !governing(sense) {
+                        20
                     } else {
                         0
                     };
@@ -1678,9 +1688,23 @@ impl<'kb> Extractor<'kb> {
                     };
                     // (Nor another verb's agent: "will purchase launchers under a deal approved
                     // by parliament".)
+                    // (Nor that of a passive of its own later in the clause: "rejected the
+                    // concerns and said its cooperation should not be disturbed by third
+                    // parties".)
+                    let own_passive = || {
+                        if crate::lexicon::nominal_use(&sentence[..ts]) {
+                            return false;
+                        }
+                        let words: Vec<&str> = sentence[te..te + k].split_whitespace().collect();
+                        words.len() >= 2
+                            && words[words.len() - 3.min(words.len())..words.len() - 1]
+                                .iter()
+                                .any(|w| crate::lexicon::be_form(&w.to_ascii_lowercase()))
+                    };
                     let other_verb = triggers
                         .iter()
-                        .any(|&(s2, e2, _)| s2 >= te && e2 == te + k && reduced_relative(sentence, s2));
+                        .any(|&(s2, e2, _)| s2 >= te && e2 == te + k && reduced_relative(sentence, s2))
+                        || own_passive();
                     !other_verb
                         && (participle(sentence[..te + k].rsplit(' ').next().unwrap_or(""))
                             || passive_by(k) && named_next())
@@ -4576,6 +4600,47 @@ mod tests {
     }
 
     #[test]
+    fn denials_refusals_and_praise_of_a_thing_are_events() {
+        let x = extractor();
+        let one = |s: &str| {
+            let c = x.extract_sentence(s, PartialDate::parse("2024-05-06").ok());
+            assert_eq!(c.len(), 1, "{s}: {c:?}");
+            let (a, r) = sides(&c[0]);
+            (c[0].plover, a.join(" "), r.join(" "))
+        };
+        // Denying responsibility (CAMEO 016) rejects the accusation; "reject", whose block has no
+        // code, is a rejection by nearly all of its patterns.
+        assert_eq!(
+            one("Rwanda denies the charge."),
+            (Plover::Reject, "RWA".into(), "".into())
+        );
+        assert_eq!(
+            one("Beijing has rejected the concerns as groundless."),
+            (Plover::Reject, "CHN".into(), "".into())
+        );
+        // (A later passive with its own auxiliary has its own agent: Beijing is still the
+        // subject.)
+        assert_eq!(
+            one("Beijing has rejected the concerns and said its ties with Laos should not be disturbed by third parties."),
+            (Plover::Reject, "CHN".into(), "LAO".into())
+        );
+        // A verb of praise before what it praises, after a relative clause with no event of its
+        // own, is the main clause's event.
+        assert_eq!(
+            one("Chile, which shares a border with Peru, welcomed the Bolivian decision."),
+            (Plover::Support, "CHL".into(), "BOL".into())
+        );
+        // It tells the clause's event only where no other word does.
+        let (p, _, r) = one("Officials in Ankara hailed the delivery of the Russian missiles.");
+        assert_eq!((p, r.as_str()), (Plover::Aid, "RUS"));
+        // "Democratic Republic of Congo" is not the Republic of the Congo.
+        assert_eq!(
+            one("The foreign ministers of the Democratic Republic of Congo and Rwanda signed a peace agreement."),
+            (Plover::Agree, "COD RWA".into(), "".into())
+        );
+    }
+
+    #[test]
     fn an_object_relative_clause_is_its_subjects_event_with_its_own_date() {
         let x = extractor();
         let c = x.extract_sentence(
@@ -4595,7 +4660,14 @@ mod tests {
             "The United Kingdom welcomes the Individually Tailored Partnership Programme that Japan and NATO agreed at the summit in July.",
             PartialDate::parse("2024-01-11").ok(),
         );
-        assert_eq!(sides(&c[0]), (vec!["JPN", "NATO"], vec![]), "{c:?}");
+        // (Welcoming it is the United Kingdom's support, a claim of its own.)
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(
+            (sides(&c[0]), c[0].plover),
+            ((vec!["GBR"], vec![]), Plover::Support),
+            "{c:?}"
+        );
+        assert_eq!(sides(&c[1]), (vec!["JPN", "NATO"], vec![]), "{c:?}");
         // A name in the noun's phrase stays in the main clause; the clause's subject may be a
         // group ("the two neighbours") of the states named before it.
         let c = x.extract_sentence(

@@ -1358,40 +1358,65 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
     // many uses ("take": 8 of its 26 patterns ASSAULT, 1 its default's COERCE; "hold",
     // "open", and "protest", mostly a verbal complaint in CAMEO's patterns) is an event only
     // where a pattern says which. "warn" (19 of its 25 patterns THREATEN) keeps its default.
-    let mut uses: std::collections::HashMap<(usize, &str), std::collections::HashMap<Plover, usize>> =
-        Default::default();
+    // (For each type, also the code its patterns give most often.)
+    type Uses<'d> = std::collections::HashMap<Plover, (usize, std::collections::BTreeMap<&'d str, usize>)>;
+    let mut uses: std::collections::HashMap<(usize, &str), Uses<'_>> = Default::default();
     for (bi, block) in dict.blocks.iter().enumerate() {
         for p in &block.patterns {
             let (Some(v), Some(code)) = (p.verb.as_deref(), p.code.as_deref()) else {
                 continue;
             };
             if let Some(plover) = crate::petrarch::plover_of_cameo(code) {
-                *uses.entry((bi, v)).or_default().entry(plover).or_default() += 1;
+                let u = uses.entry((bi, v)).or_default().entry(plover).or_default();
+                u.0 += 1;
+                *u.1.entry(code).or_default() += 1;
             }
         }
     }
-    // form → the code it takes without a pattern, or None (needs one).
-    let mut reading: std::collections::HashMap<&str, Option<&'static str>> = Default::default();
+    // form → the code it takes without a pattern, or None (needs one); and whether that code
+    // is what its patterns give (not its block's).
+    let mut reading: std::collections::HashMap<&str, (Option<&'static str>, bool)> = Default::default();
     for (bi, block) in dict.blocks.iter().enumerate() {
         for verb in &block.verbs {
             let default = verb.code.as_deref().or(block_meaning(block));
             let Some(u) = uses.get(&(bi, verb.lemma.as_str())) else {
                 continue;
             };
-            let total: usize = u.values().sum();
+            let total: usize = u.values().map(|x| x.0).sum();
             if total < 3 {
                 continue;
             }
             let agree = default
                 .and_then(crate::petrarch::plover_of_cameo)
                 .and_then(|d| u.get(&d))
-                .copied()
-                .unwrap_or(0);
+                .map_or(0, |x| x.0);
             // (The verb a block is named after is what the block's code means: its patterns
             // are the exceptions — "denounce" is an accusation, whatever it denounces.)
             let head = block.name.eq_ignore_ascii_case(&verb.lemma);
-            let most = u.values().copied().max().unwrap_or(0);
-            let read = if head || agree >= most { default } else { None };
+            let (most, most_code) = u
+                .values()
+                .map(|(n, codes)| {
+                    (
+                        *n,
+                        codes
+                            .iter()
+                            .max_by_key(|c| (*c.1, std::cmp::Reverse(*c.0)))
+                            .map(|c| *c.0),
+                    )
+                })
+                .max()
+                .unwrap_or((0, None));
+            // A verb with no code of its own or its block's whose patterns nearly all give one
+            // type (nine in ten of ten or more) means that type where none matches: "reject"
+            // and "deny" are rejections whatever they reject, though CAMEO 2.0's REFUSE block
+            // has no code.
+            let read = if head || agree >= most {
+                (default, false)
+            } else if default.is_none() && total >= 10 && 10 * most >= 9 * total {
+                (most_code, true)
+            } else {
+                (None, false)
+            };
             for f in &verb.forms {
                 reading.insert(f.as_str(), read);
             }
@@ -1430,7 +1455,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
     let listed: std::collections::HashSet<&str> = found.keys().copied().collect();
     for (form, (code, bi, own, lemma)) in found {
         let default_code = code;
-        let code = reading.get(form).copied().unwrap_or(code);
+        let (code, by_patterns) = reading.get(form).copied().unwrap_or((code, false));
         if PREPOSITIONS.contains(&form) {
             continue;
         }
@@ -1459,7 +1484,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             conditional: plover.is_none(),
             default_code: default_code.filter(|c| crate::petrarch::plover_of_cameo(c).is_some()),
             lemma: Some(lemma),
-            block_code: !own,
+            block_code: !own && !by_patterns,
             bare: bare_forms.contains(form),
             about_arms: false,
             otherwise: None,
@@ -1550,6 +1575,9 @@ pub enum Cue {
     /// "left", "departed": forces leaving are withdrawing ("the last troops left Kazakhstan");
     /// anyone else leaving is what the dictionary's patterns make of it.
     Departure,
+    /// A verb of praise, blame or refusal read by its default code before what it is about
+    /// ("welcomed the vote"): the clause's event only where it tells no other.
+    Fallback,
 }
 
 /// Whether a name ends in the noun of an institution ("Syrian National Council", "Kosovo
@@ -1925,14 +1953,24 @@ impl Triggers {
             Some(p) => pattern_sense(p),
             // A verb of many uses right before a name (its object: "welcomed China") reads as
             // its default code, as PETRARCH's would where no pattern matches.
+            // So does a verb of praise, blame or refusal before what it is about ("welcomed the
+            // vote", "opposed the plan"): what it says is of the thing named, whoever did it.
             None if trig.conditional => {
                 let next = sentence[te..].split_whitespace().next().unwrap_or("");
-                let code = trig.default_code.filter(|_| next.starts_with(char::is_uppercase))?;
+                let code = trig.default_code?;
+                let plover = crate::petrarch::plover_of_cameo(code)?;
+                let named = next.starts_with(char::is_uppercase);
+                let verbal = matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject)
+                    && (determiner(&word(next)) || possessive(&word(next)));
+                if !named && !verbal {
+                    return None;
+                }
                 Some(Sense {
                     kind: kind_of_cameo(code),
-                    plover: crate::petrarch::plover_of_cameo(code)?,
+                    plover,
                     cameo: Some(code),
-                    needs_object: true,
+                    needs_object: named,
+                    cue: if named { own.cue } else { Cue::Fallback },
                     ..own
                 })
             }

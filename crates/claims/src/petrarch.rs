@@ -713,8 +713,14 @@ impl CompiledPattern {
 /// by [`Plover::of_cameo`] (the one mapping, which the event lake uses too), except CAMEO's
 /// expressions of intent (03: "expects to", "intends to", "plans to"), which in a sentence are the
 /// modality of the event they govern ("is expected to attend the summit" is a future attendance),
-/// not an event of their own.
+/// not an event of their own; and denying responsibility (016: "denied any involvement", "denies
+/// the charge"), which CAMEO files with public statements (01, no PLOVER type) but which in a
+/// sentence is its actor's rejection of what it is accused of, PLOVER's REJECT ("all rejections
+/// and refusals").
 pub fn plover_of_cameo(code: &str) -> Option<Plover> {
+    if code == "016" {
+        return Some(Plover::Reject);
+    }
     Plover::of_cameo(code).filter(|_| !code.starts_with("03"))
 }
 
