@@ -246,7 +246,7 @@ fn cues() -> &'static Cues {
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
             no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
             hedge: re(r"(?i)\b(?:may|might|could|reportedly|possibly|probably|likely|would|allegedly|if|whether|suggest|suggests|according to|is said to|are said to|claims?)\b"),
-            future: re(r"(?i)\b(?:will|would|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|intends? to|upcoming|next year|next month|is scheduled|are scheduled|(?:begins|starts|opens|resumes|convenes|takes place)\s+(?:on|next|this))\b"),
+            future: re(r"(?i)\b(?:will|would|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|intends? to|(?:offer|propose|pledge|promise|vow)(?:s|d|ed)? to|upcoming|next year|next month|is scheduled|are scheduled|(?:begins|starts|opens|resumes|convenes|takes place)\s+(?:on|next|this))\b"),
             quantity: re(r"\b(\d{1,3}(?:,\d{3})+|\d+)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand)\b"),
         }
     })
@@ -2536,6 +2536,7 @@ impl<'kb> Extractor<'kb> {
                 // military aid, CAMEO 072; humanitarian goods carried by a navy stay aid.)
                 (ClaimKind::Deployment, Plover::Cooperate | Plover::Aid)
                     if (trig.plover == Plover::Cooperate || trig.cameo.is_some_and(|c| c.starts_with("072")))
+                        && trig.cue != Cue::PortCall
                         && in_clause.iter().any(|m| m.entry.names_forces()) =>
                 {
                     Plover::Mobilize
@@ -4638,6 +4639,29 @@ mod tests {
             one("The foreign ministers of the Democratic Republic of Congo and Rwanda signed a peace agreement."),
             (Plover::Agree, "COD RWA".into(), "".into())
         );
+    }
+
+    #[test]
+    fn a_port_call_is_cooperation_and_an_offer_looks_ahead() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "A Japanese destroyer docked at Manila on Monday.",
+            PartialDate::parse("2024-05-08").ok(),
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (sides(&c[0]), c[0].plover),
+            ((vec!["JPN"], vec!["PHL"]), Plover::Cooperate),
+            "{c:?}"
+        );
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2024-05-06"), "{c:?}");
+        // What is offered is to come: a month without a year is the next one.
+        let c = x.extract_sentence(
+            "Ghana has offered to host fresh talks between Mali and Niger in January.",
+            PartialDate::parse("2022-12-20").ok(),
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2023-01"), "{c:?}");
     }
 
     #[test]

@@ -1239,6 +1239,13 @@ pub fn triggers() -> Vec<Trigger> {
         t!("dispatches", Deployment, Cooperate, Some("062"), 6),
         t!("served", Deployment, Cooperate, Some("062"), 6),
         t!("reconstruction team", Deployment, Cooperate, Some("062"), 5),
+        // A ship's port call: the host state's cooperation with the flag state.
+        t!("docked at", Deployment, Cooperate, Some("062"), 6, cue PortCall),
+        t!("docked in", Deployment, Cooperate, Some("062"), 6, cue PortCall),
+        t!("docks at", Deployment, Cooperate, Some("062"), 6, cue PortCall),
+        t!("docks in", Deployment, Cooperate, Some("062"), 6, cue PortCall),
+        t!("port call", Deployment, Cooperate, Some("062"), 6, cue PortCall),
+        t!("port calls", Deployment, Cooperate, Some("062"), 6, cue PortCall),
         t!("withdrew", Withdrawal, Retreat, Some("087"), 7),
         t!("withdrawn", Withdrawal, Retreat, Some("087"), 7),
         t!("withdrawal", Withdrawal, Retreat, Some("087"), 7),
@@ -1575,6 +1582,8 @@ pub enum Cue {
     /// "left", "departed": forces leaving are withdrawing ("the last troops left Kazakhstan");
     /// anyone else leaving is what the dictionary's patterns make of it.
     Departure,
+    /// A ship's port call ("docked at Busan"): cooperation with the host, whatever the ship.
+    PortCall,
     /// A verb of praise, blame or refusal read by its default code before what it is about
     /// ("welcomed the vote"): the clause's event only where it tells no other.
     Fallback,
