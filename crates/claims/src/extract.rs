@@ -2655,14 +2655,19 @@ impl<'kb> Extractor<'kb> {
                         }
                     }
                 }
-                let named: Vec<&str> = actors
-                    .iter()
-                    .chain(&recipients)
-                    .map(|x| x.0.as_str())
-                    .filter(|id| !bare.contains(id))
-                    .collect();
-                if let Some(g) = memory.groups.get_mut(named.len()) {
-                    *g = Some(named.iter().map(|x| x.to_string()).collect());
+                // (A group is also either side of two or more: after "Britain, Norway and the
+                // Netherlands pledged aid for Ukraine", "the three governments" are the donors.)
+                let names = |v: &mut dyn Iterator<Item = &(String, String)>| -> Vec<String> {
+                    v.map(|x| x.0.clone())
+                        .filter(|id| !bare.contains(id.as_str()))
+                        .collect()
+                };
+                let sides = [names(&mut actors.iter()), names(&mut recipients.iter())];
+                let whole = names(&mut actors.iter().chain(&recipients));
+                for named in sides.into_iter().filter(|v| v.len() >= 2).chain([whole]) {
+                    if let Some(g) = memory.groups.get_mut(named.len()) {
+                        *g = Some(named);
+                    }
                 }
             }
         }
@@ -4514,6 +4519,14 @@ mod tests {
         let c = x.extract(&a);
         let visited = c.iter().find(|c| c.quote.starts_with("Harrow")).expect("{c:?}");
         assert!(visited.actors.is_empty(), "{c:?}");
+        // A group is also a side of the last claim with that many on it.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2025-04-12\n\nBritain, Norway and the Netherlands pledged a package of military aid for Ukraine on Friday. Ukraine's defence minister thanked the three governments.",
+        );
+        let c = x.extract(&a);
+        let thanks = c.iter().find(|c| c.sentence == 1).expect("{c:?}");
+        assert_eq!(sides(thanks), (vec!["UKR"], vec!["GBR", "NOR", "NLD"]), "{c:?}");
     }
 
     #[test]
@@ -5187,6 +5200,12 @@ mod tests {
             (ClaimKind::Delivery, (vec!["GBR"], vec!["UKR"])),
             "{c:?}"
         );
+        // A seat of government that is not the capital stands for its state as a capital does,
+        // and is a place as one is.
+        let c = x.extract_sentence("Colombo asked Beijing to defer the visit.", None);
+        assert_eq!(sides(&c[0]), (vec!["LKA"], vec!["CHN"]), "{c:?}");
+        let c = x.extract_sentence("India handed Colombo a surveillance aircraft in The Hague.", None);
+        assert_eq!(sides(&c[0]), (vec!["IND"], vec!["LKA"]), "{c:?}");
     }
 
     #[test]

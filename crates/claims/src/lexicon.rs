@@ -338,11 +338,18 @@ impl Lexicon {
             }
         }
         // A state's capital stands for its government in news prose ("Seoul said"): every
-        // recorded capital, read as a place when it is one ("in Seoul").
-        for a in &kb.facts().actors {
-            let Some(capital) = a.capital.as_deref().map(str::trim).filter(|c| c.len() >= 2) else {
+        // recorded capital, and seat of government where that is another city ("Colombo"), read
+        // as a place when it is one ("in Seoul").
+        for (a, capital) in kb.facts().actors.iter().flat_map(|a| {
+            [a.capital.as_deref(), a.seat.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(move |c| (a, c))
+        }) {
+            let capital = capital.trim();
+            if capital.len() < 2 {
                 continue;
-            };
+            }
             // "Washington, D.C." is written "Washington"; a capital named as its state
             // ("Luxembourg") is the state's name already.
             let city = capital.split(',').next().unwrap_or(capital).trim();

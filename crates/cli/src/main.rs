@@ -494,6 +494,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 if let Some(capital) = &a.capital {
                     lines.push(format!("capital: {capital}"));
                 }
+                if let Some(seat) = &a.seat {
+                    lines.push(format!("seat of government: {seat}"));
+                }
                 if !p.parts.is_empty() {
                     let parts: Vec<String> = p.parts.iter().map(|(id, n, k)| format!("{n} ({id}, {k})")).collect();
                     lines.push(format!("parts: {}", parts.join(", ")));

@@ -98,6 +98,12 @@ fn actor_and_search() {
     let out = stdout(&entente(&["actor", "Mongolia"]));
     assert!(out.starts_with("Mongolia (MNG) — state"), "{out}");
     assert!(out.contains("\ncapital: Ulaanbaatar\n"), "{out}");
+    // And where its government sits, where that is another city.
+    let out = stdout(&entente(&["actor", "LKA"]));
+    assert!(
+        out.contains("\ncapital: Sri Jayawardenepura Kotte\nseat of government: Colombo\n"),
+        "{out}"
+    );
     let o = entente(&["search", "Polsh", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v[0]["id"], "POL");

@@ -79,6 +79,8 @@ pub struct RawActor {
     pub demonyms: Vec<String>,
     /// A state's capital city.
     pub capital: Option<S>,
+    /// A state's seat of government, where it is not the capital.
+    pub seat: Option<S>,
     #[serde(default)]
     pub codes: RawCodes,
     pub parent: Option<S>,

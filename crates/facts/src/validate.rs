@@ -614,30 +614,35 @@ fn actor(ctx: &mut Ctx, f: usize, span: Range<usize>, a: RawActor) -> Option<Act
             "Q followed by digits (Q884)",
         ),
     };
-    let capital = match &a.capital {
-        Some(c) if c.get_ref().trim().is_empty() => {
-            ctx.err(
-                f,
-                c.span(),
-                "bad-capital",
-                format!("actor `{}` has an empty capital", a.id.get_ref()),
-                Some("name the capital city, or leave the field out".into()),
-            );
-            return None;
+    // A capital and a seat of government: a city's name, and only a state's.
+    let mut city = |field: &Option<Spanned<String>>, what: &str| -> Result<Option<String>, ()> {
+        match field {
+            Some(c) if c.get_ref().trim().is_empty() => {
+                ctx.err(
+                    f,
+                    c.span(),
+                    "bad-capital",
+                    format!("actor `{}` has an empty {what}", a.id.get_ref()),
+                    Some(format!("name the {what} city, or leave the field out")),
+                );
+                Err(())
+            }
+            Some(c) if kind.is_some_and(|k| k != ActorKind::State) => {
+                ctx.err(
+                    f,
+                    c.span(),
+                    "bad-capital",
+                    format!("actor `{}` is not a state: only a state has a {what}", a.id.get_ref()),
+                    Some("an organisation's seat belongs in its `note`".into()),
+                );
+                Err(())
+            }
+            Some(c) => Ok(Some(c.get_ref().trim().to_string())),
+            None => Ok(None),
         }
-        Some(c) if kind.is_some_and(|k| k != ActorKind::State) => {
-            ctx.err(
-                f,
-                c.span(),
-                "bad-capital",
-                format!("actor `{}` is not a state: only a state has a capital", a.id.get_ref()),
-                Some("an organisation's seat belongs in its `note`".into()),
-            );
-            return None;
-        }
-        Some(c) => Some(c.get_ref().trim().to_string()),
-        None => None,
     };
+    let capital = city(&a.capital, "capital").ok()?;
+    let seat = city(&a.seat, "seat of government").ok()?;
     let sources = ctx.sources(f, span, &a.sources, false)?;
     if a.name.trim().is_empty() {
         ctx.err(
@@ -657,6 +662,7 @@ fn actor(ctx: &mut Ctx, f: usize, span: Range<usize>, a: RawActor) -> Option<Act
         aliases: a.aliases,
         demonyms: a.demonyms,
         capital,
+        seat,
         codes,
         parent,
         sources,

@@ -315,6 +315,23 @@ fn a_capital_is_read_and_only_a_state_has_one() {
         5,
         11,
     );
+    // A seat of government other than the capital is read alike, and checked alike.
+    let report = load_with(
+        "[[actor]]\nid = \"BOL\"\nkind = \"state\"\nname = \"Bolivia\"\ncapital = \"Sucre\"\nseat = \"La Paz\"\nsources = [\"src\"]\n",
+    );
+    let data = report.into_result().expect("clean");
+    let bol = data.facts.actors.iter().find(|a| a.id == "BOL").expect("BOL");
+    assert_eq!(
+        (bol.capital.as_deref(), bol.seat.as_deref()),
+        (Some("Sucre"), Some("La Paz"))
+    );
+    let d = only_error(
+        "[[actor]]\nid = \"SCO\"\nkind = \"igo\"\nname = \"Shanghai Cooperation Organisation\"\nseat = \"Beijing\"\n",
+        "bad-capital",
+        5,
+        8,
+    );
+    assert!(d.message.contains("seat of government"), "{}", d.render());
 }
 
 #[test]

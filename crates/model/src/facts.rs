@@ -76,6 +76,10 @@ pub struct Actor {
     /// metonymy ("Seoul said"), never as the state's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capital: Option<String>,
+    /// Where a state's government sits when that is not its capital (`Colombo` for Sri Lanka,
+    /// whose capital is Sri Jayawardenepura Kotte): read as the capital is.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub seat: Option<String>,
     pub codes: Codes,
     /// The actor this one belongs to (an agency's state, a centre's alliance, a person's state).
     #[serde(skip_serializing_if = "Option::is_none")]
