@@ -96,7 +96,7 @@ fn patterns() -> &'static Patterns {
             )),
             relative_unit: re(r"(?i)\b(last|this|next|the following|the next|the previous|the same|that|earlier this|later this)\s+(year|month|week|spring|summer|autumn|fall|winter)\b"),
             offset: re(&format!(r"(?i)\b({NUMBER_WORDS})\s+(days?|weeks?|months?|years?)\s+(later|after|earlier|before|ago)\b")),
-            weekday: re(r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+            weekday: re(r"\b([Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
             day_word: re(r"(?i)\b(?:(today|yesterday|tomorrow)|(that|the same|the following|the next|the previous)\s+day|the day (before|after))\b"),
             past_n_years: re(&format!(r"(?i)\b(?:in\s+)?(?:the\s+)?(?:past|last)\s+({NUMBER_WORDS})\s+years\b")),
         }
@@ -319,14 +319,15 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     // Dates that need the publication date or an anchor.
     // (Of the date's clause, the words up to five after the date: in "met on Monday and
     // unveiled the plan under which Australia is to become …" the future is the plan's; and not
-    // past a "that" opening what was said: "said on Tuesday that Russia would …" is Tuesday last.)
+    // past a "that" opening what was said, or a pronoun that is its subject: "said on Tuesday
+    // that Russia would …", "said on Thursday it would …" are days gone.)
     let future_at = |start: usize, end: usize| {
         ctx.future.is_some_and(|speaks| {
             let (a, b) = clause_around(text, start, end);
             let near = text[end..b]
                 .split_whitespace()
                 .take(5)
-                .take_while(|w| *w != "that")
+                .take_while(|w| !matches!(*w, "that" | "it" | "he" | "she" | "they" | "we"))
                 .last()
                 .map_or(end, |w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
             speaks(&text[a..near])
@@ -503,7 +504,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             push(&mut found, m0.start(), m0.end(), date, None);
         }
         for c in scan(cues.weekday, &p.weekday) {
-            let (Some(m0), Some(w)) = (c.get(0), c.get(1)) else {
+            let (Some(m0), Some(q), Some(w)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
             if published.is_some_and(|p| p.precision() != entente_model::Precision::Day) {
@@ -515,10 +516,12 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             // 1970-01-01 was a Thursday (index 3).
             let today = (d.ordinal() + 3).rem_euclid(7);
             let back = (today - target as i64).rem_euclid(7);
-            let day = if back != 0 && future_at(m0.start(), m0.end()) {
-                d.ordinal() + (7 - back)
-            } else {
-                d.ordinal() - back
+            // ("Last Monday" said on a Monday is a week ago; "next Monday", a week ahead.)
+            let day = match q.as_str().to_ascii_lowercase().as_str() {
+                "last" => d.ordinal() - if back == 0 { 7 } else { back },
+                "next" => d.ordinal() + (7 - back),
+                _ if back != 0 && future_at(m0.start(), m0.end()) => d.ordinal() + (7 - back),
+                _ => d.ordinal() - back,
             };
             push(
                 &mut found,
@@ -764,6 +767,19 @@ mod tests {
             "2025-04-01"
         );
         assert_eq!(one("would open on Tuesday", &would).0, "2025-04-08");
+        // … or at a pronoun that is its subject.
+        assert_eq!(
+            one("said on Tuesday it would station missiles there", &would).0,
+            "2025-04-01"
+        );
+        // "Last" and "next" say which way, also on the weekday itself (2025-04-03 was a Thursday).
+        assert_eq!(
+            one("since last Thursday's earthquake", &ctx("2025-04-03")).0,
+            "2025-03-27"
+        );
+        assert_eq!(one("last Tuesday", &ctx("2025-04-03")).0, "2025-04-01");
+        assert_eq!(one("next Thursday", &ctx("2025-04-03")).0, "2025-04-10");
+        assert_eq!(one("on Thursday", &ctx("2025-04-03")).0, "2025-04-03");
     }
 
     #[test]
