@@ -2196,16 +2196,27 @@ impl<'kb> Extractor<'kb> {
             }
             // A rejection with no one named whose word is rejected answers the last claim made
             // against its actor: "The Allies criticised China. Beijing rejected the criticism."
-            // is China rejecting the Allies.
+            // is China rejecting the Allies; and a denial of what others said its actor did
+            // answers them: "Washington and Seoul said that Pyongyang was shipping shells.
+            // Both governments denied it."
             if trig.plover == Plover::Reject && !actors.is_empty() && (recipients.is_empty() || all_agents(&recipients))
             {
-                if let Some((_, acts, recs)) = &memory.last_event {
-                    if actors.iter().any(|a| recs.iter().any(|r| r.0 == a.0)) {
-                        recipients = acts
-                            .iter()
+                if let Some((_, acts, recs, speakers)) = &memory.last_event {
+                    let on = |side: &Named| actors.iter().any(|a| side.iter().any(|r| r.0 == a.0));
+                    let others = |side: &Named| -> Named {
+                        side.iter()
                             .filter(|x| !actors.iter().any(|a| a.0 == x.0))
                             .cloned()
-                            .collect();
+                            .collect()
+                    };
+                    let answered = [(on(recs), acts), (on(acts) || on(recs), speakers)]
+                        .into_iter()
+                        .filter(|(against, _)| *against)
+                        .map(|(_, side)| others(side))
+                        .find(|v| !v.is_empty())
+                        .unwrap_or_default();
+                    if !answered.is_empty() {
+                        recipients = answered;
                         inferred = true;
                     }
                 }
@@ -2324,7 +2335,19 @@ impl<'kb> Extractor<'kb> {
             if let Some(f) = family(trig.kind) {
                 memory.last_claim = Some((f, named(&actors), named(&recipients)));
             }
-            memory.last_event = Some((trig.plover, named(&actors), named(&recipients)));
+            let speakers: Named = word_spans(&sentence[..ts])
+                .filter(|(_, w)| crate::lexicon::SAYING.iter().any(|s| w.eq_ignore_ascii_case(s)))
+                .last()
+                .map(|(p, _)| {
+                    mentions
+                        .iter()
+                        .filter(|m| m.end <= p && m.entry.agent.is_none())
+                        .map(|m| (id_of(m), sentence[m.start..m.end].to_string()))
+                        .filter(|x| !actors.iter().chain(&recipients).any(|y| y.0 == x.0))
+                        .collect()
+                })
+                .unwrap_or_default();
+            memory.last_event = Some((trig.plover, named(&actors), named(&recipients), speakers));
             // Date: nearest in the clause, else in the sentence.
             let nearest = |list: &mut dyn Iterator<Item = &DateMention>| -> Option<DateMention> {
                 list.min_by_key(|d| {
@@ -2906,8 +2929,10 @@ fn list_ending_at<'m>(sentence: &str, mentions: &'m [ActorMention], last: usize)
 struct Memory<'t> {
     subject: Vec<(ActorEntry, String)>,
     last_claim: Option<(u8, Named, Named)>,
-    /// The type and the two sides of the last claim of any kind.
-    last_event: Option<(Plover, Named, Named)>,
+    /// The last event told: its type, actors and recipients, and who said it happened (the
+    /// names before a verb of saying: "Washington and Seoul said that Pyongyang was shipping
+    /// shells").
+    last_event: Option<(Plover, Named, Named, Named)>,
     /// The actors of the last claim that named exactly n of them, by n (two to five), for "the
     /// two sides", "the three leaders".
     groups: [Option<Vec<String>>; 6],
@@ -4457,6 +4482,10 @@ mod tests {
         let c = run("The Allies criticised Russia. Beijing rejected the criticism.");
         let reject = c.iter().find(|c| c.plover == Plover::Reject).expect("{c:?}");
         assert_eq!(sides(reject), (vec!["CHN"], vec![]), "{c:?}");
+        // A denial of what others said its actor did answers those who said it.
+        let c = run("Tokyo and Manila said that Beijing was arming the militia. China denied it.");
+        let reject = c.iter().find(|c| c.plover == Plover::Reject).expect("{c:?}");
+        assert_eq!(sides(reject), (vec!["CHN"], vec!["JPN", "PHL"]), "{c:?}");
     }
 
     #[test]

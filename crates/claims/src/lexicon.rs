@@ -1421,12 +1421,12 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
                 .max()
                 .unwrap_or((0, None));
             // A verb with no code of its own or its block's whose patterns nearly all give one
-            // type (nine in ten of ten or more) means that type where none matches: "reject"
+            // type (17 in 20 of ten or more) means that type where none matches: "reject"
             // and "deny" are rejections whatever they reject, though CAMEO 2.0's REFUSE block
             // has no code.
             let read = if head || agree >= most {
                 (default, false)
-            } else if default.is_none() && total >= 10 && 10 * most >= 9 * total {
+            } else if default.is_none() && total >= 10 && 20 * most >= 17 * total {
                 (most_code, true)
             } else {
                 (None, false)
