@@ -324,6 +324,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     let future_at = |start: usize, end: usize| {
         ctx.future.is_some_and(|speaks| {
             let (a, b) = clause_around(text, start, end);
+            let a = done_before(text, a, start);
             let near = text[end..b]
                 .split_whitespace()
                 .take(5)
@@ -610,6 +611,28 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     kept
 }
 
+/// Where the words that say whether a date at `start` is ahead begin, in a clause from `a`: after
+/// the last participle before it with its agent or the date right after it ("will purchase
+/// launchers under a deal approved by the committee on Thursday": the approval is done), else
+/// at `a`. (Not a participle after "be": "will be signed on Thursday" is ahead.)
+fn done_before(text: &str, a: usize, start: usize) -> usize {
+    let words: Vec<(usize, &str)> = text[a..start]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    words
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|&(i, &(_, w))| {
+            let participle = w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase());
+            let next = words.get(i + 1).map(|x| x.1);
+            let after_be = i > 0 && words[i - 1].1 == "be";
+            participle && !after_be && (next == Some("by") || next.is_none() || next == Some("on"))
+        })
+        .map_or(a, |(_, &(p, _))| p)
+}
+
 /// The clause around bytes `start..end` of a sentence: from the last comma, semicolon, colon,
 /// dash or bracket before it to the first after it.
 fn clause_around(sentence: &str, start: usize, end: usize) -> (usize, usize) {
@@ -767,6 +790,16 @@ mod tests {
             "2025-04-01"
         );
         assert_eq!(one("would open on Tuesday", &would).0, "2025-04-08");
+        // … and after a participle done by someone, or done on the day.
+        assert_eq!(
+            one(
+                "will purchase launchers under a deal approved by the committee on Tuesday",
+                &will
+            )
+            .0,
+            "2022-08-23"
+        );
+        assert_eq!(one("will be signed on Tuesday", &will).0, "2022-08-30");
         // … or at a pronoun that is its subject.
         assert_eq!(
             one("said on Tuesday it would station missiles there", &would).0,
