@@ -1483,7 +1483,9 @@ impl<'kb> Extractor<'kb> {
                 let w = i32::from(sense.specificity)
                     - if background || object || purpose || circumstance || reduced_relative {
                         6
-                    } else if !governing(sense) {
+                    } else if !governing(sense) || denied(sentence, a, s) {
+                        // (Nor is what the clause denies: in "Tehran denied that it had sent
+                        // missiles" the denial is the event.)
                         20
                     } else {
                         0
@@ -3292,12 +3294,7 @@ fn unasserted(sentence: &str, a: usize, ts: usize) -> bool {
     let head = &sentence[a..ts];
     let part = head.rsplit([',', ';', ':']).next().unwrap_or(head);
     let is = |w: &str, set: &[&str]| set.iter().any(|x| w.eq_ignore_ascii_case(x));
-    // (Nor is what its subject denies: "Iran denied sending missiles", "denies that it has
-    // troops there".)
-    if part
-        .split_whitespace()
-        .any(|w| is(w, &["if", "whether", "unless", "denied", "denies", "deny", "denying"]))
-    {
+    if denied(sentence, a, ts) || part.split_whitespace().any(|w| is(w, &["if", "whether", "unless"])) {
         return true;
     }
     let prescribed = part
@@ -3310,6 +3307,18 @@ fn unasserted(sentence: &str, a: usize, ts: usize) -> bool {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
             w.eq_ignore_ascii_case("that") || is(w, crate::lexicon::SAYING)
         })
+}
+
+/// Whether what the trigger at `ts` tells is denied by its clause's subject (clause from `a`): "Iran
+/// denied sending missiles", "denies that it has troops there".
+fn denied(sentence: &str, a: usize, ts: usize) -> bool {
+    let head = &sentence[a..ts];
+    let part = head.rsplit([',', ';', ':']).next().unwrap_or(head);
+    part.split_whitespace().any(|w| {
+        ["denied", "denies", "deny", "denying"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+    })
 }
 
 /// What someone said a thing did is no event of theirs: after a verb of saying, a noun phrase
@@ -5443,8 +5452,10 @@ mod tests {
             "Tehran denied that it had sent missiles to Russia.",
         ] {
             let c = x.extract_sentence(s, None);
-            assert!(
-                c.len() <= 1 && c.iter().all(|c| c.plover == Plover::Reject),
+            assert_eq!(c.len(), 1, "{s}: {c:?}");
+            assert_eq!(
+                (c[0].plover, ids(&c[0].actors)),
+                (Plover::Reject, vec!["IRN"]),
                 "{s}: {c:?}"
             );
         }
