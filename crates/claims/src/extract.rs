@@ -4568,6 +4568,20 @@ mod tests {
     }
 
     #[test]
+    fn an_organisations_organ_is_the_organisations() {
+        let x = extractor();
+        // (Not the UN's Security Council, whose name the organ's holds.)
+        let c = x.extract_sentence(
+            "The African Union's Peace and Security Council condemned the coup in Niger.",
+            None,
+        );
+        assert_eq!(ids(&c[0].actors), ["AU"], "{c:?}");
+        // An organ the knowledge base names is itself.
+        let c = x.extract_sentence("Finland joined NATO's cyber defence centre in 2015.", None);
+        assert_eq!(sides(&c[0]), (vec!["FIN"], vec!["CCDCOE"]), "{c:?}");
+    }
+
+    #[test]
     fn a_member_is_of_the_body_that_modifies_it_and_an_apposition_keeps_its_counterpart() {
         let x = extractor();
         let c = x.extract_sentence("Poland, a NATO member since 1999, borders Ukraine.", None);

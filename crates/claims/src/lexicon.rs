@@ -253,6 +253,18 @@ fn build_names(d: &'static crate::phoenix::Dictionaries, countries: bool) -> Dic
     }
 }
 
+/// Whether the words between an organisation's name and another's make the second the first's
+/// organ: a possessive, then only the organ's own capitalised words ("'s Peace and").
+fn organ_of(gap: &str) -> bool {
+    let Some(rest) = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("\u{2019}s")) else {
+        return false;
+    };
+    rest.starts_with(' ')
+        && rest
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "and" | "of" | "for"))
+}
+
 /// The state or organisation an actor acts for: itself if it is one, else up its parent chain.
 fn acts_for(kb: &KnowledgeBase, id: &str) -> String {
     let mut cur = id.to_string();
@@ -713,7 +725,22 @@ impl Lexicon {
             out.push(m.clone());
             i += 1;
         }
-        out
+        // An organisation's own organ, named after its possessive, is the organisation's, whatever
+        // other body its name holds: "the African Union's Peace and Security Council" is the
+        // African Union's, not the UN's Security Council. (An organ the knowledge base names is
+        // itself: "NATO's cyber defence centre".)
+        let org = |e: &ActorEntry| matches!(e.kind, ActorKind::Igo | ActorKind::Alliance | ActorKind::Body);
+        let mut kept: Vec<ActorMention> = Vec::with_capacity(out.len());
+        for m in out {
+            if let Some(p) = kept.last_mut() {
+                if org(&p.entry) && org(&m.entry) && m.entry.dictionary && organ_of(&text[p.end..m.start]) {
+                    p.end = m.end;
+                    continue;
+                }
+            }
+            kept.push(m);
+        }
+        kept
     }
 
     /// The knowledge base's names in `text`, leftmost-longest, without overlaps.
