@@ -234,7 +234,7 @@ fn cues() -> &'static Cues {
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
             government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|republic)\b"),
-            both_sides: re(r"(?i)\b(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies|neighbou?rs|rivals|powers|air forces)\b"),
+            both_sides: re(r"(?i)\b(?:(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies|neighbou?rs|rivals|powers|air forces)\b|(the two|the three|the four|the five)\s+(?:also|met|agreed|signed|held|have|had|are|were|will|would)\b)"),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted|flown|shown|known|grown|thrown|drawn|sworn|torn|borne|begun|sunk|overseen|undertaken|forbidden)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
@@ -1891,8 +1891,9 @@ impl<'kb> Extractor<'kb> {
             // claim's that named three.
             let both = c.both_sides.captures(&sentence[a..b]);
             let group: Option<(Vec<String>, regex::Match)> = both.as_ref().and_then(|m| {
-                let whole = m.get(0)?;
-                let n = group_size(m.get(1)?.as_str());
+                // (A bare "the four" is the group without the word after it.)
+                let whole = m.get(2).or_else(|| m.get(0))?;
+                let n = group_size(m.get(1).or_else(|| m.get(2))?.as_str());
                 // (After the verb of a clause whose subject already names that many, the
                 // group is that subject: "The Philippines and Vietnam signed a memorandum, the
                 // first between the two countries".)
@@ -4565,6 +4566,19 @@ mod tests {
         let c = x.extract(&a);
         let thanks = c.iter().find(|c| c.sentence == 1).expect("{c:?}");
         assert_eq!(sides(thanks), (vec!["UKR"], vec!["GBR", "NOR", "NLD"]), "{c:?}");
+        // "The three" with no noun, as the subject of a verb, is the group too.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2025-04-12\n\nBritain, Norway and the Netherlands pledged a package of military aid for Ukraine on Friday. The three also signed a deal on drones.",
+        );
+        let c = x.extract(&a);
+        let deal = c.iter().find(|c| c.sentence == 1).expect("{c:?}");
+        assert_eq!(
+            deal.actors.iter().map(|a| a.text.as_str()).collect::<Vec<_>>(),
+            ["The three"; 3],
+            "{c:?}"
+        );
+        assert_eq!(ids(&deal.actors), ["GBR", "NOR", "NLD"], "{c:?}");
     }
 
     #[test]
