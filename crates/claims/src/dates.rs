@@ -616,21 +616,17 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
 /// launchers under a deal approved by the committee on Thursday": the approval is done), else
 /// at `a`. (Not a participle after "be": "will be signed on Thursday" is ahead.)
 fn done_before(text: &str, a: usize, start: usize) -> usize {
-    let words: Vec<(usize, &str)> = text[a..start]
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
-    words
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|&(i, &(_, w))| {
-            let participle = w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase());
-            let next = words.get(i + 1).map(|x| x.1);
-            let after_be = i > 0 && words[i - 1].1 == "be";
-            participle && !after_be && (next == Some("by") || next.is_none() || next == Some("on"))
-        })
-        .map_or(a, |(_, &(p, _))| p)
+    // (Read backwards: the word after the one read, and the one before it, peeked.)
+    let mut after: Option<&str> = None;
+    let mut words = text[a..start].split_whitespace().rev().peekable();
+    while let Some(w) = words.next() {
+        let participle = w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase());
+        if participle && words.peek() != Some(&"be") && matches!(after, None | Some("by" | "on")) {
+            return w.as_ptr() as usize - text.as_ptr() as usize;
+        }
+        after = Some(w);
+    }
+    a
 }
 
 /// The clause around bytes `start..end` of a sentence: from the last comma, semicolon, colon,

@@ -204,6 +204,8 @@ struct Cues {
     no_idiom: Regex,
     hedge: Regex,
     future: Regex,
+    /// A verb of saying (`lexicon::SAYING`).
+    saying: Regex,
     quantity: Regex,
 }
 
@@ -246,6 +248,7 @@ fn cues() -> &'static Cues {
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
             no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
             hedge: re(r"(?i)\b(?:may|might|could|reportedly|possibly|probably|likely|would|allegedly|if|whether|suggest|suggests|according to|is said to|are said to|claims?)\b"),
+            saying: re(&format!(r"(?i)\b(?:{})\b", crate::lexicon::SAYING.join("|"))),
             future: re(r"(?i)\b(?:will|would|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|intends? to|(?:offer|propose|pledge|promise|vow)(?:s|d|ed)? to|upcoming|next year|next month|is scheduled|are scheduled|(?:begins|starts|opens|resumes|convenes|takes place)\s+(?:on|next|this))\b"),
             quantity: re(r"\b(\d{1,3}(?:,\d{3})+|\d+)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand)\b"),
         }
@@ -825,6 +828,11 @@ impl<'kb> Extractor<'kb> {
                 .any(|(s, _, t)| *s >= a && *s < b && !self.triggers.table[*t].conditional)
         };
         let commas: Vec<usize> = sentence.match_indices(", ").map(|(i, _)| i).collect();
+        // (Where the sentence's verbs of saying are, found once when a claim first asks: who
+        // said what a claim tells.)
+        let sayings: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
+        // (Whether any word of denial may be in it, searched once.)
+        let may_deny = sentence.contains("enie") || sentence.contains("eny");
         let adverbials: Vec<(usize, usize)> = c.adverbial.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
         self.work.fetch_add(
             (sentence.len() * (1 + mentions.len() + triggers.len() + commas.len())) as u64,
@@ -1483,7 +1491,7 @@ impl<'kb> Extractor<'kb> {
                 let w = i32::from(sense.specificity)
                     - if background || object || purpose || circumstance || reduced_relative {
                         6
-                    } else if !governing(sense) || denied(sentence, a, s) {
+                    } else if !governing(sense) || may_deny && denied(sentence, a, s) {
                         // (Nor is what the clause denies: in "Tehran denied that it had sent
                         // missiles" the denial is the event.)
                         20
@@ -2338,10 +2346,10 @@ impl<'kb> Extractor<'kb> {
             if let Some(f) = family(trig.kind) {
                 memory.last_claim = Some((f, named(&actors), named(&recipients)));
             }
-            let speakers: Named = word_spans(&sentence[..ts])
-                .filter(|(_, w)| crate::lexicon::SAYING.iter().any(|s| w.eq_ignore_ascii_case(s)))
+            let sayings = sayings.get_or_init(|| c.saying.find_iter(sentence).map(|m| m.start()).collect());
+            let speakers: Named = sayings[..sayings.partition_point(|&p| p < ts)]
                 .last()
-                .map(|(p, _)| {
+                .map(|&p| {
                     mentions
                         .iter()
                         .filter(|m| m.end <= p && m.entry.agent.is_none())
