@@ -140,15 +140,22 @@ pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
     if !ends {
         return false;
     }
+    let plain_ascii = |b: u8| b.is_ascii_alphanumeric() || (b as char).is_whitespace() || b",.;:'\"()-%/".contains(&b);
     let (mut total, mut plain) = (0usize, 0usize);
-    for c in s.chars() {
-        total += 1;
-        let ok = if c.is_ascii() {
-            c.is_ascii_alphanumeric() || c.is_whitespace() || b",.;:'\"()-%/".contains(&(c as u8))
-        } else {
-            c.is_alphabetic() || c.is_whitespace() || matches!(c, '–' | '—' | '’' | '“' | '”')
-        };
-        plain += usize::from(ok);
+    if s.is_ascii() {
+        // (Most text is ASCII: read byte by byte.)
+        total = s.len();
+        plain = s.bytes().filter(|&b| plain_ascii(b)).count();
+    } else {
+        for c in s.chars() {
+            total += 1;
+            let ok = if c.is_ascii() {
+                plain_ascii(c as u8)
+            } else {
+                c.is_alphabetic() || c.is_whitespace() || matches!(c, '–' | '—' | '’' | '“' | '”')
+            };
+            plain += usize::from(ok);
+        }
     }
     let (mut words, mut wordlike, mut lower) = (0usize, 0usize, false);
     for w in s.split_whitespace() {
@@ -156,9 +163,13 @@ pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
         lower |= w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase());
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let like = !w.is_empty()
-            && w.chars().count() <= 24
-            && w.chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'));
+            && if w.is_ascii() {
+                w.len() <= 24 && w.bytes().all(|b| b.is_ascii_alphanumeric() || b"-'.".contains(&b))
+            } else {
+                w.chars().count() <= 24
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))
+            };
         wordlike += usize::from(like);
     }
     words >= 3 && plain * 100 >= total * 90 && wordlike * 100 >= words * 80 && lower
@@ -248,7 +259,7 @@ fn cues() -> &'static Cues {
             no_determiner: re(r"(?i)\bno\s+[a-z]"),
             no_idiom: re(r"(?i)\bno\s+(?:doubt|later|more|less|sooner|matter|wonder|longer)\b"),
             hedge: re(r"(?i)\b(?:may|might|could|reportedly|possibly|probably|likely|would|allegedly|if|whether|suggest|suggests|according to|is said to|are said to|claims?)\b"),
-            saying: re(&format!(r"(?i)\b(?:{})\b", crate::lexicon::SAYING.join("|"))),
+            saying: re(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", crate::lexicon::SAYING.join("|"))),
             future: re(r"(?i)\b(?:will|would|shall|is expected to|are expected to|expected to|is due to|are due to|due to|plans? to|planned to|is set to|are set to|set to|is to|are to|intends? to|(?:offer|propose|pledge|promise|vow)(?:s|d|ed)? to|upcoming|next year|next month|is scheduled|are scheduled|(?:begins|starts|opens|resumes|convenes|takes place)\s+(?:on|next|this))\b"),
             quantity: re(r"\b(\d{1,3}(?:,\d{3})+|\d+)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand)\b"),
         }
