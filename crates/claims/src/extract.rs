@@ -1716,11 +1716,13 @@ impl<'kb> Extractor<'kb> {
                         if crate::lexicon::nominal_use(&sentence[..ts]) {
                             return false;
                         }
-                        let words: Vec<&str> = sentence[te..te + k].split_whitespace().collect();
-                        words.len() >= 2
-                            && words[words.len() - 3.min(words.len())..words.len() - 1]
-                                .iter()
-                                .any(|w| crate::lexicon::be_form(&w.to_ascii_lowercase()))
+                        // (A form of "be" one or two words before the word before "by".)
+                        sentence[te..te + k]
+                            .split_whitespace()
+                            .rev()
+                            .skip(1)
+                            .take(2)
+                            .any(|w| crate::lexicon::be_form(&w.to_ascii_lowercase()))
                     };
                     let other_verb = triggers
                         .iter()
