@@ -842,8 +842,11 @@ impl<'kb> Extractor<'kb> {
         // (Where the sentence's verbs of saying are, found once when a claim first asks: who
         // said what a claim tells.)
         let sayings: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
-        // (Whether any word of denial may be in it, searched once.)
-        let may_deny = sentence.contains("enie") || sentence.contains("eny");
+        // (Whether it has a word of denial: a form of the dictionary's DENY, found with the
+        // triggers.)
+        let may_deny = triggers
+            .iter()
+            .any(|&(_, _, t)| self.triggers.table[t].lemma == Some("deny"));
         let adverbials: Vec<(usize, usize)> = c.adverbial.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
         self.work.fetch_add(
             (sentence.len() * (1 + mentions.len() + triggers.len() + commas.len())) as u64,

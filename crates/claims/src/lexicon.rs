@@ -352,12 +352,7 @@ impl Lexicon {
         // A state's capital stands for its government in news prose ("Seoul said"): every
         // recorded capital, and seat of government where that is another city ("Colombo"), read
         // as a place when it is one ("in Seoul").
-        for (a, capital) in kb.facts().actors.iter().flat_map(|a| {
-            [a.capital.as_deref(), a.seat.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(move |c| (a, c))
-        }) {
+        for (a, capital) in kb.facts().actors.iter().flat_map(|a| a.seats().map(move |c| (a, c))) {
             let capital = capital.trim();
             if capital.len() < 2 {
                 continue;

@@ -460,11 +460,7 @@ fn claimed_place(kb: &KnowledgeBase, c: &Claim) -> Option<String> {
     let words: Vec<&str> = c.quote.split_whitespace().collect();
     let known = |name: &str| {
         kb.resolve(name).is_err()
-            && (kb
-                .facts()
-                .actors
-                .iter()
-                .any(|a| a.capital.as_deref() == Some(name) || a.seat.as_deref() == Some(name))
+            && (kb.facts().actors.iter().any(|a| a.seats().any(|c| c == name))
                 || kb.facts().events.iter().any(|e| {
                     e.place
                         .as_deref()

@@ -91,6 +91,12 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The cities that stand for a state's government: its capital, then its seat of government
+    /// where that is another city.
+    pub fn seats(&self) -> impl Iterator<Item = &str> {
+        [self.capital.as_deref(), self.seat.as_deref()].into_iter().flatten()
+    }
+
     /// The name to show: the short name when there is one.
     pub fn display_name(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.name)
