@@ -1325,7 +1325,7 @@ impl<'kb> Extractor<'kb> {
             };
             // Each trigger with its sense there, and whether it follows its subject directly (a
             // name, not a demonym, right before it).
-            let clause_triggers: Vec<(usize, usize, Sense, bool)> = triggers
+            let mut clause_triggers: Vec<(usize, usize, Sense, bool)> = triggers
                 .iter()
                 .filter(|(s, _, _)| *s >= a && *s < b && !told_nouns.iter().any(|&(o, q)| *s >= o && *s < q))
                 .filter_map(|&(s, e, t)| {
@@ -1416,6 +1416,16 @@ impl<'kb> Extractor<'kb> {
                     Some((s, e, sense, after_name))
                 })
                 .collect();
+            // What a verb of ending ends is no event of its own: "cancelled a railway contract"
+            // is a cancellation, not a contract.
+            let ended: Vec<(usize, usize)> = clause_triggers
+                .iter()
+                .filter(|x| x.2.cue == Cue::Ending)
+                .map(|x| (x.1, x.1 + crate::lexicon::object_phrase(&undated[x.1..b]).len()))
+                .collect();
+            if !ended.is_empty() {
+                clause_triggers.retain(|x| !ended.iter().any(|&(e, end)| x.0 >= e && x.0 < end));
+            }
             // A nominal trigger inside a prepositional phrase ("in the wake of the invasion",
             // "since the summit") is background, not the clause's event.
             let weight = |s: usize, sense: &Sense, after_name: bool| -> (i32, i32) {
@@ -3818,6 +3828,14 @@ mod tests {
         (ids(&c.actors), ids(&c.recipients))
     }
 
+    /// The one claim of sentence `s` (said on 6 May 2024): its type, actors and recipients.
+    fn single(x: &Extractor, s: &str) -> (Plover, String, String) {
+        let c = x.extract_sentence(s, PartialDate::parse("2024-05-06").ok());
+        assert_eq!(c.len(), 1, "{s}: {c:?}");
+        let (a, r) = sides(&c[0]);
+        (c[0].plover, a.join(" "), r.join(" "))
+    }
+
     #[test]
     fn a_signing_with_actors_date_and_kind() {
         let x = extractor();
@@ -4706,12 +4724,7 @@ mod tests {
     #[test]
     fn denials_refusals_and_praise_of_a_thing_are_events() {
         let x = extractor();
-        let one = |s: &str| {
-            let c = x.extract_sentence(s, PartialDate::parse("2024-05-06").ok());
-            assert_eq!(c.len(), 1, "{s}: {c:?}");
-            let (a, r) = sides(&c[0]);
-            (c[0].plover, a.join(" "), r.join(" "))
-        };
+        let one = |s: &str| single(x, s);
         // Denying responsibility (CAMEO 016) rejects the accusation; "reject", whose block has no
         // code, is a rejection by nearly all of its patterns.
         assert_eq!(
@@ -4742,6 +4755,37 @@ mod tests {
             one("The foreign ministers of the Democratic Republic of Congo and Rwanda signed a peace agreement."),
             (Plover::Agree, "COD RWA".into(), "".into())
         );
+    }
+
+    #[test]
+    fn ending_cooperation_is_a_sanction() {
+        let x = extractor();
+        let one = |s: &str| single(x, s);
+        let sanction = |a: &str, r: &str| (Plover::Sanction, a.to_string(), r.to_string());
+        // A verb of ending with no code of its own reduces relations where what it ends is
+        // cooperation: what it ends is not an event of its own.
+        assert_eq!(one("Chile halted all trade with Peru."), sanction("CHL", "PER"));
+        assert_eq!(
+            one("Norway has cancelled a railway contract awarded to a Swedish company."),
+            sanction("NOR", "SWE")
+        );
+        // … or where a state or organisation is what it suspends, in either voice.
+        assert_eq!(
+            one("The African Union suspended Mali on Thursday."),
+            sanction("AU", "MLI")
+        );
+        assert_eq!(
+            one("Mali was suspended by the African Union on Thursday."),
+            sanction("AU", "MLI")
+        );
+        // Ending a deployment is a de-escalation.
+        assert_eq!(
+            one("Chile ended its deployment in Peru."),
+            (Plover::Retreat, "CHL".into(), "PER".into())
+        );
+        // What ends no cooperation is not a sanction.
+        let c = x.extract_sentence("Chile halted its shelling of the border post.", None);
+        assert!(c.iter().all(|c| c.plover != Plover::Sanction), "{c:?}");
     }
 
     #[test]

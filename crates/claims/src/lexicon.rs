@@ -1487,10 +1487,30 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
         "barring",
         "during",
     ];
+    // Blocks of verbs that end or cut something ("suspend", "halt", "cancel", "scrap", "sever":
+    // CAMEO 2.0's CANCEL, REVOKE_, SCRAP, SEPARATE …), which have no code but whose patterns read
+    // them as a reduction of relations (CAMEO 16, PLOVER SANCTION) at least as often as anything
+    // else, of three or more: "halt aid" 162, "call off talks" 160, "close the embassy" 161.
+    let reducing: Vec<bool> = dict
+        .blocks
+        .iter()
+        .map(|block| {
+            let mut types: std::collections::HashMap<Plover, usize> = Default::default();
+            for p in &block.patterns {
+                if let Some(plover) = p.code.as_deref().and_then(crate::petrarch::plover_of_cameo) {
+                    *types.entry(plover).or_default() += 1;
+                }
+            }
+            let sanction = types.get(&Plover::Sanction).copied().unwrap_or(0);
+            block_meaning(block).is_none() && sanction >= 3 && types.values().all(|&n| n <= sanction)
+        })
+        .collect();
     let mut out = Vec::new();
     let listed: std::collections::HashSet<&str> = found.keys().copied().collect();
     for (form, (code, bi, own, lemma)) in found {
-        let default_code = code;
+        // (Such a verb with no code of its own is a reduction of relations where what it ends
+        // is: see [`Triggers::sense`].)
+        let default_code = code.or(reducing[bi].then_some(REDUCE_RELATIONS));
         let (code, by_patterns) = reading.get(form).copied().unwrap_or((code, false));
         if PREPOSITIONS.contains(&form) {
             continue;
@@ -1616,6 +1636,9 @@ pub enum Cue {
     /// A verb of praise, blame or refusal read by its default code before what it is about
     /// ("welcomed the vote"): the clause's event only where it tells no other.
     Fallback,
+    /// A verb that ends the cooperation named after it ("suspended the contract"): the event is
+    /// the ending, and the words of cooperation in its object are no events of their own.
+    Ending,
 }
 
 /// Whether a name ends in the noun of an institution ("Syrian National Council", "Kosovo
@@ -1893,6 +1916,48 @@ impl Detached {
 /// after an object it is mostly a preposition, "gave Ukraine aid in 2022").
 const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "over", "away"];
 
+/// CAMEO's "reduce relations, not specified" (PLOVER SANCTION).
+const REDUCE_RELATIONS: &str = "160";
+/// CAMEO's "de-escalate military engagement" (PLOVER RETREAT).
+const DE_ESCALATE: &str = "087";
+
+/// The noun phrase right after a verb (`after` begins where the verb ends): its words up to the
+/// first comma, preposition, conjunction or relative word, five at most ("cancelled **a railway
+/// contract** awarded to …", "halted **all trade** with Israel").
+pub fn object_phrase(after: &str) -> &str {
+    let mut end = 0;
+    for tok in after.split_whitespace().take(5) {
+        let w = word(tok);
+        if matches!(
+            w.as_ref(),
+            "to" | "with"
+                | "from"
+                | "for"
+                | "in"
+                | "on"
+                | "at"
+                | "over"
+                | "by"
+                | "against"
+                | "after"
+                | "until"
+                | "and"
+                | "or"
+                | "that"
+                | "which"
+                | "because"
+                | "as"
+        ) {
+            break;
+        }
+        end = tok.as_ptr() as usize - after.as_ptr() as usize + tok.len();
+        if tok.ends_with([',', ';', ':', '.']) {
+            break;
+        }
+    }
+    &after[..end]
+}
+
 impl Triggers {
     /// The trigger table, built once per process and shared by every extractor (it does not
     /// depend on the knowledge base).
@@ -1993,22 +2058,41 @@ impl Triggers {
             // its default code, as PETRARCH's would where no pattern matches.
             // So does a verb of praise, blame or refusal before what it is about ("welcomed the
             // vote", "opposed the plan"): what it says is of the thing named, whoever did it.
+            // (In the passive, its object is the subject before it: "Niger was suspended by the
+            // African Union".)
+            // A verb that ends or cuts something reads as a reduction of relations before the
+            // cooperation it ends ("halted all trade with Israel", "cancelled a railway
+            // contract"), as a de-escalation before a deployment or exercise of entente's table
+            // ("ended its deployment"): the verb's event, what it ends its object.
             None if trig.conditional => {
                 let next = sentence[te..].split_whitespace().next().unwrap_or("");
-                let code = trig.default_code?;
+                let mut code = trig.default_code?;
                 let plover = crate::petrarch::plover_of_cameo(code)?;
-                let named = next.starts_with(char::is_uppercase);
+                let passive = next == "by" && last_before.as_deref().is_some_and(be_form);
+                let named = next.starts_with(char::is_uppercase) || passive;
                 let verbal = matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject)
                     && (determiner(&word(next)) || possessive(&word(next)));
-                if !named && !verbal {
+                let ended = (plover == Plover::Sanction && !named)
+                    .then(|| self.ended(object_phrase(&sentence[te..b])))
+                    .flatten();
+                if let Some(c) = ended {
+                    code = c;
+                } else if !named && !verbal {
                     return None;
                 }
+                let plover = crate::petrarch::plover_of_cameo(code)?;
                 Some(Sense {
                     kind: kind_of_cameo(code),
                     plover,
                     cameo: Some(code),
                     needs_object: named,
-                    cue: if named { own.cue } else { Cue::Fallback },
+                    cue: if named {
+                        own.cue
+                    } else if ended.is_some() {
+                        Cue::Ending
+                    } else {
+                        Cue::Fallback
+                    },
                     ..own
                 })
             }
@@ -2017,6 +2101,28 @@ impl Triggers {
                 ..own
             }),
         }
+    }
+
+    /// What ending the things `phrase` names is: a reduction of relations where its last word of
+    /// cooperation (agreement, cooperation, aid, consultation or support, read by the table as
+    /// it stands) is one, a de-escalation where it is a deployment or exercise of entente's own
+    /// table; `None` where it names no cooperation.
+    fn ended(&self, phrase: &str) -> Option<&'static str> {
+        let (i, tr) = self
+            .ac
+            .find_iter(phrase)
+            .filter(|m| bounded(phrase, m.start(), m.end()))
+            .map(|m| (m.pattern().as_usize(), &self.table[m.pattern().as_usize()]))
+            .filter(|(_, tr)| {
+                !tr.conditional
+                    && matches!(
+                        tr.sense.plover,
+                        Plover::Agree | Plover::Cooperate | Plover::Aid | Plover::Consult | Plover::Support
+                    )
+            })
+            .last()?;
+        let military = i < self.builtin && matches!(tr.sense.kind, ClaimKind::Deployment | ClaimKind::Exercise);
+        Some(if military { DE_ESCALATE } else { REDUCE_RELATIONS })
     }
 
     /// The most specific of the CAMEO dictionary's patterns for trigger `t`'s verb that matches
