@@ -569,7 +569,10 @@ impl<'kb> Extractor<'kb> {
             anchor: None,
             future: Some(speaks_of_the_future),
         };
-        let mut memory = Memory::default();
+        let mut memory = Memory {
+            shared: self.lexicon.shared_names_in(&article.text),
+            ..Memory::default()
+        };
         // A sentence said again (a repeated headline, a pull quote) is one statement.
         let mut seen: crate::Set<&str> = Default::default();
         for (index, &(s0, s1)) in article.sentences().iter().enumerate() {
@@ -601,7 +604,10 @@ impl<'kb> Extractor<'kb> {
             future: Some(speaks_of_the_future),
         };
         let mut out = Vec::new();
-        let mut memory = Memory::default();
+        let mut memory = Memory {
+            shared: self.lexicon.shared_names_in(sentence),
+            ..Memory::default()
+        };
         self.sentence(&article, 0, 0, sentence, &mut ctx, &mut memory, &mut out);
         out
     }
@@ -640,7 +646,10 @@ impl<'kb> Extractor<'kb> {
             (Some((a, b)), Some(p)) => Some((a, b.min(p.1))),
             (d, p) => d.or(p),
         };
-        let found = self.lexicon.actors(sentence, day, span);
+        let mut found = self.lexicon.actors(sentence, day, span);
+        if !memory.shared.is_empty() {
+            self.lexicon.add_shared(sentence, &memory.shared, &mut found);
+        }
         // "in Vilnius, Lithuania", "MORĄG, Poland —": a state after the place it locates is a
         // place too (its start in the sentence).
         let located: Vec<usize> = found
@@ -2997,6 +3006,8 @@ struct Memory<'t> {
     /// The two most named so far, most named first (kept as names are counted, so that the
     /// topic costs nothing to ask for however many actors a long text names).
     top: Vec<String>,
+    /// What the short names several states share stand for in this text ("Congo").
+    shared: Vec<(String, ActorEntry)>,
 }
 
 impl Memory<'_> {
@@ -4755,6 +4766,31 @@ mod tests {
             one("The foreign ministers of the Democratic Republic of Congo and Rwanda signed a peace agreement."),
             (Plover::Agree, "COD RWA".into(), "".into())
         );
+    }
+
+    #[test]
+    fn a_short_name_two_states_share_is_the_one_the_text_names() {
+        let x = extractor();
+        let actors = |text: &str| -> Vec<Vec<String>> {
+            let article = Article::from_bytes("t.txt", format!("date: 2025-06-30\n\n{text}").as_bytes());
+            x.extract(&article)
+                .iter()
+                .map(|c| c.actors.iter().map(|a| a.id.clone()).collect())
+                .collect()
+        };
+        // "Congo" follows the "of" of both Congos' formal names: the text's is the one its
+        // capital or full name tells, in any sentence.
+        assert_eq!(
+            actors("Congo signed a deal with Rwanda. Kinshasa welcomed the deal.")[0],
+            vec!["COD".to_string()]
+        );
+        assert_eq!(
+            actors("Officials in Brazzaville spoke. Congo signed a deal with Rwanda.")[0],
+            vec!["COG".to_string()]
+        );
+        // With neither told, or both, it is no actor.
+        assert_eq!(actors("Congo signed a deal with Rwanda."), vec![Vec::<String>::new()]);
+        assert!(actors("Congo signed a deal with Rwanda. Kinshasa and Brazzaville welcomed it.")[0].is_empty());
     }
 
     #[test]

@@ -38,6 +38,22 @@ pub struct ActorEntry {
 }
 
 impl ActorEntry {
+    /// The entry of a name of the knowledge base's actor `a`.
+    fn of(kb: &KnowledgeBase, a: &entente_model::Actor) -> ActorEntry {
+        ActorEntry {
+            id: a.id.clone(),
+            acts_for: acts_for(kb, &a.id),
+            kind: a.kind,
+            place: false,
+            one_word_name: false,
+            capitalised: false,
+            agent: None,
+            dictionary: false,
+            demonym: false,
+            role: None,
+        }
+    }
+
     /// Whether it names armed or police forces ("troops", "marines", "police officers"): an agent
     /// the Phoenix dictionary codes military, police or armed group.
     pub fn names_forces(&self) -> bool {
@@ -92,6 +108,11 @@ pub struct Lexicon {
     /// Further dictionaries given by the caller (the PETRARCH validation suite's fictional
     /// actors), read after the shipped ones.
     extra: Option<DictionaryNames>,
+    /// Short names that several states share and that are no name of the knowledge base's
+    /// ("Congo": the Republic of the Congo's and the Democratic Republic of the Congo's), with
+    /// those states: a text's is the one of them it names otherwise (see
+    /// [`Lexicon::shared_names_in`]).
+    shared: Vec<(String, Vec<ActorEntry>)>,
 }
 
 /// What a dictionary name stands for.
@@ -300,18 +321,7 @@ impl Lexicon {
         let mut sensitive: Vec<(String, ActorEntry)> = Vec::new();
         let mut insensitive: Vec<(String, ActorEntry)> = Vec::new();
         for a in &kb.facts().actors {
-            let entry = ActorEntry {
-                id: a.id.clone(),
-                acts_for: acts_for(kb, &a.id),
-                kind: a.kind,
-                place: false,
-                one_word_name: false,
-                capitalised: false,
-                agent: None,
-                dictionary: false,
-                demonym: false,
-                role: None,
-            };
+            let entry = ActorEntry::of(kb, a);
             let mut names: Vec<&str> = vec![a.name.as_str()];
             names.extend(a.short_name.as_deref());
             names.extend(a.aliases.iter().map(String::as_str));
@@ -473,6 +483,29 @@ impl Lexicon {
         for (n, e) in sensitive.iter().chain(&insensitive) {
             by_name.entry(n.to_lowercase()).or_insert_with(|| e.id.clone());
         }
+        // A state's short name is what follows the "of" of its formal name ("Republic of the
+        // Congo" → "Congo"); one that several states share is no one state's.
+        let mut shared: crate::Map<String, Vec<ActorEntry>> = Default::default();
+        for a in kb.facts().actors.iter().filter(|a| a.kind == ActorKind::State) {
+            let names = std::iter::once(&a.name).chain(&a.short_name).chain(&a.aliases);
+            for short in names
+                .filter_map(|n| n.rsplit_once(" of "))
+                .map(|(_, s)| s.trim_start_matches("the "))
+            {
+                let states = shared.entry(short.to_string()).or_default();
+                if !states.iter().any(|e| e.id == a.id) {
+                    states.push(ActorEntry {
+                        one_word_name: !short.contains(' '),
+                        capitalised: true,
+                        ..ActorEntry::of(kb, a)
+                    });
+                }
+            }
+        }
+        let shared: Vec<(String, Vec<ActorEntry>)> = shared
+            .into_iter()
+            .filter(|(n, states)| states.len() > 1 && !by_name.contains_key(&n.to_lowercase()))
+            .collect();
         let states: crate::Set<String> = kb
             .facts()
             .actors
@@ -521,7 +554,47 @@ impl Lexicon {
             systems,
             system_names,
             makers,
+            shared,
         }
+    }
+
+    /// The short names several states share that `text` uses ("Congo"), each with the one of
+    /// its states the text names otherwise — by a name of its own, its capital or its people
+    /// ("the Democratic Republic of Congo", "Kinshasa", "Congolese") —; a name whose text
+    /// names none or several of them stands for no actor.
+    pub fn shared_names_in(&self, text: &str) -> Vec<(String, ActorEntry)> {
+        let used = |n: &str| text.match_indices(n).any(|(k, _)| bounded(text, k, k + n.len()));
+        let present: Vec<&(String, Vec<ActorEntry>)> = self.shared.iter().filter(|(n, _)| used(n)).collect();
+        if present.is_empty() {
+            return Vec::new();
+        }
+        let named: crate::Set<String> = self.kb_actors(text).into_iter().map(|m| m.entry.acts_for).collect();
+        present
+            .into_iter()
+            .filter_map(|(n, states)| {
+                let mut told = states.iter().filter(|e| named.contains(&e.acts_for));
+                let one = told.next()?;
+                told.next().is_none().then(|| (n.clone(), one.clone()))
+            })
+            .collect()
+    }
+
+    /// Adds to `found` (a sentence's names, in order) the short names of `resolved` that
+    /// `sentence` uses where no name found covers them.
+    pub fn add_shared(&self, sentence: &str, resolved: &[(String, ActorEntry)], found: &mut Vec<ActorMention>) {
+        for (n, entry) in resolved {
+            for (k, _) in sentence.match_indices(n.as_str()) {
+                let end = k + n.len();
+                if bounded(sentence, k, end) && !found.iter().any(|m| m.start < end && k < m.end) {
+                    found.push(ActorMention {
+                        start: k,
+                        end,
+                        entry: entry.clone(),
+                    });
+                }
+            }
+        }
+        found.sort_by_key(|m| m.start);
     }
 
     /// The lexicon with further actor and agent dictionaries, bare country entries included
