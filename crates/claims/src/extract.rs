@@ -311,6 +311,27 @@ fn counted_back(sentence: &str, offset: usize, opens: &[usize], claims: &mut [Cl
     }
 }
 
+/// In a clause `[a, b)` of `sentence` that says what a thing told before is — "It is", "This
+/// was" (with "also" or "now" between) and a noun phrase with its article or possessive —, that
+/// noun phrase (as [`crate::lexicon::noun_phrase`] reads it, seven words at most: "It is **the
+/// fourth major Korean arms contract** with Poland").
+fn described_again(sentence: &str, a: usize, b: usize) -> Option<(usize, usize)> {
+    let clause = &sentence[a..b];
+    let mut words = word_spans(clause).filter(|(_, w)| !matches!(*w, "also" | "now"));
+    let (_, subject) = words.next()?;
+    let (_, copula) = words.next()?;
+    let (k, det) = words.next()?;
+    let lower = |w: &str| w.to_ascii_lowercase();
+    let opens = matches!(lower(subject).as_str(), "it" | "this")
+        && matches!(lower(copula).as_str(), "is" | "was")
+        && (crate::lexicon::determiner(&lower(det)) || det.ends_with("'s") || det == "one");
+    if !opens {
+        return None;
+    }
+    let from = a + k;
+    Some((from, from + crate::lexicon::noun_phrase(&sentence[from..b], 7).len()))
+}
+
 /// "His country", "her country" after another party is the state of the officeholder named
 /// before it in the sentence ("Belarusian President Alexander Lukashenko said Russia would
 /// station missiles on his country's territory"): a mention of that state is added. (Not where
@@ -1332,11 +1353,16 @@ impl<'kb> Extractor<'kb> {
                             .any(|w| crate::lexicon::weapon_word(&w.to_ascii_lowercase()))
                 })
             };
+            // A clause that says what a thing told before is ("It is the fourth arms contract with
+            // Poland this year", "This is the first agreement of its kind") describes it again:
+            // the words of what it is are no new events.
+            let described = described_again(sentence, a, b);
             // Each trigger with its sense there, and whether it follows its subject directly (a
             // name, not a demonym, right before it).
             let mut clause_triggers: Vec<(usize, usize, Sense, bool)> = triggers
                 .iter()
                 .filter(|(s, _, _)| *s >= a && *s < b && !told_nouns.iter().any(|&(o, q)| *s >= o && *s < q))
+                .filter(|(s, _, _)| !described.is_some_and(|(p, q)| *s >= p && *s < q))
                 .filter_map(|&(s, e, t)| {
                     let after_name = mentions
                         .iter()
@@ -1430,7 +1456,12 @@ impl<'kb> Extractor<'kb> {
             let ended: Vec<(usize, usize)> = clause_triggers
                 .iter()
                 .filter(|x| x.2.cue == Cue::Ending)
-                .map(|x| (x.1, x.1 + crate::lexicon::object_phrase(&undated[x.1..b]).len()))
+                .map(|x| {
+                    (
+                        x.1,
+                        x.1 + crate::lexicon::noun_phrase(&undated[x.1..b], crate::lexicon::OBJECT_WORDS).len(),
+                    )
+                })
                 .collect();
             if !ended.is_empty() {
                 clause_triggers.retain(|x| !ended.iter().any(|&(e, end)| x.0 >= e && x.0 < end));
@@ -4791,6 +4822,28 @@ mod tests {
         // With neither told, or both, it is no actor.
         assert_eq!(actors("Congo signed a deal with Rwanda."), vec![Vec::<String>::new()]);
         assert!(actors("Congo signed a deal with Rwanda. Kinshasa and Brazzaville welcomed it.")[0].is_empty());
+    }
+
+    #[test]
+    fn saying_again_what_a_thing_is_tells_no_new_event() {
+        let x = extractor();
+        let claims = |s: &str| x.extract_sentence(s, PartialDate::parse("2024-05-06").ok());
+        // "It is …" with an article describes what was told before.
+        for s in [
+            "It is the fourth major arms contract between Chile and Peru this year.",
+            "This was the first agreement of its kind between Japan and a European country.",
+        ] {
+            assert!(claims(s).is_empty(), "{s}: {:?}", claims(s));
+        }
+        // Not what follows the noun phrase, nor "it" as the subject of a verb.
+        assert_eq!(
+            single(x, "It was the first time that Chile had signed a treaty with Peru."),
+            (Plover::Agree, "CHL".into(), "PER".into())
+        );
+        assert_eq!(
+            single(x, "It was then that Chile signed a treaty with Peru."),
+            (Plover::Agree, "CHL".into(), "PER".into())
+        );
     }
 
     #[test]

@@ -1989,17 +1989,20 @@ impl Detached {
 /// after an object it is mostly a preposition, "gave Ukraine aid in 2022").
 const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "over", "away"];
 
+/// The most words a verb's object is read to (see [`noun_phrase`]).
+pub const OBJECT_WORDS: usize = 5;
+
 /// CAMEO's "reduce relations, not specified" (PLOVER SANCTION).
 const REDUCE_RELATIONS: &str = "160";
 /// CAMEO's "de-escalate military engagement" (PLOVER RETREAT).
 const DE_ESCALATE: &str = "087";
 
-/// The noun phrase right after a verb (`after` begins where the verb ends): its words up to the
-/// first comma, preposition, conjunction or relative word, five at most ("cancelled **a railway
+/// The noun phrase at the start of `after` (the text after a verb): its words up to the first
+/// comma, preposition, conjunction or relative word, `most` at most ("cancelled **a railway
 /// contract** awarded to …", "halted **all trade** with Israel").
-pub fn object_phrase(after: &str) -> &str {
+pub fn noun_phrase(after: &str, most: usize) -> &str {
     let mut end = 0;
-    for tok in after.split_whitespace().take(5) {
+    for tok in after.split_whitespace().take(most) {
         let w = word(tok);
         if matches!(
             w.as_ref(),
@@ -2146,7 +2149,7 @@ impl Triggers {
                 let verbal = matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject)
                     && (determiner(&word(next)) || possessive(&word(next)));
                 let ended = (plover == Plover::Sanction && !named)
-                    .then(|| self.ended(object_phrase(&sentence[te..b])))
+                    .then(|| self.ended(noun_phrase(&sentence[te..b], OBJECT_WORDS)))
                     .flatten();
                 if let Some(c) = ended {
                     code = c;
