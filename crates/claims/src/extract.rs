@@ -2672,6 +2672,43 @@ impl<'kb> Extractor<'kb> {
             {
                 continue;
             }
+            // A definite mention of an agreement told before, opening its clause ("The contract,
+            // signed on Wednesday, is worth …", "Under the agreement, concluded this week, …"),
+            // is that claim again: where it dates the signing itself, the claim takes the date
+            // in place of none, of a coarser one that holds it, or of a day up to a week later
+            // (the day the signing was announced: "… said on Thursday").
+            if plover == Plover::Agree && items.iter().all(|(q, _)| q.is_none()) && definite_opening(sentence, a, ts) {
+                let ids: Vec<&str> = actors.iter().chain(&recipients).map(|x| x.0.as_str()).collect();
+                let told = out[..first_here].iter_mut().rev().find(|c| {
+                    c.plover == Plover::Agree
+                        && agreement_kind(c.mode)
+                        && ids
+                            .iter()
+                            .all(|id| c.actors.iter().chain(&c.recipients).any(|x| x.id == *id))
+                });
+                if let Some(told) = told.filter(|_| agreement_kind(trig.kind)) {
+                    let here = date.as_ref().filter(|_| dated_here).map(|d| d.date);
+                    match (told.date, here) {
+                        (_, None) => continue,
+                        (None, Some(d)) => {
+                            told.date = Some(d);
+                            continue;
+                        }
+                        (Some(t), Some(d)) => {
+                            let holds = t.precision() < d.precision()
+                                && t.earliest() <= d.earliest()
+                                && d.latest() <= t.latest();
+                            let lag = t.precision() == entente_model::Precision::Day
+                                && d.precision() == entente_model::Precision::Day
+                                && (0..=7).contains(&(t.earliest().ordinal() - d.earliest().ordinal()));
+                            if holds || lag {
+                                told.date = Some(d);
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
             for (quantity, system) in items {
                 // A deal that names its system but not its supplier is with the system's maker,
                 // where the recorded transfers agree on one ("framework agreements for K2 tanks"),
@@ -3754,6 +3791,25 @@ fn family(kind: ClaimKind) -> Option<u8> {
     }
 }
 
+/// Kinds of claim that tell an agreement: a deal, a contract, a treaty, a programme.
+fn agreement_kind(kind: ClaimKind) -> bool {
+    use ClaimKind::*;
+    matches!(
+        kind,
+        ArmsDeal | FrameworkAgreement | ExecutiveContract | Agreement | Treaty | Programme
+    )
+}
+
+/// Whether the trigger at `ts` is a noun with "the" or "this" that opens the clause `[a, ..)`,
+/// after at most one preposition ("The contract, signed …", "Under the agreement, …").
+fn definite_opening(sentence: &str, a: usize, ts: usize) -> bool {
+    let words: Vec<&str> = sentence[a..ts].split_whitespace().collect();
+    match words.as_slice() {
+        [det] | [_, det] => matches!(det.to_ascii_lowercase().as_str(), "the" | "this"),
+        _ => false,
+    }
+}
+
 fn dedupe(v: &mut Vec<(String, String)>) {
     let mut seen = std::collections::HashSet::new();
     v.retain(|(id, _)| seen.insert(id.clone()));
@@ -4822,6 +4878,35 @@ mod tests {
         // With neither told, or both, it is no actor.
         assert_eq!(actors("Congo signed a deal with Rwanda."), vec![Vec::<String>::new()]);
         assert!(actors("Congo signed a deal with Rwanda. Kinshasa and Brazzaville welcomed it.")[0].is_empty());
+    }
+
+    #[test]
+    fn the_agreement_told_again_is_the_claim_told_before() {
+        let x = extractor();
+        let claims = |text: &str| {
+            let article = Article::from_bytes("t.txt", format!("date: 2017-12-21\n\n{text}").as_bytes());
+            x.extract(&article)
+                .into_iter()
+                .map(|c| (c.plover, c.date.map(|d| d.to_string())))
+                .collect::<Vec<_>>()
+        };
+        // The signing's own day replaces the day it was announced.
+        assert_eq!(
+            claims(
+                "Chile has signed a contract with Peru for ten patrol boats, the ministry said on Thursday. \
+                 The contract, signed on Wednesday, is worth about $300 million."
+            ),
+            vec![(Plover::Agree, Some("2017-12-20".to_string()))]
+        );
+        // A date that cannot be the same signing is another agreement's.
+        assert_eq!(
+            claims(
+                "Chile signed a contract with Peru in March 2015. \
+                 The contract, signed on Wednesday, is worth about $300 million."
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]
