@@ -188,6 +188,8 @@ struct Cues {
     /// A group named before, referred to by its size ("the two sides", "both countries", "the
     /// three leaders"; group 1 the size).
     both_sides: Regex,
+    /// A plural subject that names no one, opening a clause: "they", "the leaders".
+    plural_subject: Regex,
     /// A definite reference to a signing ("the signing", "the ceremony") or a meeting told before.
     event_reference: Regex,
     /// An irregular past participle ("led", "sent", "held", and those that are no past tense:
@@ -228,6 +230,9 @@ impl Cues {
     }
 }
 
+/// Plural nouns for the parties to an event, in a pattern: "sides", "countries", "leaders" …
+const PARTIES: &str = "sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies|neighbou?rs|rivals|powers|air forces";
+
 fn cues() -> &'static Cues {
     static C: OnceLock<Cues> = OnceLock::new();
     C.get_or_init(|| {
@@ -247,7 +252,8 @@ fn cues() -> &'static Cues {
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
             government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|republic)\b"),
-            both_sides: re(r"(?i)\b(?:(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:sides|countries|nations|governments|leaders|states|allies|partners|parties|militaries|capitals|delegations|(?:prime |foreign |defen[cs]e )?ministers|presidents|heads of (?:state|government)|navies|armies|neighbou?rs|rivals|powers|air forces)\b|(the two|the three|the four|the five)\s+(?:also|met|agreed|signed|held|have|had|are|were|will|would)\b)"),
+            both_sides: re(&format!(r"(?i)\b(?:(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:{PARTIES})\b|(the two|the three|the four|the five)\s+(?:also|met|agreed|signed|held|have|had|are|were|will|would)\b)")),
+            plural_subject: re(&format!(r"(?i)^(?:(?:and|but|then) )?(?:they|the (?:{PARTIES}))\b")),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted|flown|shown|known|grown|thrown|drawn|sworn|torn|borne|begun|sunk|overseen|undertaken|forbidden)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
@@ -1513,7 +1519,7 @@ impl<'kb> Extractor<'kb> {
                     && sense.specificity <= 6
                     && clause_triggers.iter().any(|(s2, _, other, _)| {
                         *s2 < s
-                            && other.plover != sense.plover
+                            && (other.plover != sense.plover || in_phrase)
                             && governing(other)
                             && !crate::lexicon::nominal_use(&sentence[..*s2])
                     });
@@ -2100,6 +2106,19 @@ impl<'kb> Extractor<'kb> {
                     }
                     None => {
                         actors = carried;
+                        // A plural subject ("they", "the leaders") after an event between the
+                        // subject told and others is all of them: "Biden hosted Yoon and Kishida
+                        // at Camp David. The leaders agreed to meet every year."
+                        if plural_subject(c, &sentence[a..ts]) {
+                            let together =
+                                |p: &Plover| matches!(p, Plover::Consult | Plover::Agree | Plover::Cooperate);
+                            if let Some((_, acts, recs, _)) = memory.last_event.as_ref().filter(|e| together(&e.0)) {
+                                let all: Named = acts.iter().chain(recs).cloned().collect();
+                                if all.len() > actors.len() && actors.iter().all(|x| all.iter().any(|y| y.0 == x.0)) {
+                                    actors = all;
+                                }
+                            }
+                        }
                         if let Some((state, partners)) = self.described_state(&sentence[a..ts], &actors, memory) {
                             if recipients.is_empty() {
                                 recipients = partners;
@@ -3791,6 +3810,16 @@ fn family(kind: ClaimKind) -> Option<u8> {
     }
 }
 
+/// Whether the words before a clause's verb open with a plural subject that names no one
+/// ("they", "the leaders"), at their start or after an opening phrase set off by a comma ("In
+/// documents released after the talks, the leaders").
+fn plural_subject(c: &Cues, before_verb: &str) -> bool {
+    let after_comma = before_verb.find(", ").map(|k| &before_verb[k + 2..]);
+    std::iter::once(before_verb)
+        .chain(after_comma)
+        .any(|t| c.plural_subject.is_match(t.trim_start()))
+}
+
 /// Kinds of claim that tell an agreement: a deal, a contract, a treaty, a programme.
 fn agreement_kind(kind: ClaimKind) -> bool {
     use ClaimKind::*;
@@ -4878,6 +4907,30 @@ mod tests {
         // With neither told, or both, it is no actor.
         assert_eq!(actors("Congo signed a deal with Rwanda."), vec![Vec::<String>::new()]);
         assert!(actors("Congo signed a deal with Rwanda. Kinshasa and Brazzaville welcomed it.")[0].is_empty());
+    }
+
+    #[test]
+    fn a_host_hosts_and_the_leaders_are_all_who_met() {
+        let x = extractor();
+        // What a meeting is for ("for talks") is no event of its own: the host receives the
+        // guest.
+        assert_eq!(
+            single(
+                x,
+                "Chile's president hosted his Peruvian counterpart in Santiago for talks on border security."
+            ),
+            (Plover::Consult, "CHL".into(), "PER".into())
+        );
+        // "The leaders" after a meeting are all who met.
+        let article = Article::from_bytes(
+            "t.txt",
+            "date: 2023-08-19\n\nChile's president hosted Peru's president and Bolivia's president on Friday. \
+             The leaders agreed to hold annual joint military exercises."
+                .as_bytes(),
+        );
+        let c = x.extract(&article);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(sides(&c[1]), (vec!["CHL", "PER", "BOL"], vec![]), "{c:?}");
     }
 
     #[test]
