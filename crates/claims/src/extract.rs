@@ -596,10 +596,7 @@ impl<'kb> Extractor<'kb> {
             anchor: None,
             future: Some(speaks_of_the_future),
         };
-        let mut memory = Memory {
-            shared: self.lexicon.shared_names_in(&article.text),
-            ..Memory::default()
-        };
+        let mut memory = Memory::default();
         // A sentence said again (a repeated headline, a pull quote) is one statement.
         let mut seen: crate::Set<&str> = Default::default();
         for (index, &(s0, s1)) in article.sentences().iter().enumerate() {
@@ -631,10 +628,7 @@ impl<'kb> Extractor<'kb> {
             future: Some(speaks_of_the_future),
         };
         let mut out = Vec::new();
-        let mut memory = Memory {
-            shared: self.lexicon.shared_names_in(sentence),
-            ..Memory::default()
-        };
+        let mut memory = Memory::default();
         self.sentence(&article, 0, 0, sentence, &mut ctx, &mut memory, &mut out);
         out
     }
@@ -674,8 +668,13 @@ impl<'kb> Extractor<'kb> {
             (d, p) => d.or(p),
         };
         let mut found = self.lexicon.actors(sentence, day, span);
-        if !memory.shared.is_empty() {
-            self.lexicon.add_shared(sentence, &memory.shared, &mut found);
+        // (What the short names several states share stand for is read from the whole text,
+        // once, when a sentence first uses one.)
+        if self.lexicon.uses_shared(sentence, &found) {
+            let resolved = memory
+                .shared
+                .get_or_init(|| self.lexicon.shared_names_in(&article.text));
+            self.lexicon.add_shared(sentence, resolved, &mut found);
         }
         // "in Vilnius, Lithuania", "MORĄG, Poland —": a state after the place it locates is a
         // place too (its start in the sentence).
@@ -3094,7 +3093,7 @@ struct Memory<'t> {
     /// topic costs nothing to ask for however many actors a long text names).
     top: Vec<String>,
     /// What the short names several states share stand for in this text ("Congo").
-    shared: Vec<(String, ActorEntry)>,
+    shared: std::cell::OnceCell<Vec<(String, ActorEntry)>>,
 }
 
 impl Memory<'_> {

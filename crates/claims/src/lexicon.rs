@@ -563,8 +563,7 @@ impl Lexicon {
     /// ("the Democratic Republic of Congo", "Kinshasa", "Congolese") —; a name whose text
     /// names none or several of them stands for no actor.
     pub fn shared_names_in(&self, text: &str) -> Vec<(String, ActorEntry)> {
-        let used = |n: &str| text.match_indices(n).any(|(k, _)| bounded(text, k, k + n.len()));
-        let present: Vec<&(String, Vec<ActorEntry>)> = self.shared.iter().filter(|(n, _)| used(n)).collect();
+        let present: Vec<&(String, Vec<ActorEntry>)> = self.shared.iter().filter(|(n, _)| uses(text, n)).collect();
         if present.is_empty() {
             return Vec::new();
         }
@@ -579,19 +578,26 @@ impl Lexicon {
             .collect()
     }
 
+    /// Whether `sentence` uses one of the short names several states share where none of the
+    /// names `found` in it covers it ("Congo", not the "Congo" of "Democratic Republic of the
+    /// Congo").
+    pub fn uses_shared(&self, sentence: &str, found: &[ActorMention]) -> bool {
+        self.shared
+            .iter()
+            .any(|(n, _)| uncovered(sentence, n, found).next().is_some())
+    }
+
     /// Adds to `found` (a sentence's names, in order) the short names of `resolved` that
     /// `sentence` uses where no name found covers them.
     pub fn add_shared(&self, sentence: &str, resolved: &[(String, ActorEntry)], found: &mut Vec<ActorMention>) {
         for (n, entry) in resolved {
-            for (k, _) in sentence.match_indices(n.as_str()) {
-                let end = k + n.len();
-                if bounded(sentence, k, end) && !found.iter().any(|m| m.start < end && k < m.end) {
-                    found.push(ActorMention {
-                        start: k,
-                        end,
-                        entry: entry.clone(),
-                    });
-                }
+            let at: Vec<usize> = uncovered(sentence, n, found).collect();
+            for k in at {
+                found.push(ActorMention {
+                    start: k,
+                    end: k + n.len(),
+                    entry: entry.clone(),
+                });
             }
         }
         found.sort_by_key(|m| m.start);
@@ -1991,6 +1997,19 @@ const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "over", "away"]
 
 /// The most words a verb's object is read to (see [`noun_phrase`]).
 pub const OBJECT_WORDS: usize = 5;
+
+/// Whether `text` holds `name` as a whole word.
+fn uses(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(k, _)| bounded(text, k, k + name.len()))
+}
+
+/// Where `sentence` holds `name` as a whole word that none of the names `found` covers.
+fn uncovered<'a>(sentence: &'a str, name: &'a str, found: &'a [ActorMention]) -> impl Iterator<Item = usize> + 'a {
+    sentence.match_indices(name).map(|(k, _)| k).filter(move |&k| {
+        let end = k + name.len();
+        bounded(sentence, k, end) && !found.iter().any(|m| m.start < end && k < m.end)
+    })
+}
 
 /// CAMEO's "reduce relations, not specified" (PLOVER SANCTION).
 const REDUCE_RELATIONS: &str = "160";
