@@ -4909,6 +4909,31 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_phrase_ends_at_a_preposition_a_clause_word_or_an_adverb() {
+        use crate::lexicon::noun_phrase;
+        assert_eq!(
+            noun_phrase(" a railway contract awarded to a firm", 5),
+            " a railway contract awarded"
+        );
+        assert_eq!(noun_phrase(" all trade with Israel", 5), " all trade");
+        assert_eq!(noun_phrase(" rapidly since Peru joined", 5), "");
+        assert_eq!(
+            noun_phrase(" the fourth major Korean arms contract with Poland", 7),
+            " the fourth major Korean arms contract"
+        );
+        assert_eq!(noun_phrase(" the talks, which", 5), " the talks,");
+    }
+
+    #[test]
+    fn a_verb_of_many_uses_reads_by_its_default_before_a_party_named_in_its_object() {
+        let x = extractor();
+        assert_eq!(
+            single(x, "Chile expelled two Peruvian journalists on Saturday."),
+            (Plover::Coerce, "CHL".into(), "PER".into())
+        );
+    }
+
+    #[test]
     fn a_host_hosts_and_the_leaders_are_all_who_met() {
         let x = extractor();
         // What a meeting is for ("for talks") is no event of its own: the host receives the

@@ -2023,26 +2023,46 @@ pub fn noun_phrase(after: &str, most: usize) -> &str {
     let mut end = 0;
     for tok in after.split_whitespace().take(most) {
         let w = word(tok);
-        if matches!(
-            w.as_ref(),
-            "to" | "with"
-                | "from"
-                | "for"
-                | "in"
-                | "on"
-                | "at"
-                | "over"
-                | "by"
-                | "against"
-                | "after"
-                | "until"
-                | "and"
-                | "or"
-                | "that"
-                | "which"
-                | "because"
-                | "as"
-        ) {
+        // (Nor does an adverb start or continue one: "expanded rapidly since …".)
+        if w.ends_with("ly")
+            || matches!(
+                w.as_ref(),
+                "to" | "with"
+                    | "from"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "over"
+                    | "under"
+                    | "into"
+                    | "through"
+                    | "about"
+                    | "between"
+                    | "among"
+                    | "amid"
+                    | "despite"
+                    | "during"
+                    | "since"
+                    | "before"
+                    | "by"
+                    | "against"
+                    | "after"
+                    | "until"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "than"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "because"
+                    | "as"
+            )
+        {
             break;
         }
         end = tok.as_ptr() as usize - after.as_ptr() as usize + tok.len();
@@ -2164,9 +2184,16 @@ impl Triggers {
                 let mut code = trig.default_code?;
                 let plover = crate::petrarch::plover_of_cameo(code)?;
                 let passive = next == "by" && last_before.as_deref().is_some_and(be_form);
-                let named = next.starts_with(char::is_uppercase) || passive;
-                let verbal = matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject)
-                    && (determiner(&word(next)) || possessive(&word(next)));
+                let says = matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject);
+                // (A name inside the object counts for what is done to its party: "expelled two
+                // French journalists".)
+                let named = next.starts_with(char::is_uppercase)
+                    || passive
+                    || !says
+                        && noun_phrase(&sentence[te..b], OBJECT_WORDS)
+                            .split_whitespace()
+                            .any(|w| w.starts_with(char::is_uppercase));
+                let verbal = says && (determiner(&word(next)) || possessive(&word(next)));
                 let ended = (plover == Plover::Sanction && !named)
                     .then(|| self.ended(noun_phrase(&sentence[te..b], OBJECT_WORDS)))
                     .flatten();
