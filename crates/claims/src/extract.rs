@@ -323,6 +323,11 @@ fn counted_back(sentence: &str, offset: usize, opens: &[usize], claims: &mut [Cl
 /// fourth major Korean arms contract** with Poland").
 fn described_again(sentence: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     let clause = &sentence[a..b];
+    // (Most clauses open otherwise: their first two letters tell.)
+    let t = clause.trim_start_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+    if !(t.len() > 6 && (t[..2].eq_ignore_ascii_case(b"it") || t[..2].eq_ignore_ascii_case(b"th"))) {
+        return None;
+    }
     let mut words = word_spans(clause).filter(|(_, w)| !matches!(*w, "also" | "now"));
     let (_, subject) = words.next()?;
     let (_, copula) = words.next()?;
@@ -3093,7 +3098,7 @@ struct Memory<'t> {
     /// topic costs nothing to ask for however many actors a long text names).
     top: Vec<String>,
     /// What the short names several states share stand for in this text ("Congo").
-    shared: std::cell::OnceCell<Vec<(String, ActorEntry)>>,
+    shared: std::cell::OnceCell<Vec<Option<ActorEntry>>>,
 }
 
 impl Memory<'_> {
@@ -3555,12 +3560,38 @@ fn enclosing(bounds: &[usize], k: usize, len: usize) -> (usize, usize) {
 
 /// The words of a text (runs of letters, digits, hyphens and apostrophes) with their offsets.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    let bytes = text.as_bytes();
+    // (Whether the character at byte `k` belongs to a word, and its length: an ASCII byte is
+    // read as it is, the rest decoded.)
+    let at_word = move |k: usize| -> (bool, usize) {
+        let b = bytes[k];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'', 1)
+        } else {
+            let c = text[k..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    };
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + text[at..].find(word)?;
-        let len = text[start..].find(|c: char| !word(c)).unwrap_or(text.len() - start);
-        at = start + len;
+        while at < bytes.len() {
+            let (word, n) = at_word(at);
+            if word {
+                break;
+            }
+            at += n;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let (word, n) = at_word(at);
+            if !word {
+                break;
+            }
+            at += n;
+        }
         Some((start, &text[start..at]))
     })
 }

@@ -113,6 +113,8 @@ pub struct Lexicon {
     /// those states: a text's is the one of them it names otherwise (see
     /// [`Lexicon::shared_names_in`]).
     shared: Vec<(String, Vec<ActorEntry>)>,
+    /// Those names, to find them.
+    shared_names: AhoCorasick,
 }
 
 /// What a dictionary name stands for.
@@ -506,6 +508,7 @@ impl Lexicon {
             .into_iter()
             .filter(|(n, states)| states.len() > 1 && !by_name.contains_key(&n.to_lowercase()))
             .collect();
+        let shared_names = automaton(shared.iter().map(|(n, _)| n.as_str()), false, "shared short names");
         let states: crate::Set<String> = kb
             .facts()
             .actors
@@ -555,47 +558,66 @@ impl Lexicon {
             system_names,
             makers,
             shared,
+            shared_names,
         }
     }
 
-    /// The short names several states share that `text` uses ("Congo"), each with the one of
-    /// its states the text names otherwise — by a name of its own, its capital or its people
-    /// ("the Democratic Republic of Congo", "Kinshasa", "Congolese") —; a name whose text
-    /// names none or several of them stands for no actor.
-    pub fn shared_names_in(&self, text: &str) -> Vec<(String, ActorEntry)> {
-        let present: Vec<&(String, Vec<ActorEntry>)> = self.shared.iter().filter(|(n, _)| uses(text, n)).collect();
-        if present.is_empty() {
-            return Vec::new();
+    /// What the short names several states share stand for in `text` (by their index): for one
+    /// it uses ("Congo"), the one of its states the text names otherwise — by a name of its own,
+    /// its capital or its people ("the Democratic Republic of Congo", "Kinshasa", "Congolese") —;
+    /// for one it does not use, or whose text names none or several of its states, no actor.
+    pub fn shared_names_in(&self, text: &str) -> Vec<Option<ActorEntry>> {
+        let mut used = vec![false; self.shared.len()];
+        for (i, _) in self.shared_uses(text, &[]) {
+            used[i] = true;
+        }
+        if !used.contains(&true) {
+            return vec![None; self.shared.len()];
         }
         let named: crate::Set<String> = self.kb_actors(text).into_iter().map(|m| m.entry.acts_for).collect();
-        present
-            .into_iter()
-            .filter_map(|(n, states)| {
-                let mut told = states.iter().filter(|e| named.contains(&e.acts_for));
+        self.shared
+            .iter()
+            .zip(used)
+            .map(|((_, states), used)| {
+                let mut told = states.iter().filter(|e| used && named.contains(&e.acts_for));
                 let one = told.next()?;
-                told.next().is_none().then(|| (n.clone(), one.clone()))
+                told.next().is_none().then(|| one.clone())
             })
             .collect()
     }
 
-    /// Whether `sentence` uses one of the short names several states share where none of the
-    /// names `found` in it covers it ("Congo", not the "Congo" of "Democratic Republic of the
-    /// Congo").
-    pub fn uses_shared(&self, sentence: &str, found: &[ActorMention]) -> bool {
-        self.shared
-            .iter()
-            .any(|(n, _)| uncovered(sentence, n, found).next().is_some())
+    /// Where `text` uses a short name several states share, as a whole word that none of the
+    /// names `found` in it covers ("Congo", not the "Congo" of "Democratic Republic of the
+    /// Congo"): the name's index and where it starts.
+    fn shared_uses<'a>(
+        &'a self,
+        text: &'a str,
+        found: &'a [ActorMention],
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        self.shared_names
+            .find_iter(text)
+            .filter(move |m| {
+                bounded(text, m.start(), m.end()) && !found.iter().any(|f| f.start < m.end() && m.start() < f.end)
+            })
+            .map(|m| (m.pattern().as_usize(), m.start()))
     }
 
-    /// Adds to `found` (a sentence's names, in order) the short names of `resolved` that
-    /// `sentence` uses where no name found covers them.
-    pub fn add_shared(&self, sentence: &str, resolved: &[(String, ActorEntry)], found: &mut Vec<ActorMention>) {
-        for (n, entry) in resolved {
-            let at: Vec<usize> = uncovered(sentence, n, found).collect();
-            for k in at {
+    /// Whether `sentence` uses a short name several states share that none of the names `found`
+    /// in it covers.
+    pub fn uses_shared(&self, sentence: &str, found: &[ActorMention]) -> bool {
+        self.shared_uses(sentence, found).next().is_some()
+    }
+
+    /// Adds to `found` (a sentence's names, in order) the short names several states share that
+    /// `sentence` uses where no name found covers them, as `resolved` ([`Lexicon::shared_names_in`]
+    /// of the whole text) reads them.
+    pub fn add_shared(&self, sentence: &str, resolved: &[Option<ActorEntry>], found: &mut Vec<ActorMention>) {
+        let uses: Vec<(usize, usize)> = self.shared_uses(sentence, found).collect();
+        for (i, k) in uses {
+            if let Some(entry) = resolved.get(i).and_then(Option::as_ref) {
                 found.push(ActorMention {
                     start: k,
-                    end: k + n.len(),
+                    end: k + self.shared[i].0.len(),
                     entry: entry.clone(),
                 });
             }
@@ -1997,19 +2019,6 @@ const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "over", "away"]
 
 /// The most words a verb's object is read to (see [`noun_phrase`]).
 pub const OBJECT_WORDS: usize = 5;
-
-/// Whether `text` holds `name` as a whole word.
-fn uses(text: &str, name: &str) -> bool {
-    text.match_indices(name).any(|(k, _)| bounded(text, k, k + name.len()))
-}
-
-/// Where `sentence` holds `name` as a whole word that none of the names `found` covers.
-fn uncovered<'a>(sentence: &'a str, name: &'a str, found: &'a [ActorMention]) -> impl Iterator<Item = usize> + 'a {
-    sentence.match_indices(name).map(|(k, _)| k).filter(move |&k| {
-        let end = k + name.len();
-        bounded(sentence, k, end) && !found.iter().any(|m| m.start < end && k < m.end)
-    })
-}
 
 /// CAMEO's "reduce relations, not specified" (PLOVER SANCTION).
 const REDUCE_RELATIONS: &str = "160";

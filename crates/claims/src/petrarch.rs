@@ -583,7 +583,10 @@ pub fn american<'a>(word: impl Into<std::borrow::Cow<'a, str>>) -> std::borrow::
         ("labelled", "labeled"),
     ];
     // (Tested cheaply first: this runs on every word of every clause with a dictionary verb; a
-    // word it leaves as it is is not copied.)
+    // word it leaves as it is is not copied. No stem or suffix fits in fewer than six letters.)
+    if word.len() < 6 {
+        return word;
+    }
     let first = word.as_bytes().first().copied();
     let stem = STEMS
         .iter()
