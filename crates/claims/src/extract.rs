@@ -1536,7 +1536,10 @@ impl<'kb> Extractor<'kb> {
                 // (Or a phrase of the table that opens with its "to": "to station".)
                 let purpose = (sentence[..s].ends_with(" to ") || sentence[s..].starts_with("to "))
                     && clause_triggers.iter().any(|(s2, e2, other, _)| {
-                        *s2 < s && other.kind != sense.kind && governing(other) && last_comma.is_none_or(|k| k < *e2)
+                        *s2 < s
+                            && (other.kind != sense.kind || other.plover != sense.plover)
+                            && governing(other)
+                            && last_comma.is_none_or(|k| k < *e2)
                     });
                 // An event in an adverbial clause after the main verb is its circumstance ("…
                 // withdrew after Kinshasa declined", "… after declining to renew"); "before
@@ -5086,6 +5089,11 @@ mod tests {
         assert_eq!(
             one("Chile ended its deployment in Peru."),
             (Plover::Retreat, "CHL".into(), "PER".into())
+        );
+        // Asked of another, it is what the request is for.
+        assert_eq!(
+            one("Chile asked Peru to defer the visit."),
+            (Plover::Request, "CHL".into(), "PER".into())
         );
         // What ends no cooperation is not a sanction.
         let c = x.extract_sentence("Chile halted its shelling of the border post.", None);
