@@ -2659,13 +2659,9 @@ impl<'kb> Extractor<'kb> {
                 (ClaimKind::Delivery, Plover::Cooperate) if !arms_in_view => Plover::Aid,
                 (ClaimKind::Deployment, Plover::Cooperate | Plover::Mobilize) if org_named => Plover::Cooperate,
                 // (Forces sent are a mobilisation, also where the dictionary reads them as
-                // military aid, CAMEO 072, or its promise, 0332; humanitarian goods carried by a
-                // navy stay aid.)
+                // military aid, CAMEO 072; humanitarian goods carried by a navy stay aid.)
                 (ClaimKind::Deployment, Plover::Cooperate | Plover::Aid)
-                    if (trig.plover == Plover::Cooperate
-                        || trig
-                            .cameo
-                            .is_some_and(|c| c.starts_with("072") || c.starts_with("0332")))
+                    if (trig.plover == Plover::Cooperate || trig.cameo.is_some_and(|c| c.starts_with("072")))
                         && trig.cue != Cue::PortCall
                         && in_clause.iter().any(|m| m.entry.names_forces()) =>
                 {
@@ -4944,24 +4940,6 @@ mod tests {
         // With neither told, or both, it is no actor.
         assert_eq!(actors("Congo signed a deal with Rwanda."), vec![Vec::<String>::new()]);
         assert!(actors("Congo signed a deal with Rwanda. Kinshasa and Brazzaville welcomed it.")[0].is_empty());
-    }
-
-    #[test]
-    fn a_pledge_of_aid_is_aid_and_reinforcements_sent_are_a_mobilisation() {
-        let x = extractor();
-        // CAMEO 0331 ("pledge … currency"): intent to provide economic aid, which names the aid.
-        assert_eq!(
-            single(
-                x,
-                "Japan pledged 190 million euros in humanitarian assistance for Sudan."
-            ),
-            (Plover::Aid, "JPN".into(), "SDN".into())
-        );
-        // CAMEO 0332 ("send … reinforcement"): the forces sent are a mobilisation.
-        assert_eq!(
-            single(x, "Thailand's army sent reinforcements to its border with Cambodia."),
-            (Plover::Mobilize, "THA".into(), "KHM".into())
-        );
     }
 
     #[test]

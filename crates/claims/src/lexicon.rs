@@ -2133,12 +2133,11 @@ impl Triggers {
             // entente's own material-cooperation words (delivered, sent, shipped, deployed…) take
             // a more specific type where the dictionary's patterns give one ("sent … humanitarian
             // aid" is AID); their kind stays (a medical unit sent is still a deployment).
-            // (So does a word of support for what is aid there: "pledged … humanitarian aid".)
-            if matches!(own.plover, Plover::Cooperate | Plover::Support) {
+            if own.plover == Plover::Cooperate {
                 let refined = best_pattern()
                     .and_then(|p| p.code.as_deref())
                     .and_then(|c| Some((c, crate::petrarch::plover_of_cameo(c)?)))
-                    .filter(|(_, p)| *p != own.plover && (own.plover == Plover::Cooperate || *p == Plover::Aid));
+                    .filter(|(_, p)| *p != Plover::Cooperate);
                 if let Some((code, plover)) = refined {
                     return Some(Sense {
                         plover,

@@ -719,14 +719,10 @@ impl CompiledPattern {
 /// not an event of their own; and denying responsibility (016: "denied any involvement", "denies
 /// the charge"), which CAMEO files with public statements (01, no PLOVER type) but which in a
 /// sentence is its actor's rejection of what it is accused of, PLOVER's REJECT ("all rejections
-/// and refusals"). Of the expressions of intent, one to provide material aid (033: "pledged
-/// humanitarian aid", "pledged 190 million euros") names the aid it governs: it is AID.
+/// and refusals").
 pub fn plover_of_cameo(code: &str) -> Option<Plover> {
     if code == "016" {
         return Some(Plover::Reject);
-    }
-    if code.starts_with("033") {
-        return Some(Plover::Aid);
     }
     Plover::of_cameo(code).filter(|_| !code.starts_with("03"))
 }
