@@ -4943,6 +4943,22 @@ mod tests {
     }
 
     #[test]
+    fn summoning_an_envoy_is_a_complaint_to_the_envoys_state() {
+        let x = extractor();
+        assert_eq!(
+            single(x, "Chile summoned the Peruvian ambassador on Monday."),
+            (Plover::Accuse, "CHL".into(), "PER".into())
+        );
+        assert_eq!(
+            single(
+                x,
+                "The Peruvian ambassador was summoned by the Chilean foreign ministry."
+            ),
+            (Plover::Accuse, "CHL".into(), "PER".into())
+        );
+    }
+
+    #[test]
     fn a_noun_phrase_ends_at_a_preposition_a_clause_word_or_an_adverb() {
         use crate::lexicon::noun_phrase;
         assert_eq!(

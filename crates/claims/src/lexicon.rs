@@ -2017,6 +2017,14 @@ impl Detached {
 /// after an object it is mostly a preposition, "gave Ukraine aid in 2022").
 const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "over", "away"];
 
+/// Whether a lower-case word names a diplomatic envoy (the Phoenix agents AMBASSADOR, ENVOY,
+/// DIPLOMAT, and a chargé d'affaires).
+fn envoy(word: &str) -> bool {
+    ["ambassador", "envoy", "diplomat", "charg"]
+        .iter()
+        .any(|e| word.starts_with(e))
+}
+
 /// The most words a verb's object is read to (see [`noun_phrase`]).
 pub const OBJECT_WORDS: usize = 5;
 
@@ -2176,6 +2184,18 @@ impl Triggers {
                 .then(|| self.best_pattern(t, "", &sentence[a..ts]))
                 .flatten()
         };
+        // Summoning an envoy posted in the country is a complaint to the envoy's state (the
+        // PLOVER manual: "summoning an in-country ambassador … is just coded ACCUSE, not
+        // CONSULT"), CAMEO 114, "complain officially".
+        if trig.lemma == Some("summon") && words(&sentence[a..b]).iter().any(|w| envoy(w)) {
+            return Some(Sense {
+                kind: ClaimKind::Statement,
+                plover: Plover::Accuse,
+                cameo: Some("114"),
+                needs_object: false,
+                ..own
+            });
+        }
         match best_pattern().or_else(passive) {
             Some(p) => pattern_sense(p),
             // A verb of many uses right before a name (its object: "welcomed China") reads as
