@@ -2214,17 +2214,15 @@ impl Triggers {
                 let plover = crate::petrarch::plover_of_cameo(code)?;
                 let passive = next == "by" && last_before.as_deref().is_some_and(be_form);
                 let says = matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject);
+                let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
                 // (A name inside the object counts for what is done to its party: "expelled two
                 // French journalists".)
                 let named = next.starts_with(char::is_uppercase)
                     || passive
-                    || !says
-                        && noun_phrase(&sentence[te..b], OBJECT_WORDS)
-                            .split_whitespace()
-                            .any(|w| w.starts_with(char::is_uppercase));
+                    || !says && object.split_whitespace().any(|w| w.starts_with(char::is_uppercase));
                 let verbal = says && (determiner(&word(next)) || possessive(&word(next)));
                 let ended = (plover == Plover::Sanction && !named)
-                    .then(|| self.ended(noun_phrase(&sentence[te..b], OBJECT_WORDS)))
+                    .then(|| self.ended(object))
                     .flatten();
                 if let Some(c) = ended {
                     code = c;
