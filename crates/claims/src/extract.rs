@@ -4943,6 +4943,18 @@ mod tests {
     }
 
     #[test]
+    fn negotiations_are_consultations() {
+        let x = extractor();
+        let c = x.extract_sentence("Chile and Peru launched negotiations in 2014.", None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (sides(&c[0]), c[0].plover),
+            ((vec!["CHL", "PER"], vec![]), Plover::Consult)
+        );
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2014"));
+    }
+
+    #[test]
     fn summoning_an_envoy_is_a_complaint_to_the_envoys_state() {
         let x = extractor();
         assert_eq!(

@@ -1292,6 +1292,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("meeting", Summit, Consult, Some("040"), 4),
         t!("talks", Summit, Consult, Some("040"), 4),
         t!("consultations", Summit, Consult, Some("040"), 5),
+        // (CAMEO 046, "engage in negotiation"; a keyword of CONSULT in the PLOVER manual.)
+        t!("negotiations", Summit, Consult, Some("046"), 4),
         t!("visited", Visit, Consult, Some("042"), 7),
         t!("visit", Visit, Consult, Some("042"), 6),
         t!("visits", Visit, Consult, Some("042"), 6),
