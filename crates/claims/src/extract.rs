@@ -5101,9 +5101,15 @@ mod tests {
             one("Chile asked Peru to defer the visit."),
             (Plover::Request, "CHL".into(), "PER".into())
         );
-        // What ends no cooperation is not a sanction.
-        let c = x.extract_sentence("Chile halted its shelling of the border post.", None);
-        assert!(c.iter().all(|c| c.plover != Plover::Sanction), "{c:?}");
+        // What ends no cooperation is not a sanction; nor is choosing (SELECT's patterns lean
+        // to reductions of relations, but the dictionary codes none of its verbs so).
+        for s in [
+            "Chile halted its shelling of the border post.",
+            "Chile selected Peru's patrol boat design in 2017.",
+        ] {
+            let c = x.extract_sentence(s, None);
+            assert!(c.iter().all(|c| c.plover != Plover::Sanction), "{s}: {c:?}");
+        }
     }
 
     #[test]

@@ -1590,10 +1590,12 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
         "barring",
         "during",
     ];
-    // Blocks of verbs that end or cut something ("suspend", "halt", "cancel", "scrap", "sever":
-    // CAMEO 2.0's CANCEL, REVOKE_, SCRAP, SEPARATE …), which have no code but whose patterns read
-    // them as a reduction of relations (CAMEO 16, PLOVER SANCTION) at least as often as anything
-    // else, of three or more: "halt aid" 162, "call off talks" 160, "close the embassy" 161.
+    // Blocks of verbs that end something ("suspend", "halt", "cancel", "revoke": CAMEO 2.0's
+    // CANCEL and REVOKE_), which have no code but code some of their verbs as a reduction of
+    // relations (CAMEO 16, PLOVER SANCTION: CALL_OFF, ABORT, RESCIND) and whose patterns read them
+    // so at least as often as anything else, of three or more: "halt aid" 162, "call off talks"
+    // 160, "close the embassy" 161. (Not a block whose patterns only lean that way, such as
+    // SELECT's "choose" and "pick".)
     let reducing: Vec<bool> = dict
         .blocks
         .iter()
@@ -1605,7 +1607,11 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
                 }
             }
             let sanction = types.get(&Plover::Sanction).copied().unwrap_or(0);
-            block_meaning(block).is_none() && sanction >= 3 && types.values().all(|&n| n <= sanction)
+            let coded = block
+                .verbs
+                .iter()
+                .any(|v| v.code.as_deref().and_then(crate::petrarch::plover_of_cameo) == Some(Plover::Sanction));
+            block_meaning(block).is_none() && coded && sanction >= 3 && types.values().all(|&n| n <= sanction)
         })
         .collect();
     let mut out = Vec::new();
