@@ -332,10 +332,10 @@ fn described_again(sentence: &str, a: usize, b: usize) -> Option<(usize, usize)>
     let (_, subject) = words.next()?;
     let (_, copula) = words.next()?;
     let (k, det) = words.next()?;
-    let lower = |w: &str| w.to_ascii_lowercase();
-    let opens = matches!(lower(subject).as_str(), "it" | "this")
-        && matches!(lower(copula).as_str(), "is" | "was")
-        && (crate::lexicon::determiner(&lower(det)) || det.ends_with("'s") || det == "one");
+    let is = |w: &str, of: &[&str]| of.iter().any(|o| w.eq_ignore_ascii_case(o));
+    let opens = is(subject, &["it", "this"])
+        && is(copula, &["is", "was"])
+        && (crate::lexicon::determiner(&det.to_ascii_lowercase()) || det.ends_with("'s") || det == "one");
     if !opens {
         return None;
     }
@@ -675,11 +675,12 @@ impl<'kb> Extractor<'kb> {
         let mut found = self.lexicon.actors(sentence, day, span);
         // (What the short names several states share stand for is read from the whole text,
         // once, when a sentence first uses one.)
-        if self.lexicon.uses_shared(sentence, &found) {
+        let shared = self.lexicon.shared_uses(sentence, &found);
+        if !shared.is_empty() {
             let resolved = memory
                 .shared
                 .get_or_init(|| self.lexicon.shared_names_in(&article.text));
-            self.lexicon.add_shared(sentence, resolved, &mut found);
+            self.lexicon.add_shared(&shared, resolved, &mut found);
         }
         // "in Vilnius, Lithuania", "MORĄG, Poland —": a state after the place it locates is a
         // place too (its start in the sentence).

@@ -589,31 +589,21 @@ impl Lexicon {
     /// Where `text` uses a short name several states share, as a whole word that none of the
     /// names `found` in it covers ("Congo", not the "Congo" of "Democratic Republic of the
     /// Congo"): the name's index and where it starts.
-    fn shared_uses<'a>(
-        &'a self,
-        text: &'a str,
-        found: &'a [ActorMention],
-    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+    pub fn shared_uses(&self, text: &str, found: &[ActorMention]) -> Vec<(usize, usize)> {
         self.shared_names
             .find_iter(text)
-            .filter(move |m| {
+            .filter(|m| {
                 bounded(text, m.start(), m.end()) && !found.iter().any(|f| f.start < m.end() && m.start() < f.end)
             })
             .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect()
     }
 
-    /// Whether `sentence` uses a short name several states share that none of the names `found`
-    /// in it covers.
-    pub fn uses_shared(&self, sentence: &str, found: &[ActorMention]) -> bool {
-        self.shared_uses(sentence, found).next().is_some()
-    }
-
-    /// Adds to `found` (a sentence's names, in order) the short names several states share that
-    /// `sentence` uses where no name found covers them, as `resolved` ([`Lexicon::shared_names_in`]
-    /// of the whole text) reads them.
-    pub fn add_shared(&self, sentence: &str, resolved: &[Option<ActorEntry>], found: &mut Vec<ActorMention>) {
-        let uses: Vec<(usize, usize)> = self.shared_uses(sentence, found).collect();
-        for (i, k) in uses {
+    /// Adds to `found` (a sentence's names, in order) the `uses` of short names several states
+    /// share ([`Lexicon::shared_uses`]) as `resolved` ([`Lexicon::shared_names_in`] of the whole
+    /// text) reads them.
+    pub fn add_shared(&self, uses: &[(usize, usize)], resolved: &[Option<ActorEntry>], found: &mut Vec<ActorMention>) {
+        for &(i, k) in uses {
             if let Some(entry) = resolved.get(i).and_then(Option::as_ref) {
                 found.push(ActorMention {
                     start: k,
