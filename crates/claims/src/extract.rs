@@ -613,6 +613,7 @@ impl<'kb> Extractor<'kb> {
                 self.sentence(article, index, w0, sentence, &mut ctx, &mut memory, &mut out);
             }
         }
+        report_types(&mut out);
         out
     }
 
@@ -635,6 +636,7 @@ impl<'kb> Extractor<'kb> {
         let mut out = Vec::new();
         let mut memory = Memory::default();
         self.sentence(&article, 0, 0, sentence, &mut ctx, &mut memory, &mut out);
+        report_types(&mut out);
         out
     }
 
@@ -1671,6 +1673,14 @@ impl<'kb> Extractor<'kb> {
                     trig.cameo = x.2.cameo;
                 }
             }
+            // Agreeing to act is an intention (CAMEO 030, PLOVER's AGREE); what is agreed
+            // ("the partnership the two leaders agreed in May") is concluded (057, SUPPORT).
+            if trig.cameo == Some("030")
+                && trig.kind == ClaimKind::Agreement
+                && !sentence[te..].split_whitespace().take(4).any(|w| w == "to")
+            {
+                trig.cameo = Some("057");
+            }
             if trig.kind == ClaimKind::Agreement && sentence[te..].starts_with(" to ") {
                 let deal = clause_triggers
                     .iter()
@@ -2592,7 +2602,22 @@ impl<'kb> Extractor<'kb> {
                 Modality::Negated
             } else if c.hedge.is_match(head) {
                 Modality::Hedged
-            } else if c.future.is_match(&sentence[a..b])
+            } else if c.future.is_match(head)
+                // (A cue after the trigger tells of something to come after it — "deliveries are
+                // due to start" — unless the trigger is a verb in the past or the object right
+                // after one, whose event is done
+                // whatever it speaks of: "expressed support for Kenya's offer to lead", "signed a
+                // contract under which deliveries will begin".)
+                || !past_tense(&sentence[ts..te])
+                    && !sentence[a..ts]
+                        .split_whitespace()
+                        .rev()
+                        .find(|w| {
+                            let w = w.to_ascii_lowercase();
+                            !matches!(w.as_str(), "the" | "a" | "an") && !crate::lexicon::possessive(&w)
+                        })
+                        .is_some_and(past_tense)
+                    && c.future.is_match(&sentence[te.min(b)..b])
                 || date
                     .as_ref()
                     .filter(|_| dated_here)
@@ -3514,6 +3539,17 @@ fn quote_of(sentence: &str, a: usize, b: usize) -> (usize, String) {
 
 /// Whether a clause speaks of the future ("will", "is expected to", "next year" …): a date
 /// without its year is then the next such day.
+/// Whether a trigger's last word is a verb's regular past form ("signed", "expressed"), or an
+/// irregular one of the verbs of events ("met", "sent", "sold", "bought", "struck").
+fn past_tense(trigger: &str) -> bool {
+    let last = trigger.rsplit(' ').next().unwrap_or("");
+    (last.len() > 4 && last.ends_with("ed") && !last.ends_with("eed"))
+        || matches!(
+            last.to_ascii_lowercase().as_str(),
+            "met" | "sent" | "sold" | "bought" | "struck" | "gave" | "held" | "made" | "took" | "left"
+        )
+}
+
 fn speaks_of_the_future(clause: &str) -> bool {
     cues().future.is_match(clause)
 }
@@ -3870,6 +3906,31 @@ fn definite_opening(sentence: &str, a: usize, ts: usize) -> bool {
     match words.as_slice() {
         [det] | [_, det] => matches!(det.to_ascii_lowercase().as_str(), "the" | "this"),
         _ => false,
+    }
+}
+
+/// Sets the PLOVER type each claim is reported with, once a text has been read. While reading,
+/// entente keeps an agreement concluded (signed, ratified, joined, a contract placed: CAMEO 057)
+/// and an agreement to act in one type, AGREE, which its rules about agreements read together
+/// (the contract told again, the signing's date, the parties of a deal); the PLOVER manual
+/// codes the first as SUPPORT ("ratify, sign, or finalize an agreement or treaty"), and a
+/// consultation, support, cooperation or aid told as to come as AGREE (a visit planned, a treaty
+/// to be signed: [`Plover::told_as_future`]). A visit hosted (CAMEO 043: "hosted", "received")
+/// is read with the host as actor, as CAMEO codes it, and reported as PLOVER codes it: "the
+/// visitor will always be coded as the actor and the host will be the recipient".
+fn report_types(claims: &mut [Claim]) {
+    for c in claims {
+        if c.plover == Plover::Agree && c.cameo.is_some_and(|k| k.starts_with("057")) {
+            c.plover = Plover::Support;
+        }
+        if c.mode == ClaimKind::Visit && c.cameo.is_some_and(|k| k.starts_with("043")) && !c.recipients.is_empty() {
+            std::mem::swap(&mut c.actors, &mut c.recipients);
+        }
+        // (An election or inauguration to come is no intention of anyone's: entente files them
+        // under CONSULT only for want of a PLOVER type.)
+        if c.modality == Modality::Future && !matches!(c.mode, ClaimKind::Election | ClaimKind::Inauguration) {
+            c.plover = c.plover.told_as_future();
+        }
     }
 }
 
@@ -4733,7 +4794,9 @@ mod tests {
         );
         let c = x.extract(&a);
         let hosted = c.iter().find(|c| c.quote.starts_with("Harwell")).expect("{c:?}");
-        assert!(hosted.actors.is_empty(), "{c:?}");
+        // (The host, the recipient PLOVER reports, is unknown; the guest is the actor.)
+        assert!(hosted.recipients.is_empty(), "{c:?}");
+        assert_eq!(ids(&hosted.actors), ["anthony-albanese"], "{c:?}");
         // A common word first in a sentence is no name: the subject told before still holds.
         let praised = c.iter().find(|c| c.quote.starts_with("Officials")).expect("{c:?}");
         assert_eq!(ids(&praised.actors), ["Quad"], "{c:?}");
@@ -4914,7 +4977,7 @@ mod tests {
         // "Democratic Republic of Congo" is not the Republic of the Congo.
         assert_eq!(
             one("The foreign ministers of the Democratic Republic of Congo and Rwanda signed a peace agreement."),
-            (Plover::Agree, "COD RWA".into(), "".into())
+            (Plover::Support, "COD RWA".into(), "".into())
         );
     }
 
@@ -5000,13 +5063,13 @@ mod tests {
     fn a_host_hosts_and_the_leaders_are_all_who_met() {
         let x = extractor();
         // What a meeting is for ("for talks") is no event of its own: the host receives the
-        // guest.
+        // guest, reported as PLOVER codes a visit (the guest the actor, the host the recipient).
         assert_eq!(
             single(
                 x,
                 "Chile's president hosted his Peruvian counterpart in Santiago for talks on border security."
             ),
-            (Plover::Consult, "CHL".into(), "PER".into())
+            (Plover::Consult, "PER".into(), "CHL".into())
         );
         // "The leaders" after a meeting are all who met.
         let article = Article::from_bytes(
@@ -5036,7 +5099,7 @@ mod tests {
                 "Chile has signed a contract with Peru for ten patrol boats, the ministry said on Thursday. \
                  The contract, signed on Wednesday, is worth about $300 million."
             ),
-            vec![(Plover::Agree, Some("2017-12-20".to_string()))]
+            vec![(Plover::Support, Some("2017-12-20".to_string()))]
         );
         // A date that cannot be the same signing is another agreement's.
         assert_eq!(
@@ -5063,11 +5126,11 @@ mod tests {
         // Not what follows the noun phrase, nor "it" as the subject of a verb.
         assert_eq!(
             single(x, "It was the first time that Chile had signed a treaty with Peru."),
-            (Plover::Agree, "CHL".into(), "PER".into())
+            (Plover::Support, "CHL".into(), "PER".into())
         );
         assert_eq!(
             single(x, "It was then that Chile signed a treaty with Peru."),
-            (Plover::Agree, "CHL".into(), "PER".into())
+            (Plover::Support, "CHL".into(), "PER".into())
         );
     }
 
@@ -5391,7 +5454,7 @@ mod tests {
             got,
             [
                 (Plover::Mobilize, Some("2017-06".into())),
-                (Plover::Agree, Some("2014-12".into()))
+                (Plover::Support, Some("2014-12".into()))
             ],
             "{c:?}"
         );
@@ -5456,6 +5519,60 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(sides(&c[0]), (vec!["GRC"], vec!["FRA"]), "{c:?}");
         assert_eq!(c[0].quantity, Some(18), "{c:?}");
+    }
+
+    #[test]
+    fn types_are_reported_by_the_plover_manual() {
+        let x = extractor();
+        let one = |s: &str| {
+            let c = x.extract_sentence(s, PartialDate::parse("2024-03-01").ok());
+            assert_eq!(c.len(), 1, "{s}: {c:?}");
+            (c[0].plover, c[0].modality)
+        };
+        // Signing, ratifying, joining: SUPPORT; agreeing to act and pledging: AGREE.
+        assert_eq!(
+            one("Chile and Peru signed a border treaty on Tuesday.").0,
+            Plover::Support
+        );
+        assert_eq!(
+            one("The parliament of Sweden ratified the treaty with Finland.").0,
+            Plover::Support
+        );
+        assert_eq!(
+            one("Japan and India agreed on Tuesday to expand their defence ties.").0,
+            Plover::Agree
+        );
+        assert_eq!(
+            one("The European Union pledged 190 million euros in aid to Sudan.").0,
+            Plover::Agree
+        );
+        // A meeting, a treaty or aid to come is an intention: AGREE, told as future.
+        assert_eq!(
+            one("France will host talks with Germany next week."),
+            (Plover::Agree, Modality::Future)
+        );
+        assert_eq!(
+            one("Germany will send air defence systems to Ukraine next month.").0,
+            Plover::Agree
+        );
+        // A withdrawal to come is still a retreat; an election to come no one's intention.
+        assert_eq!(
+            one("Russia will withdraw its troops from Armenia next year.").0,
+            Plover::Retreat
+        );
+        assert_eq!(
+            one("Chile will hold a presidential election next month.").0,
+            Plover::Consult
+        );
+        // A verb in the past is done, whatever is to come after it.
+        assert_eq!(
+            one("Zambia expressed support for Kenya's offer to lead a security mission in Haiti."),
+            (Plover::Support, Modality::Asserted)
+        );
+        assert_eq!(
+            one("Poland signed a contract with South Korea on Tuesday under which deliveries will begin soon."),
+            (Plover::Support, Modality::Asserted)
+        );
     }
 
     #[test]

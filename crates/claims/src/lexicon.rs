@@ -1257,7 +1257,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("sign", Agreement, Agree, Some("057"), 4, cue Signing),
         t!("signs", Agreement, Agree, Some("057"), 4, cue Signing),
         t!("signing", Agreement, Agree, Some("057"), 4, cue Signing),
-        t!("agreed", Agreement, Agree, Some("057"), 4),
+        // (Agreeing is to act: CAMEO's "agree to", 030; what is signed is 057.)
+        t!("agreed", Agreement, Agree, Some("030"), 4),
         t!("agreement", Agreement, Agree, Some("057"), 4),
         t!("adopted", Agreement, Agree, Some("057"), 4),
         t!("declaration", Agreement, Agree, Some("057"), 4),
@@ -1296,8 +1297,9 @@ pub fn triggers() -> Vec<Trigger> {
         t!("in office since", Inauguration, Consult, None, 6),
         t!("inauguration", Inauguration, Consult, None, 7),
         t!("published", Statement, Support, None, 5),
-        t!("promised", Statement, Support, None, 3),
-        t!("pledged", Statement, Support, None, 4),
+        // (A promise is PLOVER's AGREE, as CAMEO's PROMISE and PLEDGE blocks are 030.)
+        t!("promised", Statement, Agree, Some("030"), 3),
+        t!("pledged", Statement, Agree, Some("030"), 4),
         t!("vowed", Statement, Support, None, 3),
         t!("unveiled", Statement, Support, None, 5),
         t!("strategy", Statement, Support, None, 4),

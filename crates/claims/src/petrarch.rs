@@ -719,10 +719,15 @@ impl CompiledPattern {
 /// not an event of their own; and denying responsibility (016: "denied any involvement", "denies
 /// the charge"), which CAMEO files with public statements (01, no PLOVER type) but which in a
 /// sentence is its actor's rejection of what it is accused of, PLOVER's REJECT ("all rejections
-/// and refusals").
+/// and refusals"). And signing (057, SUPPORT in PLOVER) is read as AGREE, with the agreements
+/// entente's rules read together, until the claim is reported (`extract::report_types` gives it
+/// PLOVER's type back).
 pub fn plover_of_cameo(code: &str) -> Option<Plover> {
     if code == "016" {
         return Some(Plover::Reject);
+    }
+    if code.starts_with("057") {
+        return Some(Plover::Agree);
     }
     Plover::of_cameo(code).filter(|_| !code.starts_with("03"))
 }
@@ -859,6 +864,11 @@ mod tests {
         assert_eq!(plover_of_cameo("0841"), Some(Plover::Retreat));
         assert_eq!(plover_of_cameo("0863"), Some(Plover::Retreat));
         assert_eq!(plover_of_cameo("055"), Some(Plover::Concede));
+        // (Signing is SUPPORT in PLOVER, read with the agreements until reported.)
+        assert_eq!(
+            (plover_of_cameo("057"), Plover::of_cameo("057")),
+            (Some(Plover::Agree), Some(Plover::Support))
+        );
         assert_eq!(plover_of_cameo("051"), Some(Plover::Support));
         // Intent governs an event; the code itself is AGREE.
         assert_eq!(plover_of_cameo("036"), None);

@@ -690,9 +690,10 @@ pub fn verify_claim_with(kb: &KnowledgeBase, source: Option<&dyn DerivedSource>,
             "The data records events, not requests or refusals about them.".into(),
         );
     }
-    // Talks about an agreement (PLOVER's CONSULT) are not its signing (AGREE), which is what the
-    // data records of agreements, contracts, programmes and treaties.
-    if c.plover == Plover::Consult
+    // Talks about an agreement (PLOVER's CONSULT; CAMEO 04, which talks to come keep when PLOVER
+    // reports them as AGREE) are not its signing, which is what the data records of agreements,
+    // contracts, programmes and treaties.
+    if (c.plover == Plover::Consult || c.cameo.is_some_and(|k| k.starts_with("04")))
         && matches!(
             c.mode,
             ClaimKind::Agreement

@@ -130,7 +130,7 @@ mod tests {
         assert_eq!(p("036"), Some("AGREE"));
         assert_eq!(p("0841"), Some("RETREAT"));
         assert_eq!(p("055"), Some("CONCEDE"));
-        assert_eq!(p("057"), Some("AGREE"));
+        assert_eq!(p("057"), Some("SUPPORT"));
         assert_eq!(p("175"), Some("COERCE"));
         assert_eq!(p("043"), Some("CONSULT"));
         assert_eq!(p("0811"), Some("CONCEDE"));

@@ -186,9 +186,9 @@ impl Plover {
     /// POLECAT's REQUEST for CAMEO's appeals and demands:
     /// - 01 public statements: none (PLOVER codes no comments);
     /// - 02 appeal and 10 demand: REQUEST; 03 express intent: AGREE; 04: CONSULT;
-    /// - 05 diplomatic cooperation: SUPPORT, but 055 apologise: CONCEDE (regret is a concession)
-    ///   and 057 sign a formal agreement: AGREE (entente's reading of agreements and signings, which
-    ///   its own triggers, its evaluation sets and POLECAT's AGREE share; the crosswalk has SUPPORT);
+    /// - 05 diplomatic cooperation, signing a formal agreement (057) included: SUPPORT (the
+    ///   manual: "ratify, sign, or finalize an agreement or treaty"), but 055 apologise: CONCEDE
+    ///   (regret is a concession);
     /// - 06: COOPERATE; 07: AID;
     /// - 08 yield splits: 080–083 (easing restrictions, acceding to demands) are CONCEDE, verbal;
     ///   0813/0814 (lifting a curfew or state of emergency) and 084–087 (releasing captives,
@@ -213,7 +213,6 @@ impl Plover {
             "03" => Plover::Agree,
             "04" => Plover::Consult,
             "05" if sub("055") => Plover::Concede,
-            "05" if sub("057") => Plover::Agree,
             "05" => Plover::Support,
             "06" => Plover::Cooperate,
             "07" => Plover::Aid,
@@ -233,6 +232,17 @@ impl Plover {
             "18" | "19" | "20" => Plover::Assault,
             _ => return None,
         })
+    }
+
+    /// The type of an event of this type told as to come rather than done: the PLOVER manual codes
+    /// consultations, support, cooperation and aid "reported in future tense" (a meeting planned,
+    /// a treaty to be signed, aid to be sent) as AGREE, an intention; other types keep theirs (a
+    /// retreat or concession to come is still one).
+    pub fn told_as_future(self) -> Plover {
+        match self {
+            Plover::Consult | Plover::Support | Plover::Cooperate | Plover::Aid => Plover::Agree,
+            other => other,
+        }
     }
 
     /// PLOVER's quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
@@ -343,7 +353,8 @@ impl EventKind {
         use EventKind::*;
         match self {
             Summit | Meeting | Visit => Some(Plover::Consult),
-            Signing | Ratification | EntryIntoForce | Accession => Some(Plover::Agree),
+            // (The manual's SUPPORT: "ratify, sign, or finalize an agreement or treaty".)
+            Signing | Ratification | EntryIntoForce | Accession => Some(Plover::Support),
             Exercise | Delivery | Establishment => Some(Plover::Cooperate),
             Invasion | Attack => Some(Plover::Assault),
             WeaponsTest => Some(Plover::Threaten),
@@ -365,6 +376,17 @@ mod tests {
         assert_eq!(EventKind::parse("Weapons-Test"), Some(EventKind::WeaponsTest));
         assert_eq!(Plover::parse_lenient("demand"), Some(Plover::Request));
         assert_eq!(Plover::parse("summit"), None);
+    }
+
+    #[test]
+    fn signing_is_support_and_cooperation_to_come_an_agreement() {
+        assert_eq!(Plover::of_cameo("057"), Some(Plover::Support));
+        assert_eq!(Plover::of_cameo("036"), Some(Plover::Agree));
+        assert_eq!(EventKind::Signing.default_plover(), Some(Plover::Support));
+        assert_eq!(Plover::Consult.told_as_future(), Plover::Agree);
+        assert_eq!(Plover::Aid.told_as_future(), Plover::Agree);
+        assert_eq!(Plover::Retreat.told_as_future(), Plover::Retreat);
+        assert_eq!(Plover::Assault.told_as_future(), Plover::Assault);
     }
 
     #[test]
