@@ -5522,6 +5522,23 @@ mod tests {
     }
 
     #[test]
+    fn forces_called_up_and_stood_down_and_weapons_named_by_their_role() {
+        let x = extractor();
+        let typed = |s: &str| -> Vec<Plover> { x.extract_sentence(s, None).iter().map(|c| c.plover).collect() };
+        assert_eq!(
+            typed("Azerbaijan ordered the partial mobilisation of 50,000 reservists."),
+            [Plover::Mobilize]
+        );
+        assert_eq!(
+            typed("Armed groups in the Central African Republic demobilised 900 fighters."),
+            [Plover::Retreat]
+        );
+        // "Attack helicopters" are helicopters, not the dictionary's "delivered … an attack".
+        assert_eq!(typed("Russia delivered attack helicopters to Mali."), [Plover::Aid]);
+        assert_eq!(typed("Russia delivered an attack on Kharkiv."), [Plover::Assault]);
+    }
+
+    #[test]
     fn types_are_reported_by_the_plover_manual() {
         let x = extractor();
         let one = |s: &str| {

@@ -1370,6 +1370,14 @@ pub fn triggers() -> Vec<Trigger> {
         t!("docks in", Deployment, Cooperate, Some("062"), 6, cue PortCall),
         t!("port call", Deployment, Cooperate, Some("062"), 6, cue PortCall),
         t!("port calls", Deployment, Cooperate, Some("062"), 6, cue PortCall),
+        // Calling up forces and standing them down, by the nouns and verbs the dictionary's
+        // MOBILIZE block (150) and CAMEO's "demobilize armed forces" (0871) name.
+        t!("mobilisation", Deployment, Mobilize, Some("150"), 7),
+        t!("mobilization", Deployment, Mobilize, Some("150"), 7),
+        t!("demobilised", Withdrawal, Retreat, Some("0871"), 7),
+        t!("demobilized", Withdrawal, Retreat, Some("0871"), 7),
+        t!("demobilisation", Withdrawal, Retreat, Some("0871"), 7),
+        t!("demobilization", Withdrawal, Retreat, Some("0871"), 7),
         t!("withdrew", Withdrawal, Retreat, Some("087"), 7),
         t!("withdrawn", Withdrawal, Retreat, Some("087"), 7),
         t!("withdrawal", Withdrawal, Retreat, Some("087"), 7),
@@ -1787,13 +1795,14 @@ fn last_word_capitalised(name: &str) -> bool {
 /// Whether `word` (lower case) names a weapon or a military aircraft in the CAMEO dictionary's
 /// synonym sets (&WEAPON, &AIRCRAFT: "howitzer", "missiles", "jets", "helicopter"; the head
 /// noun of a compound entry, "tank" of "battle tank"), or one of the few platforms the sets
-/// leave out (submarines, warships, corvettes, frigates, destroyers, launchers; not "fighters",
+/// leave out (drones, submarines, warships, corvettes, frigates, destroyers, launchers; not "fighters",
 /// who are as often people).
 pub fn weapon_word(word: &str) -> bool {
     static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     let set = W.get_or_init(|| {
         // Naval and land platforms the sets leave out, by their general English names.
         const PLATFORMS: &[&str] = &[
+            "drone",
             "submarine",
             "warship",
             "corvette",
@@ -2142,10 +2151,22 @@ impl Triggers {
             // a more specific type where the dictionary's patterns give one ("sent … humanitarian
             // aid" is AID); their kind stays (a medical unit sent is still a deployment).
             if own.plover == Plover::Cooperate {
+                // (An attack named as a weapon's role is no attack: "delivered attack
+                // helicopters" is not the pattern "deliver … attack".)
+                let designation = || {
+                    let words: Vec<String> = sentence[te..b]
+                        .split_whitespace()
+                        .take(OBJECT_WORDS)
+                        .map(|w| word(w).into_owned())
+                        .collect();
+                    words
+                        .windows(2)
+                        .any(|w| matches!(w[0].as_str(), "attack" | "assault" | "strike") && weapon_word(&w[1]))
+                };
                 let refined = best_pattern()
                     .and_then(|p| p.code.as_deref())
                     .and_then(|c| Some((c, crate::petrarch::plover_of_cameo(c)?)))
-                    .filter(|(_, p)| *p != Plover::Cooperate);
+                    .filter(|(_, p)| *p != Plover::Cooperate && !(*p == Plover::Assault && designation()));
                 if let Some((code, plover)) = refined {
                     return Some(Sense {
                         plover,
