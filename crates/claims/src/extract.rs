@@ -2681,7 +2681,20 @@ impl<'kb> Extractor<'kb> {
             if !actors.is_empty() && actors.iter().all(|x| !bare.contains(x.0.as_str())) {
                 recipients.retain(|x| !(bare.contains(x.0.as_str()) && ["GOV", "LEG", "MIL"].contains(&x.0.as_str())));
             }
+            // Expelling envoys is a sanction (the PLOVER manual's SANCTION "expel": "expel
+            // diplomats"; CAMEO 161), not the deportation of people (COERCE, CAMEO 174) that the
+            // dictionary's EXPEL block codes it as. (The type only: which event is the clause's
+            // was decided above.)
+            let envoys_expelled = trig.plover == Plover::Coerce
+                && trig.cameo.is_some_and(|k| k.starts_with("174"))
+                && crate::lexicon::noun_phrase(&sentence[te.min(b)..b], crate::lexicon::OBJECT_WORDS)
+                    .split_whitespace()
+                    .any(|w| crate::lexicon::envoy(&w.to_ascii_lowercase()));
+            if envoys_expelled {
+                trig.cameo = Some("161");
+            }
             let plover = match (trig.kind, trig.plover) {
+                _ if envoys_expelled => Plover::Sanction,
                 (ClaimKind::Delivery, Plover::Cooperate) if !arms_in_view => Plover::Aid,
                 (ClaimKind::Deployment, Plover::Cooperate | Plover::Mobilize) if org_named => Plover::Cooperate,
                 // (Forces sent are a mobilisation, also where the dictionary reads them as
@@ -5522,7 +5535,7 @@ mod tests {
     }
 
     #[test]
-    fn forces_called_up_and_stood_down_and_weapons_named_by_their_role() {
+    fn forces_called_up_and_stood_down_envoys_expelled_and_weapons_named_by_their_role() {
         let x = extractor();
         let typed = |s: &str| -> Vec<Plover> { x.extract_sentence(s, None).iter().map(|c| c.plover).collect() };
         assert_eq!(
@@ -5532,6 +5545,15 @@ mod tests {
         assert_eq!(
             typed("Armed groups in the Central African Republic demobilised 900 fighters."),
             [Plover::Retreat]
+        );
+        // Expelling envoys is a sanction; expelling others, coercion.
+        assert_eq!(
+            typed("Mali expelled the French ambassador on Tuesday."),
+            [Plover::Sanction]
+        );
+        assert_eq!(
+            typed("France expelled two Russian journalists on Friday."),
+            [Plover::Coerce]
         );
         // "Attack helicopters" are helicopters, not the dictionary's "delivered … an attack".
         assert_eq!(typed("Russia delivered attack helicopters to Mali."), [Plover::Aid]);

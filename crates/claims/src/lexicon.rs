@@ -2028,7 +2028,7 @@ const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "over", "away"]
 
 /// Whether a lower-case word names a diplomatic envoy (the Phoenix agents AMBASSADOR, ENVOY,
 /// DIPLOMAT, and a chargé d'affaires).
-fn envoy(word: &str) -> bool {
+pub fn envoy(word: &str) -> bool {
     ["ambassador", "envoy", "diplomat", "charg"]
         .iter()
         .any(|e| word.starts_with(e))
