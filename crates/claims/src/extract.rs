@@ -5535,7 +5535,7 @@ mod tests {
     }
 
     #[test]
-    fn forces_called_up_and_stood_down_envoys_expelled_and_weapons_named_by_their_role() {
+    fn peoples_forces_envoys_and_weapons_named_by_their_role() {
         let x = extractor();
         let typed = |s: &str| -> Vec<Plover> { x.extract_sentence(s, None).iter().map(|c| c.plover).collect() };
         assert_eq!(
@@ -5545,6 +5545,16 @@ mod tests {
         assert_eq!(
             typed("Armed groups in the Central African Republic demobilised 900 fighters."),
             [Plover::Retreat]
+        );
+        // A state's people by the plural of its demonym act for it.
+        let c = x.extract_sentence(
+            "Thousands of Iranians took to the streets in Tehran on Wednesday.",
+            None,
+        );
+        assert_eq!(
+            (c.len(), c[0].plover, ids(&c[0].actors)),
+            (1, Plover::Protest, vec!["IRN"]),
+            "{c:?}"
         );
         // Expelling envoys is a sanction; expelling others, coercion.
         assert_eq!(

@@ -360,6 +360,19 @@ impl Lexicon {
                     insensitive.push((n.to_string(), entry));
                 }
             }
+            // A state's people by the plural of its demonym ("Iranians took to the streets",
+            // "Israelis", "Koreans"): a noun, standing for the state as its demonym does — the
+            // English plural of demonyms in -an and -i.
+            if a.kind == ActorKind::State {
+                for d in &a.demonyms {
+                    let d = d.trim();
+                    if d.len() >= 4 && !d.contains(' ') && (d.ends_with("an") || d.ends_with('i')) {
+                        let mut people = entry.clone();
+                        people.capitalised = true;
+                        insensitive.push((format!("{d}s"), people));
+                    }
+                }
+            }
         }
         // A state's capital stands for its government in news prose ("Seoul said"): every
         // recorded capital, and seat of government where that is another city ("Colombo"), read
