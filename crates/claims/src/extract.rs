@@ -5546,6 +5546,10 @@ mod tests {
             typed("Armed groups in the Central African Republic demobilised 900 fighters."),
             [Plover::Retreat]
         );
+        // A verb of blame before what it blames is an accusation, named party or not;
+        // studying something is not.
+        assert_eq!(typed("Cuba criticised the decision on Monday."), [Plover::Accuse]);
+        assert!(typed("India said it would study the pact's implications.").is_empty());
         // A state's people by the plural of its demonym act for it.
         let c = x.extract_sentence(
             "Thousands of Iranians took to the streets in Tehran on Wednesday.",

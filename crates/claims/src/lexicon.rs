@@ -2279,10 +2279,20 @@ impl Triggers {
                     ..own
                 })
             }
-            None => Some(Sense {
-                needs_object: trig.block_code,
-                ..own
-            }),
+            // (A verb with its block's code needs a party named after it, except a verb of
+            // praise, blame or refusal before what it is about, as above: "criticised the
+            // decision", "denounced the move".)
+            None => {
+                let next = word(sentence[te..].split_whitespace().next().unwrap_or(""));
+                // (Investigating, CAMEO 09, is ACCUSE in PLOVER but says nothing: "would study
+                // the pact's implications".)
+                let says = matches!(own.plover, Plover::Support | Plover::Accuse | Plover::Reject)
+                    && !own.cameo.is_some_and(|c| c.starts_with("09"));
+                Some(Sense {
+                    needs_object: trig.block_code && !(says && determiner(&next)),
+                    ..own
+                })
+            }
         }
     }
 
