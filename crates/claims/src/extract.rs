@@ -5546,6 +5546,16 @@ mod tests {
             typed("Armed groups in the Central African Republic demobilised 900 fighters."),
             [Plover::Retreat]
         );
+        // An agreement reached is an agreement (CAMEO's "reach … deal", 030), not an arrival;
+        // reinforcements sent are a mobilisation, though the dictionary codes them 0332.
+        assert_eq!(
+            typed("The IMF said it had reached a staff-level agreement with Sri Lanka."),
+            [Plover::Agree]
+        );
+        assert_eq!(
+            typed("Thailand's army sent reinforcements to its border with Cambodia."),
+            [Plover::Mobilize]
+        );
         // A verb of blame before what it blames is an accusation, named party or not;
         // studying something is not.
         assert_eq!(typed("Cuba criticised the decision on Monday."), [Plover::Accuse]);

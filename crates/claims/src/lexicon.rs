@@ -2176,14 +2176,24 @@ impl Triggers {
                         .windows(2)
                         .any(|w| matches!(w[0].as_str(), "attack" | "assault" | "strike") && weapon_word(&w[1]))
                 };
+                // (An intent to cooperate that such a word's pattern names is an agreement
+                // reached, not the modality of another event: "reached a deal", CAMEO 030,
+                // PLOVER's AGREE.)
                 let refined = best_pattern()
                     .and_then(|p| p.code.as_deref())
-                    .and_then(|c| Some((c, crate::petrarch::plover_of_cameo(c)?)))
+                    .and_then(|c| Some((c, crate::petrarch::plover_of_cameo(c).or_else(|| Plover::of_cameo(c))?)))
                     .filter(|(_, p)| *p != Plover::Cooperate && !(*p == Plover::Assault && designation()));
+                // (Only where what is reached names an agreement: "sent reinforcements" is
+                // coded 0332 too, and is a sending.)
+                let refined = refined.filter(|(code, _)| {
+                    !code.starts_with("03") || self.names_agreement(noun_phrase(&sentence[te..b], OBJECT_WORDS))
+                });
                 if let Some((code, plover)) = refined {
+                    let intent = code.starts_with("03");
                     return Some(Sense {
                         plover,
                         cameo: Some(code),
+                        kind: if intent { ClaimKind::Agreement } else { own.kind },
                         ..own
                     });
                 }
@@ -2294,6 +2304,25 @@ impl Triggers {
                 })
             }
         }
+    }
+
+    /// Whether `phrase` names an agreement, contract, treaty or deal by a word of the table.
+    fn names_agreement(&self, phrase: &str) -> bool {
+        self.ac
+            .find_iter(phrase)
+            .filter(|m| bounded(phrase, m.start(), m.end()))
+            .map(|m| &self.table[m.pattern().as_usize()])
+            .any(|tr| {
+                !tr.conditional
+                    && matches!(
+                        tr.sense.kind,
+                        ClaimKind::Agreement
+                            | ClaimKind::Treaty
+                            | ClaimKind::FrameworkAgreement
+                            | ClaimKind::ExecutiveContract
+                            | ClaimKind::ArmsDeal
+                    )
+            })
     }
 
     /// What ending the things `phrase` names is: a reduction of relations where its last word of
