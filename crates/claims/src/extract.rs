@@ -5556,6 +5556,16 @@ mod tests {
             typed("Thailand's army sent reinforcements to its border with Cambodia."),
             [Plover::Mobilize]
         );
+        // Letting people or goods into a place is allowing access: RETREAT, not an eased rule.
+        assert_eq!(
+            typed("Ethiopia allowed aid convoys into Tigray on Friday."),
+            [Plover::Retreat]
+        );
+        assert_eq!(
+            typed("Iran permitted IAEA inspectors to enter the site on Monday."),
+            [Plover::Retreat]
+        );
+        assert!(!typed("China allowed its currency to weaken.").contains(&Plover::Retreat));
         // A verb of blame before what it blames is an accusation, named party or not;
         // studying something is not.
         assert_eq!(typed("Cuba criticised the decision on Monday."), [Plover::Accuse]);

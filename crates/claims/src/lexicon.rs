@@ -2240,6 +2240,24 @@ impl Triggers {
                 ..own
             });
         }
+        // Letting people or goods into a place is allowing access (CAMEO 086, "allow
+        // international involvement"; the PLOVER manual's RETREAT: "allowing the entry of
+        // observers, peacekeepers, or humanitarian workers"), not an easing of rules (080):
+        // "allowed aid convoys into Tigray", "permitted observers to enter the region".
+        if matches!(trig.lemma, Some("allow" | "permit")) {
+            let rest = &sentence[te..b];
+            let object = noun_phrase(rest, OBJECT_WORDS);
+            let then = rest[object.len()..].trim_start();
+            if !object.trim().is_empty() && (then.starts_with("into ") || then.starts_with("to enter ")) {
+                return Some(Sense {
+                    kind: ClaimKind::Statement,
+                    plover: Plover::Retreat,
+                    cameo: Some("086"),
+                    needs_object: false,
+                    ..own
+                });
+            }
+        }
         match best_pattern().or_else(passive) {
             Some(p) => pattern_sense(p),
             // A verb of many uses right before a name (its object: "welcomed China") reads as
