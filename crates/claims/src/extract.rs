@@ -5556,6 +5556,10 @@ mod tests {
             typed("Thailand's army sent reinforcements to its border with Cambodia."),
             [Plover::Mobilize]
         );
+        assert_eq!(
+            typed("Peru has turned down offers of aid from Chile."),
+            [Plover::Reject]
+        );
         // Letting people or goods into a place is allowing access: RETREAT, not an eased rule.
         assert_eq!(
             typed("Ethiopia allowed aid convoys into Tigray on Friday."),

@@ -1340,6 +1340,11 @@ pub fn triggers() -> Vec<Trigger> {
         t!("refuse to", Statement, Reject, Some("120"), 6),
         t!("refusing to", Statement, Reject, Some("120"), 6),
         t!("declined to", Statement, Reject, Some("120"), 6),
+        // (The phrasal verb the dictionary lacks: "turned down offers of aid".)
+        t!("turned down", Statement, Reject, Some("120"), 6),
+        t!("turns down", Statement, Reject, Some("120"), 6),
+        t!("turn down", Statement, Reject, Some("120"), 6),
+        t!("turning down", Statement, Reject, Some("120"), 6),
         t!("declines to", Statement, Reject, Some("120"), 6),
         // Collective protest, after the PLOVER codebook's PROTEST modes and CAMEO's 14x
         // (demonstrate, hunger strike, strike, obstruct, riot); the CAMEO dictionary's "protest"
