@@ -2605,9 +2605,8 @@ impl<'kb> Extractor<'kb> {
             } else if c.future.is_match(head)
                 // (A cue after the trigger tells of something to come after it — "deliveries are
                 // due to start" — unless the trigger is a verb in the past or the object right
-                // after one, whose event is done
-                // whatever it speaks of: "expressed support for Kenya's offer to lead", "signed a
-                // contract under which deliveries will begin".)
+                // after one, whose event is done whatever it speaks of: "expressed support for
+                // Kenya's offer to lead", "signed a contract under which deliveries will begin".)
                 || !past_tense(&sentence[ts..te])
                     && !sentence[a..ts]
                         .split_whitespace()
