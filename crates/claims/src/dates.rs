@@ -96,7 +96,11 @@ fn patterns() -> &'static Patterns {
             )),
             relative_unit: re(r"(?i)\b(last|this|next|the following|the next|the previous|the same|that|earlier this|later this)\s+(year|month|week|spring|summer|autumn|fall|winter)\b"),
             offset: re(&format!(r"(?i)\b({NUMBER_WORDS})\s+(days?|weeks?|months?|years?)\s+(later|after|earlier|before|ago)\b")),
-            weekday: re(r"\b([Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+            // (Or in the possessive, as news names an event by its day: "Sunday's election",
+            // "in Monday night's fighting".)
+            weekday: re(
+                r"\b(?:([Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?(?:'s|\x{2019}s)\b)",
+            ),
             day_word: re(r"(?i)\b(?:(today|yesterday|tomorrow)|(that|the same|the following|the next|the previous)\s+day|the day (before|after))\b"),
             past_n_years: re(&format!(r"(?i)\b(?:in\s+)?(?:the\s+)?(?:past|last)\s+({NUMBER_WORDS})\s+years\b")),
         }
@@ -505,9 +509,10 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             push(&mut found, m0.start(), m0.end(), date, None);
         }
         for c in scan(cues.weekday, &p.weekday) {
-            let (Some(m0), Some(q), Some(w)) = (c.get(0), c.get(1), c.get(2)) else {
+            let (Some(m0), Some(w)) = (c.get(0), c.get(2).or(c.get(3))) else {
                 continue;
             };
+            let q = c.get(1).map_or("on", |q| q.as_str());
             if published.is_some_and(|p| p.precision() != entente_model::Precision::Day) {
                 continue;
             }
@@ -518,7 +523,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             let today = (d.ordinal() + 3).rem_euclid(7);
             let back = (today - target as i64).rem_euclid(7);
             // ("Last Monday" said on a Monday is a week ago; "next Monday", a week ahead.)
-            let day = match q.as_str().to_ascii_lowercase().as_str() {
+            let day = match q.to_ascii_lowercase().as_str() {
                 "last" => d.ordinal() - if back == 0 { 7 } else { back },
                 "next" => d.ordinal() + (7 - back),
                 _ if back != 0 && future_at(m0.start(), m0.end()) => d.ordinal() + (7 - back),
@@ -683,6 +688,10 @@ mod tests {
         let c = ctx("2022-12-06");
         assert_eq!(one("on Tuesday", &c).0, "2022-12-06");
         assert_eq!(one("on Thursday", &c).0, "2022-12-01");
+        // An event named by its day, in the possessive.
+        assert_eq!(one("in Sunday's election", &c).0, "2022-12-04");
+        assert_eq!(one("in Monday night's fighting", &c).0, "2022-12-05");
+        assert!(find_dates("Mondays are quiet", &c).is_empty());
         assert_eq!(one("last year", &c).0, "2021");
         assert_eq!(one("yesterday", &c).0, "2022-12-05");
         assert_eq!(one("will meet tomorrow", &c).0, "2022-12-07");
