@@ -697,7 +697,9 @@ impl<'kb> Extractor<'kb> {
             if !m.entry.place {
                 return !located.contains(&m.start);
             }
-            // A capital as a location or a modifier ("in Seoul", "the Vilnius summit").
+            // A capital as a location or a modifier ("in Seoul", "the Vilnius summit"), but not
+            // with an agent of its state after it (the dictionaries' agents, which the lexicon
+            // joins to it): "the Tripoli government", "the Kyiv authorities".
             let last_word = sentence[..m.start]
                 .trim_end()
                 .rsplit(' ')
@@ -706,7 +708,7 @@ impl<'kb> Extractor<'kb> {
                 .to_ascii_lowercase();
             let after = sentence[m.end..].trim_start();
             let summit = after.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("summit"));
-            !(matches!(last_word.as_str(), "in" | "at" | "the" | "from" | "to") || summit)
+            m.entry.role.is_some() || !(matches!(last_word.as_str(), "in" | "at" | "the" | "from" | "to") || summit)
         });
         // "NATO's cyber defence centre": the owner names what follows, it is not an actor itself
         // when the next name is one of its parts.
@@ -5573,6 +5575,11 @@ mod tests {
         // studying something is not.
         assert_eq!(typed("Cuba criticised the decision on Monday."), [Plover::Accuse]);
         assert!(typed("India said it would study the pact's implications.").is_empty());
+        // A capital before an agent of its state is the state, not a place.
+        let c = x.extract_sentence("Russia backed the Damascus government in 2015.", None);
+        assert_eq!(ids(&c[0].recipients), ["SYR"], "{c:?}");
+        let c = x.extract_sentence("Leaders met at the Vilnius summit on Tuesday.", None);
+        assert!(c.iter().all(|c| c.recipients.is_empty()), "{c:?}");
         // A state's people by the plural of its demonym act for it.
         let c = x.extract_sentence(
             "Thousands of Iranians took to the streets in Tehran on Wednesday.",
