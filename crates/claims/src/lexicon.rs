@@ -2044,6 +2044,14 @@ impl Detached {
 /// after an object it is mostly a preposition, "gave Ukraine aid in 2022").
 const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "over", "away"];
 
+/// Whether an event of this type and CAMEO code is something said — praise, blame or refusal —,
+/// which is of the thing named after its verb whoever did it ("welcomed the vote", "criticised the
+/// decision"). Investigating (09) is ACCUSE in PLOVER but says nothing ("would study the pact's
+/// implications").
+fn says_something(plover: Plover, code: &str) -> bool {
+    matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject) && !code.starts_with("09")
+}
+
 /// Whether a lower-case word names a diplomatic envoy (the Phoenix agents AMBASSADOR, ENVOY,
 /// DIPLOMAT, and a chargé d'affaires).
 pub fn envoy(word: &str) -> bool {
@@ -2280,7 +2288,7 @@ impl Triggers {
                 let mut code = trig.default_code?;
                 let plover = crate::petrarch::plover_of_cameo(code)?;
                 let passive = next == "by" && last_before.as_deref().is_some_and(be_form);
-                let says = matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject);
+                let says = says_something(plover, code);
                 let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
                 // (A name inside the object counts for what is done to its party: "expelled two
                 // French journalists".)
@@ -2317,10 +2325,7 @@ impl Triggers {
             // decision", "denounced the move".)
             None => {
                 let next = word(sentence[te..].split_whitespace().next().unwrap_or(""));
-                // (Investigating, CAMEO 09, is ACCUSE in PLOVER but says nothing: "would study
-                // the pact's implications".)
-                let says = matches!(own.plover, Plover::Support | Plover::Accuse | Plover::Reject)
-                    && !own.cameo.is_some_and(|c| c.starts_with("09"));
+                let says = own.cameo.is_some_and(|c| says_something(own.plover, c));
                 Some(Sense {
                     needs_object: trig.block_code && !(says && determiner(&next)),
                     ..own
