@@ -5575,6 +5575,15 @@ mod tests {
         // studying something is not.
         assert_eq!(typed("Cuba criticised the decision on Monday."), [Plover::Accuse]);
         assert!(typed("India said it would study the pact's implications.").is_empty());
+        // Receiving a state's representatives is hosting them (the guest reported as actor);
+        // receiving investment is not.
+        let c = x.extract_sentence("Kenya received a delegation from Somalia on Thursday.", None);
+        assert_eq!(
+            (c.len(), c[0].plover, ids(&c[0].actors), ids(&c[0].recipients)),
+            (1, Plover::Consult, vec!["SOM"], vec!["KEN"]),
+            "{c:?}"
+        );
+        assert!(!typed("Ukraine received Chinese investment in 2023.").contains(&Plover::Consult));
         // A capital before an agent of its state is the state, not a place.
         let c = x.extract_sentence("Russia backed the Damascus government in 2015.", None);
         assert_eq!(ids(&c[0].recipients), ["SYR"], "{c:?}");

@@ -2405,7 +2405,39 @@ impl Triggers {
         (a, b): (usize, usize),
         (ts, te): (usize, usize),
     ) -> Option<Sense> {
-        pattern_sense(self.best_pattern(t, &sentence[a..ts], &sentence[te..b])?)
+        if let Some(p) = self.best_pattern(t, &sentence[a..ts], &sentence[te..b]) {
+            return pattern_sense(p);
+        }
+        // Receiving people is hosting them, as the RECEIVE block's patterns code receiving an
+        // envoy, a leader or ministers (043); so is receiving a state's other representatives
+        // ("received the Somali president", "a delegation from Somalia").
+        let trig = &self.table[t];
+        let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
+        let people = object.split_whitespace().any(|w| {
+            let w = word(w);
+            envoy(&w)
+                || w.starts_with("delegat")
+                || matches!(
+                    w.as_ref(),
+                    "leader"
+                        | "leaders"
+                        | "minister"
+                        | "ministers"
+                        | "president"
+                        | "counterpart"
+                        | "king"
+                        | "prince"
+                        | "chancellor"
+                        | "premier"
+                )
+        });
+        (trig.lemma == Some("receive") && people).then_some(Sense {
+            kind: ClaimKind::Visit,
+            plover: Plover::Consult,
+            cameo: Some("043"),
+            needs_object: false,
+            ..trig.sense
+        })
     }
 
     /// Whether trigger `t` is one of entente's own (not from the CAMEO dictionary).
