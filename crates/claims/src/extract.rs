@@ -5575,6 +5575,7 @@ mod tests {
         // studying something is not.
         assert_eq!(typed("Cuba criticised the decision on Monday."), [Plover::Accuse]);
         assert!(typed("India said it would study the pact's implications.").is_empty());
+        assert!(typed("South Korea could significantly influence the dynamics of the region.").is_empty());
         // Receiving a state's representatives is hosting them (the guest reported as actor);
         // receiving investment is not.
         let c = x.extract_sentence("Kenya received a delegation from Somalia on Thursday.", None);

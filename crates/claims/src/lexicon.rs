@@ -2044,12 +2044,20 @@ impl Detached {
 /// after an object it is mostly a preposition, "gave Ukraine aid in 2022").
 const PARTICLES: &[&str] = &["out", "off", "up", "down", "back", "over", "away"];
 
-/// Whether an event of this type and CAMEO code is something said — praise, blame or refusal —,
-/// which is of the thing named after its verb whoever did it ("welcomed the vote", "criticised the
-/// decision"). Investigating (09) is ACCUSE in PLOVER but says nothing ("would study the pact's
-/// implications").
+/// Whether an event of a verb with its block's code is something said — praise, blame or
+/// refusal —, which is of the thing named after the verb whoever did it ("criticised the
+/// decision"). Narrower than the reading of verbs of many uses (which their patterns have
+/// already sifted): investigating (09) is ACCUSE in PLOVER but says nothing ("would study the
+/// pact's implications"), nor does diplomatic cooperation in general (050, whose blocks hold
+/// "affect", "impact", "influence": "could influence the dynamics"), only praise, verbal
+/// defence and rallying support (051–053).
 fn says_something(plover: Plover, code: &str) -> bool {
-    matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject) && !code.starts_with("09")
+    match plover {
+        Plover::Support => ["051", "052", "053"].iter().any(|c| code.starts_with(c)),
+        Plover::Accuse => !code.starts_with("09"),
+        Plover::Reject => true,
+        _ => false,
+    }
 }
 
 /// Whether a lower-case word names a diplomatic envoy (the Phoenix agents AMBASSADOR, ENVOY,
@@ -2288,7 +2296,7 @@ impl Triggers {
                 let mut code = trig.default_code?;
                 let plover = crate::petrarch::plover_of_cameo(code)?;
                 let passive = next == "by" && last_before.as_deref().is_some_and(be_form);
-                let says = says_something(plover, code);
+                let says = matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject);
                 let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
                 // (A name inside the object counts for what is done to its party: "expelled two
                 // French journalists".)
