@@ -2198,19 +2198,21 @@ impl Triggers {
                         .any(|w| matches!(w[0].as_str(), "attack" | "assault" | "strike") && weapon_word(&w[1]))
                 };
                 // (An intent to cooperate that such a word's pattern names is an agreement
-                // reached, not the modality of another event: "reached a deal", CAMEO 030,
-                // PLOVER's AGREE.)
-                let refined = best_pattern()
-                    .and_then(|p| p.code.as_deref())
-                    .and_then(|c| Some((c, crate::petrarch::plover_of_cameo(c).or_else(|| Plover::of_cameo(c))?)))
-                    .filter(|(_, p)| *p != Plover::Cooperate && !(*p == Plover::Assault && designation()));
-                // (Only where what is reached names an agreement: "sent reinforcements" is
-                // coded 0332 too, and is a sending.)
-                let refined = refined.filter(|(code, _)| {
-                    !code.starts_with("03") || self.names_agreement(noun_phrase(&sentence[te..b], OBJECT_WORDS))
+                // reached, not the modality of another event — "reached a deal", CAMEO 030,
+                // PLOVER's AGREE —, where what is reached names an agreement: "sent
+                // reinforcements" is coded 0332 too, and is a sending.)
+                let refined = best_pattern().and_then(|p| p.code.as_deref()).and_then(|c| {
+                    let intent = c.starts_with("03");
+                    let plover = if intent {
+                        self.names_agreement(noun_phrase(&sentence[te..b], OBJECT_WORDS))
+                            .then_some(Plover::Agree)?
+                    } else {
+                        crate::petrarch::plover_of_cameo(c)?
+                    };
+                    (plover != Plover::Cooperate && !(plover == Plover::Assault && designation()))
+                        .then_some((c, plover, intent))
                 });
-                if let Some((code, plover)) = refined {
-                    let intent = code.starts_with("03");
+                if let Some((code, plover, intent)) = refined {
                     return Some(Sense {
                         plover,
                         cameo: Some(code),
