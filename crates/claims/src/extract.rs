@@ -1483,7 +1483,7 @@ impl<'kb> Extractor<'kb> {
             }
             // A nominal trigger inside a prepositional phrase ("in the wake of the invasion",
             // "since the summit") is background, not the clause's event.
-            let weight = |s: usize, sense: &Sense, after_name: bool| -> (i32, i32) {
+            let weight = |s: usize, e: usize, sense: &Sense, after_name: bool| -> (i32, i32) {
                 let before = sentence[a..s].to_ascii_lowercase();
                 // (Its last four words, to a comma, nearest first.)
                 let last: Vec<&str> = before
@@ -1522,14 +1522,24 @@ impl<'kb> Extractor<'kb> {
                     });
                 let nominal = crate::lexicon::nominal_use(&sentence[..s]) || in_phrase;
                 // (A verb that is the clause's event only where it tells no other makes no
-                // other its object or purpose.)
-                let governing = |other: &Sense| other.cue != Cue::Fallback;
+                // other its object or purpose, unless it is one of praise, blame or refusal
+                // before a thing told before: in "Iran welcomed the agreement" after an
+                // agreement signed the welcome is the event; in "Ankara hailed the delivery"
+                // with no delivery told before, the delivery.)
+                let about_told = |e2: usize| {
+                    crate::lexicon::definite_thing(&sentence[e2..b])
+                        .filter(|t| memory.told_thing(*t, |_| false).is_some())
+                };
+                let governing = |other: &Sense, e2: usize| other.cue != Cue::Fallback || about_told(e2).is_some();
+                // (Whatever it is, a noun in a thing told before that a verb of praise, blame
+                // or refusal is about: "protested against the sale".)
                 let object = nominal
-                    && sense.specificity <= 6
-                    && clause_triggers.iter().any(|(s2, _, other, _)| {
+                    && clause_triggers.iter().any(|(s2, e2, other, _)| {
+                        let about = || other.cue == Cue::Fallback && about_told(*e2).is_some_and(|t| s < *e2 + t.end);
                         *s2 < s
+                            && (sense.specificity <= 6 || about())
                             && (other.plover != sense.plover || in_phrase)
-                            && governing(other)
+                            && governing(other, *e2)
                             && !crate::lexicon::nominal_use(&sentence[..*s2])
                     });
                 // The verb right after its subject ("The last German soldiers left Mali, ending
@@ -1543,7 +1553,7 @@ impl<'kb> Extractor<'kb> {
                     && clause_triggers.iter().any(|(s2, e2, other, _)| {
                         *s2 < s
                             && (other.kind != sense.kind || other.plover != sense.plover)
-                            && governing(other)
+                            && governing(other, *e2)
                             && last_comma.is_none_or(|k| k < *e2)
                     });
                 // An event in an adverbial clause after the main verb is its circumstance ("…
@@ -1573,7 +1583,7 @@ impl<'kb> Extractor<'kb> {
                 let w = i32::from(sense.specificity)
                     - if background || object || purpose || circumstance || reduced_relative {
                         6
-                    } else if !governing(sense) || may_deny && denied(sentence, a, s) {
+                    } else if !governing(sense, e) || may_deny && denied(sentence, a, s) {
                         // (Nor is what the clause denies: in "Tehran denied that it had sent
                         // missiles" the denial is the event.)
                         20
@@ -1591,12 +1601,12 @@ impl<'kb> Extractor<'kb> {
             // type, the most specific trigger ("signed contracts": the contract).
             let best_type = clause_triggers
                 .iter()
-                .max_by_key(|(s, _, sense, after)| (weight(*s, sense, *after).0, std::cmp::Reverse(*s)))
+                .max_by_key(|(s, e, sense, after)| (weight(*s, *e, sense, *after).0, std::cmp::Reverse(*s)))
                 .map(|x| x.2.plover);
             let Some(&(ts, te, trig, _)) = clause_triggers
                 .iter()
                 .filter(|x| Some(x.2.plover) == best_type)
-                .max_by_key(|(s, _, sense, after)| (weight(*s, sense, *after).1, std::cmp::Reverse(*s)))
+                .max_by_key(|(s, e, sense, after)| (weight(*s, *e, sense, *after).1, std::cmp::Reverse(*s)))
             else {
                 // A clause with no event of its own that counts weapon systems continues the
                 // arms deal of the clause before it ("…framework agreements, which envisage
@@ -2070,9 +2080,24 @@ impl<'kb> Extractor<'kb> {
             }
             // A main clause resumed after a relative clause has the relative clause's
             // antecedent for subject ("Chile, which shares a border with Peru, deployed troops").
+            let mut resumed_subject = false;
             if actors.is_empty() {
                 if let Some((_, list)) = resumed.iter().find(|(k, _)| *k == a) {
                     actors.extend(list.iter().map(|m| (id_of(m), sentence[m.start..m.end].to_string())));
+                    // (Where its verb is the event, not a noun after some other verb: "…, said
+                    // the meeting was about more than any threat" tells no meeting.)
+                    resumed_subject = !list.is_empty()
+                        && sentence[a..ts]
+                            .split(|c: char| c == ',' || c.is_whitespace())
+                            .filter(|w| !w.is_empty())
+                            .map(|w| w.to_ascii_lowercase())
+                            .all(|w| {
+                                crate::lexicon::before_a_verb(&w)
+                                    || matches!(
+                                        w.as_str(),
+                                        "has" | "have" | "had" | "since" | "already" | "later" | "just"
+                                    )
+                            });
                 }
             }
             let inherited = (!unknown_subject || pronoun_led)
@@ -2132,7 +2157,12 @@ impl<'kb> Extractor<'kb> {
                         if plural_subject(c, &sentence[a..ts]) {
                             let together =
                                 |p: &Plover| matches!(p, Plover::Consult | Plover::Agree | Plover::Cooperate);
-                            if let Some((_, acts, recs, _)) = memory.last_event.as_ref().filter(|e| together(&e.0)) {
+                            if let Some(Told {
+                                actors: acts,
+                                recipients: recs,
+                                ..
+                            }) = memory.told.back().filter(|e| together(&e.plover))
+                            {
                                 let all: Named = acts.iter().chain(recs).cloned().collect();
                                 if all.len() > actors.len() && actors.iter().all(|x| all.iter().any(|y| y.0 == x.0)) {
                                     actors = all;
@@ -2317,7 +2347,13 @@ impl<'kb> Extractor<'kb> {
             // Both governments denied it."
             if trig.plover == Plover::Reject && !actors.is_empty() && (recipients.is_empty() || all_agents(&recipients))
             {
-                if let Some((_, acts, recs, speakers)) = &memory.last_event {
+                if let Some(Told {
+                    actors: acts,
+                    recipients: recs,
+                    speakers,
+                    ..
+                }) = memory.told.back()
+                {
                     let on = |side: &Named| actors.iter().any(|a| side.iter().any(|r| r.0 == a.0));
                     let others = |side: &Named| -> Named {
                         side.iter()
@@ -2334,6 +2370,35 @@ impl<'kb> Extractor<'kb> {
                     if !answered.is_empty() {
                         recipients = answered;
                         inferred = true;
+                    }
+                }
+            }
+            // A reaction to a thing told before, named by a definite noun with no party in it, is
+            // to those who did it: "Qatar welcomed the agreement" after "Congo and Rwanda signed
+            // a peace agreement" is to both, "Kenya criticised the exercises" after "Uganda and
+            // Tanzania held joint exercises" to both. The thing is the last event told (not by
+            // this actor) whose clause has the noun's stem; a noun of saying or deciding with no
+            // such event ("condemned the announcement") is the last event told, and its speakers
+            // said it.
+            // (A rejection, answering a claim, is read above.)
+            let reaction = matches!(trig.plover, Plover::Accuse | Plover::Protest)
+                || trig.plover == Plover::Support && trig.cameo.is_some_and(|c| c.starts_with("05"));
+            let thing = crate::lexicon::definite_thing(&sentence[te..b]).filter(|_| reaction);
+            if !actors.is_empty() && (recipients.is_empty() || all_agents(&recipients)) {
+                if let Some(thing) = thing {
+                    let own = |x: &(String, String)| actors.iter().any(|a| a.0 == x.0);
+                    if let Some(t) = memory.told_thing(thing, own) {
+                        let mut who: Named = Vec::new();
+                        let speakers = if thing.saying { t.speakers.as_slice() } else { &[] };
+                        for x in t.actors.iter().chain(speakers) {
+                            if !own(x) && !who.iter().any(|y| y.0 == x.0) {
+                                who.push(x.clone());
+                            }
+                        }
+                        if !who.is_empty() {
+                            recipients = who;
+                            inferred = true;
+                        }
                     }
                 }
             }
@@ -2463,7 +2528,18 @@ impl<'kb> Extractor<'kb> {
                         .collect()
                 })
                 .unwrap_or_default();
-            memory.last_event = Some((trig.plover, named(&actors), named(&recipients), speakers));
+            if memory.told.len() == TOLD {
+                memory.told.pop_front();
+            }
+            memory.told.push_back(Told {
+                plover: trig.plover,
+                actors: named(&actors),
+                recipients: named(&recipients),
+                speakers,
+                // (A reaction's own words end with its verb: the thing it is about is not
+                // itself.)
+                words: sentence[a..if thing.is_some() { te } else { b }].to_lowercase(),
+            });
             // Date: nearest in the clause, else in the sentence.
             let nearest = |list: &mut dyn Iterator<Item = &DateMention>| -> Option<DateMention> {
                 list.min_by_key(|d| {
@@ -2729,7 +2805,9 @@ impl<'kb> Extractor<'kb> {
             // the guns in 2026" has nothing in "Under the deal".)
             // (A second predicate of the sentence's subject states its own event: "In October it
             // agreed to deliver radars and signed a letter of intent".)
-            let predicate_of_subject = split_off.contains(&a) && inherited && !actors.is_empty();
+            // (So does a main clause resumed after a relative clause about its subject: "Qatar,
+            // which mediated, welcomed the agreement".)
+            let predicate_of_subject = split_off.contains(&a) && inherited && !actors.is_empty() || resumed_subject;
             if in_clause.is_empty()
                 && !grouped
                 && !dated(a, b)
@@ -3074,6 +3152,20 @@ impl<'kb> Extractor<'kb> {
 /// Actor ids with the words that named them.
 type Named = Vec<(String, String)>;
 
+/// An event told: its type, actors and recipients, who said it happened (the names before a
+/// verb of saying: "Washington and Seoul said that Pyongyang was shipping shells") and the words
+/// of its clause, lower-cased (for a later "the announcement", "the sale").
+struct Told {
+    plover: Plover,
+    actors: Named,
+    recipients: Named,
+    speakers: Named,
+    words: String,
+}
+
+/// How many events told a text's memory keeps.
+const TOLD: usize = 8;
+
 /// Whether a state's official name has the word for the form of its government ("Kingdom of
 /// Saudi Arabia" is a kingdom, "United Arab Emirates" an emirate).
 fn governed_as(official: &str, word: &str) -> bool {
@@ -3109,10 +3201,8 @@ fn list_ending_at<'m>(sentence: &str, mentions: &'m [ActorMention], last: usize)
 struct Memory<'t> {
     subject: Vec<(ActorEntry, String)>,
     last_claim: Option<(u8, Named, Named)>,
-    /// The last event told: its type, actors and recipients, and who said it happened (the
-    /// names before a verb of saying: "Washington and Seoul said that Pyongyang was shipping
-    /// shells").
-    last_event: Option<(Plover, Named, Named, Named)>,
+    /// The last few events told, the newest last (at most [`TOLD`]).
+    told: std::collections::VecDeque<Told>,
     /// The actors of the last claim that named exactly n of them, by n (two to five), for "the
     /// two sides", "the three leaders".
     groups: [Option<Vec<String>>; 6],
@@ -3145,6 +3235,21 @@ struct Memory<'t> {
 }
 
 impl Memory<'_> {
+    /// The event told that a thing named with a definite article is ("the agreement", "the
+    /// announcement"), of those not done by `own` alone: the last whose words hold the thing's
+    /// stem, else, for a thing said or decided, the last told.
+    fn told_thing(&self, thing: crate::lexicon::Thing<'_>, own: impl Fn(&(String, String)) -> bool) -> Option<&Told> {
+        let others = self.told.iter().rev().filter(|t| !t.actors.iter().all(&own));
+        others
+            .clone()
+            .find(|t| {
+                t.words
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.starts_with(thing.stem))
+            })
+            .or_else(|| others.clone().next().filter(|_| thing.saying))
+    }
+
     /// Counts one naming of `id`.
     fn named(&mut self, id: &str) {
         let n = self.times_named.len();
@@ -5757,6 +5862,92 @@ mod tests {
             None,
         );
         assert_eq!(sides(&c[0]), (vec!["CHL"], vec!["ISAF"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_reaction_to_a_thing_told_before_is_to_those_who_did_it() {
+        let x = extractor();
+        let text = |body: &str| format!("title: t\ndate: 2025-06-30\nkind: news\n\n{body}\n");
+        let claims = |body: &str| x.extract(&Article::from_bytes("-", text(body).as_bytes()));
+        // An agreement welcomed, after it was signed: both signatories, whoever welcomes it, and
+        // a welcome of a thing told before is the event, not the thing.
+        for body in [
+            "Chile and Peru signed a border agreement in Lima on Friday. Brazil welcomed the agreement.",
+            "Chile and Peru signed a border agreement in Lima on Friday. Brazil, which had mediated between the two, welcomed the agreement.",
+        ] {
+            let c = claims(body);
+            let last = c.last().unwrap_or_else(|| panic!("{body}: {c:?}"));
+            assert_eq!(last.plover, Plover::Support, "{body}: {c:?}");
+            assert_eq!(last.mode, ClaimKind::Statement, "{body}: {c:?}");
+            assert_eq!(sides(last), (vec!["BRA"], vec!["CHL", "PER"]), "{body}: {c:?}");
+        }
+        // A noun of saying with no event of its words: the last event told, and who said it.
+        let c = claims(
+            "Hungary said on Tuesday that Russia would station missiles in Belarus. Warsaw condemned the announcement.",
+        );
+        let last = c.last().unwrap();
+        assert_eq!(last.plover, Plover::Accuse, "{c:?}");
+        let (acts, mut recs) = sides(last);
+        recs.sort();
+        assert_eq!((acts, recs), (vec!["POL"], vec!["HUN", "RUS"]), "{c:?}");
+        // Not a thing with a name in it, nor an indefinite one, nor a complement clause.
+        for body in [
+            "Chile and Peru signed a border agreement in Lima. Brazil criticised a plan to build a wall.",
+            "Russia deployed troops to Belarus. Poland denies that it has troops in Belarus.",
+        ] {
+            let c = claims(body);
+            assert!(
+                c.iter()
+                    .skip(1)
+                    .all(|c| !sides(c).1.contains(&"RUS") && !sides(c).1.contains(&"PER")),
+                "{body}: {c:?}"
+            );
+        }
+        let c = claims("Uganda and Tanzania held joint exercises on Lake Victoria. Kenya criticised the exercises.");
+        let last = c.last().unwrap();
+        assert_eq!(
+            (last.plover, sides(last)),
+            (Plover::Accuse, (vec!["KEN"], vec!["UGA", "TZA"])),
+            "{c:?}"
+        );
+        // With nothing told before that it names, the thing is the event: "hailed the delivery"
+        // tells a delivery.
+        let c = x.extract_sentence(
+            "Officials in Ankara hailed the delivery of the missiles from Russia.",
+            None,
+        );
+        assert!(
+            c.iter()
+                .any(|c| c.plover == Plover::Aid || c.plover == Plover::Cooperate),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_main_clause_resumed_after_a_relative_clause_keeps_its_subject_without_a_party() {
+        let x = extractor();
+        let c = x.extract_sentence("Qatar, which is a close ally of them, condemned the coup.", None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].plover, sides(&c[0])),
+            (Plover::Accuse, (vec!["QAT"], vec![])),
+            "{c:?}"
+        );
+        // Not a noun after another verb: "said the meeting was …" tells no meeting.
+        let c = x.extract_sentence(
+            "Biden, who had invited both leaders to Washington, said the meeting was about more than any single threat.",
+            None,
+        );
+        assert!(c.iter().all(|c| c.mode != ClaimKind::Summit), "{c:?}");
+    }
+
+    #[test]
+    fn an_agent_written_with_a_preposition_needs_the_name_after_it() {
+        let x = extractor();
+        let c = x.extract_sentence("The African Union sent observers in November to Congo.", None);
+        assert!(c.iter().all(|c| c.recipients.iter().all(|r| r.id != "IGO")), "{c:?}");
+        let c = x.extract_sentence("Germany recalled its ambassador to Russia.", None);
+        assert_eq!(sides(&c[0]), (vec!["DEU"], vec!["RUS"]), "{c:?}");
     }
 
     #[test]

@@ -741,6 +741,21 @@ impl Lexicon {
                         }
                     }
                     NameRef::Agent(i) => {
+                        // (An agent written with a preposition at its end is one of a place or
+                        // state named after it, "ambassador to Russia", "observers in Kosovo":
+                        // not before a date or a common word, "sent observers in November".)
+                        let written = text[m.start()..m.end()].to_ascii_lowercase();
+                        let open = written
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| crate::petrarch::PREPOSITIONS.contains(&w));
+                        if open {
+                            let next = text[m.end()..].split_whitespace().next().unwrap_or("");
+                            let w = next.trim_matches(|c: char| !c.is_alphanumeric());
+                            if !w.starts_with(char::is_uppercase) || crate::dates::calendar_word(w) {
+                                continue;
+                            }
+                        }
                         let code = d.agents[i as usize].code.as_str();
                         ActorEntry {
                             id: code.to_string(),
@@ -1886,6 +1901,98 @@ pub fn before_a_verb(word: &str) -> bool {
         "now",
     ];
     CLOSED.contains(&word) || word.ends_with("ly")
+}
+
+/// A thing a verb's object names with a definite article and no name: its noun's stem (the
+/// singular's first five letters, to find the event it names: "the sale" a sale, "the
+/// agreements" an agreement agreed) and whether it is a thing said or decided ("the
+/// announcement", "the move"), which names the last event told whatever its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Thing<'a> {
+    pub stem: &'a str,
+    pub saying: bool,
+    /// Where its noun ends, from the start of the text it was read from.
+    pub end: usize,
+}
+
+/// The definite noun phrase opening `after` (a verb's object, after a preposition it may
+/// govern: "against the sale", "to the plan"), read as a [`Thing`]; `None` where it is
+/// indefinite, names someone ("the French decision"), or its noun is shorter than four letters
+/// ("the use of force").
+pub fn definite_thing(after: &str) -> Option<Thing<'_>> {
+    const SAYING: &[&str] = &[
+        "announcement",
+        "statement",
+        "remark",
+        "comment",
+        "decision",
+        "declaration",
+        "move",
+        "plan",
+        "proposal",
+        "claim",
+        "charge",
+        "accusation",
+        "allegation",
+        "concern",
+        "warning",
+        "threat",
+    ];
+    // (Each word with where it ends.)
+    let mut words = after
+        .split(' ')
+        .scan(0, |at, w| {
+            let end = *at + w.len();
+            *at = end + 1;
+            Some((w, end))
+        })
+        .filter(|(w, _)| !w.is_empty())
+        .peekable();
+    if words
+        .peek()
+        .is_some_and(|(w, _)| matches!(*w, "against" | "over" | "to" | "of" | "on" | "at"))
+    {
+        words.next();
+    }
+    if !words
+        .next()
+        .is_some_and(|(w, _)| matches!(w, "the" | "this" | "these" | "such"))
+    {
+        return None;
+    }
+    let mut head = None;
+    for (w, end) in words.take(4) {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if bare.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let lower = bare.to_ascii_lowercase();
+        if crate::petrarch::PREPOSITIONS.contains(&lower.as_str())
+            || matches!(lower.as_str(), "as" | "and" | "or" | "but" | "which" | "that" | "who")
+        {
+            break;
+        }
+        if !bare.chars().all(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
+        head = Some((bare, end - (w.len() - bare.len())));
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    let (head, end) = head?;
+    let singular = if let Some(s) = head.strip_suffix("ies") {
+        s
+    } else if head.ends_with('s') && !head.ends_with("ss") {
+        &head[..head.len() - 1]
+    } else {
+        head
+    };
+    (singular.len() >= 4).then(|| Thing {
+        stem: &singular[..singular.len().min(5)],
+        saying: SAYING.contains(&singular),
+        end,
+    })
 }
 
 /// Closed-class words after which a word is a noun or an adjective, not a verb ("the forces",
