@@ -1265,6 +1265,41 @@ impl<'kb> Extractor<'kb> {
             self_dated.push((cut, stop));
             told_nouns.push((open, p));
         }
+        // A summing-up noun after a comma with a relative clause of its own and no "that" is a
+        // clause of its own too, its subject the name after the noun: in "…, a charge Yerevan
+        // denied" the denial is Armenia's, of the charge just told.
+        for &comma in &commas {
+            let mut words = word_spans(&sentence[comma + 2..]).map(|(k, w)| (comma + 2 + k, w));
+            if !words.next().is_some_and(|(_, w)| matches!(w, "a" | "an" | "the")) {
+                continue;
+            }
+            // (One to three common words, then a name.)
+            let Some(m) = words
+                .take(4)
+                .take_while(|(_, w)| w.chars().all(|ch| ch.is_ascii_lowercase()))
+                .last()
+                .and_then(|(k, w)| {
+                    let after = k + w.len() + 1;
+                    mentions.iter().find(|m| m.start == after && m.entry.agent.is_none())
+                })
+            else {
+                continue;
+            };
+            // (Its verb in the past right after the name, or after one auxiliary or adverb.)
+            let verb = triggers[triggers.partition_point(|t| t.0 < m.end)..]
+                .iter()
+                .find(|&&(s, _, _)| sentence[m.end..s].split_whitespace().count() <= 1)
+                .filter(|&&(s, e, _)| c.past_form(&sentence[s..e].to_ascii_lowercase()));
+            let Some(&(_, ve, _)) = verb else { continue };
+            let stop = sentence[ve..].find(", ").map_or(sentence.len(), |k| ve + k);
+            if told_nouns.iter().any(|&(o, q)| o <= m.start && m.start < q) {
+                continue;
+            }
+            bounds.push(comma);
+            bounds.push(stop);
+            self_dated.push((comma, stop));
+            told_nouns.push((comma + 2, m.start));
+        }
         // Appositions: a stretch between two commas after a name, opening with an article
         // ("Poland, a NATO member since 1999, …"): (the name, the commas).
         let appositions: Vec<(&ActorMention, usize, usize, usize)> = commas
@@ -1532,16 +1567,26 @@ impl<'kb> Extractor<'kb> {
                 };
                 let governing = |other: &Sense, e2: usize| other.cue != Cue::Fallback || about_told(e2).is_some();
                 // (Whatever it is, a noun in a thing told before that a verb of praise, blame
-                // or refusal is about: "protested against the sale".)
+                // or refusal is about, "protested against the sale", or what a request asks for,
+                // "demanded the withdrawal of French troops".)
                 let object = nominal
                     && clause_triggers.iter().any(|(s2, e2, other, _)| {
                         let about = || other.cue == Cue::Fallback && about_told(*e2).is_some_and(|t| s < *e2 + t.end);
                         *s2 < s
-                            && (sense.specificity <= 6 || about())
+                            && (sense.specificity <= 6 || about() || other.plover == Plover::Request)
                             && (other.plover != sense.plover || in_phrase)
                             && governing(other, *e2)
                             && !crate::lexicon::nominal_use(&sentence[..*s2])
                     });
+                // What a request asks to be done, in a clause after "that", is its content, not
+                // the clause's event: "demanded that France withdraw its troops" is a demand.
+                let requested = clause_triggers.iter().any(|(s2, e2, other, _)| {
+                    *s2 < s
+                        && other.plover == Plover::Request
+                        && sense.plover != Plover::Request
+                        && sentence[*e2..s].trim_start().starts_with("that ")
+                        && !sentence[*e2..s].contains(", ")
+                });
                 // The verb right after its subject ("The last German soldiers left Mali, ending
                 // a decade-long deployment") is the clause's main event.
                 // An infinitive after another event's word is what that event is for or about
@@ -1581,7 +1626,7 @@ impl<'kb> Extractor<'kb> {
                 // approved by parliament" is a purchase.
                 let reduced_relative = first_end.is_some_and(|e2| e2 <= s) && reduced_relative(sentence, s);
                 let w = i32::from(sense.specificity)
-                    - if background || object || purpose || circumstance || reduced_relative {
+                    - if background || object || purpose || circumstance || reduced_relative || requested {
                         6
                     } else if !governing(sense, e) || may_deny && denied(sentence, a, s) {
                         // (Nor is what the clause denies: in "Tehran denied that it had sent
@@ -5921,6 +5966,44 @@ mod tests {
                 .any(|c| c.plover == Plover::Aid || c.plover == Plover::Cooperate),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_request_is_the_event_whatever_it_asks_for() {
+        let x = extractor();
+        for (text, to) in [
+            ("Niger demanded the withdrawal of French troops.", "FRA"),
+            ("Mali demanded that France withdraw its troops.", "FRA"),
+            ("Iran asked that Iraq expel the militants.", "IRQ"),
+            ("Ukraine urged Germany to send more air defence systems.", "DEU"),
+        ] {
+            let c = x.extract_sentence(text, None);
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            assert_eq!(c[0].plover, Plover::Request, "{text}: {c:?}");
+            assert_eq!(sides(&c[0]).1, vec![to], "{text}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn a_summing_up_noun_with_a_relative_clause_of_its_own_is_a_claim_of_its_own() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Azerbaijan accused Armenian forces of firing on its positions, a charge Yerevan denied.",
+            None,
+        );
+        let reject = c.iter().find(|c| c.plover == Plover::Reject).expect("a denial");
+        assert_eq!(sides(reject), (vec!["ARM"], vec!["AZE"]), "{c:?}");
+        assert!(
+            c.iter()
+                .any(|c| c.plover == Plover::Accuse && sides(c).0 == vec!["AZE"]),
+            "{c:?}"
+        );
+        // (Not an apposition with no verb of its own after the name.)
+        let c = x.extract_sentence(
+            "Japan signed a deal with Australia, a close partner of Tokyo since 2007.",
+            None,
+        );
+        assert!(c.iter().all(|c| c.plover != Plover::Reject), "{c:?}");
     }
 
     #[test]
