@@ -5969,6 +5969,28 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_a_dissolved_state_shared_is_todays_and_non_names_nothing() {
+        let x = extractor();
+        for (text, id) in [
+            ("Belgrade condemned Albania.", "SRB"),
+            ("Moscow condemned Albania.", "RUS"),
+            ("Prague condemned Albania.", "CZE"),
+        ] {
+            let c = x.extract_sentence(text, None);
+            assert_eq!(sides(&c[0]), (vec![id], vec!["ALB"]), "{text}: {c:?}");
+        }
+        let c = x.extract_sentence(
+            "Washington designated Kenya a major non-NATO ally and praised Nairobi.",
+            None,
+        );
+        assert!(
+            c.iter()
+                .all(|c| c.actors.iter().chain(&c.recipients).all(|a| a.id != "NATO")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
     fn a_request_is_the_event_whatever_it_asks_for() {
         let x = extractor();
         for (text, to) in [

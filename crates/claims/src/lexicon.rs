@@ -377,9 +377,19 @@ impl Lexicon {
         // A state's capital stands for its government in news prose ("Seoul said"): every
         // recorded capital, and seat of government where that is another city ("Colombo"), read
         // as a place when it is one ("in Seoul").
+        // (A capital a dissolved state shared with a state of today, "Belgrade", "Moscow", is
+        // today's: the one the event data's CAMEO country list holds.)
+        let current = |a: &entente_model::Actor| a.codes.cameo.is_some();
+        let today: crate::Set<&str> = kb
+            .facts()
+            .actors
+            .iter()
+            .filter(|a| current(a))
+            .flat_map(|a| a.seats())
+            .collect();
         for (a, capital) in kb.facts().actors.iter().flat_map(|a| a.seats().map(move |c| (a, c))) {
             let capital = capital.trim();
-            if capital.len() < 2 {
+            if capital.len() < 2 || !current(a) && today.contains(capital) {
                 continue;
             }
             // "Washington, D.C." is written "Washington"; a capital named as its state
@@ -854,6 +864,11 @@ impl Lexicon {
             }
             kept.push(m);
         }
+        // A name after "non-" names what something is not: "a major non-NATO ally".
+        kept.retain(|m| {
+            let before = &text[..m.start];
+            !(before.ends_with("non-") || before.ends_with("Non-"))
+        });
         kept
     }
 
