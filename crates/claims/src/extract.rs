@@ -211,6 +211,8 @@ struct Cues {
     /// A visit told by a noun after its visitor's possessive, with up to two words before it:
     /// "'s visit to ", "'s first official trip to ".
     nominal_visit: Regex,
+    /// "a visit by …", "a visit to … by …": a visit told by a noun with its visitor after it.
+    visit_by: Regex,
     /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
     /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
     no_determiner: Regex,
@@ -251,6 +253,7 @@ fn cues() -> &'static Cues {
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
+            visit_by: re(r"\b(?:a|an|the|his|her|their) (?:[a-z-]+ ){0,2}(?:visit|trip)(?: to (?:the )?)?"),
             government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|republic)\b"),
             both_sides: re(&format!(r"(?i)\b(?:(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:{PARTIES})\b|(the two|the three|the four|the five)\s+(?:also|met|agreed|signed|held|have|had|are|were|will|would)\b)")),
             plural_subject: re(&format!(r"(?i)^(?:(?:and|but|then) )?(?:they|the (?:{PARTIES}))\b")),
@@ -3424,9 +3427,12 @@ impl Extractor<'_> {
     }
 
     /// A visit told by a noun inside another clause's event, its visitor's possessive before it
-    /// ("signed a series of agreements during President Donald Trump's visit to Riyadh in May"):
-    /// a claim of its own, the visitor's to the place's state, dated by a date right after the
-    /// place, else by the clause's. (A clause whose own event is the visit has it already.)
+    /// ("signed a series of agreements during President Donald Trump's visit to Riyadh in May")
+    /// or named after it by "by" ("signed during a visit to the Emirates by President Moon",
+    /// "signed in Tokyo during a visit by the Secretary General"): a claim of its own, the
+    /// visitor's to the place's state — where no place follows the noun, to the other side of
+    /// the clause's event —, dated by a date right after the place, else by the clause's. (A
+    /// clause whose own event is the visit has it already.)
     #[allow(clippy::too_many_arguments)]
     fn nominal_visits(
         &self,
@@ -3438,39 +3444,90 @@ impl Extractor<'_> {
         first_here: usize,
         out: &mut Vec<Claim>,
     ) {
+        let c = cues();
+        let named = |at: usize| {
+            mentions
+                .iter()
+                .chain(places)
+                .find(|m| m.start == at && m.entry.agent.is_none())
+        };
+        // (The visitor's mention and the place's, if one follows the noun.)
+        let mut visits: Vec<(&ActorMention, Option<&ActorMention>, usize)> = c
+            .nominal_visit
+            .find_iter(sentence)
+            .filter_map(|v| {
+                let visitor = mentions
+                    .iter()
+                    .find(|m| m.end == v.start() && m.entry.agent.is_none())?;
+                Some((visitor, Some(named(v.end())?), v.start()))
+            })
+            .collect();
+        for v in c.visit_by.find_iter(sentence) {
+            // (A place's name may hold its article: "the Emirates".)
+            let place = v
+                .as_str()
+                .ends_with(' ')
+                .then(|| named(v.end()).or_else(|| v.as_str().ends_with("the ").then(|| named(v.end() - 4)).flatten()))
+                .flatten();
+            let after = place.map_or(v.end(), |p| p.end);
+            let Some(by) = sentence[after..].strip_prefix(" by ").map(|_| after + 4) else {
+                continue;
+            };
+            // (Its visitor a few words on, titles between, within the phrase.)
+            let stop = sentence[by..].find([',', ';']).map_or(sentence.len(), |k| by + k);
+            let Some(visitor) = mentions.iter().find(|m| {
+                m.start >= by
+                    && m.end <= stop
+                    && m.entry.agent.is_none()
+                    && sentence[by..m.start].split_whitespace().count() <= 5
+            }) else {
+                continue;
+            };
+            visits.push((visitor, place, v.start()));
+        }
         let mut found: Vec<Claim> = Vec::new();
-        for v in cues().nominal_visit.find_iter(sentence) {
-            let Some(visitor) = mentions.iter().find(|m| m.end == v.start() && m.entry.agent.is_none()) else {
-                continue;
-            };
-            let Some(place) = mentions.iter().chain(places).find(|m| m.start == v.end()) else {
-                continue;
-            };
-            let (who, whither) = (&visitor.entry.acts_for, &place.entry.acts_for);
-            if who == whither {
-                continue;
-            }
+        for (visitor, place, at) in visits {
             let Some(pi) = (first_here..out.len())
                 .rev()
-                .find(|&k| out[k].text_span.0 <= offset + v.start() && out[k].text_span.1 >= offset + v.end())
+                .find(|&k| out[k].text_span.0 <= offset + at && out[k].text_span.1 >= offset + visitor.end)
             else {
                 continue;
             };
             if out[pi].mode == ClaimKind::Visit {
                 continue;
             }
-            let own = dates.iter().find(|d| d.start >= place.end && d.start <= place.end + 4);
-            let end = own.map_or(place.end, |d| d.end);
+            let who = &visitor.entry.acts_for;
+            // Whither: the place after the noun, else the other side of the clause's event.
+            let whither: Option<ClaimActor> = match place {
+                Some(p) => Some(self.actor(&p.entry.acts_for, &sentence[p.start..p.end])),
+                None => {
+                    let mut others = out[pi]
+                        .actors
+                        .iter()
+                        .chain(&out[pi].recipients)
+                        .filter(|a| a.id != *who);
+                    others.next().filter(|_| others.next().is_none()).cloned()
+                }
+            };
+            let Some(whither) = whither.filter(|w| w.id != *who) else {
+                continue;
+            };
+            let (s, e) = (
+                at.min(visitor.start),
+                place.map_or(visitor.end, |p| p.end.max(visitor.end)),
+            );
+            let own = dates.iter().find(|d| d.start >= e && d.start <= e + 4);
+            let end = own.map_or(e, |d| d.end);
             let (date, date_end) = match own {
                 Some(d) => (Some(d.date), d.end_date),
                 None => (out[pi].date, out[pi].date_end),
             };
             found.push(Claim {
-                start: article.input_offset(offset + visitor.start),
+                start: article.input_offset(offset + s),
                 end: article.input_offset(offset + end),
-                quote: sentence[visitor.start..end].to_string(),
+                quote: sentence[s..end].to_string(),
                 actors: vec![self.actor(who, &sentence[visitor.start..visitor.end])],
-                recipients: vec![self.actor(whither, &sentence[place.start..place.end])],
+                recipients: vec![whither],
                 plover: Plover::Consult,
                 mode: ClaimKind::Visit,
                 cameo: Some("042"),
@@ -3478,7 +3535,7 @@ impl Extractor<'_> {
                 date_end,
                 quantity: None,
                 system: None,
-                text_span: (offset + visitor.start, offset + end),
+                text_span: (offset + s, offset + end),
                 ..out[pi].clone()
             });
         }
@@ -6408,6 +6465,33 @@ mod tests {
             published,
         );
         assert_eq!(c.iter().filter(|c| c.mode == ClaimKind::Visit).count(), 1, "{c:?}");
+        // Its visitor named after it by "by": to the place after the noun, else to the other
+        // side of the clause's event.
+        let c = x.extract_sentence(
+            "Serbia ordered 12 Rafale jets from France during a visit to Belgrade by President Emmanuel Macron in August 2024.",
+            published,
+        );
+        let visit = c.iter().find(|c| c.mode == ClaimKind::Visit).expect("a visit");
+        assert_eq!(
+            (ids(&visit.actors), ids(&visit.recipients)),
+            (vec!["FRA"], vec!["SRB"]),
+            "{c:?}"
+        );
+        assert_eq!(visit.date, PartialDate::parse("2024-08").ok());
+        let c = x.extract_sentence(
+            "Jakarta signed for 42 Rafale jets from France in February 2022 during a visit by the French defence minister.",
+            published,
+        );
+        let visit = c.iter().find(|c| c.mode == ClaimKind::Visit).expect("a visit");
+        assert_eq!(
+            (ids(&visit.actors), ids(&visit.recipients)),
+            (vec!["FRA"], vec!["IDN"]),
+            "{c:?}"
+        );
+        assert_eq!(visit.date, PartialDate::parse("2022-02").ok());
+        // (Not a visit whose visitor is not named after "by".)
+        let c = x.extract_sentence("Jakarta signed for 42 jets during a visit by officials.", published);
+        assert!(c.iter().all(|c| c.mode != ClaimKind::Visit), "{c:?}");
     }
 
     #[test]
