@@ -1986,6 +1986,14 @@ impl<'kb> Extractor<'kb> {
                     if possessive && !recipients.is_empty() && in_phrase() {
                         continue;
                     }
+                    // (Where a meeting is held is no party to it: "met in Brazil".)
+                    let venue = trig.kind == ClaimKind::Summit && {
+                        let before = sentence[..m.start].strip_suffix("the ").unwrap_or(&sentence[..m.start]);
+                        before.ends_with(" in ")
+                    };
+                    if venue {
+                        continue;
+                    }
                     recipients.push(pair);
                 }
             }
@@ -6045,6 +6053,16 @@ mod tests {
                 .all(|c| c.actors.iter().chain(&c.recipients).all(|a| a.id != "NATO")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn where_a_meeting_is_held_is_no_party_to_it() {
+        let x = extractor();
+        let c = x.extract_sentence("The leaders of Guyana and Venezuela met in Brazil on Monday.", None);
+        assert_eq!(sides(&c[0]), (vec!["GUY", "VEN"], vec![]), "{c:?}");
+        // (A deployment's place is where it goes.)
+        let c = x.extract_sentence("Germany stationed a brigade in Lithuania in 2024.", None);
+        assert_eq!(sides(&c[0]), (vec!["DEU"], vec!["LTU"]), "{c:?}");
     }
 
     #[test]
