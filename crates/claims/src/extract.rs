@@ -2238,6 +2238,17 @@ impl<'kb> Extractor<'kb> {
             dedupe(&mut actors);
             dedupe(&mut recipients);
             recipients.retain(|r| !actors.iter().any(|x| x.0 == r.0));
+            // A state told by the form of its government after the verb, with no one else named
+            // there, is the counterpart: "Pakistani soldiers have served in the kingdom".
+            // (Read as a generic agent, "kingdom", where the dictionary has one.)
+            if (recipients.is_empty() || all_agents(&recipients)) && !actors.is_empty() {
+                let after = &sentence[te..b];
+                if let Some(((id, text), _)) = self.described_state(after, &Vec::new(), memory) {
+                    if !actors.iter().any(|x| x.0 == id) {
+                        recipients = vec![(id, text)];
+                    }
+                }
+            }
             // An object pronoun right after a verb done to a party ("accused it of …", "urged
             // them to …", "attacked it") is the subject named before (in this sentence, else in
             // the text), not a name further on ("accused it of sharing responsibility for
@@ -6053,6 +6064,17 @@ mod tests {
                 .all(|c| c.actors.iter().chain(&c.recipients).all(|a| a.id != "NATO")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_state_told_by_its_form_of_government_after_the_verb_is_the_counterpart() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2025-09-18\n\nSaudi Arabia and Pakistan signed a defence pact on Wednesday. Pakistani soldiers have served in the kingdom since 1982.\n",
+        ));
+        let last = c.last().expect("claims");
+        assert_eq!(sides(last), (vec!["PAK"], vec!["SAU"]), "{c:?}");
     }
 
     #[test]
