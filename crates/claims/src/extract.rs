@@ -2642,6 +2642,16 @@ impl<'kb> Extractor<'kb> {
             // (Whether the clause is an adverbial one, "after Lee took office": the
             // circumstance of the sentence's main event, at another time than its dates.)
             let adverbial_clause = c.adverbial.find(&sentence[a..b]).is_some_and(|m| m.start() == 0);
+            // (Nor does a clause of contrast in the present or the perfect, after its comma:
+            // "…joined NATO in 2009, while Kosovo is not a member", "…, while Berlin has
+            // refused to send its missiles" are not of 2009.)
+            let contrast_now = {
+                let opening = sentence[a..ts].trim_start_matches([',', ' ']).to_ascii_lowercase();
+                (opening.starts_with("while ") || opening.starts_with("whereas "))
+                    && opening
+                        .split_whitespace()
+                        .any(|w| matches!(w, "is" | "are" | "has" | "have" | "does" | "do"))
+            };
             // A definite reference to an event told before ("attended the signing", "at the
             // summit") is dated by it.
             let referred = c.event_reference.find(&sentence[a..b]).and_then(|m| {
@@ -2688,7 +2698,7 @@ impl<'kb> Extractor<'kb> {
             .map(written)
             .or(referred.map(|d| (d, false)))
             .or_else(|| {
-                if adverbial_clause {
+                if adverbial_clause || contrast_now {
                     return None;
                 }
                 // A "when" clause that opens the sentence tells the time of the clauses after it:
@@ -6075,6 +6085,18 @@ mod tests {
         ));
         let last = c.last().expect("claims");
         assert_eq!(sides(last), (vec!["PAK"], vec!["SAU"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_clause_of_contrast_in_the_present_takes_no_date_from_the_other() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Albania and Croatia joined NATO in 2009, while Kosovo is not a member of NATO.",
+            None,
+        );
+        let kosovo = c.iter().find(|c| sides(c).0 == vec!["XKX"]).expect("Kosovo's claim");
+        assert_eq!(kosovo.date, None, "{c:?}");
+        assert!(c.iter().any(|c| c.date == PartialDate::parse("2009").ok()), "{c:?}");
     }
 
     #[test]
