@@ -29,13 +29,14 @@ def gold(path):
         p = [x.strip() for x in line.split("|")]
         if len(p) < 5 or not p[0].isdigit():
             continue
-        a, _, r = re.sub(r"\([^)]*\)", "", p[3]).partition("->")
+        bare, notes = comments(p[3])
+        a, _, r = bare.partition("->")
         split = lambda t: {x for x in t.replace(",", " ").split() if x != "-"}
         actors, recipients = split(a), split(r)
         # The sides it accepts: its own, and those a comment names ("accept recipient(s) TUR
         # AZE", "accept no recipient").
         sides = [actors | recipients]
-        for c in re.findall(r"\(([^)]*)\)", p[3]):
+        for c in notes:
             m = re.search(r"accept recipients?(?:\(s\))? ([A-Z][A-Z0-9 ]*)", c)
             if m:
                 sides.append(actors | split(m[1]))
@@ -43,6 +44,28 @@ def gold(path):
                 sides.append(set(actors))
         out.append((int(p[0]), sides, dates(p[4]), actors, recipients))
     return out
+
+
+def comments(field):
+    """A field without its comments (parentheses, which may hold parentheses: "(accept
+    recipient(s) TUR AZE)"), and the comments."""
+    bare, notes, depth = [], [], 0
+    for ch in field:
+        if ch == "(":
+            if depth == 0:
+                notes.append("")
+            else:
+                notes[-1] += ch
+            depth += 1
+        elif ch == ")" and depth > 0:
+            depth -= 1
+            if depth > 0:
+                notes[-1] += ch
+        elif depth > 0:
+            notes[-1] += ch
+        else:
+            bare.append(ch)
+    return "".join(bare), notes
 
 
 def dates(field):
