@@ -378,8 +378,14 @@ impl Lexicon {
         // recorded capital, and seat of government where that is another city ("Colombo"), read
         // as a place when it is one ("in Seoul").
         // (A capital a dissolved state shared with a state of today, "Belgrade", "Moscow", is
-        // today's: the one the event data's CAMEO country list holds.)
-        let current = |a: &entente_model::Actor| a.codes.cameo.is_some();
+        // today's: dissolved is what the country-code crosswalk says, its latest row for the
+        // state ended.)
+        let crosswalk = entente_datasets::codes::Crosswalk::shipped().ok();
+        let current = |a: &entente_model::Actor| {
+            crosswalk
+                .and_then(|c| c.by_id(&a.id, None))
+                .is_none_or(|row| row.valid_to.is_none())
+        };
         let today: crate::Set<&str> = kb
             .facts()
             .actors
