@@ -1141,10 +1141,7 @@ impl<'kb> Extractor<'kb> {
                 let mut words = sentence[at..].split(' ');
                 if words.next().is_some_and(|w| matches!(w, "has" | "have" | "had")) {
                     at += sentence[at..].find(' ').map_or(0, |n| n + 1);
-                    if words
-                        .next()
-                        .is_some_and(|w| matches!(w, "since" | "also" | "already" | "now" | "then" | "later" | "just"))
-                    {
+                    if words.next().is_some_and(|w| PERFECT_ADVERBS.contains(&w)) {
                         at += sentence[at..].find(' ').map_or(0, |n| n + 1);
                     }
                 }
@@ -2149,10 +2146,8 @@ impl<'kb> Extractor<'kb> {
                             .map(|w| w.to_ascii_lowercase())
                             .all(|w| {
                                 crate::lexicon::before_a_verb(&w)
-                                    || matches!(
-                                        w.as_str(),
-                                        "has" | "have" | "had" | "since" | "already" | "later" | "just"
-                                    )
+                                    || matches!(w.as_str(), "has" | "have" | "had")
+                                    || PERFECT_ADVERBS.contains(&w.as_str())
                             });
                 }
             }
@@ -3239,6 +3234,9 @@ struct Told {
     speakers: Named,
     words: String,
 }
+
+/// Adverbs between a perfect's auxiliary and its verb ("has since signed", "had already sent").
+const PERFECT_ADVERBS: &[&str] = &["since", "also", "already", "now", "then", "later", "just"];
 
 /// How many events told a text's memory keeps.
 const TOLD: usize = 8;
