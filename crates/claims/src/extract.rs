@@ -1516,6 +1516,21 @@ impl<'kb> Extractor<'kb> {
             if !ended.is_empty() {
                 clause_triggers.retain(|x| !ended.iter().any(|&(e, end)| x.0 >= e && x.0 < end));
             }
+            // A thing told before, named again by a definite noun as the clause's subject ("The
+            // deployment had been held up by a court ruling"), is no new event: a fact is told
+            // once, where it is first told in full; the clause's event, if any, is another ("The
+            // signing follows the leaders' meeting"). (A verb of the table after it tells the
+            // event: "The pact was signed by …".)
+            let retold = clause_triggers.first().filter(|&&(ts, te, _, _)| {
+                crate::lexicon::nominal_use(&sentence[..ts])
+                    && !clause_triggers
+                        .iter()
+                        .any(|x| x.0 >= te && c.past_form(&sentence[x.0..x.1].to_ascii_lowercase()))
+                    && retold_subject(sentence, (a, ts, te), |t| memory.told_thing(t, |_| false).is_some())
+            });
+            if let Some(&(ts, _, _, _)) = retold {
+                clause_triggers.retain(|x| x.0 != ts);
+            }
             // A nominal trigger inside a prepositional phrase ("in the wake of the invasion",
             // "since the summit") is background, not the clause's event.
             let weight = |s: usize, e: usize, sense: &Sense, after_name: bool| -> (i32, i32) {
@@ -1730,6 +1745,18 @@ impl<'kb> Extractor<'kb> {
                     trig.cameo = x.2.cameo;
                 }
             }
+            // Going to a place (the dictionary's verbs of going somewhere, CAMEO's bare 040:
+            // "travelled to Tokyo", "went to Kyiv") is visiting it (042); the place is the
+            // party after the verb it needs.
+            let to_place = places.iter().any(|m| {
+                let gap = sentence.get(te..m.start);
+                gap == Some(" to ") || gap == Some(" ") && sentence[..te].ends_with(" to")
+            });
+            if trig.cameo == Some("040") && to_place {
+                trig.kind = ClaimKind::Visit;
+                trig.cameo = Some("042");
+                trig.needs_object = false;
+            }
             // Agreeing to act is an intention (CAMEO 030, PLOVER's AGREE); what is agreed
             // ("the partnership the two leaders agreed in May") is concluded (057, SUPPORT).
             if trig.cameo == Some("030")
@@ -1737,6 +1764,22 @@ impl<'kb> Extractor<'kb> {
                 && !sentence[te..].split_whitespace().take(4).any(|w| w == "to")
             {
                 trig.cameo = Some("057");
+            }
+            // A promise or offer to act (CAMEO 03x, PLOVER's AGREE) is an intention to do that
+            // act: "has pledged to deploy the rest of its contingent" is a deployment to come,
+            // with a deployment's counterpart.
+            if trig.plover == Plover::Agree
+                && trig.kind == ClaimKind::Statement
+                && trig.cameo.is_some_and(|c| c.starts_with("03"))
+                && sentence[te..].starts_with(" to ")
+            {
+                let act = clause_triggers
+                    .iter()
+                    .find(|x| x.0 == te + 4)
+                    .filter(|x| matches!(family(x.2.kind), Some(1 | 3 | 4)));
+                if let Some(x) = act {
+                    trig.kind = x.2.kind;
+                }
             }
             if trig.kind == ClaimKind::Agreement && sentence[te..].starts_with(" to ") {
                 let deal = clause_triggers
@@ -2275,7 +2318,11 @@ impl<'kb> Extractor<'kb> {
             // (Who is sent — "its minister", "troops" — is no counterpart.)
             let only_sent = recipients.is_empty() || all_agents(&recipients);
             if only_sent && matches!(trig.kind, ClaimKind::Visit | ClaimKind::Deployment) {
-                if let Some(m) = places.iter().find(|m| m.start >= te && m.end <= b) {
+                // (After the trigger, or gone to before it: "travelled to Tokyo, the first such
+                // visit by …".)
+                let gone_to = |m: &&ActorMention| m.start >= a && sentence[..m.start].ends_with(" to ");
+                let place = places.iter().find(|m| m.start >= te && m.end <= b);
+                if let Some(m) = place.or_else(|| places.iter().filter(|m| m.end <= ts).find(gone_to)) {
                     let x = (m.entry.acts_for.clone(), sentence[m.start..m.end].to_string());
                     if !actors.iter().any(|y| y.0 == x.0) {
                         recipients = vec![x];
@@ -3695,9 +3742,31 @@ fn counted_items(
     items
 }
 
-/// Where the participial phrase that `before` ends inside opens (the comma of ", turning the
-/// agreements into orders"), if it does: the last ", " before the end is followed by a word in
-/// -ing and more.
+/// Whether the clause from `a` opens with a definite noun phrase whose noun is the trigger at
+/// `ts..te` and names a thing `told` before: "The deployment had been held up …", "This
+/// agreement was delayed …" (not "The Kenyan deployment", which names someone).
+fn retold_subject(
+    sentence: &str,
+    (a, ts, te): (usize, usize, usize),
+    told: impl Fn(crate::lexicon::Thing<'_>) -> bool,
+) -> bool {
+    let clause = sentence[a..ts].trim_start();
+    let start = ts - clause.len();
+    let Some((det, _)) = clause.split_once(' ') else {
+        return false;
+    };
+    if !matches!(det.to_ascii_lowercase().as_str(), "the" | "this" | "these") {
+        return false;
+    }
+    // (Read to the trigger with a lower-case article, as an object would be.)
+    let rest = start + det.len() + 1;
+    if rest > te {
+        return false;
+    }
+    let phrase = format!("the {}", &sentence[rest..te]);
+    crate::lexicon::definite_thing(&phrase).is_some_and(|t| t.end + rest == te + 4 && told(t))
+}
+
 /// Whether the clause from byte `a` states its event at `ts` only as a condition, a question
 /// or a prescription, not as something that happened or was said to happen: "if New Delhi
 /// mistakes a supplier for a strategy", "whether Washington would stand by Article 5", "the
@@ -3771,6 +3840,9 @@ fn reported_of_a_thing(sentence: &str, (a, ts): (usize, usize), mentions: &[Acto
         && !groups.is_match(&sentence[from..ts])
 }
 
+/// Where the participial phrase that `before` ends inside opens (the comma of ", turning the
+/// agreements into orders"), if it does: the last ", " before the end is followed by a word in
+/// -ing and more.
 fn participial_phrase(before: &str) -> Option<usize> {
     let p = before.rfind(", ")?;
     let w = before[p + 2..].split(' ').next().unwrap_or("");
@@ -6095,6 +6167,68 @@ mod tests {
         let kosovo = c.iter().find(|c| sides(c).0 == vec!["XKX"]).expect("Kosovo's claim");
         assert_eq!(kosovo.date, None, "{c:?}");
         assert!(c.iter().any(|c| c.date == PartialDate::parse("2009").ok()), "{c:?}");
+    }
+
+    #[test]
+    fn a_thing_told_before_named_again_as_the_subject_is_no_new_event() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-06-26\n\nKenya has pledged to deploy the rest of its contingent to Haiti in the coming weeks. The deployment had been held up by a Kenyan High Court ruling in January.\n",
+        ));
+        assert!(c.iter().all(|c| c.quote.contains("pledged")), "{c:?}");
+        // Another event in the clause is its event: "The signing follows the meeting …".
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-08-29\n\nAustralia and Indonesia signed a defence agreement in Canberra. The signing follows the Australian Prime Minister's meeting with President Prabowo of Indonesia in Jakarta earlier this month.\n",
+        ));
+        let last = c.last().expect("claims");
+        assert_eq!(last.mode, ClaimKind::Summit, "{c:?}");
+        // Told by a verb after it, the event is told again in full: "The pact was signed by …".
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2025-09-18\n\nSaudi Arabia and Pakistan announced a defence pact. The pact was signed by the two leaders in Riyadh on Wednesday.\n",
+        ));
+        assert!(c.iter().any(|c| c.quote.contains("was signed")), "{c:?}");
+        // Not a thing told before.
+        let c = x.extract_sentence(
+            "The deployment had been held up by a Kenyan court ruling in January.",
+            None,
+        );
+        assert!(!c.is_empty());
+    }
+
+    #[test]
+    fn a_promise_to_act_is_that_act_to_come() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-06-26\n\nKenya sent 400 police officers to Haiti on Tuesday. Nairobi has pledged to deploy more troops in the coming weeks.\n",
+        ));
+        let last = c.last().expect("claims");
+        assert_eq!(
+            (last.mode, last.plover),
+            (ClaimKind::Deployment, Plover::Agree),
+            "{c:?}"
+        );
+        // With a deployment's counterpart.
+        assert_eq!(sides(last), (vec!["KEN"], vec!["HTI"]), "{c:?}");
+    }
+
+    #[test]
+    fn going_to_a_capital_is_visiting_its_state() {
+        let x = extractor();
+        for text in ["Yoon travelled to Tokyo in March.", "Yoon went to Tokyo in March."] {
+            let c = x.extract_sentence(text, None);
+            assert_eq!(sides(&c[0]), (vec!["KOR"], vec!["JPN"]), "{text}: {c:?}");
+            assert_eq!(c[0].mode, ClaimKind::Visit, "{text}: {c:?}");
+        }
+        // Gone to before the noun that tells the visit.
+        let c = x.extract_sentence(
+            "Yoon then travelled to Tokyo, the first such visit by a South Korean president in twelve years.",
+            None,
+        );
+        assert_eq!(sides(&c[0]), (vec!["KOR"], vec!["JPN"]), "{c:?}");
     }
 
     #[test]

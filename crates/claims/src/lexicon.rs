@@ -1723,6 +1723,27 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             })
         })
         .collect();
+    // And the British doubling of a verb's final "l" after a single vowel before "-ed" and
+    // "-ing" ("travelled", "cancelling", "signalled", "totalled"), where the dictionary writes
+    // the American "traveled" from its verb "travel".
+    let doubled: Vec<Trigger> = out
+        .iter()
+        .filter_map(|t| {
+            let form = t.phrase.as_ref();
+            let (first, tail) = form.split_once(' ').map_or((form, ""), |(f, r)| (f, r));
+            let verb = t.lemma?.split(' ').next()?;
+            let ending = first.strip_prefix(verb).filter(|e| matches!(*e, "ed" | "ing"))?;
+            let b = verb.as_bytes();
+            let vowel = |c: u8| b"aeiou".contains(&c);
+            let single = b.len() >= 4 && b[b.len() - 1] == b'l' && vowel(b[b.len() - 2]) && !vowel(b[b.len() - 3]);
+            let variant = format!("{verb}l{ending}{}{tail}", if tail.is_empty() { "" } else { " " });
+            (single && !listed.contains(variant.as_str()) && !taken.contains_key(&variant)).then(|| Trigger {
+                phrase: std::borrow::Cow::Owned(variant),
+                ..t.clone()
+            })
+        })
+        .collect();
+    let british: Vec<Trigger> = british.into_iter().chain(doubled).collect();
     out.extend(british);
     out
 }
@@ -2009,6 +2030,11 @@ pub fn definite_thing(after: &str) -> Option<Thing<'_>> {
     } else {
         head
     };
+    // (A noun in -ing by its verb: "the signing" names what was signed.)
+    let singular = singular
+        .strip_suffix("ing")
+        .filter(|v| v.len() >= 4)
+        .unwrap_or(singular);
     (singular.len() >= 4).then(|| Thing {
         stem: &singular[..singular.len().min(5)],
         saying: SAYING.contains(&singular),

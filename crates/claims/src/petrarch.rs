@@ -772,6 +772,10 @@ mod tests {
                 .any(|&(s, e, _)| &"Washington penalised Moscow."[s..e] == "penalised"),
             "{found:?}"
         );
+        // Likewise a final "l" doubled: the dictionary's "travel" is "traveled" in its forms.
+        let text = "The minister travelled to Tokyo, labelling the visit historic.";
+        let found = t.find(text);
+        assert!(found.iter().any(|&(s, e, _)| &text[s..e] == "travelled"), "{found:?}");
     }
 
     #[test]
