@@ -1381,6 +1381,23 @@ impl<'kb> Extractor<'kb> {
                 })
                 .map_or(0, |k| k + 1)
         };
+        // An opening phrase with no subject of its own describes the main clause's subject, the
+        // name after its comma with the verb after it: "A member of NATO since 1999, Poland has
+        // …", "As the largest member of ASEAN, which it helped to found in 1967, Indonesia …".
+        // (Its comma and that name.)
+        let described_subject: Option<(usize, &ActorMention)> = {
+            let first = sentence.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+            matches!(first.as_str(), "a" | "an" | "as" | "long" | "once" | "like")
+                .then(|| {
+                    commas.iter().find_map(|&k| {
+                        let m = mentions.iter().find(|m| m.start == k + 2 && m.entry.agent.is_none())?;
+                        let next = sentence[m.end..].split_whitespace().next().unwrap_or("");
+                        (next.starts_with(|c: char| c.is_ascii_lowercase()) && !matches!(next, "and" | "or"))
+                            .then_some((k, m))
+                    })
+                })
+                .flatten()
+        };
         let mut subject_in_sentence: Vec<(ActorEntry, String)> = Vec::new();
         // The last arms-deal claim of this sentence (its index in `out`).
         let mut last_deal: Option<usize> = None;
@@ -1411,7 +1428,9 @@ impl<'kb> Extractor<'kb> {
             // name, not a demonym, right before it).
             let mut clause_triggers: Vec<(usize, usize, Sense, bool)> = triggers
                 .iter()
-                .filter(|(s, _, _)| *s >= a && *s < b && !told_nouns.iter().any(|&(o, q)| *s >= o && *s < q))
+                // (Not one that runs past the clause's end: "partner since" cut at a bound before
+                // its "since".)
+                .filter(|(s, e, _)| *s >= a && *e <= b && !told_nouns.iter().any(|&(o, q)| *s >= o && *s < q))
                 .filter(|(s, _, _)| !described.is_some_and(|(p, q)| *s >= p && *s < q))
                 .filter_map(|&(s, e, t)| {
                     let after_name = mentions
@@ -1745,13 +1764,21 @@ impl<'kb> Extractor<'kb> {
                     trig.cameo = x.2.cameo;
                 }
             }
-            // Going to a place (the dictionary's verbs of going somewhere, CAMEO's bare 040:
+            // Going to a place or a state (the dictionary's verbs of going somewhere, CAMEO's bare 040:
             // "travelled to Tokyo", "went to Kyiv") is visiting it (042); the place is the
             // party after the verb it needs.
-            let to_place = places.iter().any(|m| {
-                let gap = sentence.get(te..m.start);
-                gap == Some(" to ") || gap == Some(" ") && sentence[..te].ends_with(" to")
-            });
+            // (A place, or a state by its name: "went to Japan".)
+            let to_place = places
+                .iter()
+                .chain(
+                    mentions
+                        .iter()
+                        .filter(|m| m.entry.kind == ActorKind::State && m.entry.agent.is_none()),
+                )
+                .any(|m| {
+                    let gap = sentence.get(te..m.start);
+                    gap == Some(" to ") || gap == Some(" ") && sentence[..te].ends_with(" to")
+                });
             if trig.cameo == Some("040") && to_place {
                 trig.kind = ClaimKind::Visit;
                 trig.cameo = Some("042");
@@ -2232,7 +2259,12 @@ impl<'kb> Extractor<'kb> {
                 from.iter().map(|(e, t)| (id_of_entry(e), t.clone())).collect()
             };
             if inherited {
-                let carried = carried();
+                let carried = match described_subject {
+                    Some((k, m)) if a < k => {
+                        vec![(id_of(m), sentence[m.start..m.end].to_string())]
+                    }
+                    _ => carried(),
+                };
                 match antecedent {
                     Some(list) if !pronoun_subject => actors = list,
                     Some(list) => {
@@ -2756,10 +2788,21 @@ impl<'kb> Extractor<'kb> {
                         .filter(|d| when_end.is_some_and(|k| d.end <= k) && !participial(d)),
                 )
                 .or_else(|| {
+                    // (Not the start of a standing status told in another clause: in "A member
+                    // of NATO since 1999, Poland has bought Korean tanks" the purchase is not of
+                    // 1999.)
+                    let status_start = |d: &DateMention| {
+                        !(d.start >= a && d.end <= b)
+                            && sentence[..d.start]
+                                .trim_end()
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| w.eq_ignore_ascii_case("since"))
+                    };
                     nearest(
                         &mut dates
                             .iter()
-                            .filter(|d| !elsewhere(d) && !participial(d) && !agreements_own(d)),
+                            .filter(|d| !elsewhere(d) && !participial(d) && !agreements_own(d) && !status_start(d)),
                     )
                 })
                 .map(written)
@@ -6213,6 +6256,31 @@ mod tests {
         );
         // With a deployment's counterpart.
         assert_eq!(sides(last), (vec!["KEN"], vec!["HTI"]), "{c:?}");
+    }
+
+    #[test]
+    fn an_opening_phrase_describes_the_subject_after_it_and_its_since_dates_only_itself() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2025-06-30\n\nJapan ordered tanks. A member of NATO since 1999, Poland has bought Korean tanks.\nAs the largest member of ASEAN, which it helped to found in 1967, Indonesia has weight.\n",
+        ));
+        let member = c.iter().find(|c| c.quote.starts_with("A member")).expect("membership");
+        assert_eq!(sides(member), (vec!["POL"], vec!["NATO"]), "{c:?}");
+        assert_eq!(member.date, PartialDate::parse("1999").ok(), "{c:?}");
+        let bought = c.iter().find(|c| c.quote.contains("bought")).expect("purchase");
+        assert_eq!(bought.date, None, "{c:?}");
+        let asean = c
+            .iter()
+            .find(|c| c.quote.starts_with("As the largest"))
+            .expect("membership");
+        assert_eq!(sides(asean).0, vec!["IDN"], "{c:?}");
+        // A status cut from its "since" by a bound is read without a panic.
+        let c = x.extract_sentence(
+            "As a NATO partner since 2005, South Korea sent troops to Afghanistan.",
+            None,
+        );
+        assert!(c.iter().any(|c| sides(c) == (vec!["KOR"], vec!["AFG"])), "{c:?}");
     }
 
     #[test]
