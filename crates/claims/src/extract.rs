@@ -678,6 +678,9 @@ impl<'kb> Extractor<'kb> {
             (d, p) => d.or(p),
         };
         let mut found = self.lexicon.actors(sentence, day, span);
+        // A name inside the name of a sea or strait is no party: "the Sea of Japan", "the Gulf
+        // of Aden", "the South China Sea", "the Taiwan Strait".
+        found.retain(|m| !in_a_water_name(sentence, m.start, m.end));
         // (What the short names several states share stand for is read from the whole text,
         // once, when a sentence first uses one.)
         let shared = self.lexicon.shared_uses(sentence, &found);
@@ -1852,6 +1855,22 @@ impl<'kb> Extractor<'kb> {
                     trig.cameo = Some("042");
                 }
             }
+            // Forces provided or contributed are deployed: a delivery whose object names forces
+            // ("have contributed troops", "provided 200 police officers") is a deployment.
+            if trig.kind == ClaimKind::Delivery {
+                let object = crate::lexicon::noun_phrase(&sentence[te..b], crate::lexicon::OBJECT_WORDS);
+                // (Not weapons the dictionaries' agents also name: "fighters", "frigates".)
+                let arms = object
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| crate::lexicon::weapon_word(&w.to_ascii_lowercase()));
+                if !arms
+                    && mentions
+                        .iter()
+                        .any(|m| m.start >= te && m.end <= te + object.len() && m.entry.names_forces())
+                {
+                    trig.kind = ClaimKind::Deployment;
+                }
+            }
             let in_clause: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= b).collect();
             // (Coercion and sanctions by or against a person are their own state's affair: beside
             // a party of another state the person acts for their state — "the Trump
@@ -2059,6 +2078,27 @@ impl<'kb> Extractor<'kb> {
                         before.ends_with(" in ")
                     };
                     if venue {
+                        continue;
+                    }
+                    // (Nor a name in a clause about the counterpart already named, a participle's
+                    // or a relative clause's: "sanctions on three Chinese firms accused of
+                    // supplying drones to Moscow", "warned China against supplying weapons to
+                    // Russia", "accused Iran of arming Hezbollah".)
+                    let first_end = in_clause
+                        .iter()
+                        .filter(|r| r.start >= te && r.end <= m.start && r.entry.agent.is_none())
+                        .find(|r| recipients.iter().any(|x| x.0 == id_of(r)))
+                        .map(|r| r.end);
+                    let subordinate = first_end.is_some_and(|e| {
+                        sentence[e..m.start].split_whitespace().any(|w| {
+                            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+                            matches!(w.as_str(), "that" | "which" | "who" | "whose")
+                                || w.len() > 5
+                                    && w.ends_with("ing")
+                                    && !matches!(w.as_str(), "including" | "during" | "following")
+                        })
+                    });
+                    if subordinate {
                         continue;
                     }
                     recipients.push(pair);
@@ -2442,8 +2482,14 @@ impl<'kb> Extractor<'kb> {
                     inferred = true;
                 }
             }
-            // (Two actors named together, "X and Y signed", are already the pair.)
-            let joint = actors.len() >= 2 && !all_agents(&actors);
+            // (Two actors named together, "X and Y signed", are already the pair; not where
+            // each sends or withdraws its own: "El Salvador, Guatemala and Jamaica have also
+            // contributed troops".)
+            let directed = matches!(
+                trig.kind,
+                ClaimKind::Deployment | ClaimKind::Withdrawal | ClaimKind::Delivery
+            );
+            let joint = actors.len() >= 2 && !all_agents(&actors) && !directed;
             if (recipients.is_empty() || all_agents(&recipients))
                 && family(trig.kind).is_some()
                 && !own_meeting
@@ -3783,6 +3829,18 @@ fn counted_items(
         }
     }
     items
+}
+
+/// Whether the name at `start..end` of `sentence` is part of the name of a body of water: "Sea
+/// of Japan", "Gulf of Oman", "South China Sea", "Taiwan Strait".
+fn in_a_water_name(sentence: &str, start: usize, end: usize) -> bool {
+    const WATERS: &[&str] = &[
+        "Sea", "Seas", "Strait", "Straits", "Gulf", "Ocean", "Bay", "Channel", "Canal",
+    ];
+    let after = sentence[end..].split_whitespace().next().unwrap_or("");
+    let after = after.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let before: Vec<&str> = sentence[..start].split_whitespace().rev().take(2).collect();
+    WATERS.contains(&after) || matches!(before.as_slice(), ["of", w] if WATERS.contains(w))
 }
 
 /// Whether the clause from `a` opens with a definite noun phrase whose noun is the trigger at
@@ -6281,6 +6339,68 @@ mod tests {
             None,
         );
         assert!(c.iter().any(|c| sides(c) == (vec!["KOR"], vec!["AFG"])), "{c:?}");
+    }
+
+    #[test]
+    fn forces_contributed_by_a_list_are_deployed_to_the_last_deployments_counterpart() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2025-08-18\n\nKenya first deployed officers to Haiti in June 2024. El Salvador, Guatemala and Jamaica have also contributed troops.\n",
+        ));
+        let last = c.last().expect("claims");
+        assert_eq!(last.mode, ClaimKind::Deployment, "{c:?}");
+        assert_eq!(sides(last), (vec!["SLV", "GTM", "JAM"], vec!["HTI"]), "{c:?}");
+        // Weapons the agents' dictionary also names stay a delivery.
+        let c = x.extract_sentence("Saab delivered four more Gripen E fighters to Brazil last week.", None);
+        assert_eq!(c[0].mode, ClaimKind::Delivery, "{c:?}");
+    }
+
+    #[test]
+    fn a_name_inside_a_seas_name_is_no_party_and_sanctioned_and_rotated_are_events() {
+        let x = extractor();
+        let c = x.extract_sentence("Japan sent a destroyer to the Gulf of Aden in 2009.", None);
+        assert_eq!(sides(&c[0]), (vec!["JPN"], vec![]), "{c:?}");
+        let c = x.extract_sentence("China held drills in the South China Sea with Russia in July.", None);
+        assert_eq!(sides(&c[0]), (vec!["CHN"], vec!["RUS"]), "{c:?}");
+        let c = x.extract_sentence("Britain sanctioned six Iranian officials on Wednesday.", None);
+        assert_eq!(
+            (sides(&c[0]), c[0].plover),
+            ((vec!["GBR"], vec!["IRN"]), Plover::Sanction),
+            "{c:?}"
+        );
+        let c = x.extract_sentence("The US Army rotated an armoured brigade into Poland in February.", None);
+        assert_eq!(
+            (sides(&c[0]), c[0].mode),
+            ((vec!["USA"], vec!["POL"]), ClaimKind::Deployment),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_in_a_clause_about_the_counterpart_is_no_second_counterpart() {
+        let x = extractor();
+        for (text, to) in [
+            (
+                "Washington imposed sanctions on three Chinese firms accused of supplying drones to Moscow.",
+                "CHN",
+            ),
+            (
+                "Washington warned China against supplying weapons to Russia in March.",
+                "CHN",
+            ),
+            ("The United States accused Iran of arming Hezbollah in March.", "IRN"),
+            (
+                "Canberra criticised Beijing over ships that entered Philippine waters.",
+                "CHN",
+            ),
+        ] {
+            let c = x.extract_sentence(text, None);
+            assert_eq!(c.first().map(|c| sides(c).1), Some(vec![to]), "{text}: {c:?}");
+        }
+        // A list is one counterpart after another.
+        let c = x.extract_sentence("Korea sold howitzers to Poland, Norway and Estonia.", None);
+        assert_eq!(sides(&c[0]).1, vec!["POL", "NOR", "EST"], "{c:?}");
     }
 
     #[test]

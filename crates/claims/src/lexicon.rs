@@ -1358,6 +1358,9 @@ pub fn triggers() -> Vec<Trigger> {
         t!("impeachment", Statement, Sanction, None, 7),
         t!("removed from office", Statement, Sanction, None, 8),
         t!("sanctions", Statement, Sanction, Some("163"), 5),
+        // (The verb, which the CAMEO dictionary lacks: "Britain sanctioned six officials".)
+        t!("sanctioned", Statement, Sanction, Some("163"), 6),
+        t!("sanctioning", Statement, Sanction, Some("163"), 5),
         t!("martial law", Statement, Coerce, None, 7),
         // Material cooperation the CAMEO verbs do not name (the PLOVER codebook's COOPERATE
         // modes: military, intelligence, judicial cooperation).
@@ -1402,6 +1405,10 @@ pub fn triggers() -> Vec<Trigger> {
         t!("deployed", Deployment, Cooperate, Some("062"), 7),
         t!("stationed", Deployment, Cooperate, Some("062"), 7),
         t!("stationing", Deployment, Cooperate, Some("062"), 6),
+        // (Units rotated into a country are deployed there: "rotated a brigade into Poland".)
+        t!("rotated", Deployment, Cooperate, Some("062"), 5),
+        t!("rotating", Deployment, Cooperate, Some("062"), 5),
+        t!("will rotate", Deployment, Cooperate, Some("062"), 6),
         // ("Station" alone is mostly a noun: the verb after a modal or "to".)
         t!("will station", Deployment, Cooperate, Some("062"), 7),
         t!("would station", Deployment, Cooperate, Some("062"), 7),
