@@ -1209,7 +1209,7 @@ impl<'kb> Extractor<'kb> {
             let mut end = sentence[p..].find(' ').map_or(sentence.len(), |k| p + k + 1);
             let first = end;
             for m in &mentions[mentions.partition_point(|m| m.start < first)..] {
-                let gap = &sentence[end..m.start];
+                let Some(gap) = sentence.get(end..m.start) else { break };
                 // (Between names: "and", a comma, an article, titles: "President Emmanuel Macron
                 // and Prime Minister Kyriakos Mitsotakis".)
                 let joins = gap
@@ -1218,11 +1218,15 @@ impl<'kb> Extractor<'kb> {
                 if m.entry.agent.is_some() || !joins || gap.split_whitespace().count() > 4 {
                     break;
                 }
-                end = m.end + 1;
+                // (Past the character after it, which may be more than a byte: "Japan–Korea".)
+                end = m.end + sentence[m.end..].chars().next().map_or(0, char::len_utf8);
             }
             if end == first {
                 match c.both_sides.find(&sentence[first..]) {
-                    Some(g) if g.start() == 0 => end = first + g.end() + 1,
+                    Some(g) if g.start() == 0 => {
+                        let after = first + g.end();
+                        end = after + sentence[after..].chars().next().map_or(0, char::len_utf8);
+                    }
                     _ => continue,
                 }
             }
@@ -2014,6 +2018,10 @@ impl<'kb> Extractor<'kb> {
             let mut companions: Vec<(String, String)> = Vec::new();
             let mut agents = 0;
             for m in &in_clause {
+                // (Not a name inside the trigger's own words: "Partner since", a group's name.)
+                if m.start >= ts && m.start < te {
+                    continue;
+                }
                 let pair = (id_of(m), sentence[m.start..m.end].to_string());
                 let agent = by.is_some_and(|k| m.start >= k && m.end <= by_end);
                 if m.start < own_subject_from && !agent {
@@ -2102,6 +2110,22 @@ impl<'kb> Extractor<'kb> {
                         continue;
                     }
                     recipients.push(pair);
+                }
+            }
+            // What is delivered "from" a party comes from it: "Greece received its first F-35
+            // from the United States", "took delivery of helicopters from the US" are deliveries
+            // by the party to the subject.
+            if trig.kind == ClaimKind::Delivery && !recipients.is_empty() && !actors.is_empty() {
+                let from = |x: &(String, String)| {
+                    in_clause.iter().any(|m| {
+                        m.start >= te && id_of(m) == x.0 && {
+                            let before = sentence[..m.start].strip_suffix("the ").unwrap_or(&sentence[..m.start]);
+                            before.ends_with(" from ")
+                        }
+                    })
+                };
+                if recipients.iter().all(from) {
+                    std::mem::swap(&mut actors, &mut recipients);
                 }
             }
             // The two sides of a relation told "between X and Y", with no subject before, are
@@ -6401,6 +6425,39 @@ mod tests {
         // A list is one counterpart after another.
         let c = x.extract_sentence("Korea sold howitzers to Poland, Norway and Estonia.", None);
         assert_eq!(sides(&c[0]).1, vec!["POL", "NOR", "EST"], "{c:?}");
+    }
+
+    #[test]
+    fn what_is_received_from_a_party_is_delivered_by_it() {
+        let x = extractor();
+        for text in [
+            "Greece received its first F-35 from the United States in March.",
+            "Greece took delivery of its first helicopters from the United States in March.",
+        ] {
+            let c = x.extract_sentence(text, None);
+            assert_eq!(c.first().map(sides), Some((vec!["USA"], vec!["GRC"])), "{text}: {c:?}");
+        }
+        // Delivered to a party, it is the party's.
+        let c = x.extract_sentence("The United States delivered F-35 fighters to Greece in March.", None);
+        assert_eq!(c.first().map(sides), Some((vec!["USA"], vec!["GRC"])), "{c:?}");
+    }
+
+    #[test]
+    fn names_next_to_wide_characters_or_inside_a_trigger_are_read_without_a_panic() {
+        let x = extractor();
+        for text in [
+            "The news that Japan\u{2013}Korea talks had resumed surprised Beijing.",
+            "Berlin rejected the accusation that Russia\u{2013}backed hackers attacked.",
+            "Ankara said that Japan\u{a0}met Kishida.",
+        ] {
+            let _ = x.extract_sentence(text, None);
+        }
+        // A name inside the words of a trigger ("Partner since"), told before as a name.
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            "date: 2025-06-30\n\nAmerican troops, Eagle Partner, and 2023. Partner since 2014.\nAustralian Minister Partnership Programme until 2030. Partnership Programme members met.\n".as_bytes(),
+        ));
+        assert!(c.iter().all(|c| !c.quote.is_empty()));
     }
 
     #[test]
