@@ -2115,7 +2115,17 @@ impl<'kb> Extractor<'kb> {
             // What is delivered "from" a party comes from it: "Greece received its first F-35
             // from the United States", "took delivery of helicopters from the US" are deliveries
             // by the party to the subject.
-            if trig.kind == ClaimKind::Delivery && !recipients.is_empty() && !actors.is_empty() {
+            // So is what is done to the subject "from" a party, in the passive: "Two Russian
+            // diplomats were expelled from Poland" is Poland's expulsion of Russia's.
+            // (Not an order: what is bought "from" a party is bought from it, "were ordered from
+            // Daewoo".)
+            let passive_from = family(trig.kind) != Some(1)
+                && sentence[te..].starts_with(" from ")
+                && sentence[..ts]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| crate::lexicon::be_form(&w.to_ascii_lowercase()));
+            if (trig.kind == ClaimKind::Delivery || passive_from) && !recipients.is_empty() {
                 let from = |x: &(String, String)| {
                     in_clause.iter().any(|m| {
                         m.start >= te && id_of(m) == x.0 && {
@@ -6458,6 +6468,38 @@ mod tests {
             "date: 2025-06-30\n\nAmerican troops, Eagle Partner, and 2023. Partner since 2014.\nAustralian Minister Partnership Programme until 2030. Partnership Programme members met.\n".as_bytes(),
         ));
         assert!(c.iter().all(|c| !c.quote.is_empty()));
+    }
+
+    #[test]
+    fn a_protest_made_to_a_party_is_a_complaint_to_it() {
+        let x = extractor();
+        let c = x.extract_sentence("Tokyo protested to Beijing over the incursion.", None);
+        assert_eq!(
+            c.first().map(|c| (sides(c), c.plover)),
+            Some(((vec!["JPN"], vec!["CHN"]), Plover::Accuse)),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn what_is_done_to_the_subject_from_a_party_is_the_partys_act() {
+        let x = extractor();
+        for (text, who) in [
+            (
+                "Two Russian diplomats were expelled from Poland on Friday.",
+                (vec!["POL"], vec!["RUS"]),
+            ),
+            (
+                "Niger was suspended from the African Union in July.",
+                (vec!["AU"], vec!["NER"]),
+            ),
+        ] {
+            let c = x.extract_sentence(text, None);
+            assert_eq!(c.first().map(sides), Some(who), "{text}: {c:?}");
+        }
+        // Not an order: what is ordered "from" a party is bought from it.
+        let c = x.extract_sentence("Twelve K9 howitzers were ordered from Hanwha by Estonia in 2018.", None);
+        assert_eq!(c.first().map(sides), Some((vec!["EST"], vec!["KOR"])), "{c:?}");
     }
 
     #[test]

@@ -2458,12 +2458,20 @@ impl Triggers {
                 let next = sentence[te..].split_whitespace().next().unwrap_or("");
                 let mut code = trig.default_code?;
                 let plover = crate::petrarch::plover_of_cameo(code)?;
-                let passive = next == "by" && last_before.as_deref().is_some_and(be_form);
+                // (Or "from" whom it is done: "were expelled from Poland".)
+                let passive = matches!(next, "by" | "from") && last_before.as_deref().is_some_and(be_form);
                 let says = matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject);
                 let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
                 // (A name inside the object counts for what is done to its party: "expelled two
                 // French journalists".)
+                // (Or a party it is addressed to: "protested to Beijing".)
+                let addressed = matches!(next, "to" | "against")
+                    && sentence[te..b]
+                        .split_whitespace()
+                        .nth(1)
+                        .is_some_and(|w| w.starts_with(char::is_uppercase));
                 let named = next.starts_with(char::is_uppercase)
+                    || addressed
                     || passive
                     || !says && object.split_whitespace().any(|w| w.starts_with(char::is_uppercase));
                 let verbal = says && (determiner(&word(next)) || possessive(&word(next)));
@@ -2474,6 +2482,11 @@ impl Triggers {
                     code = c;
                 } else if !named && !verbal {
                     return None;
+                }
+                // (A protest made to a party is a complaint to it, CAMEO 114, the PLOVER
+                // manual's ACCUSE — not a demonstration.)
+                if addressed && next == "to" && plover == Plover::Protest {
+                    code = "114";
                 }
                 let plover = crate::petrarch::plover_of_cameo(code)?;
                 Some(Sense {
