@@ -2420,10 +2420,12 @@ impl<'kb> Extractor<'kb> {
                 }
             }
             // A visit or a deployment with no counterpart named is to the place it goes to
-            // ("arrived in Kinshasa": Congo), which the actors' filter set aside as a place.
+            // ("arrived in Kinshasa": Congo), which the actors' filter set aside as a place; an
+            // attack is on the place it strikes ("fired drones at Kyiv": Ukraine).
             // (Who is sent — "its minister", "troops" — is no counterpart.)
             let only_sent = recipients.is_empty() || all_agents(&recipients);
-            if only_sent && matches!(trig.kind, ClaimKind::Visit | ClaimKind::Deployment) {
+            let strikes = trig.plover == Plover::Assault && !actors.is_empty();
+            if only_sent && (matches!(trig.kind, ClaimKind::Visit | ClaimKind::Deployment) || strikes) {
                 // (After the trigger, or gone to before it: "travelled to Tokyo, the first such
                 // visit by …".)
                 let gone_to = |m: &&ActorMention| m.start >= a && sentence[..m.start].ends_with(" to ");
@@ -6500,6 +6502,13 @@ mod tests {
         // Not an order: what is ordered "from" a party is bought from it.
         let c = x.extract_sentence("Twelve K9 howitzers were ordered from Hanwha by Estonia in 2018.", None);
         assert_eq!(c.first().map(sides), Some((vec!["EST"], vec!["KOR"])), "{c:?}");
+    }
+
+    #[test]
+    fn an_attack_on_a_capital_is_on_its_state() {
+        let x = extractor();
+        let c = x.extract_sentence("Russia fired drones at Kyiv on Monday.", None);
+        assert_eq!(c.first().map(sides), Some((vec!["RUS"], vec!["UKR"])), "{c:?}");
     }
 
     #[test]
