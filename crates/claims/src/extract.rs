@@ -2103,7 +2103,7 @@ impl<'kb> Extractor<'kb> {
                             matches!(w.as_str(), "that" | "which" | "who" | "whose")
                                 || w.len() > 5
                                     && w.ends_with("ing")
-                                    && !matches!(w.as_str(), "including" | "during" | "following")
+                                    && !crate::lexicon::PARTICIPLE_PREPOSITIONS.contains(&w.as_str())
                         })
                     });
                     if subordinate {
@@ -2119,12 +2119,8 @@ impl<'kb> Extractor<'kb> {
             // diplomats were expelled from Poland" is Poland's expulsion of Russia's.
             // (Not an order: what is bought "from" a party is bought from it, "were ordered from
             // Daewoo".)
-            let passive_from = family(trig.kind) != Some(1)
-                && sentence[te..].starts_with(" from ")
-                && sentence[..ts]
-                    .split_whitespace()
-                    .next_back()
-                    .is_some_and(|w| crate::lexicon::be_form(&w.to_ascii_lowercase()));
+            let passive_from =
+                family(trig.kind) != Some(1) && crate::lexicon::passive_with(sentence, (a, ts, te), &["from"]);
             if (trig.kind == ClaimKind::Delivery || passive_from) && !recipients.is_empty() {
                 let from = |x: &(String, String)| {
                     in_clause.iter().any(|m| {

@@ -1513,6 +1513,35 @@ fn block_meaning(block: &crate::petrarch::VerbBlock) -> Option<&str> {
     }
 }
 
+/// Whether the verb at `ts..te` of the clause from `a` is a passive whose next word is one of
+/// `prepositions`: a form of "be" right before it ("was rejected by", "were expelled from").
+pub fn passive_with(sentence: &str, (a, ts, te): (usize, usize, usize), prepositions: &[&str]) -> bool {
+    let next = sentence[te..].split_whitespace().next().unwrap_or("");
+    prepositions.contains(&next)
+        && sentence[a..ts]
+            .split_whitespace()
+            .rev()
+            .map(word)
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| be_form(&w))
+}
+
+/// Participles that English uses as prepositions ("according to", "following", "including"):
+/// no events, and no verbs of a clause of their own.
+pub const PARTICIPLE_PREPOSITIONS: &[&str] = &[
+    "according",
+    "regarding",
+    "concerning",
+    "including",
+    "following",
+    "pending",
+    "given",
+    "considering",
+    "excluding",
+    "barring",
+    "during",
+];
+
 /// Triggers from the PETRARCH2 CAMEO verb dictionary, the field's general resource: every form of
 /// every verb, with the verb's own code or, failing that, its block's, and the block's patterns,
 /// which refine the code from the words around the verb ("called **for** a ceasefire" is
@@ -1637,20 +1666,6 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             }
         }
     }
-    // Participles that English uses as prepositions are not events ("according to", "following").
-    const PREPOSITIONS: &[&str] = &[
-        "according",
-        "regarding",
-        "concerning",
-        "including",
-        "following",
-        "pending",
-        "given",
-        "considering",
-        "excluding",
-        "barring",
-        "during",
-    ];
     // Blocks of verbs that end something ("suspend", "halt", "cancel", "revoke": CAMEO 2.0's
     // CANCEL and REVOKE_), which have no code but code some of their verbs as a reduction of
     // relations (CAMEO 16, PLOVER SANCTION: CALL_OFF, ABORT, RESCIND) and whose patterns read them
@@ -1682,7 +1697,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
         // is: see [`Triggers::sense`].)
         let default_code = code.or(reducing[bi].then_some(REDUCE_RELATIONS));
         let (code, by_patterns) = reading.get(form).copied().unwrap_or((code, false));
-        if PREPOSITIONS.contains(&form) {
+        if PARTICIPLE_PREPOSITIONS.contains(&form) {
             continue;
         }
         if let Some(&i) = taken.get(form) {
@@ -1750,8 +1765,8 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             })
         })
         .collect();
-    let british: Vec<Trigger> = british.into_iter().chain(doubled).collect();
     out.extend(british);
+    out.extend(doubled);
     out
 }
 
@@ -2406,9 +2421,7 @@ impl Triggers {
         // they are tried with the subject after the verb (and not the agent, who would be
         // before it).
         let passive = || {
-            let by = sentence[te..b].split_whitespace().next() == Some("by");
-            let be = last_before.as_deref().is_some_and(be_form);
-            (by && be && trig.default_code.is_none())
+            (passive_with(sentence, (a, ts, te), &["by"]) && trig.default_code.is_none())
                 .then(|| self.best_pattern(t, "", &sentence[a..ts]))
                 .flatten()
         };
@@ -2459,17 +2472,17 @@ impl Triggers {
                 let mut code = trig.default_code?;
                 let plover = crate::petrarch::plover_of_cameo(code)?;
                 // (Or "from" whom it is done: "were expelled from Poland".)
-                let passive = matches!(next, "by" | "from") && last_before.as_deref().is_some_and(be_form);
+                let passive = passive_with(sentence, (a, ts, te), &["by", "from"]);
                 let says = matches!(plover, Plover::Support | Plover::Accuse | Plover::Reject);
                 let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
-                // (A name inside the object counts for what is done to its party: "expelled two
-                // French journalists".)
-                // (Or a party it is addressed to: "protested to Beijing".)
+                // (A party it is addressed to: "protested to Beijing".)
                 let addressed = matches!(next, "to" | "against")
                     && sentence[te..b]
                         .split_whitespace()
                         .nth(1)
                         .is_some_and(|w| w.starts_with(char::is_uppercase));
+                // (A name inside the object counts for what is done to its party: "expelled two
+                // French journalists".)
                 let named = next.starts_with(char::is_uppercase)
                     || addressed
                     || passive
