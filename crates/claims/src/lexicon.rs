@@ -1731,42 +1731,35 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             otherwise: None,
         });
     }
-    // British spellings of the dictionary's "-ize" and "-yze" forms ("mobilised", "criticising",
-    // "analysed"), where the dictionary does not list them itself.
+    // British spellings the dictionary does not list itself: its "-ize" and "-yze" forms
+    // ("mobilised", "criticising", "analysed"), and the doubling of a verb's final "l" after a
+    // single vowel before "-ed" and "-ing" ("travelled", "cancelling", "signalled", where the
+    // dictionary writes "traveled" from its verb "travel").
+    let ise = |t: &Trigger| -> Option<String> {
+        let form = t.phrase.as_ref();
+        let k = form.rfind("iz").or_else(|| form.rfind("yz"))?;
+        Some(format!("{}s{}", &form[..k + 1], &form[k + 2..]))
+    };
+    let doubled_l = |t: &Trigger| -> Option<String> {
+        let form = t.phrase.as_ref();
+        let (first, tail) = form.split_once(' ').map_or((form, ""), |(f, r)| (f, r));
+        let verb = t.lemma?.split(' ').next()?;
+        let ending = first.strip_prefix(verb).filter(|e| matches!(*e, "ed" | "ing"))?;
+        let b = verb.as_bytes();
+        let vowel = |c: u8| b"aeiou".contains(&c);
+        let single = b.len() >= 4 && b[b.len() - 1] == b'l' && vowel(b[b.len() - 2]) && !vowel(b[b.len() - 3]);
+        single.then(|| format!("{verb}l{ending}{}{tail}", if tail.is_empty() { "" } else { " " }))
+    };
     let british: Vec<Trigger> = out
         .iter()
-        .filter_map(|t| {
-            let form = t.phrase.as_ref();
-            let k = form.rfind("iz").or_else(|| form.rfind("yz"))?;
-            let variant = format!("{}s{}", &form[..k + 1], &form[k + 2..]);
-            (!listed.contains(variant.as_str()) && !taken.contains_key(&variant)).then(|| Trigger {
-                phrase: std::borrow::Cow::Owned(variant),
-                ..t.clone()
-            })
-        })
-        .collect();
-    // And the British doubling of a verb's final "l" after a single vowel before "-ed" and
-    // "-ing" ("travelled", "cancelling", "signalled", "totalled"), where the dictionary writes
-    // the American "traveled" from its verb "travel".
-    let doubled: Vec<Trigger> = out
-        .iter()
-        .filter_map(|t| {
-            let form = t.phrase.as_ref();
-            let (first, tail) = form.split_once(' ').map_or((form, ""), |(f, r)| (f, r));
-            let verb = t.lemma?.split(' ').next()?;
-            let ending = first.strip_prefix(verb).filter(|e| matches!(*e, "ed" | "ing"))?;
-            let b = verb.as_bytes();
-            let vowel = |c: u8| b"aeiou".contains(&c);
-            let single = b.len() >= 4 && b[b.len() - 1] == b'l' && vowel(b[b.len() - 2]) && !vowel(b[b.len() - 3]);
-            let variant = format!("{verb}l{ending}{}{tail}", if tail.is_empty() { "" } else { " " });
-            (single && !listed.contains(variant.as_str()) && !taken.contains_key(&variant)).then(|| Trigger {
-                phrase: std::borrow::Cow::Owned(variant),
-                ..t.clone()
-            })
+        .flat_map(|t| [ise(t), doubled_l(t)].into_iter().flatten().map(move |v| (t, v)))
+        .filter(|(_, v)| !listed.contains(v.as_str()) && !taken.contains_key(v))
+        .map(|(t, v)| Trigger {
+            phrase: std::borrow::Cow::Owned(v),
+            ..t.clone()
         })
         .collect();
     out.extend(british);
-    out.extend(doubled);
     out
 }
 
