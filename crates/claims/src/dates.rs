@@ -208,6 +208,16 @@ impl DateCues {
     }
 }
 
+/// The last date of `found` that ends at or before `pos` (of two ending at the same place, the
+/// longer: "October 2022", not its "2022").
+fn last_date_before(found: &[DateMention], pos: usize) -> Option<PartialDate> {
+    found
+        .iter()
+        .filter(|m| m.end <= pos)
+        .max_by_key(|m| (m.end, std::cmp::Reverse(m.start)))
+        .map(|m| m.date)
+}
+
 fn push(
     found: &mut Vec<DateMention>,
     start: usize,
@@ -395,15 +405,8 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     // and month read against the publication date too: "on 9 November, and North Korea two days
     // later"), else the running anchor. (Of two dates ending at the same place, the longer:
     // "October 2022", not its "2022".)
-    let absolute: Vec<(usize, usize, PartialDate)> = found.iter().map(|m| (m.end, m.start, m.date)).collect();
-    let anchor_at = |pos: usize| -> Option<PartialDate> {
-        absolute
-            .iter()
-            .filter(|(end, _, _)| *end <= pos)
-            .max_by_key(|(end, start, _)| (*end, std::cmp::Reverse(*start)))
-            .map(|(_, _, d)| *d)
-            .or(ctx.anchor)
-    };
+    let absolute = found.clone();
+    let anchor_at = |pos: usize| last_date_before(&absolute, pos).or(ctx.anchor);
     for c in scan(cues.month, &p.month_alone) {
         let (Some(m0), Some(mo)) = (c.get(0), c.get(2)) else {
             continue;
@@ -445,6 +448,10 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             None,
         );
     }
+    // (A month told alone is an anchor too for what follows it: "in October, and the
+    // following month" is November of that October's year.)
+    let absolute = found.clone();
+    let anchor_at = |pos: usize| last_date_before(&absolute, pos).or(ctx.anchor);
     if let Some(d) = pub_day {
         for c in scan(cues.unit, &p.relative_unit) {
             let (Some(m0), Some(rel), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -708,6 +715,19 @@ mod tests {
         assert_eq!(one("the following January", &anchored).0, "2025-01");
         assert_eq!(one("the previous May", &anchored).0, "2024-05");
         assert_eq!(one("the day before", &anchored).0, "2024-12-02");
+        // A month told alone before it is the anchor: "in October … the following month" is
+        // that October's November, not the month after the article's or an earlier anchor's.
+        let found: Vec<String> = find_dates(
+            "Warsaw closed the consulate in October, and Moscow retaliated the following month.",
+            &DateContext {
+                anchor: PartialDate::parse("2024-05").ok(),
+                ..ctx("2025-05-13")
+            },
+        )
+        .iter()
+        .map(|d| d.date.to_string())
+        .collect();
+        assert_eq!(found, ["2024-10", "2024-11"]);
         assert_eq!(one("next year", &c).0, "2023");
         assert_eq!(one("last month", &c).0, "2022-11");
         assert_eq!(one("in July", &c).0, "2022-07");

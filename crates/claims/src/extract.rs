@@ -1129,6 +1129,15 @@ impl<'kb> Extractor<'kb> {
             let antecedent = mentions
                 .iter()
                 .position(|m| m.end <= p && m.entry.agent.is_none() && sentence[m.end..p].trim().is_empty())
+                // (Or the name before an apposition that ends there, short and telling no
+                // event: "Egypt, Ethiopia's rival over a Nile dam, which signed a pact".)
+                .or_else(|| {
+                    let k = sentence[..p].rfind(", ")?;
+                    let aside = &sentence[k + 2..p];
+                    (aside.split_whitespace().count() <= 12 && !has_trigger(k, p))
+                        .then(|| mentions.iter().position(|m| m.end == k && m.entry.agent.is_none()))
+                        .flatten()
+                })
                 .map(|i| list_ending_at(sentence, &mentions, i));
             if let Some(list) = &antecedent {
                 antecedents.push((p, list.clone()));
@@ -2119,14 +2128,19 @@ impl<'kb> Extractor<'kb> {
             // diplomats were expelled from Poland" is Poland's expulsion of Russia's.
             // (Not an order: what is bought "from" a party is bought from it, "were ordered from
             // Daewoo".)
+            // (And an envoy summoned "to" a ministry, in the passive, is summoned by its
+            // government: "The Russian ambassador was summoned to the foreign ministry in
+            // Warsaw" is Poland's complaint to Russia.)
             let passive_from =
                 family(trig.kind) != Some(1) && crate::lexicon::passive_with(sentence, (a, ts, te), &["from"]);
-            if (trig.kind == ClaimKind::Delivery || passive_from) && !recipients.is_empty() {
+            let summoned_to = trig.cameo == Some("114") && crate::lexicon::passive_with(sentence, (a, ts, te), &["to"]);
+            if (trig.kind == ClaimKind::Delivery || passive_from || summoned_to) && !recipients.is_empty() {
                 let from = |x: &(String, String)| {
                     in_clause.iter().any(|m| {
                         m.start >= te && id_of(m) == x.0 && {
                             let before = sentence[..m.start].strip_suffix("the ").unwrap_or(&sentence[..m.start]);
                             before.ends_with(" from ")
+                                || summoned_to && matches!(sentence[te..m.start].trim(), "to" | "to the")
                         }
                     })
                 };
@@ -2144,7 +2158,13 @@ impl<'kb> Extractor<'kb> {
                     .filter(|&k| near[..k].split_whitespace().count() <= 3)
                 {
                     let from = te + k + " between ".len();
-                    let to = sentence[from..b].find([',', ';']).map_or(b, |e| from + e);
+                    // (To the end of the phrase: not into a relative clause after it, "a
+                    // memorandum between Ankara and Tripoli that Athens and Cairo consider void".)
+                    let to = [",", ";", " that ", " which ", " who "]
+                        .iter()
+                        .filter_map(|p| sentence[from..b].find(p))
+                        .min()
+                        .map_or(b, |e| from + e);
                     let sides: Vec<(String, String)> = in_clause
                         .iter()
                         .filter(|m| m.start >= from && m.end <= to && m.entry.agent.is_none())
@@ -7584,5 +7604,75 @@ mod tests {
             None,
         );
         assert!(c.iter().any(|c| !c.recipients.is_empty()), "{c:?}");
+    }
+
+    #[test]
+    fn a_ministry_in_a_capital_is_its_government_and_an_envoy_summoned_to_it_is_summoned_by_it() {
+        let x = extractor();
+        let c = x.extract_sentence("The foreign ministry in Tokyo summoned the Chinese ambassador.", None);
+        assert_eq!(c.first().map(sides), Some((vec!["JPN"], vec!["CHN"])), "{c:?}");
+        let c = x.extract_sentence(
+            "The Russian ambassador was summoned to the foreign ministry in Warsaw on Monday.",
+            None,
+        );
+        assert_eq!(c.first().map(sides), Some((vec!["POL"], vec!["RUS"])), "{c:?}");
+        // (Not an agent of a name before it: EU ministers meeting in Brussels are no Belgians.)
+        let c = x.extract_sentence(
+            "Poland will attend a meeting of EU foreign ministers in Brussels.",
+            None,
+        );
+        assert!(c.iter().all(|c| !sides(c).1.contains(&"BEL")), "{c:?}");
+    }
+
+    #[test]
+    fn weapons_that_hit_or_are_launched_at_a_target_are_an_attack() {
+        let x = extractor();
+        for text in [
+            "Indian missiles hit six sites in Pakistan on Tuesday.",
+            "India launched drones at Pakistan on Tuesday.",
+        ] {
+            let c = x.extract_sentence(text, None);
+            assert_eq!(
+                c.first().map(|c| (c.plover, sides(c))),
+                Some((Plover::Assault, (vec!["IND"], vec!["PAK"]))),
+                "{text}: {c:?}"
+            );
+        }
+        for text in [
+            "Arms sales hit a record in 2024.",
+            "India launched a new satellite on Tuesday.",
+        ] {
+            let c = x.extract_sentence(text, None);
+            assert!(c.iter().all(|c| c.plover != Plover::Assault), "{text}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn calling_a_thing_something_is_no_call() {
+        let x = extractor();
+        let c = x.extract_sentence("Moscow's foreign ministry called the decision a hostile act.", None);
+        assert!(c.iter().all(|c| c.plover != Plover::Consult), "{c:?}");
+        let c = x.extract_sentence("Macron called his Russian counterpart.", None);
+        assert_eq!(c.first().map(|c| c.plover), Some(Plover::Consult), "{c:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_after_an_apposition_is_about_the_name_before_it() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Somalia also turned to Egypt, Ethiopia's rival over a giant Nile dam, which signed a defence pact with Mogadishu in August.",
+            None,
+        );
+        let pact = c.iter().find(|c| c.mode == ClaimKind::Agreement).expect("the pact");
+        assert_eq!(sides(pact), (vec!["EGY"], vec!["SOM"]), "{c:?}");
+        // The sides "between" two parties end where a relative clause begins.
+        let c = x.extract_sentence(
+            "The dispute goes back to a 2019 memorandum between Ankara and Tripoli that Athens and Cairo both reject.",
+            None,
+        );
+        let memo = c.iter().find(|c| c.plover == Plover::Support).expect("the memorandum");
+        let mut all: Vec<&str> = sides(memo).0.into_iter().chain(sides(memo).1).collect();
+        all.sort_unstable();
+        assert_eq!(all, ["LBY", "TUR"], "{c:?}");
     }
 }

@@ -829,12 +829,28 @@ impl Lexicon {
             let m = &kb[i];
             if m.entry.agent.is_some() {
                 let next = kb.get(i + 1).filter(|n| n.entry.agent.is_none());
-                if let Some(n) = next.filter(|n| matches!(gap(m.end, n.start).as_deref(), Some("" | "of" | "of the"))) {
+                // (A government's organ "in" a capital is that capital's government: "the
+                // foreign ministry in Tokyo", "the authorities in Kabul".)
+                // (Not an agent of a name before it, "Ukraine's ambassador in Dakar", "EU
+                // foreign ministers in Brussels".)
+                let owned = out
+                    .last()
+                    .is_some_and(|p| matches!(gap(p.end, m.start).as_deref(), Some("" | "'s" | "\u{2019}s")));
+                let seat = |n: &&ActorMention| {
+                    m.entry.role == Some("GOV")
+                        && !owned
+                        && n.entry.place
+                        && gap(m.end, n.start).as_deref() == Some("in")
+                };
+                if let Some(n) =
+                    next.filter(|n| matches!(gap(m.end, n.start).as_deref(), Some("" | "of" | "of the")) || seat(n))
+                {
                     out.push(ActorMention {
                         start: m.start,
                         end: n.end,
                         entry: ActorEntry {
                             role: m.entry.role,
+                            place: false,
                             ..n.entry.clone()
                         },
                     });
@@ -1933,6 +1949,29 @@ pub fn weapon_word(word: &str) -> bool {
     set.contains(word)
 }
 
+/// Whether a noun phrase names people who represent a state: an envoy, a delegation, a leader
+/// or minister ("the Somali president", "his counterpart").
+fn names_people(phrase: &str) -> bool {
+    phrase.split_whitespace().any(|w| {
+        let w = word(w);
+        envoy(&w)
+            || w.starts_with("delegat")
+            || matches!(
+                w.as_ref(),
+                "leader"
+                    | "leaders"
+                    | "minister"
+                    | "ministers"
+                    | "president"
+                    | "counterpart"
+                    | "king"
+                    | "prince"
+                    | "chancellor"
+                    | "premier"
+            )
+    })
+}
+
 /// A pattern's reading: its code's kind and PLOVER type (`None` for a pattern coded `---`).
 fn pattern_sense(p: &'static crate::petrarch::CompiledPattern) -> Option<Sense> {
     let code = p.code.as_deref()?;
@@ -2399,7 +2438,13 @@ impl Triggers {
             .rev()
             .map(word)
             .find(|w| !w.is_empty());
-        if trig.bare && !after_name && !last_before.as_deref().is_some_and(before_a_verb) {
+        // (So is a verb of attack after weapons that do it: "Indian missiles hit six sites",
+        // "rockets hit the town". Not after the general "arms" or "weapons", which name goods.)
+        let weapons_do_it = own.plover == Plover::Assault
+            && last_before
+                .as_deref()
+                .is_some_and(|w| w.ends_with('s') && weapon_word(w) && !matches!(w, "arms" | "weapons"));
+        if trig.bare && !after_name && !weapons_do_it && !last_before.as_deref().is_some_and(before_a_verb) {
             return None;
         }
         // Not after a determiner or the like, nor inside a compound ("self-propelled").
@@ -2443,6 +2488,33 @@ impl Triggers {
                     kind: ClaimKind::Statement,
                     plover: Plover::Retreat,
                     cameo: Some("086"),
+                    needs_object: false,
+                    ..own
+                });
+            }
+        }
+        // Calling a thing something is no call: "called the decision a hostile act" names the
+        // decision; a call is made to a party ("called Putin", "called his counterpart").
+        if trig.lemma == Some("call") && best_pattern().is_none() {
+            let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
+            let party = object.split_whitespace().any(|w| w.starts_with(char::is_uppercase)) || names_people(object);
+            if determiner(&word(object.split_whitespace().next().unwrap_or(""))) && !party {
+                return None;
+            }
+        }
+        // Weapons launched "at" or "on" a target are an attack with them, as the LAUNCH block
+        // codes weapons launched "from" somewhere (194, "fight with artillery and tanks"):
+        // "launched more than 400 drones at Ukrainian cities".
+        if trig.lemma == Some("launch") && best_pattern().is_none() {
+            let rest = &sentence[te..b];
+            let object = noun_phrase(rest, OBJECT_WORDS);
+            let then = word(rest[object.len()..].split_whitespace().next().unwrap_or(""));
+            let armed = object.split_whitespace().any(|w| weapon_word(&word(w)));
+            if armed && matches!(then.as_ref(), "at" | "on" | "against" | "into" | "toward" | "towards") {
+                return Some(Sense {
+                    kind: kind_of_cameo("194"),
+                    plover: Plover::Assault,
+                    cameo: Some("194"),
                     needs_object: false,
                     ..own
                 });
@@ -2603,24 +2675,7 @@ impl Triggers {
         // ("received the Somali president", "a delegation from Somalia").
         let trig = &self.table[t];
         let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
-        let people = object.split_whitespace().any(|w| {
-            let w = word(w);
-            envoy(&w)
-                || w.starts_with("delegat")
-                || matches!(
-                    w.as_ref(),
-                    "leader"
-                        | "leaders"
-                        | "minister"
-                        | "ministers"
-                        | "president"
-                        | "counterpart"
-                        | "king"
-                        | "prince"
-                        | "chancellor"
-                        | "premier"
-                )
-        });
+        let people = names_people(object);
         (trig.lemma == Some("receive") && people).then_some(Sense {
             kind: ClaimKind::Visit,
             plover: Plover::Consult,
