@@ -1081,6 +1081,7 @@ impl<'kb> Extractor<'kb> {
         // largest since the two countries signed an agreement"); its subject is not the
         // sentence's. (Where such clauses open.)
         let mut subordinate: Vec<usize> = Vec::new();
+        let mut dated_apart: Vec<(usize, usize)> = Vec::new();
         for &(k, we) in &adverbials {
             let (prev, next) = enclosing(&bounds, k, sentence.len());
             // (After the main clause's event in its stretch, or anywhere before a distance
@@ -1091,10 +1092,18 @@ impl<'kb> Extractor<'kb> {
                 .take_while(|(s, _, _)| *s < next)
                 .find(|(_, _, t)| distance || !self.triggers.table[*t].conditional)
                 .map(|t| t.0);
+            // (A singular pronoun is a subject of its own too, the sentence's: "…, although it
+            // agreed last August …". Not "they", as often someone else: "threatened the Baltic
+            // states since they joined".)
+            let pronoun = sentence[we..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "it" | "he" | "she"));
             let own_subject = first_trigger.is_some_and(|t| {
-                mentions
-                    .iter()
-                    .any(|m| m.start > k && m.end <= t && m.entry.agent.is_none())
+                pronoun
+                    || mentions
+                        .iter()
+                        .any(|m| m.start > k && m.end <= t && m.entry.agent.is_none())
                     || c.both_sides
                         .find_at(sentence, we)
                         .is_some_and(|g| g.start() == we + 1 && g.end() < t)
@@ -1103,6 +1112,11 @@ impl<'kb> Extractor<'kb> {
                 bounds.push(k);
                 split_off.push(k);
                 subordinate.push(k);
+            } else if own_subject && prev > 0 && sentence[prev..k].trim_matches([',', ' ']).is_empty() {
+                // (Where a comma already bounds it, it keeps its dates all the same: "bought jets
+                // from Russia, although it agreed last August …".)
+                dated_apart.push((k, next));
+                subordinate.push(prev);
             }
         }
         bounds.sort_unstable();
@@ -1121,6 +1135,7 @@ impl<'kb> Extractor<'kb> {
         let mut self_dated: Vec<(usize, usize)> = split_off
             .iter()
             .map(|&k| (k, bounds.iter().copied().find(|&b| b > k).unwrap_or(sentence.len())))
+            .chain(dated_apart)
             .collect();
         let strong = bounds.clone();
         for r in c.relative.find_iter(sentence) {
@@ -2294,9 +2309,16 @@ impl<'kb> Extractor<'kb> {
             // A main clause resumed after a relative clause has the relative clause's
             // antecedent for subject ("Chile, which shares a border with Peru, deployed troops").
             let mut resumed_subject = false;
+            // (Which is then the sentence's subject for what follows: "Serbia, which is not in
+            // NATO, bought jets from Russia, although it agreed …", "it" is Serbia.)
+            let mut resumed_from: Vec<(ActorEntry, String)> = Vec::new();
             if actors.is_empty() {
                 if let Some((_, list)) = resumed.iter().find(|(k, _)| *k == a) {
                     actors.extend(list.iter().map(|m| (id_of(m), sentence[m.start..m.end].to_string())));
+                    resumed_from = list
+                        .iter()
+                        .map(|m| (m.entry.clone(), sentence[m.start..m.end].to_string()))
+                        .collect();
                     // (Where its verb is the event, not a noun after some other verb: "…, said
                     // the meeting was about more than any threat" tells no meeting.)
                     resumed_subject = !list.is_empty()
@@ -2748,6 +2770,8 @@ impl<'kb> Extractor<'kb> {
             };
             if !subject_mentions.is_empty() && !infinitive && !pronoun_led && !subordinate.contains(&a) {
                 subject_in_sentence = subject_mentions;
+            } else if !resumed_from.is_empty() {
+                subject_in_sentence = resumed_from;
             }
             // What a later clause may take as its counterpart: the named actors, not a generic
             // agent that stood in for one here ("border security").
@@ -7674,5 +7698,23 @@ mod tests {
         let mut all: Vec<&str> = sides(memo).0.into_iter().chain(sides(memo).1).collect();
         all.sort_unstable();
         assert_eq!(all, ["LBY", "TUR"], "{c:?}");
+    }
+
+    #[test]
+    fn a_subject_resumed_after_a_relative_clause_is_the_pronouns_and_a_clause_after_although_keeps_its_date() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Serbia, which is not in NATO, bought jets from Russia, although it agreed last August to buy 12 Rafale jets from France.",
+            Some(PartialDate::parse("2025-04-02").unwrap()),
+        );
+        let got: Vec<_> = c.iter().map(|c| (sides(c), c.date.map(|d| d.to_string()))).collect();
+        assert_eq!(
+            got,
+            [
+                ((vec!["SRB"], vec!["RUS"]), None),
+                ((vec!["SRB"], vec!["FRA"]), Some("2024-08".to_string()))
+            ],
+            "{c:?}"
+        );
     }
 }
