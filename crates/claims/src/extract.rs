@@ -183,6 +183,7 @@ struct Cues {
     /// A non-restrictive relative clause opening after a comma (", which", ", who", ", the first
     /// of which").
     relative: Regex,
+    described_body: Regex,
     /// A word that opens a subordinate clause with its own subject ("since", "after", "when").
     subordinator: Regex,
     /// A group named before, referred to by its size ("the two sides", "both countries", "the
@@ -251,6 +252,7 @@ fn cues() -> &'static Cues {
                     .join("|")
             )),
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
+            described_body: re(r"\b[Tt]he (?:[A-Z][A-Za-z]+-led |military |security |defen[cs]e |western |regional |political |economic )?(alliance|bloc|organi[sz]ation|grouping)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
             visit_by: re(r"\b(?:a|an|the|his|her|their) (?:[a-z-]+ ){0,2}(?:visit|trip)(?: to (?:the )?)?"),
@@ -681,6 +683,44 @@ impl<'kb> Extractor<'kb> {
         // A name inside the name of a sea or strait is no party: "the Sea of Japan", "the Gulf
         // of Aden", "the South China Sea", "the Taiwan Strait".
         found.retain(|m| !in_a_water_name(sentence, m.start, m.end));
+        // An organisation told by its kind ("the alliance", "the bloc", "the Moscow-led
+        // organisation") is the one named last, here or before: an alliance for "alliance".
+        for k in c.described_body.captures_iter(sentence) {
+            let (Some(whole), Some(noun)) = (k.get(0), k.get(1)) else {
+                continue;
+            };
+            // (Not its possessive, which names what it has: "the alliance's charter".)
+            if found.iter().any(|f| f.start < whole.end() && whole.start() < f.end)
+                || possessive_next(&sentence[whole.end()..])
+            {
+                continue;
+            }
+            let alliance = noun.as_str() == "alliance";
+            let fits = |e: &ActorEntry| body_kind(e.kind).is_some_and(|a| a || !alliance);
+            let before = found
+                .iter()
+                .rev()
+                .find(|f| f.end <= whole.start() && f.entry.agent.is_none() && fits(&f.entry))
+                .map(|f| f.entry.clone());
+            let remembered = || {
+                if alliance {
+                    memory.last_bodies.0.clone()
+                } else {
+                    memory.last_bodies.1.clone()
+                }
+            };
+            if let Some(entry) = before.or_else(remembered) {
+                let at = found.partition_point(|f| f.start < whole.start());
+                found.insert(
+                    at,
+                    ActorMention {
+                        start: whole.start(),
+                        end: whole.end(),
+                        entry,
+                    },
+                );
+            }
+        }
         // (What the short names several states share stand for is read from the whole text,
         // once, when a sentence first uses one.)
         let shared = self.lexicon.shared_uses(sentence, &found);
@@ -872,6 +912,12 @@ impl<'kb> Extractor<'kb> {
         }
         for m in mentions.iter().filter(|m| m.entry.agent.is_none()) {
             memory.named(&m.entry.acts_for);
+            if let Some(alliance) = body_kind(m.entry.kind) {
+                if alliance {
+                    memory.last_bodies.0 = Some(m.entry.clone());
+                }
+                memory.last_bodies.1 = Some(m.entry.clone());
+            }
         }
         // (A state that locates a place is no actor, but the text is about it.)
         for m in places.iter().filter(|m| located.contains(&m.start)) {
@@ -2121,14 +2167,37 @@ impl<'kb> Extractor<'kb> {
                         .filter(|r| r.start >= te && r.end <= m.start && r.entry.agent.is_none())
                         .find(|r| recipients.iter().any(|x| x.0 == id_of(r)))
                         .map(|r| r.end);
+                    // (Nor one in an infinitive after it, what the counterpart is to do: "urged
+                    // the bloc to ban all Iranian oil exports". Nor one in a phrase after the noun
+                    // the counterpart's possessive governs: "ratified Sweden's accession to the
+                    // alliance", "condemned Russia's invasion of Ukraine".)
                     let subordinate = first_end.is_some_and(|e| {
-                        sentence[e..m.start].split_whitespace().any(|w| {
-                            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-                            matches!(w.as_str(), "that" | "which" | "who" | "whose")
-                                || w.len() > 5
-                                    && w.ends_with("ing")
-                                    && !crate::lexicon::PARTICIPLE_PREPOSITIONS.contains(&w.as_str())
-                        })
+                        let words: Vec<String> = sentence[e..m.start]
+                            .split_whitespace()
+                            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+                            .collect();
+                        let infinitive = words.windows(2).any(|w| {
+                            w[0] == "to"
+                                && !w[1].is_empty()
+                                && !crate::lexicon::determiner(&w[1])
+                                && !w[1].starts_with(|c: char| c.is_ascii_digit())
+                        });
+                        let owned = possessive_next(&sentence[e..])
+                            && words.len() <= 4
+                            && words.last().is_some_and(|w| {
+                                matches!(
+                                    w.as_str(),
+                                    "of" | "to" | "in" | "into" | "on" | "against" | "with" | "the"
+                                )
+                            });
+                        infinitive
+                            || owned
+                            || words.iter().any(|w| {
+                                matches!(w.as_str(), "that" | "which" | "who" | "whose")
+                                    || w.len() > 5
+                                        && w.ends_with("ing")
+                                        && !crate::lexicon::PARTICIPLE_PREPOSITIONS.contains(&w.as_str())
+                            })
                     });
                     if subordinate {
                         continue;
@@ -3497,6 +3566,8 @@ struct Memory<'t> {
     cases: std::cell::OnceCell<WordCases<'t>>,
     /// Surnames of the people named in full so far, with their entries.
     surnames: crate::Map<String, ActorEntry>,
+    /// The organisations named last, an alliance and any (for "the alliance", "the bloc").
+    last_bodies: (Option<ActorEntry>, Option<ActorEntry>),
     /// The last arms deal told (its claim's index), for a later "it also covers …".
     last_deal: Option<usize>,
     /// Its seller's and its buyer's ids, for a delivery told after it.
@@ -3559,6 +3630,15 @@ impl Memory<'_> {
             [a, b] if self.times_named.get(b).is_some_and(|c| c.0 >= 2) => Some((a.as_str(), b.as_str())),
             _ => None,
         }
+    }
+}
+
+/// Whether an actor of `kind` is an organisation (`Some`), and an alliance (`Some(true)`).
+fn body_kind(kind: ActorKind) -> Option<bool> {
+    match kind {
+        ActorKind::Alliance => Some(true),
+        ActorKind::Igo | ActorKind::Grouping => Some(false),
+        _ => None,
     }
 }
 
@@ -7716,5 +7796,53 @@ mod tests {
             ],
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn an_organisation_told_by_its_kind_is_the_one_named_last() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-11-28\n\nLeaders met in Astana for a summit of the Collective Security Treaty Organization. Armenia froze its participation in the alliance in February.\n",
+        ));
+        let armenia = c
+            .iter()
+            .find(|c| c.quote.starts_with("Armenia"))
+            .expect("Armenia's claim");
+        let mut all: Vec<&str> = sides(armenia).0.into_iter().chain(sides(armenia).1).collect();
+        all.sort_unstable();
+        assert_eq!(all, ["ARM", "CSTO"], "{c:?}");
+        // (Not its possessive: "the alliance's charter" is no party.)
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-11-28\n\nArmenia joined the Collective Security Treaty Organization in 1994. Russia signed the alliance's charter in 2002.\n",
+        ));
+        let russia = c
+            .iter()
+            .find(|c| c.quote.starts_with("Russia"))
+            .expect("Russia's claim");
+        assert!(
+            russia
+                .actors
+                .iter()
+                .chain(&russia.recipients)
+                .all(|a| a.text != "the alliance"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn no_second_counterpart_in_an_infinitive_or_a_possessives_phrase() {
+        let x = extractor();
+        for (text, party) in [
+            (
+                "Zelensky urged the European Union to ban all Iranian oil exports.",
+                "EU",
+            ),
+            ("Japan condemned Russia's invasion of Ukraine.", "RUS"),
+        ] {
+            let c = x.extract_sentence(text, Some(PartialDate::parse("2024-11-19").unwrap()));
+            assert_eq!(c.first().map(|c| sides(c).1), Some(vec![party]), "{text}: {c:?}");
+        }
     }
 }
