@@ -1736,8 +1736,20 @@ impl<'kb> Extractor<'kb> {
                 // about that noun, after the clause's verb: "will purchase launchers under a deal
                 // approved by parliament" is a purchase.
                 let reduced_relative = first_end.is_some_and(|e2| e2 <= s) && reduced_relative(sentence, s);
+                // So is an event in a relative clause after it, set off by no comma: "summoned
+                // Ukraine's ambassador over a video in which he appeared to back the rebel
+                // attack".
+                let in_relative = first_end.is_some_and(|e2| {
+                    e2 <= s
+                        && sentence[e2..s]
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .windows(2)
+                            .any(|w| !w[0].ends_with(',') && matches!(w[1], "which" | "who" | "whom" | "whose"))
+                });
                 let w = i32::from(sense.specificity)
-                    - if background || object || purpose || circumstance || reduced_relative || requested {
+                    - if background || object || purpose || circumstance || reduced_relative || requested || in_relative
+                    {
                         6
                     } else if !governing(sense, e) || may_deny && denied(sentence, a, s) {
                         // (Nor is what the clause denies: in "Tehran denied that it had sent
@@ -2090,6 +2102,26 @@ impl<'kb> Extractor<'kb> {
             for m in &in_clause {
                 // (Not a name inside the trigger's own words: "Partner since", a group's name.)
                 if m.start >= ts && m.start < te {
+                    continue;
+                }
+                // (Nor one whose side the subject takes, "cutting ties with Kyiv in solidarity
+                // with Mali", or for whom it acts; nor a state's border that locates something,
+                // "near Tinzaouaten, close to the Algerian border".)
+                let before = sentence[..m.start].to_ascii_lowercase();
+                let cause = m.start >= te
+                    && !recipients.is_empty()
+                    && ["in solidarity with ", "on behalf of "]
+                        .iter()
+                        .any(|p| before.ends_with(p) || before.ends_with(&format!("{p}the ")));
+                let border = m.entry.demonym
+                    && sentence[m.end..]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| matches!(w.trim_end_matches([',', '.']), "border" | "frontier" | "coast"))
+                    && ["near the ", "close to the ", "along the ", "across the ", "at the "]
+                        .iter()
+                        .any(|p| before.ends_with(p));
+                if cause || border {
                     continue;
                 }
                 let pair = (id_of(m), sentence[m.start..m.end].to_string());
@@ -2675,32 +2707,49 @@ impl<'kb> Extractor<'kb> {
             // is China rejecting the Allies; and a denial of what others said its actor did
             // answers them: "Washington and Seoul said that Pyongyang was shipping shells.
             // Both governments denied it."
+            // (Or, past the last event told, the last such claim made against it: not one the
+            // actor did alone, "citing remarks by a Ukrainian official", told in between.)
             if trig.plover == Plover::Reject && !actors.is_empty() && (recipients.is_empty() || all_agents(&recipients))
             {
-                if let Some(Told {
-                    actors: acts,
-                    recipients: recs,
-                    speakers,
-                    ..
-                }) = memory.told.back()
-                {
-                    let on = |side: &Named| actors.iter().any(|a| side.iter().any(|r| r.0 == a.0));
-                    let others = |side: &Named| -> Named {
-                        side.iter()
-                            .filter(|x| !actors.iter().any(|a| a.0 == x.0))
-                            .cloned()
-                            .collect()
-                    };
-                    let answered = [(on(recs), acts), (on(acts) || on(recs), speakers)]
+                let on = |side: &Named| actors.iter().any(|a| side.iter().any(|r| r.0 == a.0));
+                let others = |side: &Named| -> Named {
+                    side.iter()
+                        .filter(|x| !actors.iter().any(|a| a.0 == x.0))
+                        .cloned()
+                        .collect()
+                };
+                let against = |p: Plover| {
+                    matches!(
+                        p,
+                        Plover::Accuse
+                            | Plover::Protest
+                            | Plover::Sanction
+                            | Plover::Coerce
+                            | Plover::Threaten
+                            | Plover::Request
+                            | Plover::Assault
+                    )
+                };
+                let answered = memory
+                    .told
+                    .iter()
+                    .rev()
+                    .enumerate()
+                    .filter(|(i, t)| *i == 0 || against(t.plover))
+                    .filter_map(|(_, t)| {
+                        [
+                            (on(&t.recipients), &t.actors),
+                            (on(&t.actors) || on(&t.recipients), &t.speakers),
+                        ]
                         .into_iter()
                         .filter(|(against, _)| *against)
                         .map(|(_, side)| others(side))
                         .find(|v| !v.is_empty())
-                        .unwrap_or_default();
-                    if !answered.is_empty() {
-                        recipients = answered;
-                        inferred = true;
-                    }
+                    })
+                    .next();
+                if let Some(answered) = answered {
+                    recipients = answered;
+                    inferred = true;
                 }
             }
             // A reaction to a thing told before, named by a definite noun with no party in it, is
@@ -7844,5 +7893,38 @@ mod tests {
             let c = x.extract_sentence(text, Some(PartialDate::parse("2024-11-19").unwrap()));
             assert_eq!(c.first().map(|c| sides(c).1), Some(vec![party]), "{text}: {c:?}");
         }
+    }
+
+    #[test]
+    fn a_rejection_answers_the_last_claim_against_its_actor_past_what_it_did_itself() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-08-06\n\nMali severed diplomatic relations with Ukraine on Sunday. Ukraine sent a delegation to Senegal on Monday. Ukraine's foreign ministry rejected the allegations as baseless.\n",
+        ));
+        let rejection = c.iter().find(|c| c.plover == Plover::Reject).expect("the rejection");
+        assert_eq!(sides(rejection), (vec!["UKR"], vec!["MLI"]), "{c:?}");
+    }
+
+    #[test]
+    fn an_event_in_a_relative_clause_after_the_verb_is_not_the_clauses() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Senegal summoned Ukraine's ambassador over a video in which he appeared to back the rebel attack.",
+            None,
+        );
+        assert_eq!(c.first().map(|c| c.plover), Some(Plover::Accuse), "{c:?}");
+    }
+
+    #[test]
+    fn no_counterpart_whose_side_is_taken_nor_a_border_that_locates() {
+        let x = extractor();
+        let c = x.extract_sentence("Niger cut ties with Kyiv in solidarity with Mali.", None);
+        assert_eq!(c.first().map(|c| sides(c).1), Some(vec!["UKR"]), "{c:?}");
+        let c = x.extract_sentence(
+            "Mali said its army attacked rebels near Tinzaouaten, close to the Algerian border.",
+            None,
+        );
+        assert!(c.iter().all(|c| !sides(c).1.contains(&"DZA")), "{c:?}");
     }
 }
