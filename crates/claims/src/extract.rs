@@ -2348,6 +2348,10 @@ impl<'kb> Extractor<'kb> {
                 Some((named, whole))
             });
             let grouped = group.is_some();
+            // (A group after the verb is its object: "urged both sides to stand down".)
+            let group_object = group
+                .as_ref()
+                .is_some_and(|(_, m)| a + m.start() >= te && sentence[te..a + m.start()].trim().is_empty());
             if let Some((ids, m)) = group {
                 let side = if a + m.start() < ts {
                     &mut actors
@@ -2508,7 +2512,9 @@ impl<'kb> Extractor<'kb> {
                                 }
                             }
                         }
-                        if let Some((state, partners)) = self.described_state(&sentence[a..ts], &actors, memory) {
+                        if let Some((state, partners)) =
+                            self.described_state(&sentence[a..ts], &actors, &Vec::new(), memory)
+                        {
                             if recipients.is_empty() {
                                 recipients = partners;
                             }
@@ -2526,7 +2532,7 @@ impl<'kb> Extractor<'kb> {
             // (Read as a generic agent, "kingdom", where the dictionary has one.)
             if (recipients.is_empty() || all_agents(&recipients)) && !actors.is_empty() {
                 let after = &sentence[te..b];
-                if let Some(((id, text), _)) = self.described_state(after, &Vec::new(), memory) {
+                if let Some(((id, text), _)) = self.described_state(after, &Vec::new(), &actors, memory) {
                     if !actors.iter().any(|x| x.0 == id) {
                         recipients = vec![(id, text)];
                     }
@@ -2849,7 +2855,7 @@ impl<'kb> Extractor<'kb> {
             let joins_no_body = trig.kind == ClaimKind::Accession
                 && (recipients.is_empty() || actors.iter().chain(&recipients).all(|x| self.is_state_or_person(&x.0)));
             if actors.is_empty() && recipients.is_empty()
-                || trig.needs_object && !in_clause.iter().any(|m| m.start >= te)
+                || trig.needs_object && !group_object && !in_clause.iter().any(|m| m.start >= te)
                 || no_attacker
                 || joins_no_body
             {
@@ -3768,8 +3774,15 @@ impl Extractor<'_> {
     /// will receive …"): the one named lately (in `carried`, the text's most named, the last
     /// claim's sides) whose official name has that word, with the others of `carried` as its
     /// partners ("Saudi Arabia and the United States signed … The kingdom …"); `None` where no
-    /// such word is written or not exactly one state fits.
-    fn described_state(&self, head: &str, carried: &Named, memory: &Memory<'_>) -> Option<((String, String), Named)> {
+    /// such word is written or not exactly one state fits. (Not one of `not`: a subject is not
+    /// its own counterpart, "Cambodia cut its ties with the kingdom" is Thailand.)
+    fn described_state(
+        &self,
+        head: &str,
+        carried: &Named,
+        not: &Named,
+        memory: &Memory<'_>,
+    ) -> Option<((String, String), Named)> {
         let k = cues().government.find(head)?;
         let word = k.as_str().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
         let mut pool: Vec<&str> = carried.iter().map(|x| x.0.as_str()).collect();
@@ -3780,9 +3793,11 @@ impl Extractor<'_> {
         let mut fits: Vec<&str> = pool
             .into_iter()
             .filter(|id| {
-                self.kb
-                    .actor(id)
-                    .is_some_and(|x| x.kind == ActorKind::State && governed_as(&x.name, &word))
+                !not.iter().any(|x| x.0 == *id)
+                    && self
+                        .kb
+                        .actor(id)
+                        .is_some_and(|x| x.kind == ActorKind::State && governed_as(&x.name, &word))
             })
             .collect();
         fits.sort_unstable();
@@ -7926,5 +7941,20 @@ mod tests {
             None,
         );
         assert!(c.iter().all(|c| !sides(c).1.contains(&"DZA")), "{c:?}");
+    }
+
+    #[test]
+    fn a_group_right_after_the_verb_is_its_object_and_a_subject_is_not_the_state_it_describes() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2025-07-25\n\nThai and Cambodian troops clashed on Thursday. Malaysia urged both sides to stand down. Cambodia cut its diplomatic ties with the kingdom to the lowest level.\n",
+        ));
+        let urged = c.iter().find(|c| c.quote.starts_with("Malaysia")).expect("the request");
+        let mut to: Vec<&str> = sides(urged).1;
+        to.sort_unstable();
+        assert_eq!((urged.plover, to), (Plover::Request, vec!["KHM", "THA"]), "{c:?}");
+        let cut = c.iter().find(|c| c.quote.starts_with("Cambodia")).expect("the cut");
+        assert_eq!(sides(cut), (vec!["KHM"], vec!["THA"]), "{c:?}");
     }
 }
