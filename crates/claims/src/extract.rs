@@ -295,7 +295,7 @@ fn reduced_relative(sentence: &str, s: usize) -> bool {
 /// days after Russia closed the consulate") is dated that far from the main clause's date (three
 /// days before Friday), when it has no date of its own. `opens` are where the sentence's such
 /// clauses open; `claims` are the sentence's, at `offset`.
-fn counted_back(sentence: &str, offset: usize, opens: &[usize], claims: &mut [Claim]) {
+fn counted_back(sentence: &str, offset: usize, opens: &[usize], dates: &[DateMention], claims: &mut [Claim]) {
     for k in 0..claims.len() {
         let at = claims[k].text_span.0.saturating_sub(offset);
         if claims[k].date.is_some() || !opens.contains(&at) {
@@ -311,11 +311,14 @@ fn counted_back(sentence: &str, offset: usize, opens: &[usize], claims: &mut [Cl
         let Some((n, unit)) = crate::dates::distance_before(sentence, at) else {
             continue;
         };
-        // (The main clause's date: the claim before this one in the sentence.)
+        // (The main clause's date: the claim before this one in the sentence, else the date
+        // the sentence gives before the distance, where the main clause tells no event: "The
+        // flag was raised on Monday, four days after Sweden joined NATO".)
         let main = claims[..k]
             .iter()
             .rev()
-            .find_map(|c| c.date.filter(|_| c.text_span.0 < claims[k].text_span.0));
+            .find_map(|c| c.date.filter(|_| c.text_span.0 < claims[k].text_span.0))
+            .or_else(|| dates.iter().rev().find(|d| d.end <= at).map(|d| d.date));
         if let Some(date) = main.and_then(|d| crate::dates::shifted(d, sign * n, unit)) {
             claims[k].date = Some(date);
         }
@@ -689,10 +692,14 @@ impl<'kb> Extractor<'kb> {
             let (Some(whole), Some(noun)) = (k.get(0), k.get(1)) else {
                 continue;
             };
-            // (Not its possessive, which names what it has: "the alliance's charter".)
-            if found.iter().any(|f| f.start < whole.end() && whole.start() < f.end)
-                || possessive_next(&sentence[whole.end()..])
-            {
+            // (Not its possessive, which names what it has, "the alliance's charter", unless
+            // that is a member: "the alliance's 32nd member".)
+            let owned = possessive_next(&sentence[whole.end()..])
+                && !sentence[whole.end()..]
+                    .split_whitespace()
+                    .take(3)
+                    .any(|w| w.trim_end_matches([',', '.']).starts_with("member"));
+            if found.iter().any(|f| f.start < whole.end() && whole.start() < f.end) || owned {
                 continue;
             }
             let alliance = noun.as_str() == "alliance";
@@ -1141,10 +1148,15 @@ impl<'kb> Extractor<'kb> {
             // (A singular pronoun is a subject of its own too, the sentence's: "…, although it
             // agreed last August …". Not "they", as often someone else: "threatened the Baltic
             // states since they joined".)
-            let pronoun = sentence[we..]
+            // (And so is a state told by a noun: "four days after the country formally became
+            // the alliance's 32nd member".)
+            let rest = sentence[we..].trim_start();
+            let pronoun = rest
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| matches!(w, "it" | "he" | "she"));
+                .is_some_and(|w| matches!(w, "it" | "he" | "she"))
+                || rest.starts_with("the country ")
+                || c.government.find(rest).is_some_and(|g| g.start() == 0);
             let own_subject = first_trigger.is_some_and(|t| {
                 pronoun
                     || mentions
@@ -2131,9 +2143,14 @@ impl<'kb> Extractor<'kb> {
                 }
                 // (A body named as the member's modifier is what it is a member of: "a NATO
                 // member", "EU member states".)
+                // (Or its possessive: "the alliance's 32nd member".)
                 let body_of_member = matches!(trig.kind, ClaimKind::Membership | ClaimKind::Accession)
                     && m.end <= ts
-                    && sentence[m.end..ts].trim().is_empty()
+                    && {
+                        let gap = sentence[m.end..ts].trim();
+                        let owner = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("\u{2019}s"));
+                        gap.is_empty() || owner.is_some_and(|rest| rest.split_whitespace().count() <= 1)
+                    }
                     && self.is_body(&m.entry.acts_for);
                 // (Who acts "together with" the subject is on its side.)
                 let alongside = ["together with ", "along with ", "alongside "]
@@ -3465,7 +3482,7 @@ impl<'kb> Extractor<'kb> {
         }
         out.extend(gapped);
         respectively(sentence, offset, &dates, (out, first_here), &mut memory.last_deal);
-        counted_back(sentence, offset, &subordinate, &mut out[first_here..]);
+        counted_back(sentence, offset, &subordinate, &dates, &mut out[first_here..]);
         self.dated_instruments(article, offset, sentence, &instruments, &dates, first_here, out);
         self.nominal_visits(article, offset, sentence, (&mentions, &places), &dates, first_here, out);
         if let Some(last) = dates.last() {
@@ -7956,5 +7973,36 @@ mod tests {
         assert_eq!((urged.plover, to), (Plover::Request, vec!["KHM", "THA"]), "{c:?}");
         let cut = c.iter().find(|c| c.quote.starts_with("Cambodia")).expect("the cut");
         assert_eq!(sides(cut), (vec!["KHM"], vec!["THA"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_clause_a_distance_after_a_date_with_no_event_is_dated_back_from_it() {
+        let x = extractor();
+        let day = Some(PartialDate::parse("2024-03-11").unwrap());
+        let c = x.extract_sentence(
+            "The flag was raised in Brussels on Monday, four days after Sweden formally joined NATO.",
+            day,
+        );
+        let joined = c
+            .iter()
+            .find(|c| c.mode == ClaimKind::Accession)
+            .expect("the accession");
+        assert_eq!(
+            joined.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-07"),
+            "{c:?}"
+        );
+        // So is one whose subject is "the country", and a body's possessive before "member"
+        // is what it is a member of.
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-03-11\n\nSweden joined NATO last week. The flag was raised in Brussels on Monday, four days after the country became the alliance's 32nd member.\n",
+        ));
+        let member = c.iter().find(|c| c.sentence == 1).expect("the membership");
+        assert_eq!(
+            (sides(member), member.date.map(|d| d.to_string())),
+            ((vec!["SWE"], vec!["NATO"]), Some("2024-03-07".to_string())),
+            "{c:?}"
+        );
     }
 }
