@@ -253,7 +253,7 @@ fn cues() -> &'static Cues {
             )),
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             described_body: re(r"\b[Tt]he (?:[A-Z][A-Za-z]+-led |military |security |defen[cs]e |western |regional |political |economic )?(alliance|bloc|organi[sz]ation|grouping)\b"),
-            relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose)\b"),
+            relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose|where)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
             visit_by: re(r"\b(?:a|an|the|his|her|their) (?:[a-z-]+ ){0,2}(?:visit|trip)(?: to (?:the )?)?"),
             government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|republic)\b"),
@@ -1186,6 +1186,8 @@ impl<'kb> Extractor<'kb> {
         // (The antecedent is a list where the name before the comma ends one: "Mali, Burkina Faso
         // and Niger, which expelled French troops, …".)
         let mut antecedents: Vec<(usize, Vec<&ActorMention>)> = Vec::new();
+        // (And those whose antecedent names no one: a thing, maybe the event told before it.)
+        let mut unnamed_antecedents: Vec<usize> = Vec::new();
         // (The main clause resumed after it, by its start, with the antecedent for its subject.)
         let mut resumed: Vec<(usize, Vec<&ActorMention>)> = Vec::new();
         // (Clauses that keep their dates to themselves: relative clauses, and the clauses split
@@ -1214,6 +1216,14 @@ impl<'kb> Extractor<'kb> {
                 .map(|i| list_ending_at(sentence, &mentions, i));
             if let Some(list) = &antecedent {
                 antecedents.push((p, list.clone()));
+            } else if triggers.iter().any(|&(_, e, _)| {
+                // (An event's word a few words before, nobody named between: "a deal signed
+                // in Cairo in August 2020, which …"; not "the M23 rebels, which …".)
+                e <= p
+                    && sentence[e..p].split_whitespace().count() <= 6
+                    && !mentions.iter().any(|m| m.start >= e && m.end <= p)
+            }) {
+                unnamed_antecedents.push(p);
             }
             // A relative clause is short: its end is one of the next few commas.
             let after: Vec<usize> = commas.iter().copied().filter(|&k| k > p && k < end).take(4).collect();
@@ -2469,6 +2479,20 @@ impl<'kb> Extractor<'kb> {
                 for x in antecedent.iter().flatten().rev() {
                     if !actors.iter().chain(&recipients).any(|y| y.0 == x.0) {
                         recipients.insert(0, x.clone());
+                    }
+                }
+                // (An antecedent that names no one, right after the sentence's last event, is
+                // that event, and its parties the counterparts: "… in a deal signed in Cairo
+                // in August 2020, which Turkey rejected".)
+                if recipients.is_empty() && unnamed_antecedents.contains(&a) {
+                    if let Some(last) = out[first_here..].last() {
+                        recipients = last
+                            .actors
+                            .iter()
+                            .chain(&last.recipients)
+                            .filter(|x| !actors.iter().any(|y| y.0 == x.id))
+                            .map(|x| (x.id.clone(), String::new()))
+                            .collect();
                     }
                 }
             }
@@ -8004,5 +8028,33 @@ mod tests {
             ((vec!["SWE"], vec!["NATO"]), Some("2024-03-07".to_string())),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_relative_clause_about_the_event_before_it_has_that_events_parties_for_counterparts() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Greece and Egypt signed a maritime deal in Cairo in August 2020, which Turkey rejected at the time.",
+            None,
+        );
+        let rejection = c.iter().find(|c| c.plover == Plover::Reject).expect("the rejection");
+        let mut to = sides(rejection).1;
+        to.sort_unstable();
+        assert_eq!((sides(rejection).0, to), (vec!["TUR"], vec!["EGY", "GRC"]), "{c:?}");
+        // (Not a thing named before it: "the M23 rebels, which it says are backed by Rwanda".)
+        let c = x.extract_sentence(
+            "Kinshasa accuses the peacekeepers of failing to protect civilians from the M23 rebels, which it says are backed by neighbouring Rwanda.",
+            None,
+        );
+        assert!(
+            c.iter().all(|c| !(sides(c).0 == ["RWA"] && sides(c).1.contains(&"UN"))),
+            "{c:?}"
+        );
+        // A relative clause of place keeps its dates to itself.
+        let c = x.extract_sentence(
+            "Athens and Cairo would hold more joint naval drills in the eastern Mediterranean, where their forces have trained together since 2015.",
+            None,
+        );
+        assert_eq!(c.first().map(|c| c.date), Some(None), "{c:?}");
     }
 }
