@@ -699,7 +699,15 @@ impl<'kb> Extractor<'kb> {
                     .split_whitespace()
                     .take(3)
                     .any(|w| w.trim_end_matches([',', '.']).starts_with("member"));
-            if found.iter().any(|f| f.start < whole.end() && whole.start() < f.end) || owned {
+            // (A name in its "-led" is its leader, not a party of its own: "the Moscow-led
+            // bloc" is the bloc.)
+            let led = whole.as_str().contains("-led ");
+            let inside = |f: &ActorMention| f.start < whole.end() && whole.start() < f.end;
+            if found
+                .iter()
+                .any(|f| inside(f) && !(led && f.start >= whole.start() && f.end <= whole.end()))
+                || owned
+            {
                 continue;
             }
             let alliance = noun.as_str() == "alliance";
@@ -717,6 +725,11 @@ impl<'kb> Extractor<'kb> {
                 }
             };
             if let Some(entry) = before.or_else(remembered) {
+                // (Its leader is still named: the text is about it as much as before.)
+                for f in found.iter().filter(|f| inside(f)) {
+                    memory.named(&f.entry.acts_for);
+                }
+                found.retain(|f| !inside(f));
                 let at = found.partition_point(|f| f.start < whole.start());
                 found.insert(
                     at,
@@ -7934,6 +7947,17 @@ mod tests {
                 .all(|a| a.text != "the alliance"),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_bloc_led_by_a_state_is_the_bloc() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-11-28\n\nThe Collective Security Treaty Organization met in Astana. The Moscow-led bloc sent troops to Kazakhstan in January 2022.\n",
+        ));
+        let sent = c.iter().find(|c| c.sentence == 1).expect("the deployment");
+        assert_eq!(sides(sent), (vec!["CSTO"], vec!["KAZ"]), "{c:?}");
     }
 
     #[test]
