@@ -1760,7 +1760,14 @@ impl<'kb> Extractor<'kb> {
                         .any(|&(_, we)| {
                             let gerund = sentence[we..s].trim().is_empty()
                                 && sentence[s..].split(' ').next().is_some_and(|x| x.ends_with("ing"));
+                            // (A subject the dictionaries do not know is one too: "since
+                            // Muizzu took office".)
+                            let unknown_name = sentence[we..s]
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|w| w.starts_with(char::is_uppercase) && !crate::dates::calendar_word(w));
                             gerund
+                                || unknown_name
                                 || mentions[mentions.partition_point(|m| m.start < we)..]
                                     .iter()
                                     .take_while(|m| m.end <= s)
@@ -8080,5 +8087,15 @@ mod tests {
             None,
         );
         assert_eq!(c.first().map(|c| c.date), Some(None), "{c:?}");
+    }
+
+    #[test]
+    fn an_adverbial_clause_whose_subject_no_dictionary_knows_is_circumstance() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "The minister was in New Delhi for talks with his Indian counterpart, the first such visit since Muizzu took office.",
+            None,
+        );
+        assert_eq!(c.first().map(|c| c.mode), Some(ClaimKind::Visit), "{c:?}");
     }
 }
