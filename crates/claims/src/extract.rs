@@ -8098,4 +8098,19 @@ mod tests {
         );
         assert_eq!(c.first().map(|c| c.mode), Some(ClaimKind::Visit), "{c:?}");
     }
+
+    #[test]
+    fn establishing_that_something_is_so_founds_nothing() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Investigators in Poland have established that the fire was ordered by Russian services.",
+            None,
+        );
+        assert!(c.iter().all(|c| c.mode != ClaimKind::Establishment), "{c:?}");
+        let c = x.extract_sentence(
+            "Japan and the Philippines established diplomatic relations in 1956.",
+            None,
+        );
+        assert_eq!(c.first().map(|c| c.mode), Some(ClaimKind::Establishment), "{c:?}");
+    }
 }

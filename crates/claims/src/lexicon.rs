@@ -2388,6 +2388,16 @@ impl Triggers {
         let trig = &self.table[t];
         let own = trig.sense;
         let best_pattern = || self.best_pattern(t, &sentence[a..ts], &sentence[te..b]);
+        // Establishing that something is so is finding it, not founding anything:
+        // "investigators had established that the blaze was ordered by Russian services".
+        if own.kind == ClaimKind::Establishment
+            && matches!(
+                word(sentence[te..b].split_whitespace().next().unwrap_or("")).as_ref(),
+                "that" | "whether" | "how" | "why" | "who"
+            )
+        {
+            return None;
+        }
         if t < self.builtin {
             // entente's own material-cooperation words (delivered, sent, shipped, deployed…) take
             // a more specific type where the dictionary's patterns give one ("sent … humanitarian
