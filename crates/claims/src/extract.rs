@@ -1785,9 +1785,8 @@ impl<'kb> Extractor<'kb> {
                     e2 <= s
                         && sentence[e2..s]
                             .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .windows(2)
-                            .any(|w| !w[0].ends_with(',') && matches!(w[1], "which" | "who" | "whom" | "whose"))
+                            .scan("", |prev, w| Some((std::mem::replace(prev, w), w)))
+                            .any(|(p, w)| !p.ends_with(',') && matches!(w, "which" | "who" | "whom" | "whose"))
                 });
                 let w = i32::from(sense.specificity)
                     - if background || object || purpose || circumstance || reduced_relative || requested || in_relative
@@ -2149,7 +2148,9 @@ impl<'kb> Extractor<'kb> {
                 // (Nor one whose side the subject takes, "cutting ties with Kyiv in solidarity
                 // with Mali", or for whom it acts; nor a state's border that locates something,
                 // "near Tinzaouaten, close to the Algerian border".)
-                let before = sentence[..m.start].to_ascii_lowercase();
+                // (The few words before it, lower-cased.)
+                let from = sentence[..m.start].char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+                let before = sentence[from..m.start].to_ascii_lowercase();
                 let cause = m.start >= te
                     && !recipients.is_empty()
                     && ["in solidarity with ", "on behalf of "]
@@ -2774,8 +2775,9 @@ impl<'kb> Extractor<'kb> {
             // is China rejecting the Allies; and a denial of what others said its actor did
             // answers them: "Washington and Seoul said that Pyongyang was shipping shells.
             // Both governments denied it."
-            // (Or, past the last event told, the last such claim made against it: not one the
-            // actor did alone, "citing remarks by a Ukrainian official", told in between.)
+            // (Or, past the last event told, the last such claim made against it — of PLOVER's
+            // conflict classes —: not one the actor did alone, "citing remarks by a Ukrainian
+            // official", told in between.)
             if trig.plover == Plover::Reject && !actors.is_empty() && (recipients.is_empty() || all_agents(&recipients))
             {
                 let on = |side: &Named| actors.iter().any(|a| side.iter().any(|r| r.0 == a.0));
@@ -2785,24 +2787,12 @@ impl<'kb> Extractor<'kb> {
                         .cloned()
                         .collect()
                 };
-                let against = |p: Plover| {
-                    matches!(
-                        p,
-                        Plover::Accuse
-                            | Plover::Protest
-                            | Plover::Sanction
-                            | Plover::Coerce
-                            | Plover::Threaten
-                            | Plover::Request
-                            | Plover::Assault
-                    )
-                };
                 let answered = memory
                     .told
                     .iter()
                     .rev()
                     .enumerate()
-                    .filter(|(i, t)| *i == 0 || against(t.plover))
+                    .filter(|(i, t)| *i == 0 || t.plover.quad_class() >= 3)
                     .filter_map(|(_, t)| {
                         [
                             (on(&t.recipients), &t.actors),
