@@ -1778,6 +1778,18 @@ impl<'kb> Extractor<'kb> {
                 // about that noun, after the clause's verb: "will purchase launchers under a deal
                 // approved by parliament" is a purchase.
                 let reduced_relative = first_end.is_some_and(|e2| e2 <= s) && reduced_relative(sentence, s);
+                // A verb whose means is told after it by a gerund that tells an event gives way
+                // to that event: "retaliated by expelling two diplomats" is an expulsion,
+                // "marked the anniversary by signing a pact" a signing.
+                let by_means = clause_triggers.iter().any(|(s2, _, _, _)| {
+                    *s2 > e
+                        && sentence[e..*s2].ends_with(" by ")
+                        && sentence[e..*s2].split_whitespace().count() <= 6
+                        && sentence[*s2..]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.ends_with("ing"))
+                });
                 // So is an event in a relative clause after it, set off by no comma: "summoned
                 // Ukraine's ambassador over a video in which he appeared to back the rebel
                 // attack".
@@ -1789,7 +1801,14 @@ impl<'kb> Extractor<'kb> {
                             .any(|(p, w)| !p.ends_with(',') && matches!(w, "which" | "who" | "whom" | "whose"))
                 });
                 let w = i32::from(sense.specificity)
-                    - if background || object || purpose || circumstance || reduced_relative || requested || in_relative
+                    - if background
+                        || object
+                        || purpose
+                        || circumstance
+                        || reduced_relative
+                        || requested
+                        || in_relative
+                        || by_means
                     {
                         6
                     } else if !governing(sense, e) || may_deny && denied(sentence, a, s) {
@@ -2048,6 +2067,14 @@ impl<'kb> Extractor<'kb> {
             };
             let by = sentence[te..b]
                 .find(" by ")
+                // (Not a means, the gerund of an event after "by": "retaliated by expelling two
+                // Polish diplomats"; "backed by neighbouring Rwanda" has its agent.)
+                .filter(|&k| {
+                    let at = te + k + 4;
+                    !triggers
+                        .iter()
+                        .any(|&(s2, e2, _)| s2 == at && sentence[s2..e2].ends_with("ing"))
+                })
                 .filter(|&k| {
                     // (Further from the verb, the agent is what "by" names: not the names in
                     // "made possible by a thaw between Seoul and Tokyo".)
@@ -8102,5 +8129,19 @@ mod tests {
             None,
         );
         assert_eq!(c.first().map(|c| c.mode), Some(ClaimKind::Establishment), "{c:?}");
+    }
+
+    #[test]
+    fn a_verb_whose_means_is_an_event_told_by_a_gerund_gives_way_to_it() {
+        let x = extractor();
+        let c = x.extract_sentence("Russia retaliated by expelling two Polish diplomats.", None);
+        assert_eq!(
+            c.first().map(|c| (c.plover, sides(c))),
+            Some((Plover::Sanction, (vec!["RUS"], vec!["POL"]))),
+            "{c:?}"
+        );
+        // ("By" and an adjective in -ing still names the agent.)
+        let c = x.extract_sentence("The rebels are backed by neighbouring Rwanda, Kinshasa says.", None);
+        assert!(c.iter().all(|c| sides(c).0 == ["RWA"]), "{c:?}");
     }
 }
