@@ -1986,6 +1986,16 @@ impl<'kb> Extractor<'kb> {
                 trig.kind = ClaimKind::ArmsDeal;
             }
             if trig.cue == Cue::Arrival {
+                // (Arriving to come is told of a place named right after it: "is due in Cairo",
+                // not "deliveries are due in 2027".)
+                let to_come = sentence[ts..te].ends_with(" in");
+                let place_next = places
+                    .iter()
+                    .chain(mentions.iter().filter(|m| m.entry.kind == ActorKind::State))
+                    .any(|m| sentence.get(te..m.start).is_some_and(|g| g.trim().is_empty()));
+                if to_come && !place_next {
+                    continue;
+                }
                 let subject: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= a && m.end <= ts).collect();
                 let goods = !self.lexicon.systems(&sentence[a..ts]).is_empty()
                     || !counted_items(&sentence[a..ts], a, &dates, &[]).is_empty()
@@ -8143,5 +8153,21 @@ mod tests {
         // ("By" and an adjective in -ing still names the agent.)
         let c = x.extract_sentence("The rebels are backed by neighbouring Rwanda, Kinshasa says.", None);
         assert!(c.iter().all(|c| sides(c).0 == ["RWA"]), "{c:?}");
+    }
+
+    #[test]
+    fn someone_due_in_a_capital_visits_its_state_and_goods_due_in_a_year_are_no_event() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Greek Defence Minister Nikos Dendias is due in Cairo next month, his ministry said.",
+            Some(PartialDate::parse("2025-05-08").unwrap()),
+        );
+        assert_eq!(
+            c.first().map(|c| (c.mode, sides(c), c.modality)),
+            Some((ClaimKind::Visit, (vec!["GRC"], vec!["EGY"]), Modality::Future)),
+            "{c:?}"
+        );
+        let c = x.extract_sentence("More deliveries are due in 2027.", None);
+        assert!(c.is_empty(), "{c:?}");
     }
 }

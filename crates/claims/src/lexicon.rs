@@ -1242,6 +1242,9 @@ pub fn triggers() -> Vec<Trigger> {
         t!("deliver", Delivery, Cooperate, Some("062"), 7),
         t!("delivers", Delivery, Cooperate, Some("062"), 7),
         t!("arrived", Delivery, Cooperate, Some("062"), 5, cue Arrival),
+        // Arriving to come, somewhere named right after ("is due in Cairo next month").
+        t!("due in", Delivery, Cooperate, Some("062"), 4, cue Arrival),
+        t!("expected in", Delivery, Cooperate, Some("062"), 4, cue Arrival),
         t!("arrive", Delivery, Cooperate, Some("062"), 5, cue Arrival),
         t!("arrives", Delivery, Cooperate, Some("062"), 5, cue Arrival),
         // (Landing somewhere is arriving there; "landed a contract" is not.)
