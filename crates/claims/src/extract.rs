@@ -1662,6 +1662,11 @@ impl<'kb> Extractor<'kb> {
             if let Some(&(ts, _, _, _)) = retold {
                 clause_triggers.retain(|x| x.0 != ts);
             }
+            // So is one named after a preposition of time ("Speaking to reporters after the
+            // summit, …", "during the visit").
+            clause_triggers.retain(|&(ts, te, _, _)| {
+                !retold_after(sentence, (ts, te), |t| memory.told_thing(t, |_| false).is_some())
+            });
             // A nominal trigger inside a prepositional phrase ("in the wake of the invasion",
             // "since the summit") is background, not the clause's event.
             let weight = |s: usize, e: usize, sense: &Sense, after_name: bool| -> (i32, i32) {
@@ -2940,6 +2945,33 @@ impl<'kb> Extractor<'kb> {
             // (One joins an alliance, a centre, a programme: "joined Biden and Johnson by video
             // link" is joining people, "joined a scaled-down session" joins nobody; neither is an
             // accession.)
+            // (Joining others "for" a meeting is meeting them, at their body's meeting where one
+            // is named after it: "Putin joined the leaders of Belarus and Kazakhstan for a summit
+            // of the Collective Security Treaty Organization".)
+            let meeting = clause_triggers
+                .iter()
+                .find(|(s2, _, x, _)| *s2 > te && x.kind == ClaimKind::Summit && sentence[te..*s2].contains(" for "))
+                .map(|x| x.1)
+                .filter(|_| {
+                    trig.kind == ClaimKind::Accession && recipients.iter().all(|x| self.is_state_or_person(&x.0))
+                });
+            if let Some(me) = meeting.filter(|_| !recipients.is_empty()) {
+                let body: Named = in_clause
+                    .iter()
+                    .filter(|m| m.start >= me && m.entry.agent.is_none() && self.is_body(&m.entry.acts_for))
+                    .take(1)
+                    .map(|m| (id_of(m), sentence[m.start..m.end].to_string()))
+                    .collect();
+                actors.append(&mut recipients);
+                dedupe(&mut actors);
+                (trig.kind, trig.cameo) = if body.is_empty() {
+                    (ClaimKind::Summit, Some("040"))
+                } else {
+                    (ClaimKind::Attendance, Some("043"))
+                };
+                trig.plover = Plover::Consult;
+                recipients = body;
+            }
             let joins_no_body = trig.kind == ClaimKind::Accession
                 && (recipients.is_empty() || actors.iter().chain(&recipients).all(|x| self.is_state_or_person(&x.0)));
             if actors.is_empty() && recipients.is_empty()
@@ -4174,6 +4206,31 @@ fn retold_subject(
     }
     let phrase = format!("the {}", &sentence[rest..te]);
     crate::lexicon::definite_thing(&phrase).is_some_and(|t| t.end + rest == te + 4 && told(t))
+}
+
+/// Whether the noun at `ts..te` names a thing told before after a preposition of time and its
+/// article: "after the summit", "during the visit" (`told` says whether a thing was told).
+fn retold_after(sentence: &str, (ts, te): (usize, usize), told: impl Fn(crate::lexicon::Thing<'_>) -> bool) -> bool {
+    // (Its last twenty characters, lower-cased.)
+    let from = sentence[..ts].char_indices().rev().nth(19).map_or(0, |(i, _)| i);
+    let before = sentence[from..ts].to_ascii_lowercase();
+    let timed = [
+        "after the ",
+        "before the ",
+        "during the ",
+        "following the ",
+        "since the ",
+    ]
+    .iter()
+    .any(|p| {
+        before.ends_with(p)
+            && (from + before.len() == p.len() || before[..before.len() - p.len()].ends_with([' ', ',']))
+    });
+    if !timed {
+        return false;
+    }
+    let phrase = format!("the {}", &sentence[ts..te]);
+    crate::lexicon::definite_thing(&phrase).is_some_and(|t| t.end == te - ts + 4 && told(t))
 }
 
 /// Whether the clause from byte `a` states its event at `ts` only as a condition, a question
@@ -8169,5 +8226,26 @@ mod tests {
         );
         let c = x.extract_sentence("More deliveries are due in 2027.", None);
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn joining_others_for_a_meeting_is_meeting_them_and_a_meeting_told_before_is_not_told_again() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-11-28\n\nPutin joined the leaders of Belarus, Kazakhstan, Kyrgyzstan and Tajikistan for a summit of the Collective Security Treaty Organization. Speaking to reporters after the summit, Putin said the bloc would grow.\n",
+        ));
+        let mut all: Vec<&str> = sides(&c[0]).0;
+        all.sort_unstable();
+        assert_eq!(
+            (c[0].mode, all, sides(&c[0]).1),
+            (
+                ClaimKind::Attendance,
+                vec!["BLR", "KAZ", "KGZ", "RUS", "TJK"],
+                vec!["CSTO"]
+            ),
+            "{c:?}"
+        );
+        assert!(c.iter().all(|c| c.sentence == 0), "{c:?}");
     }
 }
