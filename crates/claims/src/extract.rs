@@ -1529,7 +1529,12 @@ impl<'kb> Extractor<'kb> {
                         || !clause_systems().is_empty()
                         || sentence[a..b]
                             .split(|c: char| !c.is_alphanumeric() && c != '-')
-                            .any(|w| crate::lexicon::weapon_word(&w.to_ascii_lowercase()))
+                            .any(|w| {
+                                let w = w.to_ascii_lowercase();
+                                // (Or arms by their general names: "an arms sale", "weapons".)
+                                crate::lexicon::weapon_word(&w)
+                                    || matches!(w.as_str(), "arms" | "weapons" | "weaponry" | "armaments" | "munitions")
+                            })
                 })
             };
             // A clause that says what a thing told before is ("It is the fourth arms contract with
@@ -7943,6 +7948,7 @@ mod tests {
         for text in [
             "Indian missiles hit six sites in Pakistan on Tuesday.",
             "India launched drones at Pakistan on Tuesday.",
+            "India had launched more than 400 drones at Pakistan overnight.",
         ] {
             let c = x.extract_sentence(text, None);
             assert_eq!(
@@ -8247,5 +8253,16 @@ mod tests {
             "{c:?}"
         );
         assert!(c.iter().all(|c| c.sentence == 0), "{c:?}");
+    }
+
+    #[test]
+    fn arms_named_by_their_general_name_make_a_sale_an_arms_deal() {
+        let x = extractor();
+        let c = x.extract_sentence("Washington approved an arms sale to Taiwan.", None);
+        assert_eq!(
+            c.first().map(|c| (c.mode, sides(c))),
+            Some((ClaimKind::ArmsDeal, (vec!["USA"], vec!["TWN"]))),
+            "{c:?}"
+        );
     }
 }

@@ -2518,12 +2518,18 @@ impl Triggers {
         // Weapons launched "at" or "on" a target are an attack with them, as the LAUNCH block
         // codes weapons launched "from" somewhere (194, "fight with artillery and tanks"):
         // "launched more than 400 drones at Ukrainian cities".
+        // (The object to the preposition, a few words: "more than 400 drones at …".)
         if trig.lemma == Some("launch") && best_pattern().is_none() {
-            let rest = &sentence[te..b];
-            let object = noun_phrase(rest, OBJECT_WORDS);
-            let then = word(rest[object.len()..].split_whitespace().next().unwrap_or(""));
-            let armed = object.split_whitespace().any(|w| weapon_word(&word(w)));
-            if armed && matches!(then.as_ref(), "at" | "on" | "against" | "into" | "toward" | "towards") {
+            let words: Vec<_> = sentence[te..b]
+                .split_whitespace()
+                .take(OBJECT_WORDS + 2)
+                .map(word)
+                .collect();
+            let at = words
+                .iter()
+                .position(|w| matches!(w.as_ref(), "at" | "on" | "against" | "into" | "toward" | "towards"));
+            let armed = at.is_some_and(|k| words[..k].iter().any(|w| weapon_word(w)));
+            if armed {
                 return Some(Sense {
                     kind: kind_of_cameo("194"),
                     plover: Plover::Assault,
