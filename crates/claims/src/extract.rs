@@ -1532,8 +1532,7 @@ impl<'kb> Extractor<'kb> {
                             .any(|w| {
                                 let w = w.to_ascii_lowercase();
                                 // (Or arms by their general names: "an arms sale", "weapons".)
-                                crate::lexicon::weapon_word(&w)
-                                    || matches!(w.as_str(), "arms" | "weapons" | "weaponry" | "armaments" | "munitions")
+                                crate::lexicon::weapon_word(&w) || crate::lexicon::general_arms_word(&w)
                             })
                 })
             };
@@ -1791,14 +1790,12 @@ impl<'kb> Extractor<'kb> {
                 // A verb whose means is told after it by a gerund that tells an event gives way
                 // to that event: "retaliated by expelling two diplomats" is an expulsion,
                 // "marked the anniversary by signing a pact" a signing.
-                let by_means = clause_triggers.iter().any(|(s2, _, _, _)| {
-                    *s2 > e
-                        && sentence[e..*s2].ends_with(" by ")
-                        && sentence[e..*s2].split_whitespace().count() <= 6
-                        && sentence[*s2..]
-                            .split_whitespace()
-                            .next()
-                            .is_some_and(|w| w.ends_with("ing"))
+                // (The gerund is the event's word itself, as for "by" above.)
+                let by_means = clause_triggers.iter().any(|&(s2, e2, _, _)| {
+                    s2 > e
+                        && sentence[e..s2].ends_with(" by ")
+                        && sentence[e..s2].split_whitespace().count() <= 6
+                        && sentence[s2..e2].ends_with("ing")
                 });
                 // So is an event in a relative clause after it, set off by no comma: "summoned
                 // Ukraine's ambassador over a video in which he appeared to back the rebel
@@ -2195,9 +2192,7 @@ impl<'kb> Extractor<'kb> {
                 // (Nor one whose side the subject takes, "cutting ties with Kyiv in solidarity
                 // with Mali", or for whom it acts; nor a state's border that locates something,
                 // "near Tinzaouaten, close to the Algerian border".)
-                // (The few words before it, lower-cased.)
-                let from = sentence[..m.start].char_indices().rev().nth(24).map_or(0, |(i, _)| i);
-                let before = sentence[from..m.start].to_ascii_lowercase();
+                let before = lower_tail(&sentence[..m.start], 25);
                 let cause = m.start >= te
                     && !recipients.is_empty()
                     && ["in solidarity with ", "on behalf of "]
@@ -2621,9 +2616,7 @@ impl<'kb> Extractor<'kb> {
                                 }
                             }
                         }
-                        if let Some((state, partners)) =
-                            self.described_state(&sentence[a..ts], &actors, &Vec::new(), memory)
-                        {
+                        if let Some((state, partners)) = self.described_state(&sentence[a..ts], &actors, &[], memory) {
                             if recipients.is_empty() {
                                 recipients = partners;
                             }
@@ -2641,7 +2634,7 @@ impl<'kb> Extractor<'kb> {
             // (Read as a generic agent, "kingdom", where the dictionary has one.)
             if (recipients.is_empty() || all_agents(&recipients)) && !actors.is_empty() {
                 let after = &sentence[te..b];
-                if let Some(((id, text), _)) = self.described_state(after, &Vec::new(), &actors, memory) {
+                if let Some(((id, text), _)) = self.described_state(after, &[], &actors, memory) {
                     if !actors.iter().any(|x| x.0 == id) {
                         recipients = vec![(id, text)];
                     }
@@ -3904,8 +3897,8 @@ impl Extractor<'_> {
     fn described_state(
         &self,
         head: &str,
-        carried: &Named,
-        not: &Named,
+        carried: &[(String, String)],
+        not: &[(String, String)],
         memory: &Memory<'_>,
     ) -> Option<((String, String), Named)> {
         let k = cues().government.find(head)?;
@@ -4213,12 +4206,17 @@ fn retold_subject(
     crate::lexicon::definite_thing(&phrase).is_some_and(|t| t.end + rest == te + 4 && told(t))
 }
 
+/// The last `n` characters of `text`, lower-cased: the few words before a place in a sentence,
+/// read without copying all that comes before them.
+fn lower_tail(text: &str, n: usize) -> String {
+    let from = text.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    text[from..].to_ascii_lowercase()
+}
+
 /// Whether the noun at `ts..te` names a thing told before after a preposition of time and its
 /// article: "after the summit", "during the visit" (`told` says whether a thing was told).
 fn retold_after(sentence: &str, (ts, te): (usize, usize), told: impl Fn(crate::lexicon::Thing<'_>) -> bool) -> bool {
-    // (Its last twenty characters, lower-cased.)
-    let from = sentence[..ts].char_indices().rev().nth(19).map_or(0, |(i, _)| i);
-    let before = sentence[from..ts].to_ascii_lowercase();
+    let before = lower_tail(&sentence[..ts], 20);
     let timed = [
         "after the ",
         "before the ",
@@ -4227,10 +4225,7 @@ fn retold_after(sentence: &str, (ts, te): (usize, usize), told: impl Fn(crate::l
         "since the ",
     ]
     .iter()
-    .any(|p| {
-        before.ends_with(p)
-            && (from + before.len() == p.len() || before[..before.len() - p.len()].ends_with([' ', ',']))
-    });
+    .any(|p| before.ends_with(p) && (ts == p.len() || before[..before.len() - p.len()].ends_with([' ', ','])));
     if !timed {
         return false;
     }

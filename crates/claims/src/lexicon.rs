@@ -1952,6 +1952,15 @@ pub fn weapon_word(word: &str) -> bool {
     set.contains(word)
 }
 
+/// Whether `word` (lower case) names arms in general rather than a kind of weapon: "arms",
+/// "weapons", "weaponry", "armaments", "munitions" (goods to sell or send, not what strikes).
+pub fn general_arms_word(word: &str) -> bool {
+    matches!(
+        word,
+        "arms" | "weapon" | "weapons" | "weaponry" | "armaments" | "munitions"
+    )
+}
+
 /// Whether a noun phrase names people who represent a state: an envoy, a delegation, a leader
 /// or minister ("the Somali president", "his counterpart").
 fn names_people(phrase: &str) -> bool {
@@ -2456,7 +2465,7 @@ impl Triggers {
         let weapons_do_it = own.plover == Plover::Assault
             && last_before
                 .as_deref()
-                .is_some_and(|w| w.ends_with('s') && weapon_word(w) && !matches!(w, "arms" | "weapons"));
+                .is_some_and(|w| w.ends_with('s') && weapon_word(w) && !general_arms_word(w));
         if trig.bare && !after_name && !weapons_do_it && !last_before.as_deref().is_some_and(before_a_verb) {
             return None;
         }
