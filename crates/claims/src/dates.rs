@@ -121,6 +121,14 @@ pub fn distance_before(text: &str, k: usize) -> Option<(i64, &str)> {
     Some((number_word(words.next()?)?, unit))
 }
 
+/// Whether a lower-case word is a unit of time a distance counts ("days", "year", "hours").
+pub fn time_unit(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('s'),
+        "hour" | "day" | "week" | "month" | "year" | "decade"
+    )
+}
+
 /// `base` moved by `n` days, weeks, months or years (`unit`, singular or plural), at the
 /// precision the unit allows: days and weeks need a day to start from.
 pub fn shifted(base: PartialDate, n: i64, unit: &str) -> Option<PartialDate> {

@@ -256,9 +256,9 @@ fn cues() -> &'static Cues {
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose|where)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
             visit_by: re(r"\b(?:a|an|the|his|her|their) (?:[a-z-]+ ){0,2}(?:visit|trip)(?: to (?:the )?)?"),
-            government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|republic)\b"),
+            government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|islamic republic|republic)\b"),
             both_sides: re(&format!(r"(?i)\b(?:(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:{PARTIES})\b|(the two|the three|the four|the five)\s+(?:also|met|agreed|signed|held|have|had|are|were|will|would)\b)")),
-            plural_subject: re(&format!(r"(?i)^(?:(?:and|but|then) )?(?:they|the (?:{PARTIES}))\b")),
+            plural_subject: re(&format!(r"(?i)^(?:(?:and|but|then) )?(?:they|the (?:two |three |four )?(?:{PARTIES}))\b")),
             participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted|flown|shown|known|grown|thrown|drawn|sworn|torn|borne|begun|sunk|overseen|undertaken|forbidden)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
@@ -686,6 +686,11 @@ impl<'kb> Extractor<'kb> {
         // A name inside the name of a sea or strait is no party: "the Sea of Japan", "the Gulf
         // of Aden", "the South China Sea", "the Taiwan Strait".
         found.retain(|m| !in_a_water_name(sentence, m.start, m.end));
+        // A word of a state's form of government is no generic agent of its own: "Islamic" in
+        // "the Islamic Republic" is the state (see [`Extractor::described_state`]).
+        for g in c.government.find_iter(sentence) {
+            found.retain(|m| m.entry.agent.is_none() || m.end <= g.start() || m.start >= g.end());
+        }
         // An organisation told by its kind ("the alliance", "the bloc", "the Moscow-led
         // organisation") is the one named last, here or before: an alliance for "alliance".
         for k in c.described_body.captures_iter(sentence) {
@@ -1003,17 +1008,40 @@ impl<'kb> Extractor<'kb> {
         // opens the main clause: in "After the Turkish military test-fired the system, the
         // Trump administration went further", the test is Turkey's alone, and the main clause's
         // subject is the sentence's.
-        if let Some(m) = c.adverbial.find(sentence).filter(|m| m.start() == 0) {
-            if let Some(&comma) = commas.iter().find(|&&k| k > m.end()) {
-                let verb = triggers
+        // (After a measure of time too: "Four days after Russian troops crossed the border,
+        // Ankara closed the straits". Its main clause may open after a phrase of its own, and
+        // with its parties unnamed: "When Erdogan visited Kyiv in February, days before the
+        // invasion, the two presidents signed …".)
+        let opening_adverbial = c.adverbial.find(sentence).filter(|m| {
+            let before: Vec<&str> = sentence[..m.start()].split_whitespace().collect();
+            before.len() <= 3
+                && before.last().is_none_or(|w| {
+                    let w = w.to_ascii_lowercase();
+                    crate::dates::time_unit(&w) || matches!(w.as_str(), "shortly" | "soon" | "just" | "long" | "right")
+                })
+        });
+        if let Some(m) = opening_adverbial {
+            let verb_before = |comma: usize| {
+                triggers
                     .iter()
-                    .any(|&(s, e, _)| s > m.end() && e <= comma && c.past_form(&sentence[s..e].to_ascii_lowercase()));
-                let opens_with_name = word_spans(&sentence[comma + 2..]).take(4).any(|(k, _)| {
+                    .any(|&(s, e, _)| s > m.end() && e <= comma && c.past_form(&sentence[s..e].to_ascii_lowercase()))
+            };
+            let opens_with_subject = |comma: usize| {
+                let rest = &sentence[comma + 2..];
+                let first = rest.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+                word_spans(rest).take(4).any(|(k, _)| {
                     mentions
                         .iter()
                         .any(|n| n.start == comma + 2 + k && n.entry.agent.is_none())
-                });
-                if verb && opens_with_name {
+                }) || crate::lexicon::subject_pronoun(&first)
+                    || first == "both"
+                    || c.plural_subject.is_match(rest)
+            };
+            // (Its verb before its first comma: "Since May 2023 Hungary, a member of the Union,
+            // has blocked …" opens with a phrase, not a clause.)
+            let mut after = commas.iter().copied().filter(|&k| k > m.end()).take(3);
+            if after.clone().next().is_some_and(verb_before) {
+                if let Some(comma) = after.find(|&k| opens_with_subject(k)) {
                     bounds.push(comma);
                 }
             }
@@ -1625,7 +1653,10 @@ impl<'kb> Extractor<'kb> {
                         sense = self.triggers.dictionary_sense(t, &undated, (a, b), (s, e))?;
                     }
                     if sense.cue == Cue::Goods {
-                        match (sense.kind, self.arms_given(sentence, e, b, &mentions)) {
+                        // (What is handed over or donated is owned after: a warship too, which
+                        // sent would be a deployment.)
+                        let owned = sense.kind == ClaimKind::Delivery;
+                        match (sense.kind, self.arms_given(sentence, e, b, &mentions, owned)) {
                             (ClaimKind::Deployment, true) => sense.kind = ClaimKind::Delivery,
                             (ClaimKind::Delivery, false) => {
                                 sense = self.triggers.dictionary_sense(t, &undated, (a, b), (s, e))?
@@ -2007,6 +2038,15 @@ impl<'kb> Extractor<'kb> {
                 let goods = !self.lexicon.systems(&sentence[a..ts]).is_empty()
                     || !counted_items(&sentence[a..ts], a, &dates, &[]).is_empty()
                         && !subject.iter().any(|m| m.entry.names_forces());
+                // (Being somewhere is a visit of people, nothing else: "the summit was in
+                // Vilnius", "Russian troops were in Bucha" tell no arrival.)
+                let people = !goods
+                    && subject
+                        .iter()
+                        .any(|m| !m.entry.names_forces() && (m.entry.agent.is_none() || m.entry.demonym));
+                if trig.kind == ClaimKind::Visit && !people {
+                    continue;
+                }
                 if subject.iter().any(|m| m.entry.names_forces()) {
                     // (Of its type too: forces arriving "in" a country visit nobody.)
                     trig.kind = ClaimKind::Deployment;
@@ -3598,11 +3638,20 @@ impl<'kb> Extractor<'kb> {
     /// end `b`, up to the first preposition or comma, at most ten words), is arms: a weapon
     /// system, a weapon's name or "arms", and no forces ("sent troops and tanks" is a
     /// deployment).
-    fn arms_given(&self, sentence: &str, te: usize, b: usize, mentions: &[ActorMention]) -> bool {
+    fn arms_given(&self, sentence: &str, te: usize, b: usize, mentions: &[ActorMention], owned: bool) -> bool {
         let (object, words) = object_after(sentence, te, b);
+        // (A platform the dictionary names as forces, "a frigate", is a thing `owned` after
+        // the verb: handed over, not sent.)
+        let platform = |m: &ActorMention| {
+            owned
+                && sentence[m.start..m.end]
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| crate::lexicon::weapon_word(&w.to_ascii_lowercase()))
+        };
         let forces = mentions
             .iter()
-            .any(|m| m.start >= te && m.end <= te + object.len() && m.entry.names_forces());
+            .any(|m| m.start >= te && m.end <= te + object.len() && m.entry.names_forces() && !platform(m));
         !forces
             && (words.iter().any(|w| {
                 let w = w.to_ascii_lowercase();
@@ -3695,13 +3744,14 @@ const PERFECT_ADVERBS: &[&str] = &["since", "also", "already", "now", "then", "l
 /// How many events told a text's memory keeps.
 const TOLD: usize = 8;
 
-/// Whether a state's official name has the word for the form of its government ("Kingdom of
-/// Saudi Arabia" is a kingdom, "United Arab Emirates" an emirate).
-fn governed_as(official: &str, word: &str) -> bool {
-    let word = word.trim_end_matches('s');
-    official
-        .split_whitespace()
-        .any(|w| w.to_ascii_lowercase().trim_end_matches('s') == word)
+/// Whether a state's official name has the words for the form of its government, in order
+/// ("Kingdom of Saudi Arabia" is a kingdom, "United Arab Emirates" an emirate, "Islamic
+/// Republic of Iran" an Islamic republic).
+fn governed_as(official: &str, words: &str) -> bool {
+    let norm = |w: &str| w.to_ascii_lowercase().trim_end_matches('s').to_string();
+    let words: Vec<String> = words.split_whitespace().map(norm).collect();
+    let name: Vec<String> = official.split_whitespace().map(norm).collect();
+    !words.is_empty() && name.windows(words.len()).any(|w| w == words.as_slice())
 }
 
 /// Whether two names (in order) are next to each other in a list: only a comma, "and" or "or"
@@ -3902,7 +3952,7 @@ impl Extractor<'_> {
         memory: &Memory<'_>,
     ) -> Option<((String, String), Named)> {
         let k = cues().government.find(head)?;
-        let word = k.as_str().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let word = k.as_str()[4..].to_ascii_lowercase();
         let mut pool: Vec<&str> = carried.iter().map(|x| x.0.as_str()).collect();
         pool.extend(memory.top.iter().map(String::as_str));
         if let Some((_, sides, others)) = &memory.last_claim {
@@ -5523,6 +5573,110 @@ mod tests {
         // Alone, it is the counterpart.
         let c = x.extract_sentence("NATO condemned the bombing of Russia's embassy.", None);
         assert_eq!(sides(&c[0]), (vec!["NATO"], vec!["RUS"]), "{c:?}");
+    }
+
+    /// An opening adverbial clause, after a measure of time too, ends at the comma where its
+    /// main clause's subject starts — a name, a pronoun or "the two presidents" —, past a phrase
+    /// of its own; one with no verb before its first comma is a phrase, not a clause.
+    #[test]
+    fn an_opening_adverbial_clause_ends_where_the_main_subject_starts() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Four days after Russian troops crossed the border on 24 February, Ankara closed the Bosphorus to warships.",
+            None,
+        );
+        let closing = c.iter().find(|c| c.plover == Plover::Sanction).expect("the closing");
+        assert_eq!(ids(&closing.actors), vec!["TUR"], "{c:?}");
+        let c = x.extract_sentence(
+            "When Erdogan visited Kyiv in February, days before the invasion, the two presidents signed a defence agreement.",
+            None,
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[1].mode, ClaimKind::Agreement, "{c:?}");
+        let c = x.extract_sentence(
+            "Since May 2023 Hungary, a member of the Union since 2004, has blocked €500 million in repayments, first over Kyiv's listing of a Hungarian bank as an international sponsor of war.",
+            None,
+        );
+        let blocked = c.iter().find(|c| c.quote.contains("blocked")).expect("the blocking");
+        assert_eq!(sides(blocked), (vec!["HUN"], vec!["UKR"]), "{c:?}");
+    }
+
+    /// A warship handed over is a delivery, though the dictionary names it as forces; sent, it
+    /// is a deployment.
+    #[test]
+    fn a_warship_handed_over_is_delivered_and_one_sent_deployed() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "The Indian Navy handed the corvette INS Kirpan to Vietnam at Cam Ranh.",
+            None,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].mode, sides(&c[0])),
+            (ClaimKind::Delivery, (vec!["IND"], vec!["VNM"]))
+        );
+        let c = x.extract_sentence("Britain sent a frigate to the Red Sea.", None);
+        assert!(c.iter().all(|c| c.mode != ClaimKind::Delivery), "{c:?}");
+    }
+
+    /// People who are in a place of another state visit it; a thing or forces that are
+    /// somewhere do not, and "is in" before no name leaves its "in" to another phrase.
+    #[test]
+    fn people_in_a_foreign_capital_visit_it() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "The gift was announced in June, when his Vietnamese counterpart, General Phan Van Giang, was in New Delhi.",
+            None,
+        );
+        let visit = c.iter().find(|c| c.mode == ClaimKind::Visit).expect("a visit");
+        assert_eq!(sides(visit), (vec!["VNM"], vec!["IND"]), "{c:?}");
+        for s in [
+            "The summit was in Vilnius.",
+            "Russian troops were in Bucha in March 2022.",
+        ] {
+            let c = x.extract_sentence(s, None);
+            assert!(c.iter().all(|c| c.mode != ClaimKind::Visit), "{s}: {c:?}");
+        }
+        let c = x.extract_sentence(
+            "The K9 is in service or on order in several NATO member states, including Turkey, Poland, Norway, Finland and Estonia.",
+            None,
+        );
+        assert!(c.iter().all(|c| c.mode != ClaimKind::Visit), "{c:?}");
+    }
+
+    /// "The Islamic Republic" is the state whose official name says so, named lately; its
+    /// "Islamic" is no generic agent.
+    #[test]
+    fn the_islamic_republic_is_the_state_so_named() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2025-06-30\n\nIran and Iraq signed a border security pact. The Islamic Republic will send advisers to Baghdad next month.\n",
+        ));
+        let last = c.last().expect("claims");
+        assert_eq!(sides(last), (vec!["IRN"], vec!["IRQ"]), "{c:?}");
+    }
+
+    /// A verb whose block has no code but whose patterns with a plain object reduce relations
+    /// ("shut * offices", "shut * diplomatic") reads so before a party's premises, in every form.
+    #[test]
+    fn shutting_a_partys_consulate_reduces_relations() {
+        let x = extractor();
+        for s in [
+            "China shut the US consulate in Chengdu.",
+            "China retaliated by shutting the US consulate in Chengdu.",
+        ] {
+            let c = x.extract_sentence(s, None);
+            assert_eq!(c.len(), 1, "{s}: {c:?}");
+            assert_eq!(c[0].plover, Plover::Sanction, "{s}: {c:?}");
+            assert_eq!(sides(&c[0]), (vec!["CHN"], vec!["USA"]), "{s}: {c:?}");
+        }
+        // A phrasal use alone does not make its verb one: WALK's sanctions are all "walk out".
+        let more = crate::lexicon::dictionary_triggers(&mut crate::lexicon::triggers());
+        let default = |form: &str| more.iter().find(|t| t.phrase == form).map(|t| t.default_code);
+        assert_eq!(default("shutting"), Some(Some("160")));
+        assert_eq!(default("froze"), Some(Some("160")));
+        assert_eq!(default("walked"), Some(None));
     }
 
     /// A rejection that names no one whose word is rejected answers the last claim made against

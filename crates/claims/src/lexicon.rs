@@ -1245,6 +1245,10 @@ pub fn triggers() -> Vec<Trigger> {
         // Arriving to come, somewhere named right after ("is due in Cairo next month").
         t!("due in", Delivery, Cooperate, Some("062"), 4, cue Arrival),
         t!("expected in", Delivery, Cooperate, Some("062"), 4, cue Arrival),
+        // Being somewhere, for people, is visiting it ("his counterpart was in New Delhi").
+        t!("was in", Visit, Consult, Some("042"), 2, cue Arrival),
+        t!("were in", Visit, Consult, Some("042"), 2, cue Arrival),
+        t!("is in", Visit, Consult, Some("042"), 2, cue Arrival),
         t!("arrive", Delivery, Cooperate, Some("062"), 5, cue Arrival),
         t!("arrives", Delivery, Cooperate, Some("062"), 5, cue Arrival),
         // (Landing somewhere is arriving there; "landed a contract" is not.)
@@ -1690,23 +1694,41 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
     // relations (CAMEO 16, PLOVER SANCTION: CALL_OFF, ABORT, RESCIND) and whose patterns read them
     // so at least as often as anything else, of three or more: "halt aid" 162, "call off talks"
     // 160, "close the embassy" 161. (Not a block whose patterns only lean that way, such as
-    // SELECT's "choose" and "pick".)
+    // SELECT's "choose" and "pick".) So are the verbs of a block none of whose verbs has a code,
+    // where the patterns that read the verb with a plain object do ("shut * offices", "shut *
+    // diplomatic": SHUT; "freeze * relations": FREEZE) — not where only a phrasal use does
+    // (WALK's "walk * out of summit").
     let reducing: Vec<bool> = dict
         .blocks
         .iter()
         .map(|block| {
+            let coded = |plover: Plover| {
+                block
+                    .verbs
+                    .iter()
+                    .any(|v| v.code.as_deref().and_then(crate::petrarch::plover_of_cameo) == Some(plover))
+            };
+            let uncoded = block.verbs.iter().all(|v| v.code.is_none());
             let mut types: std::collections::HashMap<Plover, usize> = Default::default();
             for p in &block.patterns {
+                let phrasal = p
+                    .text
+                    .split_whitespace()
+                    .skip_while(|w| *w != "*")
+                    .nth(1)
+                    .is_some_and(|w| PARTICLES.contains(&w.to_ascii_lowercase().as_str()));
+                if uncoded && phrasal {
+                    continue;
+                }
                 if let Some(plover) = p.code.as_deref().and_then(crate::petrarch::plover_of_cameo) {
                     *types.entry(plover).or_default() += 1;
                 }
             }
             let sanction = types.get(&Plover::Sanction).copied().unwrap_or(0);
-            let coded = block
-                .verbs
-                .iter()
-                .any(|v| v.code.as_deref().and_then(crate::petrarch::plover_of_cameo) == Some(Plover::Sanction));
-            block_meaning(block).is_none() && coded && sanction >= 3 && types.values().all(|&n| n <= sanction)
+            block_meaning(block).is_none()
+                && (coded(Plover::Sanction) || uncoded)
+                && sanction >= 3
+                && types.values().all(|&n| n <= sanction)
         })
         .collect();
     let mut out = Vec::new();
@@ -2726,6 +2748,25 @@ impl Triggers {
             .filter(|m| bounded(text, m.start(), m.end()))
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
+        // Being "in" somewhere is a trigger before a name only ("was in New Delhi"); elsewhere
+        // its "in" may start another ("is in service").
+        let mut instead = Vec::new();
+        found.retain(|&(_, e, t)| {
+            let being = self.table[t].sense.kind == ClaimKind::Visit && self.table[t].phrase.ends_with(" in");
+            if !being || text[e..].trim_start().starts_with(char::is_uppercase) {
+                return true;
+            }
+            let k = e - 2;
+            if let Some(m) = self
+                .ac
+                .find(&text[k..])
+                .filter(|m| m.start() == 0 && bounded(text, k, k + m.end()))
+            {
+                instead.push((k, k + m.end(), m.pattern().as_usize()));
+            }
+            false
+        });
+        found.extend(instead);
         // A phrasal verb with its object between verb and particle is that verb, read at the
         // verb ("pulled its forces out of Afghanistan" is "pulled out"); so is a status noun
         // a few words before its "since".

@@ -135,6 +135,21 @@ fn regular_forms(w: &str) -> Vec<String> {
     } else {
         out.push(format!("{w}ing"));
     }
+    // A word of one syllable that ends in one vowel and one consonant doubles the consonant
+    // ("shut" → "shutting", "ban" → "banned").
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let b = w.as_bytes();
+    if b.len() >= 3
+        && !vowel(b[b.len() - 1])
+        && !b"wxy".contains(&b[b.len() - 1])
+        && vowel(b[b.len() - 2])
+        && !vowel(b[b.len() - 3])
+        && b[..b.len() - 2].iter().all(|&c| !vowel(c) && c != b'y')
+    {
+        let last = b[b.len() - 1] as char;
+        out.push(format!("{w}{last}ing"));
+        out.push(format!("{w}{last}ed"));
+    }
     out
 }
 
@@ -735,6 +750,19 @@ pub fn plover_of_cameo(code: &str) -> Option<Plover> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A verb of one syllable ending in one vowel and one consonant doubles it; others do not.
+    #[test]
+    fn regular_forms_double_a_final_consonant_after_one_short_vowel() {
+        let shut = regular_forms("shut");
+        assert!(shut.contains(&"shutting".to_string()), "{shut:?}");
+        let visit = regular_forms("visit");
+        assert!(!visit.contains(&"visitting".to_string()), "{visit:?}");
+        for w in ["meet", "show", "fix", "stay"] {
+            let f = regular_forms(w);
+            assert_eq!(f.len(), 4, "{w}: {f:?}");
+        }
+    }
 
     #[test]
     fn the_shipped_dictionary_reads_without_error() {
