@@ -2277,7 +2277,14 @@ impl<'kb> Extractor<'kb> {
                     let before = before.strip_suffix(" the").unwrap_or(before);
                     before.ends_with(" for") || before.ends_with(" to")
                 };
-                if body_of_member || benefactive {
+                // (Nor one where someone went before a noun's event: "flew to Moscow for talks"
+                // has Russia for counterpart.)
+                let whither = m.start < ts && !agent && {
+                    let before = sentence[..m.start].trim_end();
+                    let before = before.strip_suffix(" the").unwrap_or(before);
+                    matches!(before.rsplit(' ').next().unwrap_or(""), "to" | "into" | "towards")
+                };
+                if body_of_member || benefactive || whither {
                     recipients.push(pair);
                 } else if (m.start < ts && !agent) || (alongside && !actors.is_empty()) {
                     actors.push(pair);
@@ -5599,6 +5606,21 @@ mod tests {
         );
         let blocked = c.iter().find(|c| c.quote.contains("blocked")).expect("the blocking");
         assert_eq!(sides(blocked), (vec!["HUN"], vec!["UKR"]), "{c:?}");
+    }
+
+    /// Where someone went before a noun's event is the counterpart, not a subject ("flew to
+    /// Moscow for talks"); a person of the knowledge base out of its offices speaks for whom a
+    /// role the dictionary dates then serves (al-Sisi was Egypt's defence minister in 2014).
+    #[test]
+    fn whither_someone_went_is_the_counterpart_and_older_roles_come_from_the_dictionary() {
+        let x = extractor();
+        let c = x.extract_sentence("Zorro flew to Moscow for talks with Lukashenko.", None);
+        assert!(c.iter().all(|c| !ids(&c.actors).contains(&"RUS")), "{c:?}");
+        let c = x.extract_sentence(
+            "In February 2014 Abdel Fattah al-Sisi flew to Moscow for talks with his Russian counterparts.",
+            PartialDate::parse("2014-03-01").ok(),
+        );
+        assert_eq!(sides(&c[0]), (vec!["EGY"], vec!["RUS"]), "{c:?}");
     }
 
     /// A warship handed over is a delivery, though the dictionary names it as forces; sent, it

@@ -727,7 +727,25 @@ impl Lexicon {
                 let entry = match refs[m.pattern().as_usize()] {
                     NameRef::Actor(i) => {
                         let written = &text[m.start()..m.end()];
-                        if !written.starts_with(char::is_uppercase) || self.kb_names.contains(&written.to_lowercase()) {
+                        if !written.starts_with(char::is_uppercase) {
+                            continue;
+                        }
+                        if self.kb_names.contains(&written.to_lowercase()) {
+                            // (The knowledge base's person out of every office it records then
+                            // speaks for whom a role the dictionary dates serves on the day:
+                            // the knowledge base is newer, the dictionary older.)
+                            let role = day.and_then(|on| d.actors[i as usize].role_on(on));
+                            if let Some(code) = role {
+                                let state = self.resolve_code(code);
+                                for k in kb.iter_mut().filter(|k| {
+                                    k.start == m.start()
+                                        && k.end == m.end()
+                                        && k.entry.kind == ActorKind::Person
+                                        && k.entry.acts_for == k.entry.id
+                                }) {
+                                    k.entry.acts_for = state.clone();
+                                }
+                            }
                             continue;
                         }
                         let Some(code) = d.actors[i as usize].code_on(day) else {

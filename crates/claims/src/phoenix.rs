@@ -64,6 +64,16 @@ impl ActorEntry {
             .map(|c| c.code.as_str())
             .filter(|c| !c.starts_with('-') && !c.starts_with('+'))
     }
+
+    /// The code of a dated role held on `day` only (not the undated code an entry keeps
+    /// whatever the day).
+    pub fn role_on(&self, day: Day) -> Option<&str> {
+        self.codes
+            .iter()
+            .find(|c| c.dated() && c.holds_on(day))
+            .map(|c| c.code.as_str())
+            .filter(|c| !c.starts_with('-') && !c.starts_with('+'))
+    }
 }
 
 /// A generic agent noun and its role code (without the `~`).
