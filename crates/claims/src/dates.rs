@@ -216,6 +216,14 @@ impl DateCues {
     }
 }
 
+/// The year of a month written with no year at `pos`, where it is the month of the date the
+/// text gave last (in `found`, else `anchor`): "The relationship took a turn in December 2020.
+/// Trump recognised … on 10 December" is December 2020.
+fn told_month_year(found: &[DateMention], anchor: Option<PartialDate>, month: u8, pos: usize) -> Option<i32> {
+    let last = last_date_before(found, pos).or(anchor)?;
+    (last.month() == Some(month)).then(|| last.year())
+}
+
 /// The last date of `found` that ends at or before `pos` (of two ending at the same place, the
 /// longer: "October 2022", not its "2022").
 fn last_date_before(found: &[DateMention], pos: usize) -> Option<PartialDate> {
@@ -382,7 +390,8 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             let month = month_number(mo.as_str())?;
             let year = match c.get(7) {
                 Some(y) => y.as_str().parse().ok()?,
-                None => base_year(month, future_at(m0.start(), m0.end()))?,
+                None => told_month_year(&found, ctx.anchor, month, m0.start())
+                    .or_else(|| base_year(month, future_at(m0.start(), m0.end())))?,
             };
             let (a, b): (u8, u8) = (d0.as_str().parse().ok()?, d1.as_str().parse().ok()?);
             (a < b).then_some(())?;
@@ -402,7 +411,8 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         let date = (|| {
             let month = month_number(mo.as_str())?;
             ymd(
-                base_year(month, future_at(m0.start(), m0.end()))?,
+                told_month_year(&found, ctx.anchor, month, m0.start())
+                    .or_else(|| base_year(month, future_at(m0.start(), m0.end())))?,
                 month,
                 d.as_str().parse().ok()?,
             )
@@ -446,7 +456,8 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
                 Some(am) if month < am => a.year(),
                 _ => a.year() - 1,
             }),
-            _ => base_year(month, future_at(m0.start(), m0.end())),
+            _ => told_month_year(&absolute, ctx.anchor, month, m0.start())
+                .or_else(|| base_year(month, future_at(m0.start(), m0.end()))),
         };
         push(
             &mut found,
@@ -678,6 +689,30 @@ mod tests {
         let found = find_dates(text, c);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         (found[0].date.to_string(), found[0].end_date.map(|d| d.to_string()))
+    }
+
+    /// A day or month with no year, in the month of the date told last, is in its year; in
+    /// another month, the last such before the publication.
+    #[test]
+    fn a_month_without_a_year_in_the_month_told_last_is_in_its_year() {
+        let told = DateContext {
+            anchor: PartialDate::parse("2020-12").ok(),
+            ..ctx("2024-06-10")
+        };
+        assert_eq!(one("on 10 December", &told).0, "2020-12-10");
+        assert_eq!(one("on 24 and 25 December", &told).0, "2020-12-24");
+        assert_eq!(one("in December", &told).0, "2020-12");
+        assert_eq!(one("on 10 March", &told).0, "2024-03-10");
+        let c = ctx("2024-06-10");
+        let found = find_dates(
+            "In December 2020 Trump acted, and on 22 December a declaration was signed.",
+            &c,
+        );
+        assert_eq!(
+            found.last().map(|d| d.date.to_string()).as_deref(),
+            Some("2020-12-22"),
+            "{found:?}"
+        );
     }
 
     #[test]
