@@ -5769,14 +5769,14 @@ mod tests {
         let x = extractor();
         let a = Article::from_bytes(
             "-",
-            b"date: 2024-09-23\n\nUS President Joe Biden hosted the leaders of Australia, India and Japan in Wilmington on Saturday, before Takaichi's visit. The four leaders held talks on maritime security. Takaichi held a separate meeting with Biden.",
+            b"date: 2024-09-23\n\nUS President Joe Biden hosted the leaders of Australia, India and Japan in Wilmington on Saturday, before Marwick's visit. The four leaders held talks on maritime security. Marwick held a separate meeting with Biden.",
         );
         let c = x.extract(&a);
         let talks = c.iter().find(|c| c.quote.starts_with("The four")).expect("{c:?}");
         assert_eq!(sides(talks), (vec!["USA", "AUS", "IND", "JPN"], vec![]), "{c:?}");
         // (An unknown name as subject, written as a name elsewhere, is nobody the context
         // supplies.)
-        let held = c.iter().find(|c| c.quote.starts_with("Takaichi")).expect("{c:?}");
+        let held = c.iter().find(|c| c.quote.starts_with("Marwick")).expect("{c:?}");
         assert_eq!(sides(held), (vec![], vec!["USA"]), "{c:?}");
         // Nor when a relative clause tells of the name: "Austin, who had already visited".
         let a = Article::from_bytes(
