@@ -33,6 +33,33 @@ pub(crate) fn calendar_word(w: &str) -> bool {
     WEEKDAYS.contains(&w) || MONTHS.split('|').any(|m| m == w)
 }
 
+/// Whether the number at `start..end` of `text` is part of a name: a model's ("Mirage 2000-9s",
+/// "Mirage 2000s") or a plan's ("Vision 2030", "Horizon 2047"): right after a capitalised word
+/// that is no month or weekday, and followed by a model's suffix, or a year after
+/// `published_year` next.
+fn in_a_name(text: &str, start: usize, end: usize, published_year: Option<i32>) -> bool {
+    let prev = text[..start].split_whitespace().next_back().unwrap_or("");
+    let lower = prev.to_ascii_lowercase();
+    let named = prev.starts_with(|c: char| c.is_ascii_uppercase())
+        && prev.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        && !calendar_word(prev)
+        && !crate::petrarch::PREPOSITIONS.contains(&lower.as_str())
+        && !matches!(
+            lower.as_str(),
+            "from" | "since" | "until" | "by" | "the" | "and" | "or" | "of"
+        );
+    let after = &text[end..];
+    let model = after.starts_with('s')
+        || after.strip_prefix('-').is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit())
+                && r.trim_start_matches(|c: char| c.is_ascii_digit())
+                    .starts_with(|c: char| c.is_ascii_alphabetic())
+        });
+    let year: Option<i32> = text[start..end].parse().ok();
+    let later = year.zip(published_year).is_some_and(|(y, p)| y > p + 1);
+    named && (model || later)
+}
+
 fn month_number(s: &str) -> Option<u8> {
     let s = s.trim_end_matches('.').to_ascii_lowercase();
     let names = [
@@ -219,9 +246,37 @@ impl DateCues {
 /// The year of a month written with no year at `pos`, where it is the month of the date the
 /// text gave last (in `found`, else `anchor`): "The relationship took a turn in December 2020.
 /// Trump recognised … on 10 December" is December 2020.
-fn told_month_year(found: &[DateMention], anchor: Option<PartialDate>, month: u8, pos: usize) -> Option<i32> {
+fn told_month_year(
+    text: &str,
+    found: &[DateMention],
+    anchor: Option<PartialDate>,
+    month: u8,
+    pos: usize,
+) -> Option<i32> {
+    // (A year told alone earlier in the sentence holds the months after it: "The thaw began last
+    // year: a court transferred the trial in April, and the crown prince came in June".)
+    // (Not a year that starts or ends a stretch: "worked alongside the army since 2021, … were
+    // killed in late July".)
+    let year_here = found
+        .iter()
+        .filter(|m| m.end <= pos && m.end_date.is_none())
+        .max_by_key(|m| m.end)
+        .filter(|m| {
+            let before = text[..m.start]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            m.date.month().is_none()
+                && !matches!(
+                    before.as_str(),
+                    "since" | "from" | "until" | "till" | "by" | "before" | "after" | "through"
+                )
+        })
+        .map(|m| m.date.year());
     let last = last_date_before(found, pos).or(anchor)?;
-    (last.month() == Some(month)).then(|| last.year())
+    (last.month() == Some(month)).then(|| last.year()).or(year_here)
 }
 
 /// The last date of `found` that ends at or before `pos` (of two ending at the same place, the
@@ -321,6 +376,9 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             continue;
         };
         let Ok(y0) = y.as_str().parse::<i32>() else { continue };
+        if in_a_name(text, y.start(), y.end(), None) {
+            continue;
+        }
         push(
             &mut found,
             m0.start(),
@@ -335,6 +393,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         let after = text[m.end()..].chars().next();
         if before.is_some_and(|c| c.is_ascii_digit() || c == ',' || c == '.')
             || after.is_some_and(|c| c.is_ascii_digit())
+            || in_a_name(text, m.start(), m.end(), pub_day.map(|d| d.year))
         {
             continue;
         }
@@ -378,6 +437,25 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             d.year
         })
     };
+    // A year told from the publication's ("last year", "this year", "next year") first: the
+    // months after it in the sentence are in it (see `told_month_year`).
+    let publication_year = |rel: &str, unit: &str| -> Option<i32> {
+        let step = match (rel.to_ascii_lowercase().as_str(), unit.eq_ignore_ascii_case("year")) {
+            ("last", true) => -1,
+            ("this", true) => 0,
+            ("next", true) => 1,
+            _ => return None,
+        };
+        Some(pub_day?.year + step)
+    };
+    for c in scan(cues.unit, &p.relative_unit) {
+        let (Some(m0), Some(rel), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        if let Some(y) = publication_year(rel.as_str(), unit.as_str()) {
+            push(&mut found, m0.start(), m0.end(), PartialDate::year_only(y).ok(), None);
+        }
+    }
     // Two days of one month ("on 24 and 25 June", "June 24-25, 2025"): the first, to the second.
     for c in scan(day_month, &p.day_range) {
         let Some(m0) = c.get(0) else { continue };
@@ -390,7 +468,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             let month = month_number(mo.as_str())?;
             let year = match c.get(7) {
                 Some(y) => y.as_str().parse().ok()?,
-                None => told_month_year(&found, ctx.anchor, month, m0.start())
+                None => told_month_year(text, &found, ctx.anchor, month, m0.start())
                     .or_else(|| base_year(month, future_at(m0.start(), m0.end())))?,
             };
             let (a, b): (u8, u8) = (d0.as_str().parse().ok()?, d1.as_str().parse().ok()?);
@@ -411,7 +489,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         let date = (|| {
             let month = month_number(mo.as_str())?;
             ymd(
-                told_month_year(&found, ctx.anchor, month, m0.start())
+                told_month_year(text, &found, ctx.anchor, month, m0.start())
                     .or_else(|| base_year(month, future_at(m0.start(), m0.end())))?,
                 month,
                 d.as_str().parse().ok()?,
@@ -456,7 +534,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
                 Some(am) if month < am => a.year(),
                 _ => a.year() - 1,
             }),
-            _ => told_month_year(&absolute, ctx.anchor, month, m0.start())
+            _ => told_month_year(text, &absolute, ctx.anchor, month, m0.start())
                 .or_else(|| base_year(month, future_at(m0.start(), m0.end()))),
         };
         push(
@@ -476,6 +554,9 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             let (Some(m0), Some(rel), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
+            if publication_year(rel.as_str(), unit.as_str()).is_some() {
+                continue;
+            }
             let rel = rel.as_str().to_ascii_lowercase();
             let anchor = anchor_at(m0.start()).map(|a| a.earliest()).unwrap_or(d);
             let (base, step) = match rel.as_str() {
@@ -703,6 +784,31 @@ mod tests {
         assert_eq!(one("on 24 and 25 December", &told).0, "2020-12-24");
         assert_eq!(one("in December", &told).0, "2020-12");
         assert_eq!(one("on 10 March", &told).0, "2024-03-10");
+        // A number in a model's or a plan's name is no date.
+        let c = ctx("2021-12-16");
+        let found = find_dates("Abu Dhabi flies Mirage 2000-9s ordered in 1998 under Vision 2030.", &c);
+        let dates: Vec<String> = found.iter().map(|d| d.date.to_string()).collect();
+        assert_eq!(dates, ["1998"], "{found:?}");
+        assert_eq!(one("its Mirage 2000s, bought in the 1990s", &c).0, "1990");
+        assert_eq!(one("In 2030 the plan ends.", &c).0, "2030");
+        assert_eq!(one("From 2027, submarines will rotate through the base.", &c).0, "2027");
+        // A year told earlier in the sentence holds the months after it.
+        let found = find_dates(
+            "The thaw began last year: the trial moved in April and the prince came in June.",
+            &ctx("2023-07-19"),
+        );
+        let dates: Vec<String> = found.iter().map(|d| d.date.to_string()).collect();
+        assert_eq!(dates, ["2022", "2022-04", "2022-06"], "{found:?}");
+        // Not one that starts a stretch of time.
+        let found = find_dates(
+            "The unit has served there since 2021 and lost men in late July.",
+            &ctx("2024-08-01"),
+        );
+        assert_eq!(
+            found.last().map(|d| d.date.to_string()).as_deref(),
+            Some("2024-07"),
+            "{found:?}"
+        );
         let c = ctx("2024-06-10");
         let found = find_dates(
             "In December 2020 Trump acted, and on 22 December a declaration was signed.",

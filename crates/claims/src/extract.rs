@@ -686,6 +686,26 @@ impl<'kb> Extractor<'kb> {
         // A name inside the name of a sea or strait is no party: "the Sea of Japan", "the Gulf
         // of Aden", "the South China Sea", "the Taiwan Strait".
         found.retain(|m| !in_a_water_name(sentence, m.start, m.end));
+        // A person a demonym introduces ("his Colombian counterpart Pedro Sánchez", "Japanese
+        // Prime Minister Fumio Kishida" out of office) is that state's: a namesake elsewhere, or
+        // an office the data does not hold, yields to what the text says.
+        let introduced: Vec<usize> = (1..found.len())
+            .filter(|&k| {
+                let (d, p) = (&found[k - 1], &found[k]);
+                let gap = &sentence[d.end.min(p.start)..p.start];
+                p.entry.kind == ActorKind::Person
+                    && d.entry.demonym
+                    && d.entry.acts_for != p.entry.acts_for
+                    && gap.split_whitespace().count() <= 3
+                    && !gap.contains([',', ';'])
+                    && !gap
+                        .split_whitespace()
+                        .any(|w| matches!(w, "and" | "or" | "with" | "to" | "of" | "by"))
+            })
+            .collect();
+        for k in introduced.into_iter().rev() {
+            found.remove(k);
+        }
         // A word of a state's form of government is no generic agent of its own: "Islamic" in
         // "the Islamic Republic" is the state (see [`Extractor::described_state`]).
         for g in c.government.find_iter(sentence) {
@@ -984,7 +1004,13 @@ impl<'kb> Extractor<'kb> {
                     .min()
                     .unwrap_or(sentence.len()),
             );
-            let starts_with_actor = mentions.iter().any(|m| m.start >= comma + 2 && m.start <= comma + 6);
+            // (Or with a pronoun for its subject: "Its troops have fought in Somalia since 2011,
+            // it has offered to lead a mission to Haiti".)
+            let starts_with_actor = mentions.iter().any(|m| m.start >= comma + 2 && m.start <= comma + 6)
+                || sentence[comma + 2..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w, "it" | "they" | "he" | "she"));
             // (A name right before the comma and one after it are a list: "the leaders of the
             // United States, Australia and the United Kingdom met".)
             // (", and" opens a clause when events stand on both sides: "Both belong to the
@@ -5606,6 +5632,38 @@ mod tests {
         );
         let blocked = c.iter().find(|c| c.quote.contains("blocked")).expect("the blocking");
         assert_eq!(sides(blocked), (vec!["HUN"], vec!["UKR"]), "{c:?}");
+    }
+
+    /// Flying to a place is visiting it; a kind of event named in general ("such a visit") is
+    /// none; a clause after a comma with a pronoun for subject is a clause of its own; a person
+    /// a demonym introduces is that state's, whatever a namesake's office.
+    #[test]
+    fn flights_generic_kinds_pronoun_clauses_and_introduced_persons() {
+        let x = extractor();
+        let c = x.extract_sentence("Lloyd Austin flew to Rabat on Monday.", None);
+        assert_eq!((c.len(), c[0].mode), (1, ClaimKind::Visit), "{c:?}");
+        assert_eq!(ids(&c[0].recipients), vec!["MAR"], "{c:?}");
+        let c = x.extract_sentence(
+            "The aircraft were flown from Linkoping to Anapolis by Brazilian pilots.",
+            None,
+        );
+        assert!(c.is_empty(), "{c:?}");
+        let c = x.extract_sentence(
+            "Five years ago such a visit by the Turkish president would have been hard to imagine.",
+            None,
+        );
+        assert!(c.is_empty(), "{c:?}");
+        let c = x.extract_sentence(
+            "Kenya sent troops to Somalia, it deployed police officers to Haiti.",
+            None,
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(sides(&c[1]), (vec!["KEN"], vec!["HTI"]), "{c:?}");
+        let c = x.extract_sentence(
+            "Swedish Defence Minister Pal Jonson met his Colombian counterpart Pedro Sánchez in Bogota on 14 May.",
+            PartialDate::parse("2025-06-01").ok(),
+        );
+        assert_eq!(sides(&c[0]), (vec!["SWE"], vec!["COL"]), "{c:?}");
     }
 
     /// Where someone went before a noun's event is the counterpart, not a subject ("flew to

@@ -2440,6 +2440,17 @@ impl Triggers {
         let trig = &self.table[t];
         let own = trig.sense;
         let best_pattern = || self.best_pattern(t, &sentence[a..ts], &sentence[te..b]);
+        // An event of a kind named in general is none: "such a visit would have been hard to
+        // imagine", "no such agreement" (not "hold such exercises", those told).
+        let mut before = sentence[a..ts].split_whitespace().rev().map(|w| w.to_ascii_lowercase());
+        let generic = match (before.next(), before.next()) {
+            (Some(d), Some(w)) if w == "such" => matches!(d.as_str(), "a" | "an"),
+            (Some(w), Some(n)) if w == "such" => n == "no",
+            _ => false,
+        };
+        if generic {
+            return None;
+        }
         // Establishing that something is so is finding it, not founding anything:
         // "investigators had established that the blaze was ordered by Russian services".
         if own.kind == ClaimKind::Establishment
@@ -2588,7 +2599,24 @@ impl Triggers {
                 });
             }
         }
+        // A verb read by its pattern "(to)" alone, which the dictionary codes as an intent to
+        // meet ("fly (to)", 036), right before a name goes there: the bare 040 of its verbs of
+        // going, a visit ("flew to Rabat").
+        let to_a_name = |p: &crate::petrarch::CompiledPattern| {
+            p.pre_reversed.is_empty()
+                && matches!(p.post.as_slice(), [e] if e.alternatives == [vec!["to".to_string()]])
+                && p.code.as_deref().is_some_and(|c| c.starts_with("03"))
+                && sentence[te..]
+                    .strip_prefix(" to ")
+                    .is_some_and(|r| r.starts_with(char::is_uppercase))
+        };
         match best_pattern().or_else(passive) {
+            Some(p) if to_a_name(p) => Some(Sense {
+                kind: kind_of_cameo("040"),
+                plover: Plover::Consult,
+                cameo: Some("040"),
+                ..pattern_sense(p).unwrap_or(own)
+            }),
             Some(p) => pattern_sense(p),
             // A verb of many uses right before a name (its object: "welcomed China") reads as
             // its default code, as PETRARCH's would where no pattern matches.
