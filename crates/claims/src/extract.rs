@@ -3087,6 +3087,13 @@ impl<'kb> Extractor<'kb> {
                 subject_in_sentence = subject_mentions;
             } else if !resumed_from.is_empty() {
                 subject_in_sentence = resumed_from;
+            } else if !infinitive && plural_subject(c, &sentence[a..ts]) {
+                // (So does a group named by its kind: in "The two leaders held talks on 14 July
+                // and adopted a roadmap", they adopted it.)
+                subject_in_sentence = actors
+                    .iter()
+                    .filter_map(|(id, text)| Some((ActorEntry::of(self.kb, self.kb.actor(id)?), text.clone())))
+                    .collect();
             }
             // What a later clause may take as its counterpart: the named actors, not a generic
             // agent that stood in for one here ("border security").
@@ -5632,6 +5639,19 @@ mod tests {
         );
         let blocked = c.iter().find(|c| c.quote.contains("blocked")).expect("the blocking");
         assert_eq!(sides(blocked), (vec!["HUN"], vec!["UKR"]), "{c:?}");
+    }
+
+    /// A group named by its kind as a clause's subject ("the two leaders") is the subject of
+    /// the clauses after it in the sentence too.
+    #[test]
+    fn a_group_named_by_its_kind_stays_the_subject_of_its_sentence() {
+        let x = extractor();
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2023-07-20\n\nModi paid an official visit to France on 13 July. Rafale jets of the Indian Air Force flew over the parade. The two leaders held talks at the Elysee Palace on 14 July and adopted a defence roadmap.\n",
+        ));
+        let adopted = c.iter().find(|c| c.quote.contains("adopted")).expect("{c:?}");
+        assert_eq!(sides(adopted), (vec!["IND", "FRA"], vec![]), "{c:?}");
     }
 
     /// Flying to a place is visiting it; a kind of event named in general ("such a visit") is

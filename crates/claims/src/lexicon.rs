@@ -39,7 +39,7 @@ pub struct ActorEntry {
 
 impl ActorEntry {
     /// The entry of a name of the knowledge base's actor `a`.
-    fn of(kb: &KnowledgeBase, a: &entente_model::Actor) -> ActorEntry {
+    pub(crate) fn of(kb: &KnowledgeBase, a: &entente_model::Actor) -> ActorEntry {
         ActorEntry {
             id: a.id.clone(),
             acts_for: acts_for(kb, &a.id),
