@@ -14,12 +14,17 @@ fn kb() -> KnowledgeBase {
     )
 }
 
+/// Ids the held-out annotator of a79–a90 gave actors the knowledge base does not hold (the Cook
+/// Islands, BRICS, a naval operation, an arbitration court): kept as written, so that their claims
+/// count as misses rather than being dropped from the gold.
+const UNKNOWN_TO_THE_DATA: &[&str] = &["COK", "BRICS", "OPG", "PCA"];
+
 #[test]
 fn every_probe_gold_line_names_a_sentence_a_type_and_known_actors() {
     let kb = kb();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval/probes");
     let mut lines = 0;
-    for (half, expected) in [("dev", 54), ("test", 27)] {
+    for (half, expected) in [("dev", 66), ("test", 39)] {
         let mut articles = 0;
         for entry in std::fs::read_dir(root.join(half)).expect("probe folder") {
             let path = entry.expect("entry").path();
@@ -68,7 +73,10 @@ fn every_probe_gold_line_names_a_sentence_a_type_and_known_actors() {
                     .filter(|w| !matches!(*w, "->" | "-"))
                 {
                     let person = id.chars().all(|c| c.is_ascii_lowercase() || c == '-');
-                    assert!(kb.actor(id).is_some() || person, "{at}: unknown actor {id}");
+                    assert!(
+                        kb.actor(id).is_some() || person || UNKNOWN_TO_THE_DATA.contains(&id),
+                        "{at}: unknown actor {id}"
+                    );
                 }
                 lines += 1;
             }
