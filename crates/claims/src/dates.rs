@@ -141,7 +141,10 @@ fn ymd(y: i32, m: u8, d: u8) -> Option<PartialDate> {
 /// The distance written right before byte `k` of `text` ("three days", "two weeks"): its count
 /// and unit, as [`shifted`] takes them.
 pub fn distance_before(text: &str, k: usize) -> Option<(i64, &str)> {
-    let mut words = text[..k].split_whitespace().rev();
+    // (Counted "to the day": "six years to the day after".)
+    let before = text[..k].trim_end();
+    let before = before.strip_suffix(" to the day").unwrap_or(before);
+    let mut words = before.split_whitespace().rev();
     let unit = words
         .next()
         .filter(|u| ["day", "days", "week", "weeks", "month", "months", "year", "years"].contains(u))?;
@@ -176,6 +179,16 @@ pub fn shifted(base: PartialDate, n: i64, unit: &str) -> Option<PartialDate> {
     } else {
         None
     }
+}
+
+/// `base` moved by `years` to the same day ("six years to the day after" a day), where `base`
+/// is a day.
+pub fn same_day_years_shifted(base: PartialDate, years: i64) -> Option<PartialDate> {
+    if base.precision() != entente_model::Precision::Day {
+        return None;
+    }
+    let d = add_months(base.earliest(), 12 * years);
+    ymd(d.year, d.month, d.day)
 }
 
 fn add_months(d: Day, months: i64) -> Day {

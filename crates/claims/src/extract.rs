@@ -319,7 +319,16 @@ fn counted_back(sentence: &str, offset: usize, opens: &[usize], dates: &[DateMen
             .rev()
             .find_map(|c| c.date.filter(|_| c.text_span.0 < claims[k].text_span.0))
             .or_else(|| dates.iter().rev().find(|d| d.end <= at).map(|d| d.date));
-        if let Some(date) = main.and_then(|d| crate::dates::shifted(d, sign * n, unit)) {
+        // ("Six years to the day after" a day is that day six years before.)
+        let to_the_day = sentence[..at].trim_end().ends_with(" to the day") && unit.starts_with("year");
+        let shifted = |d| {
+            if to_the_day {
+                crate::dates::same_day_years_shifted(d, sign * n)
+            } else {
+                crate::dates::shifted(d, sign * n, unit)
+            }
+        };
+        if let Some(date) = main.and_then(shifted) {
             claims[k].date = Some(date);
         }
     }
@@ -5639,6 +5648,18 @@ mod tests {
         );
         let blocked = c.iter().find(|c| c.quote.contains("blocked")).expect("the blocking");
         assert_eq!(sides(blocked), (vec!["HUN"], vec!["UKR"]), "{c:?}");
+    }
+
+    /// An event "six years to the day after" a day is that day six years before.
+    #[test]
+    fn years_to_the_day_keep_the_day() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Brazil's air force presented its first Gripen E fighter in Brasilia on Friday, six years to the day after the country signed for 36 of the Swedish jets.",
+            PartialDate::parse("2020-10-24").ok(),
+        );
+        let deal = c.iter().find(|c| c.mode == ClaimKind::ArmsDeal).expect("{c:?}");
+        assert_eq!(deal.date, PartialDate::parse("2014-10-23").ok(), "{c:?}");
     }
 
     /// A group named by its kind as a clause's subject ("the two leaders") is the subject of
