@@ -1019,7 +1019,7 @@ impl<'kb> Extractor<'kb> {
                 || sentence[comma + 2..]
                     .split_whitespace()
                     .next()
-                    .is_some_and(|w| matches!(w, "it" | "they" | "he" | "she"));
+                    .is_some_and(crate::lexicon::subject_pronoun);
             // (A name right before the comma and one after it are a list: "the leaders of the
             // United States, Australia and the United Kingdom met".)
             // (", and" opens a clause when events stand on both sides: "Both belong to the
