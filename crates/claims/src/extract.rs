@@ -1003,6 +1003,16 @@ impl<'kb> Extractor<'kb> {
             (sentence.len() * (1 + mentions.len() + triggers.len() + commas.len())) as u64,
             std::sync::atomic::Ordering::Relaxed,
         );
+        // Whether the sentence opens with a prepositional phrase ("At the invitation of President
+        // Macron, …", "As fellow G7 members, …"), to its first comma.
+        let opens_with_a_phrase = {
+            let w = sentence.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+            [
+                "as", "under", "with", "after", "before", "for", "in", "on", "at", "like", "unlike", "despite",
+            ]
+            .contains(&w.as_str())
+        };
+        let opening_phrase_end = commas.first().copied().filter(|_| opens_with_a_phrase);
         for (k, &comma) in commas.iter().enumerate() {
             let prev = bounds.iter().copied().filter(|b| *b <= comma).max().unwrap_or(0);
             let next = commas.get(k + 1).copied().unwrap_or(sentence.len()).min(
@@ -1028,13 +1038,7 @@ impl<'kb> Extractor<'kb> {
             let in_list = mentions.iter().any(|m| m.end == comma) && !and;
             // (An opening prepositional phrase is no clause: "As fellow G7 members, the United
             // Kingdom and Japan share …".)
-            let opening = prev == 0 && {
-                let w = sentence.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-                [
-                    "as", "under", "with", "after", "before", "for", "in", "on", "at", "like", "unlike", "despite",
-                ]
-                .contains(&w.as_str())
-            };
+            let opening = prev == 0 && opens_with_a_phrase;
             if starts_with_actor && !in_list && !opening && has_trigger(prev, comma) && has_trigger(comma, next) {
                 bounds.push(comma);
             }
@@ -3080,9 +3084,12 @@ impl<'kb> Extractor<'kb> {
                 .map_or(ts, |w| w.0);
             // (Not a name before the verb that the claim reads as its counterpart: in "Korea has
             // been a NATO partner since 2005. It …", "it" is Korea alone.)
+            // (Nor a name in the sentence's opening phrase: in "At the invitation of President
+            // Macron, Modi paid a visit to France and attended the parade", Modi attended.)
             let subject_mentions: Vec<(ActorEntry, String)> = in_clause
                 .iter()
                 .filter(|m| m.start < main_until && m.entry.agent.is_none())
+                .filter(|m| opening_phrase_end.is_none_or(|e| m.start > e || ts < e))
                 .filter(|m| !recipients.iter().any(|r| r.0 == m.entry.id))
                 .map(|m| (m.entry.clone(), sentence[m.start..m.end].to_string()))
                 .collect();
@@ -5648,6 +5655,18 @@ mod tests {
         );
         let blocked = c.iter().find(|c| c.quote.contains("blocked")).expect("the blocking");
         assert_eq!(sides(blocked), (vec!["HUN"], vec!["UKR"]), "{c:?}");
+    }
+
+    /// A name in the sentence's opening phrase is no subject of a later verb of the sentence.
+    #[test]
+    fn a_name_in_an_opening_phrase_is_no_later_subject() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "At the invitation of President Emmanuel Macron, Prime Minister Narendra Modi paid an official visit to France on 13 July 2023 and attended the Bastille Day parade in Paris.",
+            None,
+        );
+        let attended = c.iter().find(|c| c.quote.contains("attended")).expect("{c:?}");
+        assert_eq!(ids(&attended.actors), vec!["IND"], "{c:?}");
     }
 
     /// An event "six years to the day after" a day is that day six years before.
