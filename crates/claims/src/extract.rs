@@ -5657,6 +5657,24 @@ mod tests {
         assert_eq!(sides(blocked), (vec!["HUN"], vec!["UKR"]), "{c:?}");
     }
 
+    /// Someone received by a host, in the passive, visits the host; goods received do not.
+    #[test]
+    fn a_guest_received_by_a_host_visits_the_host() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Isaac Herzog was received by Ilham Aliyev in Baku on Monday.",
+            PartialDate::parse("2023-05-31").ok(),
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].mode, sides(&c[0])),
+            (ClaimKind::Visit, (vec!["ISR"], vec!["AZE"])),
+            "{c:?}"
+        );
+        let c = x.extract_sentence("The first K9 howitzers were received by Estonia in 2020.", None);
+        assert!(c.iter().all(|c| c.mode != ClaimKind::Visit), "{c:?}");
+    }
+
     /// A name in the sentence's opening phrase is no subject of a later verb of the sentence.
     #[test]
     fn a_name_in_an_opening_phrase_is_no_later_subject() {

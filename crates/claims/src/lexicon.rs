@@ -2771,7 +2771,18 @@ impl Triggers {
         // ("received the Somali president", "a delegation from Somalia").
         let trig = &self.table[t];
         let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
-        let people = names_people(object);
+        // (In the passive, whom the subject names: "Isaac Herzog was received by Aliyev", "the
+        // delegation was received by the king" — people or a name, not goods.)
+        let subject = &sentence[a..ts];
+        let named = subject
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            >= 2
+            && !subject.contains(|c: char| c.is_ascii_digit())
+            && !subject.split_whitespace().any(|w| weapon_word(&word(w)));
+        let guests = passive_with(sentence, (a, ts, te), &["by"]) && (names_people(subject) || named);
+        let people = names_people(object) || guests;
         (trig.lemma == Some("receive") && people).then_some(Sense {
             kind: ClaimKind::Visit,
             plover: Plover::Consult,
