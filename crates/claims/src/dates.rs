@@ -145,13 +145,12 @@ pub fn distance_before(text: &str, k: usize) -> Option<(i64, &str)> {
     let before = text[..k].trim_end();
     let before = before.strip_suffix(" to the day").unwrap_or(before);
     let mut words = before.split_whitespace().rev();
-    let unit = words
-        .next()
-        .filter(|u| ["day", "days", "week", "weeks", "month", "months", "year", "years"].contains(u))?;
+    let unit = words.next().filter(|u| time_unit(u))?;
     Some((number_word(words.next()?)?, unit))
 }
 
-/// Whether a lower-case word is a unit of time a distance counts ("days", "year", "hours").
+/// Whether a lower-case word is a unit of time a distance counts ("days", "year", "hours"; [`shifted`]
+/// dates by days, weeks, months and years only).
 pub fn time_unit(word: &str) -> bool {
     matches!(
         word.trim_end_matches('s'),
