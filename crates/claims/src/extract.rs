@@ -695,26 +695,6 @@ impl<'kb> Extractor<'kb> {
         // A name inside the name of a sea or strait is no party: "the Sea of Japan", "the Gulf
         // of Aden", "the South China Sea", "the Taiwan Strait".
         found.retain(|m| !in_a_water_name(sentence, m.start, m.end));
-        // A person a demonym introduces ("his Colombian counterpart Pedro Sánchez", "Japanese
-        // Prime Minister Fumio Kishida" out of office) is that state's: a namesake elsewhere, or
-        // an office the data does not hold, yields to what the text says.
-        let introduced: Vec<usize> = (1..found.len())
-            .filter(|&k| {
-                let (d, p) = (&found[k - 1], &found[k]);
-                let gap = &sentence[d.end.min(p.start)..p.start];
-                p.entry.kind == ActorKind::Person
-                    && d.entry.demonym
-                    && d.entry.acts_for != p.entry.acts_for
-                    && gap.split_whitespace().count() <= 3
-                    && !gap.contains([',', ';'])
-                    && !gap
-                        .split_whitespace()
-                        .any(|w| matches!(w, "and" | "or" | "with" | "to" | "of" | "by"))
-            })
-            .collect();
-        for k in introduced.into_iter().rev() {
-            found.remove(k);
-        }
         // A word of a state's form of government is no generic agent of its own: "Islamic" in
         // "the Islamic Republic" is the state (see [`Extractor::described_state`]).
         for g in c.government.find_iter(sentence) {

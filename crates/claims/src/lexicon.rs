@@ -693,10 +693,11 @@ impl Lexicon {
 
     /// Every actor named in `text`, which speaks of `day` and of the days from `span.0` to
     /// `span.1` (if known): the knowledge base's names (a person as whom an office held in the
-    /// span serves, see [`Lexicon::in_office`]), then the Phoenix dictionaries' officeholders
-    /// (only while they hold their role on `day`), organisations and armed groups, and generic
-    /// agents attached to the name beside them ("Kenyan police", "President Ruto", "the
-    /// government of Sudan") or standing alone.
+    /// span serves, see [`Lexicon::in_office`]; out of them, whom a role the dictionaries date
+    /// on `day` serves; none where a demonym of another state introduces them), then the Phoenix
+    /// dictionaries' officeholders (only while they hold their role on `day`), organisations and
+    /// armed groups, and generic agents attached to the name beside them ("Kenyan police",
+    /// "President Ruto", "the government of Sudan") or standing alone.
     pub fn actors(
         &self,
         text: &str,
@@ -909,6 +910,26 @@ impl Lexicon {
             let before = &text[..m.start];
             !(before.ends_with("non-") || before.ends_with("Non-"))
         });
+        // A person a demonym introduces ("his Colombian counterpart Pedro Sánchez", "Japanese
+        // Prime Minister Fumio Kishida" out of office) is that state's: a namesake elsewhere, or
+        // an office the data does not hold, yields to what the text says.
+        let introduced: Vec<usize> = (1..kept.len())
+            .filter(|&k| {
+                let (d, p) = (&kept[k - 1], &kept[k]);
+                let gap = &text[d.end.min(p.start)..p.start];
+                p.entry.kind == ActorKind::Person
+                    && d.entry.demonym
+                    && d.entry.acts_for != p.entry.acts_for
+                    && gap.split_whitespace().count() <= 3
+                    && !gap.contains([',', ';'])
+                    && !gap
+                        .split_whitespace()
+                        .any(|w| matches!(w, "and" | "or" | "with" | "to" | "of" | "by"))
+            })
+            .collect();
+        for k in introduced.into_iter().rev() {
+            kept.remove(k);
+        }
         kept
     }
 
