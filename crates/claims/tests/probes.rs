@@ -15,9 +15,10 @@ fn kb() -> KnowledgeBase {
 }
 
 /// Ids the held-out annotator of a79–a90 gave actors the knowledge base does not hold (the Cook
-/// Islands, BRICS, a naval operation, an arbitration court): kept as written, so that their claims
-/// count as misses rather than being dropped from the gold.
-const UNKNOWN_TO_THE_DATA: &[&str] = &["COK", "BRICS", "OPG", "PCA"];
+/// Islands, a naval operation): kept as written, so that their claims count as misses rather than
+/// being dropped from the gold. (BRICS and the Permanent Court of Arbitration, also on this list
+/// until session 27, are in the data since its files of organisations.)
+const UNKNOWN_TO_THE_DATA: &[&str] = &["COK", "OPG"];
 
 #[test]
 fn every_probe_gold_line_names_a_sentence_a_type_and_known_actors() {
