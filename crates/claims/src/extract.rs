@@ -2243,6 +2243,13 @@ impl<'kb> Extractor<'kb> {
             // before: "Sweden, which applied together with Finland"), joined to it below.
             let mut companions: Vec<(String, String)> = Vec::new();
             let mut agents = 0;
+            // (Whether the trigger is a body's admitting someone, in the active voice.)
+            let admits = trig.kind == ClaimKind::Accession
+                && sentence[ts..te].to_ascii_lowercase().starts_with("admit")
+                && !sentence[a..ts]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| crate::lexicon::be_form(&w.to_ascii_lowercase()));
             for m in &in_clause {
                 // (Not a name inside the trigger's own words: "Partner since", a group's name.)
                 if m.start >= ts && m.start < te {
@@ -2277,6 +2284,7 @@ impl<'kb> Extractor<'kb> {
                 // member", "EU member states".)
                 // (Or its possessive: "the alliance's 32nd member".)
                 let body_of_member = matches!(trig.kind, ClaimKind::Membership | ClaimKind::Accession)
+                    && !admits
                     && m.end <= ts
                     && {
                         let gap = sentence[m.end..ts].trim();
@@ -2419,6 +2427,12 @@ impl<'kb> Extractor<'kb> {
                 if recipients.iter().all(from) {
                     std::mem::swap(&mut actors, &mut recipients);
                 }
+            }
+            // A body that admits a state is what the state joins: "NATO admitted Finland" is
+            // Finland's accession to NATO. (In the passive, "Finland was admitted to NATO", the
+            // subject joins already.)
+            if admits && !actors.is_empty() && actors.iter().all(|x| self.is_body(&x.0)) && !recipients.is_empty() {
+                std::mem::swap(&mut actors, &mut recipients);
             }
             // The two sides of a relation told "between X and Y", with no subject before, are
             // its actors: "Talks between Japan and Australia concluded", "The agreement between
@@ -7358,6 +7372,25 @@ mod tests {
                 .contains(&ClaimKind::Accession)
         );
         assert_eq!(kinds("Finland joined NATO in April 2023."), [ClaimKind::Accession]);
+    }
+
+    #[test]
+    fn a_body_that_admits_a_state_is_what_the_state_joins() {
+        let x = extractor();
+        for s in [
+            "NATO admitted Finland in April 2023.",
+            "Finland was admitted to NATO in April 2023.",
+            "Finland joined NATO in April 2023.",
+        ] {
+            let c = x.extract_sentence(s, None);
+            assert_eq!(c.len(), 1, "{s}: {c:?}");
+            assert_eq!(c[0].mode, ClaimKind::Accession, "{s}: {c:?}");
+            assert_eq!(
+                (ids(&c[0].actors), ids(&c[0].recipients)),
+                (vec!["FIN"], vec!["NATO"]),
+                "{s}: {c:?}"
+            );
+        }
     }
 
     /// A company's name that begins with a demonym ("Korean Air") but is written here in
