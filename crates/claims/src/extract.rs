@@ -1625,7 +1625,12 @@ impl<'kb> Extractor<'kb> {
                     // mobilisation"): elsewhere what the dictionary's patterns say, if anything,
                     // or what the word is otherwise (a "deal" about no arms is an agreement).
                     let entry = &self.triggers.table[t];
-                    if entry.about_arms && !arms_here() {
+                    // (Leaders received by a host are guests, in a text about arms too: "…, and
+                    // Mohammed bin Zayed was received by Xi Jinping".)
+                    let guests = || self.triggers.receiving_people(t, &undated, (a, b), (s, e));
+                    if let Some(visit) = guests().filter(|_| entry.about_arms && entry.lemma == Some("receive")) {
+                        sense = visit;
+                    } else if entry.about_arms && !arms_here() {
                         sense = match entry.otherwise {
                             Some(kind) => Sense { kind, ..sense },
                             None => self.triggers.dictionary_sense(t, &undated, (a, b), (s, e))?,
@@ -5667,6 +5672,18 @@ mod tests {
         );
         let c = x.extract_sentence("The first K9 howitzers were received by Estonia in 2020.", None);
         assert!(c.iter().all(|c| c.mode != ClaimKind::Visit), "{c:?}");
+        // In a text about arms too.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2023-06-01\n\nAzerbaijan ordered Israeli drones in 2022. Isaac Herzog was received by Ilham Aliyev in Baku on Monday.",
+        );
+        let c = x.extract(&a);
+        let received = c.iter().find(|c| c.sentence == 1).expect("the visit");
+        assert_eq!(
+            (received.mode, sides(received)),
+            (ClaimKind::Visit, (vec!["ISR"], vec!["AZE"])),
+            "{c:?}"
+        );
     }
 
     /// A name in the sentence's opening phrase is no subject of a later verb of the sentence.

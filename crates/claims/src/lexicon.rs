@@ -2787,6 +2787,17 @@ impl Triggers {
         if let Some(p) = self.best_pattern(t, &sentence[a..ts], &sentence[te..b]) {
             return pattern_sense(p);
         }
+        self.receiving_people(t, sentence, (a, b), (ts, te))
+    }
+
+    /// Whether trigger `t` is receiving people there, a visit of theirs: `Some` with its sense.
+    pub fn receiving_people(
+        &self,
+        t: usize,
+        sentence: &str,
+        (a, b): (usize, usize),
+        (ts, te): (usize, usize),
+    ) -> Option<Sense> {
         // Receiving people is hosting them, as the RECEIVE block's patterns code receiving an
         // envoy, a leader or ministers (043); so is receiving a state's other representatives
         // ("received the Somali president", "a delegation from Somalia").
