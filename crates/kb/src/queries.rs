@@ -109,45 +109,55 @@ fn end_of(f: &FactRef) -> Option<PartialDate> {
     }
 }
 
-/// The actors standing for one side of a query, each with the member it stands through.
-type Side = Vec<(String, Option<String>)>;
-type SideSlice = [(String, Option<String>)];
+/// Who stands for one side of a query: the actor and its parts, and, where members count, each
+/// part of a member with the memberships it stands through (earliest first), so that a fact's
+/// participants are looked up, not a side rebuilt for every fact's date.
+struct Side<'a> {
+    own: std::collections::HashSet<&'a str>,
+    through: std::collections::HashMap<&'a str, Vec<&'a Relation>>,
+}
+
+impl Side<'_> {
+    /// The member `p` stands through on `day` (`Some(None)`: it is the actor or one of its
+    /// parts; `None`: it is not on this side then).
+    fn via(&self, p: &str, day: Option<Day>) -> Option<Option<&String>> {
+        if self.own.contains(p) {
+            return Some(None);
+        }
+        let day = day?;
+        let r = self.through.get(p)?.iter().find(|r| r.interval.contains(day))?;
+        Some(Some(&r.subject))
+    }
+}
 
 impl KnowledgeBase {
-    /// The set of actors that stand for `id` on `day`: itself and its parts, plus, with
-    /// `members`, its members on that day and their parts.
-    fn side(&self, id: &str, day: Option<Day>, members: bool) -> Side {
-        let mut side: Side = self
-            .descendants(id)
-            .into_iter()
-            .map(|a| (a.to_string(), None))
-            .collect();
+    /// The side of `id`: itself and its parts, plus, with `members`, its members' parts.
+    fn side(&self, id: &str, members: bool) -> Side<'_> {
+        let own = self.descendants(id).into_iter().collect();
+        let mut through: std::collections::HashMap<&str, Vec<&Relation>> = Default::default();
         if members {
-            if let Some(day) = day {
-                for m in self.members_at(id, day) {
-                    for d in self.descendants(&m.subject) {
-                        side.push((d.to_string(), Some(m.subject.clone())));
-                    }
+            for r in self
+                .data
+                .facts
+                .relations
+                .iter()
+                .filter(|r| r.kind == RelationKind::Membership && r.object == id)
+            {
+                for d in self.descendants(&r.subject) {
+                    through.entry(d).or_default().push(r);
                 }
             }
+            for v in through.values_mut() {
+                v.sort_by(|a, b| a.interval.start.cmp(&b.interval.start).then(a.subject.cmp(&b.subject)));
+            }
         }
-        side
+        Side { own, through }
     }
 
     /// A chronology of one actor or of a dyad, oldest first.
     pub fn timeline(&self, q: &TimelineQuery) -> Timeline {
         let mut entries = Vec::new();
-        let has_members = |a: &str| {
-            self.facts()
-                .relations
-                .iter()
-                .any(|r| r.kind == RelationKind::Membership && r.object == a)
-        };
-        let fixed: Vec<Option<Side>> = q
-            .actors
-            .iter()
-            .map(|a| (!q.members || !has_members(a)).then(|| self.side(a, None, false)))
-            .collect();
+        let sides: Vec<Side<'_>> = q.actors.iter().map(|a| self.side(a, q.members)).collect();
         for f in self.all_facts() {
             let date = f.date();
             let (kind, dimension) = kind_and_dimension(&f);
@@ -161,25 +171,12 @@ impl KnowledgeBase {
             }
             let participants = f.participants();
             let day = date.map(|d| d.latest());
-            // A side without members is the same on every date: computed once.
-            let sides: Vec<std::borrow::Cow<'_, SideSlice>> = fixed
-                .iter()
-                .zip(&q.actors)
-                .map(|(fixed, a)| match fixed {
-                    Some(side) => std::borrow::Cow::Borrowed(side.as_slice()),
-                    None => std::borrow::Cow::Owned(self.side(a, day, q.members)),
-                })
-                .collect();
             let matched: Vec<Vec<(&str, Option<&String>)>> = sides
                 .iter()
                 .map(|side| {
                     participants
                         .iter()
-                        .filter_map(|p| {
-                            side.iter()
-                                .find(|(s, _)| s == *p)
-                                .map(|(_, via)| (p.as_str(), via.as_ref()))
-                        })
+                        .filter_map(|p| side.via(p, day).map(|via| (p.as_str(), via)))
                         .collect()
                 })
                 .collect();
