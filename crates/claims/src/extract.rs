@@ -7391,6 +7391,18 @@ mod tests {
         assert_eq!(kinds("Finland joined NATO in April 2023."), [ClaimKind::Accession]);
     }
 
+    /// A non-state armed group in the data stands for the state CAMEO codes it to (its parent),
+    /// as the dictionary's rebels do (Hezbollah is LBNREB).
+    #[test]
+    fn an_armed_group_stands_for_the_state_it_is_coded_to() {
+        let x = extractor();
+        let c = x.extract_sentence("The Houthis attacked a British ship in the Red Sea.", None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(sides(&c[0]), (vec!["YEM"], vec!["GBR"]), "{c:?}");
+        let c = x.extract_sentence("Kataib Hezbollah fired rockets at a US base.", None);
+        assert_eq!(ids(&c[0].actors), ["IRQ"], "{c:?}");
+    }
+
     #[test]
     fn a_body_that_admits_a_state_is_what_the_state_joins() {
         let x = extractor();

@@ -77,6 +77,10 @@ vocabulary! {
         Operation = "operation",
         /// An informal grouping of actors (IP4).
         Grouping = "grouping",
+        /// A non-state armed group (Hezbollah, the Houthis, the Wagner Group). Its parent is the
+        /// state CAMEO codes it to (the state it fights in, as YEMREB codes the Houthis), which
+        /// it stands for in claims.
+        ArmedGroup = "armed_group",
         /// A person acting for an actor (a head of state).
         Person = "person",
     }
