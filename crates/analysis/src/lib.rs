@@ -196,9 +196,10 @@ impl ChangeReport {
     }
 }
 
-/// B's fellow members of the groupings it belongs to on `day` (IP4 for the ROK).
+/// B's fellow members of the smallest groupings it belongs to on `day`: IP4 for the ROK (not the
+/// G20 or APEC, of which it is also a member); for Japan both IP4 and the Quad, of four each.
 pub fn default_peers(kb: &KnowledgeBase, b: &str, day: Day) -> Vec<String> {
-    let groupings: Vec<&str> = kb
+    let groupings: Vec<Vec<&entente_model::Relation>> = kb
         .facts()
         .relations
         .iter()
@@ -207,11 +208,13 @@ pub fn default_peers(kb: &KnowledgeBase, b: &str, day: Day) -> Vec<String> {
             kb.actor(&r.object)
                 .is_some_and(|o| o.kind == entente_model::ActorKind::Grouping)
         })
-        .map(|r| r.object.as_str())
+        .map(|r| kb.members_at(&r.object, day))
         .collect();
+    let smallest = groupings.iter().map(Vec::len).min().unwrap_or(0);
     let mut peers: Vec<String> = groupings
         .iter()
-        .flat_map(|g| kb.members_at(g, day))
+        .filter(|members| members.len() == smallest)
+        .flatten()
         .map(|m| m.subject.clone())
         .filter(|m| m != b)
         .collect();

@@ -152,6 +152,11 @@ fn changing_a_weight_changes_the_index() {
 fn peers_default_to_the_other_indo_pacific_partners() {
     let kb = kb();
     assert_eq!(default_peers(&kb, "KOR", day("2024")), vec!["AUS", "JPN", "NZL"]);
+    // The smallest groupings only: Japan is in IP4 and the Quad (four each), not the G20's peers.
+    assert_eq!(
+        default_peers(&kb, "JPN", day("2024")),
+        vec!["AUS", "IND", "KOR", "NZL", "USA"]
+    );
     let dyads: Vec<(String, String)> = ["KOR", "JPN", "AUS", "NZL"]
         .iter()
         .map(|p| ("NATO".to_string(), p.to_string()))

@@ -113,8 +113,8 @@ fn end_of(f: &FactRef) -> Option<PartialDate> {
 /// part of a member with the memberships it stands through (earliest first), so that a fact's
 /// participants are looked up, not a side rebuilt for every fact's date.
 struct Side<'a> {
-    own: std::collections::HashSet<&'a str>,
-    through: std::collections::HashMap<&'a str, Vec<&'a Relation>>,
+    own: std::collections::HashSet<&'a str, foldhash::fast::RandomState>,
+    through: std::collections::HashMap<&'a str, Vec<&'a Relation>, foldhash::fast::RandomState>,
 }
 
 impl Side<'_> {
@@ -134,7 +134,8 @@ impl KnowledgeBase {
     /// The side of `id`: itself and its parts, plus, with `members`, its members' parts.
     fn side(&self, id: &str, members: bool) -> Side<'_> {
         let own = self.descendants(id).into_iter().collect();
-        let mut through: std::collections::HashMap<&str, Vec<&Relation>> = Default::default();
+        let mut through: std::collections::HashMap<&str, Vec<&Relation>, foldhash::fast::RandomState> =
+            Default::default();
         if members {
             for r in self
                 .data
@@ -171,6 +172,13 @@ impl KnowledgeBase {
             }
             let participants = f.participants();
             let day = date.map(|d| d.latest());
+            // (Most facts name no one of some side: passed over before anything is gathered.)
+            if !sides
+                .iter()
+                .all(|side| participants.iter().any(|p| side.via(p, day).is_some()))
+            {
+                continue;
+            }
             let matched: Vec<Vec<(&str, Option<&String>)>> = sides
                 .iter()
                 .map(|side| {
