@@ -1627,8 +1627,10 @@ impl<'kb> Extractor<'kb> {
                     let entry = &self.triggers.table[t];
                     // (Leaders received by a host are guests, in a text about arms too: "…, and
                     // Mohammed bin Zayed was received by Xi Jinping".)
-                    let guests = || self.triggers.receiving_people(t, &undated, (a, b), (s, e));
-                    if let Some(visit) = guests().filter(|_| entry.about_arms && entry.lemma == Some("receive")) {
+                    let guests = (entry.about_arms && entry.lemma == Some("receive"))
+                        .then(|| self.triggers.receiving_people(t, &undated, (a, b), (s, e)))
+                        .flatten();
+                    if let Some(visit) = guests {
                         sense = visit;
                     } else if entry.about_arms && !arms_here() {
                         sense = match entry.otherwise {
