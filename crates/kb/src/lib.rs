@@ -27,6 +27,8 @@ pub struct KnowledgeBase {
     children: HashMap<String, Vec<usize>>,
     /// Membership relations by member: indices into the relations.
     memberships: HashMap<String, Vec<usize>>,
+    /// Every fact by the actors it names: positions in `all_facts`' order.
+    by_participant: HashMap<String, Vec<usize>>,
 }
 
 /// Why an actor name could not be resolved.
@@ -112,14 +114,53 @@ impl KnowledgeBase {
                 memberships.entry(r.subject.clone()).or_default().push(i);
             }
         }
-        KnowledgeBase {
+        let mut kb = KnowledgeBase {
             data,
             actor_index,
             source_index,
             names,
             children,
             memberships,
+            by_participant: HashMap::new(),
+        };
+        let mut by_participant: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, f) in kb.all_facts().enumerate() {
+            for p in f.participants() {
+                let at = by_participant.entry(p.clone()).or_default();
+                if at.last() != Some(&i) {
+                    at.push(i);
+                }
+            }
         }
+        kb.by_participant = by_participant;
+        kb
+    }
+
+    /// The fact at position `i` of `all_facts`' order.
+    pub(crate) fn fact_at(&self, i: usize) -> Option<FactRef<'_>> {
+        let f = &self.data.facts;
+        let (r, e, t) = (f.relations.len(), f.events.len(), f.transfers.len());
+        if i < r {
+            Some(FactRef::Relation(&f.relations[i]))
+        } else if i < r + e {
+            Some(FactRef::Event(&f.events[i - r]))
+        } else if i < r + e + t {
+            Some(FactRef::Transfer(&f.transfers[i - r - e]))
+        } else {
+            f.drivers.get(i - r - e - t).map(FactRef::Driver)
+        }
+    }
+
+    /// The positions (in `all_facts`' order, ascending) of the facts that name any of `ids`.
+    pub(crate) fn facts_naming<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Vec<usize> {
+        let mut at: Vec<usize> = ids
+            .filter_map(|id| self.by_participant.get(id))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at
     }
 
     pub fn dataset(&self) -> &Dataset {

@@ -159,7 +159,15 @@ impl KnowledgeBase {
     pub fn timeline(&self, q: &TimelineQuery) -> Timeline {
         let mut entries = Vec::new();
         let sides: Vec<Side<'_>> = q.actors.iter().map(|a| self.side(a, q.members)).collect();
-        for f in self.all_facts() {
+        // (Only the facts that name someone of the first side can be in it.)
+        let facts: Box<dyn Iterator<Item = FactRef<'_>>> = match sides.first() {
+            Some(side) => {
+                let at = self.facts_naming(side.own.iter().chain(side.through.keys()).copied());
+                Box::new(at.into_iter().filter_map(|i| self.fact_at(i)))
+            }
+            None => Box::new(self.all_facts()),
+        };
+        for f in facts {
             let date = f.date();
             let (kind, dimension) = kind_and_dimension(&f);
             if !q.wants(&kind, fact_word(&f), dimension) {
