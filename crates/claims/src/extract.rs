@@ -1627,7 +1627,8 @@ impl<'kb> Extractor<'kb> {
                     let entry = &self.triggers.table[t];
                     // (Leaders received by a host are guests, in a text about arms too: "…, and
                     // Mohammed bin Zayed was received by Xi Jinping".)
-                    let guests = (entry.about_arms && entry.lemma == Some("receive"))
+                    let guests = entry
+                        .about_arms
                         .then(|| self.triggers.receiving_people(t, &undated, (a, b), (s, e)))
                         .flatten();
                     if let Some(visit) = guests {
@@ -2251,8 +2252,7 @@ impl<'kb> Extractor<'kb> {
             let mut companions: Vec<(String, String)> = Vec::new();
             let mut agents = 0;
             // (Whether the trigger is a body's admitting someone, in the active voice.)
-            let admits = trig.kind == ClaimKind::Accession
-                && sentence[ts..te].to_ascii_lowercase().starts_with("admit")
+            let admits = trig.cue == Cue::Admission
                 && !sentence[a..ts]
                     .split_whitespace()
                     .next_back()

@@ -1337,7 +1337,7 @@ pub fn triggers() -> Vec<Trigger> {
         t!("joins", Accession, Agree, Some("057"), 7),
         t!("join", Accession, Agree, Some("057"), 6),
         t!("joining", Accession, Agree, Some("057"), 6),
-        t!("admitted", Accession, Agree, Some("057"), 7),
+        t!("admitted", Accession, Agree, Some("057"), 7, cue Admission),
         t!("admission", Accession, Agree, Some("057"), 7),
         t!("accession", Accession, Agree, Some("057"), 7),
         t!("acceded", Accession, Agree, Some("057"), 7),
@@ -1918,6 +1918,9 @@ pub enum Cue {
     /// A verb that ends the cooperation named after it ("suspended the contract"): the event is
     /// the ending, and the words of cooperation in its object are no events of their own.
     Ending,
+    /// "admitted": in the active voice its subject is the body joined and its object the one
+    /// joining ("NATO admitted Finland" is Finland's accession).
+    Admission,
 }
 
 /// Whether a name ends in the noun of an institution ("Syrian National Council", "Kosovo
@@ -2790,7 +2793,8 @@ impl Triggers {
         self.receiving_people(t, sentence, (a, b), (ts, te))
     }
 
-    /// Whether trigger `t` is receiving people there, a visit of theirs: `Some` with its sense.
+    /// Whether trigger `t` (a form of "receive") is receiving people there, a visit of theirs:
+    /// `Some` with its sense.
     pub fn receiving_people(
         &self,
         t: usize,
@@ -2802,6 +2806,9 @@ impl Triggers {
         // envoy, a leader or ministers (043); so is receiving a state's other representatives
         // ("received the Somali president", "a delegation from Somalia").
         let trig = &self.table[t];
+        if trig.lemma != Some("receive") {
+            return None;
+        }
         let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
         // (In the passive, whom the subject names: "Isaac Herzog was received by Aliyev", "the
         // delegation was received by the king" — people or a name, not goods.)
@@ -2815,7 +2822,7 @@ impl Triggers {
             && !subject.split_whitespace().any(|w| weapon_word(&word(w)));
         let guests = passive_with(sentence, (a, ts, te), &["by"]) && (names_people(subject) || named);
         let people = names_people(object) || guests;
-        (trig.lemma == Some("receive") && people).then_some(Sense {
+        people.then_some(Sense {
             kind: ClaimKind::Visit,
             plover: Plover::Consult,
             cameo: Some("043"),
