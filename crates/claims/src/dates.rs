@@ -421,7 +421,9 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     // (Of the date's clause, the words up to five after the date: in "met on Monday and
     // unveiled the plan under which Australia is to become …" the future is the plan's; and not
     // past a "that" opening what was said, or a pronoun that is its subject: "said on Tuesday
-    // that Russia would …", "said on Thursday it would …" are days gone.)
+    // that Russia would …", "said on Thursday it would …" are days gone; nor past an "and" or
+    // "but" opening the next predicate: "won the election on 14 February and is due to be sworn
+    // in" won in February gone.)
     let future_at = |start: usize, end: usize| {
         ctx.future.is_some_and(|speaks| {
             let (a, b) = clause_around(text, start, end);
@@ -429,7 +431,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             let near = text[end..b]
                 .split_whitespace()
                 .take(5)
-                .take_while(|w| !matches!(*w, "that" | "it" | "he" | "she" | "they" | "we"))
+                .take_while(|w| !matches!(*w, "that" | "it" | "he" | "she" | "they" | "we" | "and" | "but"))
                 .last()
                 .map_or(end, |w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
             speaks(&text[a..near])
@@ -976,6 +978,9 @@ mod tests {
             "2025-04-01"
         );
         assert_eq!(one("would open on Tuesday", &would).0, "2025-04-08");
+        // … or at an "and" or "but" opening the next predicate.
+        assert_eq!(one("won on 14 February and will be sworn in", &will).0, "2022-02-14");
+        assert_eq!(one("will sign on 14 February and ratify later", &will).0, "2023-02-14");
         // … and after a participle done by someone, or done on the day.
         assert_eq!(
             one(

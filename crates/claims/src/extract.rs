@@ -3210,6 +3210,18 @@ impl<'kb> Extractor<'kb> {
                     && sentence[d.end..].starts_with(' ')
                     && sentence[d.end + 1..].starts_with(|c: char| c.is_alphabetic())
             };
+            // (A date after "to", "until" or "through" that closes no stretch is a horizon, not
+            // when anything was done: "adopted a vision for the partnership to 2030 in June 2022",
+            // "extended the mission until 2026". But "to Monday's meeting" is the meeting's day.)
+            let horizon = |d: &DateMention| {
+                d.end_date.is_none()
+                    && !(sentence[d.start..d.end].ends_with("'s") || sentence[d.start..d.end].ends_with("\u{2019}s"))
+                    && sentence[..d.start].strip_suffix(' ').is_some_and(|t| {
+                        let (rest, w) = t.rsplit_once(' ').unwrap_or(("", t));
+                        matches!(w.to_ascii_lowercase().as_str(), "to" | "until" | "till" | "through")
+                            && !dates.iter().any(|o| o.end == rest.len())
+                    })
+            };
             // (A date an agreement named in the clause has of its own is that agreement's: in
             // "troops sent to the base under a defence agreement signed in December 2014" the
             // sending is not of December 2014.)
@@ -3218,8 +3230,9 @@ impl<'kb> Extractor<'kb> {
                     .iter()
                     .any(|i| dates[i.date].start == d.start && i.start != ts && i.start >= a && i.end <= b)
             };
-            let of_clause =
-                |d: &DateMention| d.start >= a && d.end <= b && !participial(d) && !elsewhere(d) && !agreements_own(d);
+            let of_clause = |d: &DateMention| {
+                d.start >= a && d.end <= b && !participial(d) && !elsewhere(d) && !agreements_own(d) && !horizon(d)
+            };
             // The date, and whether it is written in the sentence (not taken from an event
             // referred to or from the article's day).
             let written = |d: DateMention| (d, true);
@@ -3260,11 +3273,9 @@ impl<'kb> Extractor<'kb> {
                                 .next()
                                 .is_some_and(|w| w.eq_ignore_ascii_case("since"))
                     };
-                    nearest(
-                        &mut dates
-                            .iter()
-                            .filter(|d| !elsewhere(d) && !participial(d) && !agreements_own(d) && !status_start(d)),
-                    )
+                    nearest(&mut dates.iter().filter(|d| {
+                        !elsewhere(d) && !participial(d) && !agreements_own(d) && !status_start(d) && !horizon(d)
+                    }))
                 })
                 .map(written)
             })
@@ -5317,6 +5328,35 @@ mod tests {
             day,
         );
         assert_eq!(dated(&c), [("attendance", "2023-07-11".into())], "{c:?}");
+    }
+
+    #[test]
+    fn a_date_the_event_runs_to_is_no_date_of_the_event() {
+        let x = extractor();
+        let day = PartialDate::parse("2023-03-22").ok();
+        let date = |s: &str| {
+            let c = x.extract_sentence(s, day);
+            c.first().and_then(|c| c.date).map(|d| d.to_string())
+        };
+        assert_eq!(
+            date("India and Vietnam adopted a vision for the partnership to 2030 in June 2022.").as_deref(),
+            Some("2022-06")
+        );
+        assert_eq!(
+            date("The UN Security Council on Monday extended the mandate of its mission in Mali until June 2024.")
+                .as_deref(),
+            Some("2023-03-20")
+        );
+        // With nothing else, the claim is undated; a stretch from one date to another, and a
+        // day whose event is named ("to Monday's meeting"), keep their dates.
+        assert_eq!(
+            date("India and Vietnam adopted a vision for the partnership to 2030."),
+            None
+        );
+        assert_eq!(
+            date("Poland sent envoys to Monday's meeting with South Korea.").as_deref(),
+            Some("2023-03-20")
+        );
     }
 
     #[test]
