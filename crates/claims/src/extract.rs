@@ -2318,7 +2318,16 @@ impl<'kb> Extractor<'kb> {
                     let before = before.strip_suffix(" the").unwrap_or(before);
                     matches!(before.rsplit(' ').next().unwrap_or(""), "to" | "into" | "towards")
                 };
-                if body_of_member || benefactive || whither {
+                // (Nor one "with" whom a verb does the noun's event after it: "signed with
+                // Vietnam a logistics memorandum", whose subject is before the verb or carried.)
+                let comitative = m.start < ts && !agent && !alongside && {
+                    let before = sentence[..m.start].trim_end();
+                    let before = before.strip_suffix(" the").unwrap_or(before);
+                    let mut words = before.rsplit(' ');
+                    words.next().is_some_and(|w| w.eq_ignore_ascii_case("with"))
+                        && words.next().is_some_and(|v| c.past_form(&v.to_ascii_lowercase()))
+                };
+                if body_of_member || benefactive || whither || comitative {
                     recipients.push(pair);
                 } else if (m.start < ts && !agent) || (alongside && !actors.is_empty()) {
                     actors.push(pair);
@@ -5328,6 +5337,28 @@ mod tests {
             day,
         );
         assert_eq!(dated(&c), [("attendance", "2023-07-11".into())], "{c:?}");
+    }
+
+    #[test]
+    fn a_name_with_whom_a_verb_does_the_nouns_event_is_the_counterpart() {
+        let x = extractor();
+        let day = PartialDate::parse("2023-08-01").ok();
+        let sides = |s: &str| {
+            let c = x.extract_sentence(s, day);
+            let c = c.iter().find(|c| c.mode == ClaimKind::Agreement).expect("an agreement");
+            let ids = |v: &[ClaimActor]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+            (ids(&c.actors), ids(&c.recipients))
+        };
+        let india_vietnam = (vec!["IND".to_string()], vec!["VNM".to_string()]);
+        assert_eq!(
+            sides("India signed with Vietnam a logistics memorandum."),
+            india_vietnam
+        );
+        // With the subject carried from the first conjunct.
+        assert_eq!(
+            sides("India held talks in June 2022 and signed with Vietnam a logistics memorandum."),
+            india_vietnam
+        );
     }
 
     #[test]
