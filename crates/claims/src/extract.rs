@@ -252,7 +252,7 @@ fn cues() -> &'static Cues {
                     .join("|")
             )),
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
-            described_body: re(r"\b[Tt]he (?:[A-Z][A-Za-z]+-led |military |security |defen[cs]e |western |regional |political |economic )?(alliance|bloc|organi[sz]ation|grouping)\b"),
+            described_body: re(r"\b[Tt]he (?:[A-Z][A-Za-z]+-led |military |security |defen[cs]e |western |regional |political |economic )?(alliance|bloc|organi[sz]ation|grouping|Union)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose|where)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
             visit_by: re(r"\b(?:a|an|the|his|her|their) (?:[a-z-]+ ){0,2}(?:visit|trip)(?: to (?:the )?)?"),
@@ -725,7 +725,12 @@ impl<'kb> Extractor<'kb> {
                 continue;
             }
             let alliance = noun.as_str() == "alliance";
-            let fits = |e: &ActorEntry| body_kind(e.kind).is_some_and(|a| a || !alliance);
+            // ("The Union" is the union named last: the European or the African one.)
+            let union = noun.as_str() == "Union";
+            let fits = |e: &ActorEntry| {
+                body_kind(e.kind).is_some_and(|a| a || !alliance)
+                    && (!union || self.kb.actor(&e.id).is_some_and(|x| x.name.contains("Union")))
+            };
             let before = found
                 .iter()
                 .rev()
@@ -738,7 +743,7 @@ impl<'kb> Extractor<'kb> {
                     memory.last_bodies.1.clone()
                 }
             };
-            if let Some(entry) = before.or_else(remembered) {
+            if let Some(entry) = before.or_else(|| remembered().filter(|e| fits(e))) {
                 // (Its leader is still named: the text is about it as much as before.)
                 for f in found.iter().filter(|f| inside(f)) {
                     memory.named(&f.entry.acts_for);
@@ -8464,6 +8469,23 @@ mod tests {
                 .iter()
                 .chain(&russia.recipients)
                 .all(|a| a.text != "the alliance"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn the_union_is_the_union_named_last() {
+        let x = extractor();
+        let text: &[u8] = b"date: 2024-03-15\n\nNATO and the European Union met in Brussels. Hungary, a member of the Union since 2004, blocked the payment.\n";
+        let c = x.extract(&Article::from_bytes("-", text));
+        let member = c.iter().find(|c| c.mode == ClaimKind::Membership).expect("membership");
+        assert_eq!(sides(member), (vec!["HUN"], vec!["EU"]), "{c:?}");
+        // (Not a union of another kind, nor any body when none named is a union.)
+        let text: &[u8] = b"date: 2024-03-15\n\nNATO met in Brussels. Hungary, a member of the Union since 2004, blocked the payment.\n";
+        let c = x.extract(&Article::from_bytes("-", text));
+        assert!(
+            c.iter()
+                .all(|c| sides(c).1 != vec!["NATO"] || c.mode != ClaimKind::Membership),
             "{c:?}"
         );
     }
