@@ -3232,7 +3232,14 @@ impl<'kb> Extractor<'kb> {
                     && !(sentence[d.start..d.end].ends_with("'s") || sentence[d.start..d.end].ends_with("\u{2019}s"))
                     && sentence[..d.start].strip_suffix(' ').is_some_and(|t| {
                         let (rest, w) = t.rsplit_once(' ').unwrap_or(("", t));
-                        matches!(w.to_ascii_lowercase().as_str(), "to" | "until" | "till" | "through")
+                        let w = w.to_ascii_lowercase();
+                        // ("Did not hold an exercise until January 2024" held it then.)
+                        let not_until = matches!(w.as_str(), "until" | "till")
+                            && sentence[a.min(d.start)..d.start]
+                                .split_whitespace()
+                                .any(|x| matches!(x, "not" | "never") || x.ends_with("n't"));
+                        matches!(w.as_str(), "to" | "until" | "till" | "through")
+                            && !not_until
                             && !dates.iter().any(|o| o.end == rest.len())
                     })
             };
@@ -5382,6 +5389,11 @@ mod tests {
             date("The UN Security Council on Monday extended the mandate of its mission in Mali until June 2024.")
                 .as_deref(),
             Some("2023-03-20")
+        );
+        // "Not … until" a date is then.
+        assert_eq!(
+            date("India and Vietnam did not hold a joint exercise until January 2023.").as_deref(),
+            Some("2023-01")
         );
         // With nothing else, the claim is undated; a stretch from one date to another, and a
         // day whose event is named ("to Monday's meeting"), keep their dates.
