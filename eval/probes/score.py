@@ -134,7 +134,7 @@ def main():
     binary = sys.argv[1]
     folder = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "dev")
     total = collections.Counter()
-    for article in sorted(glob.glob(os.path.join(folder, "a[0-9][0-9].txt"))):
+    for article in sorted(glob.glob(os.path.join(folder, "a[0-9]*.txt"))):
         exp = gold(article[:-4] + ".expected")
         pred = per_actor(exp, predicted(binary, article))
         total["gold"] += len(exp)
