@@ -462,11 +462,17 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         };
         Some(pub_day?.year + step)
     };
+    // (A sentence that says "this year" anywhere tells the year of its days and months that
+    // name none: "On 22 August, during this year's edition, …" is not the August told before.)
+    let mut this_year: Option<i32> = None;
     for c in scan(cues.unit, &p.relative_unit) {
         let (Some(m0), Some(rel), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
         if let Some(y) = publication_year(rel.as_str(), unit.as_str()) {
+            if rel.as_str().eq_ignore_ascii_case("this") {
+                this_year = Some(y);
+            }
             push(&mut found, m0.start(), m0.end(), PartialDate::year_only(y).ok(), None);
         }
     }
@@ -482,7 +488,8 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             let month = month_number(mo.as_str())?;
             let year = match c.get(7) {
                 Some(y) => y.as_str().parse().ok()?,
-                None => told_month_year(text, &found, ctx.anchor, month, m0.start())
+                None => this_year
+                    .or_else(|| told_month_year(text, &found, ctx.anchor, month, m0.start()))
                     .or_else(|| base_year(month, future_at(m0.start(), m0.end())))?,
             };
             let (a, b): (u8, u8) = (d0.as_str().parse().ok()?, d1.as_str().parse().ok()?);
@@ -503,7 +510,8 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         let date = (|| {
             let month = month_number(mo.as_str())?;
             ymd(
-                told_month_year(text, &found, ctx.anchor, month, m0.start())
+                this_year
+                    .or_else(|| told_month_year(text, &found, ctx.anchor, month, m0.start()))
                     .or_else(|| base_year(month, future_at(m0.start(), m0.end())))?,
                 month,
                 d.as_str().parse().ok()?,
@@ -530,7 +538,15 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             continue;
         }
         let det = c.get(1).map(|d| d.as_str().to_ascii_lowercase());
+        // ("March this year", "July last year": one date, the month of that year.)
+        let told_after = ["this year", "last year", "next year"].iter().find_map(|w| {
+            let rest = text[m0.end()..].strip_prefix(' ')?;
+            let said = rest.get(..w.len()).filter(|r| r.eq_ignore_ascii_case(w))?;
+            let (rel, unit) = said.split_once(' ')?;
+            Some((publication_year(rel, unit)?, 1 + w.len()))
+        });
         let year = match det.as_deref() {
+            _ if told_after.is_some() => told_after.map(|t| t.0),
             Some("that") => anchor_at(m0.start())
                 .map(|a| a.year())
                 .or_else(|| base_year(month, future_at(m0.start(), m0.end()))),
@@ -548,13 +564,14 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
                 Some(am) if month < am => a.year(),
                 _ => a.year() - 1,
             }),
-            _ => told_month_year(text, &absolute, ctx.anchor, month, m0.start())
+            _ => this_year
+                .or_else(|| told_month_year(text, &absolute, ctx.anchor, month, m0.start()))
                 .or_else(|| base_year(month, future_at(m0.start(), m0.end()))),
         };
         push(
             &mut found,
             m0.start(),
-            m0.end(),
+            m0.end() + told_after.map_or(0, |t| t.1),
             year.and_then(|y| PartialDate::ym(y, month).ok()),
             None,
         );
@@ -713,10 +730,17 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
             };
             let Some(n) = number_word(n.as_str()) else { continue };
             let dir = dir.as_str().to_ascii_lowercase();
+            // ("In May 2024, two months after Sweden joined NATO, …": a distance after a date
+            // of the sentence, before the event it measures from, dates that event back from
+            // the date.)
+            let measured = text[m0.end()..].starts_with(' ')
+                && text[m0.end()..].trim_start().starts_with(|c: char| c.is_alphabetic())
+                && text[..m0.start()].trim_end().ends_with(',')
+                && last_date_before(&absolute, m0.start()).is_some();
             let (base, sign) = match dir.as_str() {
                 "ago" => (Some(PartialDate::from_day(d)), -1),
-                "later" | "after" => (anchor_at(m0.start()), 1),
-                _ => (anchor_at(m0.start()), -1),
+                "later" | "after" => (anchor_at(m0.start()), if measured { -1 } else { 1 }),
+                _ => (anchor_at(m0.start()), if measured { 1 } else { -1 }),
             };
             let Some(base) = base else { continue };
             let Some(date) = shifted(base, sign * n, unit.as_str()) else {
@@ -798,6 +822,9 @@ mod tests {
         assert_eq!(one("on 24 and 25 December", &told).0, "2020-12-24");
         assert_eq!(one("in December", &told).0, "2020-12");
         assert_eq!(one("on 10 March", &told).0, "2024-03-10");
+        // Unless the sentence says "this year".
+        let found = find_dates("On 10 December, during this year's edition, they met.", &told);
+        assert_eq!(found.first().map(|d| d.date.to_string()).as_deref(), Some("2024-12-10"));
         // A number in a model's or a plan's name is no date.
         let c = ctx("2021-12-16");
         let found = find_dates("Abu Dhabi flies Mirage 2000-9s ordered in 1998 under Vision 2030.", &c);
@@ -899,6 +926,8 @@ mod tests {
         assert_eq!(one("Last August", &ctx("2024-04-26")).0, "2023-08");
         assert_eq!(one("last December", &c).0, "2021-12");
         assert_eq!(one("last March", &c).0, "2022-03");
+        assert_eq!(one("at the end of March this year", &c).0, "2022-03");
+        assert_eq!(one("in July last year", &c).0, "2021-07");
         assert_eq!(
             one("in the past three years", &ctx("2024-12-23")),
             ("2022".into(), Some("2024".into()))
@@ -939,6 +968,14 @@ mod tests {
             &ctx("2025-05-01"),
         );
         assert_eq!(found.last().map(|d| d.date.to_string()).as_deref(), Some("2024-11-11"));
+        // A distance after a date of the sentence, before the event it measures from, dates
+        // that event back from the date; after a date told before, on from it.
+        let found = find_dates(
+            "In May 2024, two months after Sweden joined NATO, Stockholm sent aircraft.",
+            &ctx("2025-05-01"),
+        );
+        assert_eq!(found.last().map(|d| d.date.to_string()).as_deref(), Some("2024-03"));
+        assert_eq!(one("Two months after Sweden joined NATO", &anchored).0, "2022-09");
     }
 
     #[test]
