@@ -564,8 +564,15 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
                 Some(am) if month < am => a.year(),
                 _ => a.year() - 1,
             }),
+            // (After a month the sentence told before it, a later month is of its year: "that
+            // July …, and in November" is that November. An earlier one may be before it: "signed
+            // in August, which followed agreements concluded in July".)
             _ => this_year
                 .or_else(|| told_month_year(text, &absolute, ctx.anchor, month, m0.start()))
+                .or_else(|| {
+                    let last = last_date_before(&found, m0.start())?;
+                    (month >= last.month()?).then(|| last.year())
+                })
                 .or_else(|| base_year(month, future_at(m0.start(), m0.end()))),
         };
         push(
@@ -822,6 +829,9 @@ mod tests {
         assert_eq!(one("on 24 and 25 December", &told).0, "2020-12-24");
         assert_eq!(one("in December", &told).0, "2020-12");
         assert_eq!(one("on 10 March", &told).0, "2024-03-10");
+        // A later month after a month the sentence told is of its year.
+        let found = find_dates("After the coup that July, in November the envoy left.", &told);
+        assert_eq!(found.last().map(|d| d.date.to_string()).as_deref(), Some("2020-11"));
         // Unless the sentence says "this year".
         let found = find_dates("On 10 December, during this year's edition, they met.", &told);
         assert_eq!(found.first().map(|d| d.date.to_string()).as_deref(), Some("2024-12-10"));
