@@ -1110,12 +1110,28 @@ impl<'kb> Extractor<'kb> {
         // to Britain and has imposed sanctions on Russia" (an auxiliary after "and" opens it),
         // "… has been a partner since 1994 and joined the centre in 2015" (a verb in the past).
         // (Triggers are in order of their start: the one right after "and" is found by search.)
+        // (Or in the present, "… and buys most of its weapons from Russia": a word in -s
+        // followed by a determiner or a quantifier, so no noun of a list, "and talks with".)
+        let present_verb = |s: usize, e: usize| {
+            let w = &sentence[s..e];
+            let next = sentence[e..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            !w.contains(' ')
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && (crate::lexicon::determiner(&next)
+                    || matches!(next.as_str(), "most" | "all" | "some" | "more" | "its" | "their"))
+        };
         let verb_after_and = sentence.match_indices(" and ").filter(|&(k, _)| {
             let i = triggers.partition_point(|t| t.0 < k + 5);
             triggers[i..]
                 .iter()
                 .take_while(|t| t.0 == k + 5)
-                .any(|&(s, e, _)| past_verb(s, e))
+                .any(|&(s, e, _)| past_verb(s, e) || present_verb(s, e))
         });
         // (So is a verb in the past after a comma, in a list of the subject's predicates,
         // when an object follows it, not a preposition or a date: "It has been a NATO partner
@@ -3201,6 +3217,12 @@ impl<'kb> Extractor<'kb> {
                         .split_whitespace()
                         .any(|w| matches!(w, "is" | "are" | "has" | "have" | "does" | "do"))
             };
+            // (Nor a second predicate in the present, what the subject does now: "cut ties with
+            // Rabat in August 2021 and buys most of its weapons from Russia".)
+            let present_predicate = split_off.contains(&a)
+                && sentence[a..ts].trim() == "and"
+                && sentence[ts..te].ends_with('s')
+                && !sentence[ts..te].contains(' ');
             // A definite reference to an event told before ("attended the signing", "at the
             // summit") is dated by it.
             let referred = c.event_reference.find(&sentence[a..b]).and_then(|m| {
@@ -3267,7 +3289,7 @@ impl<'kb> Extractor<'kb> {
             .map(written)
             .or(referred.map(|d| (d, false)))
             .or_else(|| {
-                if adverbial_clause || contrast_now {
+                if adverbial_clause || contrast_now || present_predicate {
                     return None;
                 }
                 // A "when" clause that opens the sentence tells the time of the clauses after it:
@@ -5374,6 +5396,24 @@ mod tests {
     }
 
     #[test]
+    fn a_second_predicate_in_the_present_is_a_claim_of_its_own_with_no_date_of_the_first() {
+        let x = extractor();
+        let c = x.extract_sentence(
+            "Algeria signed a deal with Morocco in August 2021 and buys most of its weapons from Russia.",
+            PartialDate::parse("2024-06-01").ok(),
+        );
+        let bought = c.iter().find(|c| c.mode == ClaimKind::ArmsDeal).expect("the purchase");
+        assert_eq!(sides(bought), (vec!["DZA"], vec!["RUS"]), "{c:?}");
+        assert_eq!(bought.date, None, "{c:?}");
+        // (Not a noun of a list: "held exercises and talks with Azerbaijan" is one meeting.)
+        let c = x.extract_sentence(
+            "Turkey held exercises and talks with Azerbaijan in May 2021.",
+            PartialDate::parse("2024-06-01").ok(),
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+    }
+
+    #[test]
     fn a_date_the_event_runs_to_is_no_date_of_the_event() {
         let x = extractor();
         let day = PartialDate::parse("2023-03-22").ok();
@@ -5404,6 +5444,10 @@ mod tests {
         assert_eq!(
             date("Poland sent envoys to Monday's meeting with South Korea.").as_deref(),
             Some("2023-03-20")
+        );
+        assert_eq!(
+            date("India and Vietnam held joint exercises from 2019 to 2021.").as_deref(),
+            Some("2019")
         );
     }
 
