@@ -3089,7 +3089,34 @@ impl<'kb> Extractor<'kb> {
             }
             let joins_no_body = trig.kind == ClaimKind::Accession
                 && (recipients.is_empty() || actors.iter().chain(&recipients).all(|x| self.is_state_or_person(&x.0)));
+            // (To deliver with no object delivers on a promise, no goods: "Korean firms delivered
+            // when European ones could not", "diplomacy has delivered more than most".)
+            let delivered_nothing = trig.kind == ClaimKind::Delivery
+                && matches!(
+                    sentence[ts..te].to_ascii_lowercase().as_str(),
+                    "deliver" | "delivers" | "delivered" | "delivering"
+                )
+                && {
+                    let next = sentence[te..].split_whitespace().next().unwrap_or("");
+                    next.is_empty()
+                        || next.starts_with([',', '.', ';', ':'])
+                        || matches!(
+                            next.trim_end_matches([',', '.']).to_ascii_lowercase().as_str(),
+                            "when"
+                                | "where"
+                                | "as"
+                                | "because"
+                                | "more"
+                                | "on"
+                                | "what"
+                                | "little"
+                                | "much"
+                                | "nothing"
+                                | "results"
+                        )
+                };
             if actors.is_empty() && recipients.is_empty()
+                || delivered_nothing
                 || trig.needs_object && !group_object && !in_clause.iter().any(|m| m.start >= te)
                 || no_attacker
                 || joins_no_body
@@ -5411,6 +5438,21 @@ mod tests {
             PartialDate::parse("2024-06-01").ok(),
         );
         assert_eq!(c.len(), 1, "{c:?}");
+    }
+
+    #[test]
+    fn to_deliver_with_no_object_delivers_no_goods() {
+        let x = extractor();
+        let day = PartialDate::parse("2024-06-01").ok();
+        for s in [
+            "South Korean firms delivered when European ones could not.",
+            "Turkish diplomacy has already delivered more than most.",
+        ] {
+            let c = x.extract_sentence(s, day);
+            assert!(c.iter().all(|c| c.mode != ClaimKind::Delivery), "{s}: {c:?}");
+        }
+        let c = x.extract_sentence("Hanwha delivered the first guns to Estonia.", day);
+        assert!(c.iter().any(|c| c.mode == ClaimKind::Delivery), "{c:?}");
     }
 
     #[test]
