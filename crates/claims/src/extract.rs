@@ -1709,6 +1709,8 @@ impl<'kb> Extractor<'kb> {
                             (ClaimKind::Delivery, false) => {
                                 sense = self.triggers.dictionary_sense(t, &undated, (a, b), (s, e))?
                             }
+                            // (Words sent are no forces: "sent a message to Pyongyang".)
+                            (ClaimKind::Deployment, false) if sends_words(&sentence[e..b]) => return None,
                             _ => {}
                         }
                     }
@@ -4282,6 +4284,33 @@ impl Extractor<'_> {
     }
 }
 
+/// Whether what a verb of sending sends, right after it, is words: "a message", "a strong
+/// signal", "letters", "his condolences".
+fn sends_words(after: &str) -> bool {
+    after
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "message"
+                    | "messages"
+                    | "signal"
+                    | "signals"
+                    | "letter"
+                    | "letters"
+                    | "note"
+                    | "invitation"
+                    | "invitations"
+                    | "condolences"
+                    | "congratulations"
+                    | "greetings"
+                    | "warning"
+            )
+        })
+}
+
 /// The words after a verb ending at `te` that name what it acts on, to the clause's end `b`,
 /// the first preposition or comma, at most ten words: the stretch and its words.
 fn object_after(sentence: &str, te: usize, b: usize) -> (&str, Vec<&str>) {
@@ -5453,6 +5482,16 @@ mod tests {
         }
         let c = x.extract_sentence("Hanwha delivered the first guns to Estonia.", day);
         assert!(c.iter().any(|c| c.mode == ClaimKind::Delivery), "{c:?}");
+    }
+
+    #[test]
+    fn words_sent_are_no_forces() {
+        let x = extractor();
+        let day = PartialDate::parse("2024-06-01").ok();
+        let c = x.extract_sentence("Seoul sent a message to Pyongyang.", day);
+        assert!(c.iter().all(|c| c.mode != ClaimKind::Deployment), "{c:?}");
+        let c = x.extract_sentence("Seoul sent troops to Lebanon.", day);
+        assert!(c.iter().any(|c| c.mode == ClaimKind::Deployment), "{c:?}");
     }
 
     #[test]
