@@ -5049,6 +5049,11 @@ mod tests {
             .collect()
     }
 
+    /// The kinds of the claims of one sentence.
+    fn kinds(s: &str) -> Vec<ClaimKind> {
+        roles(s).into_iter().map(|r| r.0).collect()
+    }
+
     fn sides(c: &Claim) -> (Vec<&str>, Vec<&str>) {
         (ids(&c.actors), ids(&c.recipients))
     }
@@ -5431,23 +5436,15 @@ mod tests {
 
     #[test]
     fn a_name_with_whom_a_verb_does_the_nouns_event_is_the_counterpart() {
-        let x = extractor();
-        let day = PartialDate::parse("2023-08-01").ok();
-        let sides = |s: &str| {
-            let c = x.extract_sentence(s, day);
-            let c = c.iter().find(|c| c.mode == ClaimKind::Agreement).expect("an agreement");
-            let ids = |v: &[ClaimActor]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
-            (ids(&c.actors), ids(&c.recipients))
-        };
-        let india_vietnam = (vec!["IND".to_string()], vec!["VNM".to_string()]);
+        let india_vietnam = (ClaimKind::Agreement, "IND".to_string(), "VNM".to_string());
         assert_eq!(
-            sides("India signed with Vietnam a logistics memorandum."),
-            india_vietnam
+            roles("India signed with Vietnam a logistics memorandum."),
+            std::slice::from_ref(&india_vietnam)
         );
         // With the subject carried from the first conjunct.
-        assert_eq!(
-            sides("India held talks in June 2022 and signed with Vietnam a logistics memorandum."),
-            india_vietnam
+        assert!(
+            roles("India held talks in June 2022 and signed with Vietnam a logistics memorandum.")
+                .contains(&india_vietnam)
         );
     }
 
@@ -5471,27 +5468,19 @@ mod tests {
 
     #[test]
     fn to_deliver_with_no_object_delivers_no_goods() {
-        let x = extractor();
-        let day = PartialDate::parse("2024-06-01").ok();
         for s in [
             "South Korean firms delivered when European ones could not.",
             "Turkish diplomacy has already delivered more than most.",
         ] {
-            let c = x.extract_sentence(s, day);
-            assert!(c.iter().all(|c| c.mode != ClaimKind::Delivery), "{s}: {c:?}");
+            assert!(!kinds(s).contains(&ClaimKind::Delivery), "{s}");
         }
-        let c = x.extract_sentence("Hanwha delivered the first guns to Estonia.", day);
-        assert!(c.iter().any(|c| c.mode == ClaimKind::Delivery), "{c:?}");
+        assert!(kinds("Hanwha delivered the first guns to Estonia.").contains(&ClaimKind::Delivery));
     }
 
     #[test]
     fn words_sent_are_no_forces() {
-        let x = extractor();
-        let day = PartialDate::parse("2024-06-01").ok();
-        let c = x.extract_sentence("Seoul sent a message to Pyongyang.", day);
-        assert!(c.iter().all(|c| c.mode != ClaimKind::Deployment), "{c:?}");
-        let c = x.extract_sentence("Seoul sent troops to Lebanon.", day);
-        assert!(c.iter().any(|c| c.mode == ClaimKind::Deployment), "{c:?}");
+        assert!(!kinds("Seoul sent a message to Pyongyang.").contains(&ClaimKind::Deployment));
+        assert!(kinds("Seoul sent troops to Lebanon.").contains(&ClaimKind::Deployment));
     }
 
     #[test]
