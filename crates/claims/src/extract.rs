@@ -1709,8 +1709,17 @@ impl<'kb> Extractor<'kb> {
                             (ClaimKind::Delivery, false) => {
                                 sense = self.triggers.dictionary_sense(t, &undated, (a, b), (s, e))?
                             }
-                            // (Words sent are no forces: "sent a message to Pyongyang".)
-                            (ClaimKind::Deployment, false) if sends_words(&sentence[e..b]) => return None,
+                            // (Words sent are no forces: "sent a message to Pyongyang", which
+                            // the dictionary reads as a statement, a consultation or a threat.)
+                            (ClaimKind::Deployment, false)
+                                if self
+                                    .triggers
+                                    .dictionary_sense(t, &undated, (a, b), (s, e))
+                                    .and_then(|d| d.cameo)
+                                    .is_some_and(|c| c.starts_with("01") || c == "040" || c == "130") =>
+                            {
+                                return None
+                            }
                             _ => {}
                         }
                     }
@@ -4282,33 +4291,6 @@ impl Extractor<'_> {
         }
         out.extend(found);
     }
-}
-
-/// Whether what a verb of sending sends, right after it, is words: "a message", "a strong
-/// signal", "letters", "his condolences".
-fn sends_words(after: &str) -> bool {
-    after
-        .split_whitespace()
-        .take(4)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
-        .any(|w| {
-            matches!(
-                w.as_str(),
-                "message"
-                    | "messages"
-                    | "signal"
-                    | "signals"
-                    | "letter"
-                    | "letters"
-                    | "note"
-                    | "invitation"
-                    | "invitations"
-                    | "condolences"
-                    | "congratulations"
-                    | "greetings"
-                    | "warning"
-            )
-        })
 }
 
 /// The words after a verb ending at `te` that name what it acts on, to the clause's end `b`,
