@@ -1123,8 +1123,7 @@ impl<'kb> Extractor<'kb> {
                 && w.len() > 3
                 && w.ends_with('s')
                 && !w.ends_with("ss")
-                && (crate::lexicon::determiner(&next)
-                    || matches!(next.as_str(), "most" | "all" | "some" | "more" | "its" | "their"))
+                && (crate::lexicon::determiner(&next) || matches!(next.as_str(), "most" | "all" | "more"))
         };
         let verb_after_and = sentence.match_indices(" and ").filter(|&(k, _)| {
             let i = triggers.partition_point(|t| t.0 < k + 5);
