@@ -3294,9 +3294,7 @@ impl<'kb> Extractor<'kb> {
                         let w = w.to_ascii_lowercase();
                         // ("Did not hold an exercise until January 2024" held it then.)
                         let not_until = matches!(w.as_str(), "until" | "till")
-                            && sentence[a.min(d.start)..d.start]
-                                .split_whitespace()
-                                .any(|x| matches!(x, "not" | "never") || x.ends_with("n't"));
+                            && c.negation.is_match(&sentence[a.min(d.start)..d.start]);
                         matches!(w.as_str(), "to" | "until" | "till" | "through")
                             && !not_until
                             && !dates.iter().any(|o| o.end == rest.len())
