@@ -619,6 +619,17 @@ impl<'kb> Extractor<'kb> {
             future: Some(speaks_of_the_future),
         };
         let mut memory = Memory::default();
+        // The title names what the text is about ("A first defence pact for India and Sri
+        // Lanka"): the actors it names count as named once before the body.
+        if let Some(title) = &article.title {
+            let day = article.date.map(|d| d.earliest());
+            let span = article.date.map(|d| (d.earliest(), d.latest()));
+            for m in self.lexicon.actors(title, day, span) {
+                if m.entry.agent.is_none() && !in_a_water_name(title, m.start, m.end) {
+                    memory.named(&m.entry.acts_for);
+                }
+            }
+        }
         // A sentence said again (a repeated headline, a pull quote) is one statement.
         let mut seen: crate::Set<&str> = Default::default();
         for (index, &(s0, s1)) in article.sentences().iter().enumerate() {
@@ -3012,7 +3023,12 @@ impl<'kb> Extractor<'kb> {
             let (ga, gr) = (all_agents(&actors), all_agents(&recipients));
             let named_count = if ga { 0 } else { actors.len() } + if gr { 0 } else { recipients.len() };
             // (Not for a subject the text names with a name no dictionary knows.)
-            if family(trig.kind).is_some()
+            let aimed = trig.kind == ClaimKind::Statement
+                && matches!(
+                    trig.plover,
+                    Plover::Protest | Plover::Accuse | Plover::Reject | Plover::Threaten | Plover::Sanction
+                );
+            if (family(trig.kind).is_some() || trig.kind == ClaimKind::Exercise || (aimed && recipients.is_empty()))
                 && named_count == 1
                 && !own_meeting
                 && !(unknown_subject && actors.is_empty())
@@ -5356,6 +5372,48 @@ mod tests {
         );
         let c = x.extract(&a);
         assert_eq!(sides(&c[c.len() - 1]), (vec!["NATO"], vec![]), "{c:?}");
+    }
+
+    #[test]
+    fn the_title_names_the_topic_and_exercises_and_aimed_statements_have_its_counterpart() {
+        let x = extractor();
+        let last = |text: &str| {
+            let c = x.extract(&Article::from_bytes("-", text.as_bytes()));
+            c.last()
+                .map(sides)
+                .map(|(a, r)| (a.join(","), r.join(",")))
+                .expect("a claim")
+        };
+        // Sri Lanka is named once in the body; the title makes it the text's second actor, so
+        // the deployment "into the island" has it for counterpart.
+        let body = "India and Sri Lanka signed a memorandum in April 2025. In 1987 India sent a peacekeeping force into the island's civil war.";
+        assert_eq!(last(&format!("title: India and Sri Lanka\n\n{body}")).1, "LKA");
+        assert_eq!(last(body).1, "");
+        // An exercise one side of the text holds is held with the other.
+        assert_eq!(
+            last("title: India and Sri Lanka\n\nSri Lanka received a Dornier aircraft from India in 2018. Indian troops held the tenth Mitra Shakti army exercise in August 2024."),
+            ("IND".to_string(), "LKA".to_string())
+        );
+        // A protest, an accusation, a rejection with nobody named aims at the other side; one
+        // whose object is named keeps it.
+        let text = "title: Turkey and Egypt\n\nTurkey and Egypt restored ties in 2023. Erdogan denounced the takeover as a coup.";
+        assert_eq!(last(text), ("TUR".to_string(), "EGY".to_string()));
+    }
+
+    #[test]
+    fn a_strategic_partnership_is_an_agreement_and_a_trip_a_visit() {
+        assert_eq!(
+            roles("India and Vietnam declared a strategic partnership in 2007."),
+            [(ClaimKind::Agreement, "IND,VNM".to_string(), String::new())]
+        );
+        assert_eq!(
+            roles("Greece and Egypt upgraded their relationship to a strategic partnership on Wednesday."),
+            [(ClaimKind::Agreement, "GRC,EGY".to_string(), String::new())]
+        );
+        assert_eq!(
+            roles("Putin made a second trip to Cairo in December 2017."),
+            [(ClaimKind::Visit, "RUS".to_string(), "EGY".to_string())]
+        );
     }
 
     #[test]
