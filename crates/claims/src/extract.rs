@@ -3730,13 +3730,15 @@ impl<'kb> Extractor<'kb> {
                 continue;
             };
             let (actors, recipients) = if named.is_empty() {
-                // No name but "again": the same sides at another time ("first met in 2019 and
-                // again in 2023").
+                // No name but "again": the same sides at another time, perhaps in another
+                // place ("first met in 2019 and again in 2023", "in Tehran in July and again in
+                // Sochi on 5 August").
                 let again = rest.iter().any(|w| w.eq_ignore_ascii_case("again"))
                     && rest.iter().all(|w| {
-                        ["again", "in", "on", "once", "more"]
+                        ["again", "in", "on", "at", "once", "more"]
                             .iter()
                             .any(|x| w.eq_ignore_ascii_case(x))
+                            || w.starts_with(|c: char| c.is_uppercase())
                     });
                 if !again {
                     continue;
@@ -5401,7 +5403,7 @@ mod tests {
     }
 
     #[test]
-    fn a_strategic_partnership_is_an_agreement_and_a_trip_a_visit() {
+    fn partnerships_trips_handshakes_receptions_and_meeting_again() {
         assert_eq!(
             roles("India and Vietnam declared a strategic partnership in 2007."),
             [(ClaimKind::Agreement, "IND,VNM".to_string(), String::new())]
@@ -5414,6 +5416,22 @@ mod tests {
             roles("Putin made a second trip to Cairo in December 2017."),
             [(ClaimKind::Visit, "RUS".to_string(), "EGY".to_string())]
         );
+        // Shaking hands is meeting; being received in a capital is visiting it.
+        assert_eq!(
+            kinds("Sisi and Erdogan shook hands in Doha in November 2022."),
+            [ClaimKind::Summit]
+        );
+        assert_eq!(
+            roles("Xi Jinping was received in Riyadh in December 2022."),
+            [(ClaimKind::Visit, "CHN".to_string(), "SAU".to_string())]
+        );
+        // Met "again", somewhere else on another day: a second meeting.
+        let c = extractor().extract_sentence(
+            "Erdogan met Putin in Tehran in July 2022 and again in Sochi on 5 August 2022.",
+            None,
+        );
+        let dates: Vec<String> = c.iter().filter_map(|c| c.date.map(|d| d.to_string())).collect();
+        assert_eq!(dates, ["2022-07", "2022-08-05"], "{c:?}");
     }
 
     #[test]

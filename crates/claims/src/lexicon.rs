@@ -1288,6 +1288,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("was in", Visit, Consult, Some("042"), 2, cue Arrival),
         t!("were in", Visit, Consult, Some("042"), 2, cue Arrival),
         t!("is in", Visit, Consult, Some("042"), 2, cue Arrival),
+        // (Being received somewhere, for people, is a visit: "was received in Beijing".)
+        t!("received in", Visit, Consult, Some("042"), 6, cue Arrival),
         t!("arrive", Delivery, Cooperate, Some("062"), 5, cue Arrival),
         t!("arrives", Delivery, Cooperate, Some("062"), 5, cue Arrival),
         // (Landing somewhere is arriving there; "landed a contract" is not.)
@@ -1392,6 +1394,7 @@ pub fn triggers() -> Vec<Trigger> {
         t!("summit", Summit, Consult, Some("043"), 4),
         t!("summits", Summit, Consult, Some("043"), 4),
         t!("met", Summit, Consult, Some("040"), 5),
+        t!("shook hands", Summit, Consult, Some("040"), 5),
         t!("meeting", Summit, Consult, Some("040"), 4),
         t!("talks", Summit, Consult, Some("040"), 4),
         t!("consultations", Summit, Consult, Some("040"), 5),
