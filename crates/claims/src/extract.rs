@@ -2064,6 +2064,17 @@ impl<'kb> Extractor<'kb> {
                     trig.kind = x.2.kind;
                 }
             }
+            // A promise of arms (CAMEO 0332, intent to provide military aid) is a delivery to
+            // come, with a delivery's counterpart: "pledged some 50 CV90 infantry fighting
+            // vehicles".
+            if trig.plover == Plover::Agree
+                && trig.kind == ClaimKind::Statement
+                && trig.cameo.is_some_and(|c| c.starts_with("03"))
+                && self.arms_given(sentence, te, b, &mentions, true)
+            {
+                trig.kind = ClaimKind::Delivery;
+                trig.cameo = Some("0332");
+            }
             if trig.kind == ClaimKind::Agreement && sentence[te..].starts_with(" to ") {
                 let deal = clause_triggers
                     .iter()
@@ -5416,6 +5427,16 @@ mod tests {
             roles("Putin made a second trip to Cairo in December 2017."),
             [(ClaimKind::Visit, "RUS".to_string(), "EGY".to_string())]
         );
+        // A promise of arms is a delivery to come; a promise of words is not.
+        assert_eq!(
+            kinds("Germany promised four more IRIS-T systems."),
+            [ClaimKind::Delivery]
+        );
+        assert_eq!(
+            roles("Sweden pledged anti-tank weapons to Ukraine."),
+            [(ClaimKind::Delivery, "SWE".to_string(), "UKR".to_string())]
+        );
+        assert_eq!(kinds("Germany promised a swift answer."), [ClaimKind::Statement]);
         // Shaking hands is meeting; being received in a capital is visiting it.
         assert_eq!(
             kinds("Sisi and Erdogan shook hands in Doha in November 2022."),
