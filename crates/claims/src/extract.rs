@@ -3444,6 +3444,15 @@ impl<'kb> Extractor<'kb> {
             } else {
                 Modality::Asserted
             };
+            // What might, could or should happen, with no time told and in nobody's reported
+            // words, is an opinion, not a claim: "a presence in the Gulf could draw a NATO member
+            // into a quarrel" (see [`unasserted`]).
+            let speculative = sentence[a..ts]
+                .split_whitespace()
+                .any(|w| matches!(w.to_ascii_lowercase().as_str(), "could" | "might" | "should"));
+            if speculative && !dated_here && !reported(sentence, ts) {
+                continue;
+            }
             // What the sentences right after a dated meeting tell as done, with no date of their
             // own, was done at it: talks held, or anything done "also".
             let date = date.or_else(|| {
@@ -4462,8 +4471,8 @@ fn retold_after(sentence: &str, (ts, te): (usize, usize), told: impl Fn(crate::l
 /// or a prescription, not as something that happened or was said to happen: "if New Delhi
 /// mistakes a supplier for a strategy", "whether Washington would stand by Article 5", "the
 /// Union should help pay for it". (A modal of possibility, "could", "might", leaves a hedged
-/// claim; one someone is reported to have used stays a claim: "decided that the units should
-/// leave".) Nor what the clause's subject denies.
+/// claim where the clause tells its time; one someone is reported to have used stays a claim:
+/// "decided that the units should leave".) Nor what the clause's subject denies.
 fn unasserted(sentence: &str, a: usize, ts: usize) -> bool {
     let head = &sentence[a..ts];
     let part = head.rsplit([',', ';', ':']).next().unwrap_or(head);
@@ -4476,11 +4485,16 @@ fn unasserted(sentence: &str, a: usize, ts: usize) -> bool {
         .rev()
         .take(3)
         .any(|w| is(w, &["should", "must", "ought", "can", "cannot"]));
-    prescribed
-        && !sentence[..ts].split_whitespace().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphabetic());
-            w.eq_ignore_ascii_case("that") || is(w, crate::lexicon::SAYING)
-        })
+    prescribed && !reported(sentence, ts)
+}
+
+/// Whether the words before `ts` are someone's reported words: a "that" or a verb of saying
+/// before it ("decided that the units should leave", "said Seoul could order more").
+fn reported(sentence: &str, ts: usize) -> bool {
+    sentence[..ts].split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        w.eq_ignore_ascii_case("that") || crate::lexicon::SAYING.iter().any(|x| w.eq_ignore_ascii_case(x))
+    })
 }
 
 /// Whether what the trigger at `ts` tells is denied by its clause's subject (clause from `a`): "Iran
@@ -5098,7 +5112,7 @@ mod tests {
         assert_eq!(c[0].mode, ClaimKind::Accession);
         let c = x.extract_sentence("South Korea joining NATO is not a consideration for either side.", None);
         assert_eq!(c[0].modality, Modality::Negated);
-        let c = x.extract_sentence("Seoul could order more K9 howitzers.", None);
+        let c = x.extract_sentence("Seoul could order more K9 howitzers in 2026.", None);
         assert_eq!(c[0].modality, Modality::Hedged);
         let c = x.extract_sentence("Romania is expected to sign for 54 K9 guns.", None);
         assert_eq!(c[0].modality, Modality::Future);
@@ -5411,6 +5425,23 @@ mod tests {
         // whose object is named keeps it.
         let text = "title: Turkey and Egypt\n\nTurkey and Egypt restored ties in 2023. Erdogan denounced the takeover as a coup.";
         assert_eq!(last(text), ("TUR".to_string(), "EGY".to_string()));
+    }
+
+    #[test]
+    fn what_could_might_or_should_happen_undated_is_no_claim() {
+        assert!(kinds("A permanent presence in the Gulf could draw a NATO member into a quarrel.").is_empty());
+        assert!(
+            kinds("London should use the next review of the agreement to give Kenyan courts jurisdiction.").is_empty()
+        );
+        // Told with a time, it is a claim about that time; a threat is told so.
+        assert_eq!(
+            kinds("Korea could deliver the first tanks to Poland in 2026."),
+            [ClaimKind::Delivery]
+        );
+        assert_eq!(
+            roles("Moscow warned that it could strike Kyiv."),
+            [(ClaimKind::Threat, "RUS".to_string(), "UKR".to_string())]
+        );
     }
 
     #[test]
