@@ -2458,7 +2458,9 @@ impl<'kb> Extractor<'kb> {
                         infinitive
                             || owned
                             || words.iter().any(|w| {
-                                matches!(w.as_str(), "that" | "which" | "who" | "whose")
+                                // (Nor one in a phrase telling when, after it: "backed Baku
+                                // during the 2020 war with Armenia".)
+                                matches!(w.as_str(), "that" | "which" | "who" | "whose" | "during" | "amid")
                                     || w.len() > 5
                                         && w.ends_with("ing")
                                         && !crate::lexicon::PARTICIPLE_PREPOSITIONS.contains(&w.as_str())
@@ -8735,7 +8737,7 @@ mod tests {
     }
 
     #[test]
-    fn no_second_counterpart_in_an_infinitive_or_a_possessives_phrase() {
+    fn no_second_counterpart_in_an_infinitive_a_possessives_phrase_or_a_time_phrase() {
         let x = extractor();
         for (text, party) in [
             (
@@ -8743,6 +8745,14 @@ mod tests {
                 "EU",
             ),
             ("Japan condemned Russia's invasion of Ukraine.", "RUS"),
+            (
+                "Pakistan backed Baku politically during the 2020 war with Armenia.",
+                "AZE",
+            ),
+            (
+                "Azerbaijan voiced support for Islamabad amid the clash with India.",
+                "PAK",
+            ),
         ] {
             let c = x.extract_sentence(text, Some(PartialDate::parse("2024-11-19").unwrap()));
             assert_eq!(c.first().map(|c| sides(c).1), Some(vec![party]), "{text}: {c:?}");
