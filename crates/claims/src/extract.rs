@@ -293,9 +293,17 @@ fn reduced_relative(sentence: &str, s: usize) -> bool {
 
 /// An adverbial clause opened by "after" or "before" with a distance before it ("on Friday, three
 /// days after Russia closed the consulate") is dated that far from the main clause's date (three
-/// days before Friday), when it has no date of its own. `opens` are where the sentence's such
-/// clauses open; `claims` are the sentence's, at `offset`.
-fn counted_back(sentence: &str, offset: usize, opens: &[usize], dates: &[DateMention], claims: &mut [Claim]) {
+/// days before Friday), when it has no date of its own; where the sentence tells no date before
+/// it, from the last date told before the sentence, `anchor` ("The United States imposed
+/// sanctions on Monday. The measures came four days after the EU adopted a package"). `opens`
+/// are where the sentence's such clauses open; `claims` are the sentence's, at `offset`.
+fn counted_back(
+    sentence: &str,
+    offset: usize,
+    opens: &[usize],
+    (dates, anchor): (&[DateMention], Option<PartialDate>),
+    claims: &mut [Claim],
+) {
     for k in 0..claims.len() {
         let at = claims[k].text_span.0.saturating_sub(offset);
         if claims[k].date.is_some() || !opens.contains(&at) {
@@ -318,7 +326,8 @@ fn counted_back(sentence: &str, offset: usize, opens: &[usize], dates: &[DateMen
             .iter()
             .rev()
             .find_map(|c| c.date.filter(|_| c.text_span.0 < claims[k].text_span.0))
-            .or_else(|| dates.iter().rev().find(|d| d.end <= at).map(|d| d.date));
+            .or_else(|| dates.iter().rev().find(|d| d.end <= at).map(|d| d.date))
+            .or(anchor);
         // ("Six years to the day after" a day is that day six years before.)
         let to_the_day = sentence[..at].trim_end().ends_with(" to the day") && unit.starts_with("year");
         let shifted = |d| {
@@ -3809,7 +3818,13 @@ impl<'kb> Extractor<'kb> {
         }
         out.extend(gapped);
         respectively(sentence, offset, &dates, (out, first_here), &mut memory.last_deal);
-        counted_back(sentence, offset, &subordinate, &dates, &mut out[first_here..]);
+        counted_back(
+            sentence,
+            offset,
+            &subordinate,
+            (&dates, ctx.anchor),
+            &mut out[first_here..],
+        );
         self.dated_instruments(article, offset, sentence, &instruments, &dates, first_here, out);
         self.nominal_visits(article, offset, sentence, (&mentions, &places), &dates, first_here, out);
         if let Some(last) = dates.last() {
@@ -8810,6 +8825,17 @@ mod tests {
     #[test]
     fn a_clause_a_distance_after_a_date_with_no_event_is_dated_back_from_it() {
         let x = extractor();
+        // The date told last, in the sentence before, where this one tells none.
+        let c = x.extract(&Article::from_bytes(
+            "-",
+            b"date: 2024-11-20\n\nThe United States imposed sanctions on Iran Air on 18 November. The measures came four days after the European Union adopted a similar package against Iran.\n",
+        ));
+        let second = c.iter().find(|c| c.sentence == 1).expect("the EU's package");
+        assert_eq!(
+            second.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-11-14"),
+            "{c:?}"
+        );
         let day = Some(PartialDate::parse("2024-03-11").unwrap());
         let c = x.extract_sentence(
             "The flag was raised in Brussels on Monday, four days after Sweden formally joined NATO.",
