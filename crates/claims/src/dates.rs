@@ -128,7 +128,7 @@ fn patterns() -> &'static Patterns {
             weekday: re(
                 r"\b(?:([Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?(?:'s|\x{2019}s)\b)",
             ),
-            day_word: re(r"(?i)\b(?:(today|yesterday|tomorrow)|(that|the same|the following|the next|the previous)\s+day|the day (before|after))\b"),
+            day_word: re(r"(?i)\b(?:(today|yesterday|tomorrow)|(that|the same|the following|the next|the previous)\s+(?:day|morning|afternoon|evening|night)|the day (before|after))\b"),
             past_n_years: re(&format!(r"(?i)\b(?:in\s+)?(?:the\s+)?(?:past|last)\s+({NUMBER_WORDS})\s+years\b")),
         }
     })
@@ -226,8 +226,21 @@ struct DateCues {
 
 impl DateCues {
     fn of(text: &str) -> DateCues {
-        const UNITS: [&str; 10] = [
-            "year", "month", "week", "day", "tomorrow", "spring", "summer", "autumn", "fall", "winter",
+        const UNITS: [&str; 14] = [
+            "year",
+            "month",
+            "week",
+            "day",
+            "tomorrow",
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
         ];
         // (Every way `MONTHS` writes a month begins with its first three letters.)
         static W: OnceLock<(aho_corasick::AhoCorasick, usize)> = OnceLock::new();
@@ -908,6 +921,9 @@ mod tests {
         };
         assert_eq!(one("earlier that day", &anchored).0, "2024-12-03");
         assert_eq!(one("on the following day", &anchored).0, "2024-12-04");
+        // A part of the day is that day.
+        assert_eq!(one("held talks that evening", &anchored).0, "2024-12-03");
+        assert_eq!(one("the next morning", &anchored).0, "2024-12-04");
         // "That year", "the next month": from the date the text gave last, not the article's.
         assert_eq!(one("that year", &anchored).0, "2024");
         assert_eq!(one("the next month", &anchored).0, "2025-01");
