@@ -5485,6 +5485,15 @@ mod tests {
             [(ClaimKind::Delivery, "SWE".to_string(), "UKR".to_string())]
         );
         assert_eq!(kinds("Germany promised a swift answer."), [ClaimKind::Statement]);
+        // An exit from a place is a withdrawal; what is gifted is given.
+        assert_eq!(
+            roles("France completed its exit from Niger in December 2023."),
+            [(ClaimKind::Withdrawal, "FRA".to_string(), "NER".to_string())]
+        );
+        assert_eq!(
+            roles("India gifted two helicopters to the Maldives."),
+            [(ClaimKind::Delivery, "IND".to_string(), "MDV".to_string())]
+        );
         // Shaking hands is meeting; being received in a capital is visiting it.
         assert_eq!(
             kinds("Sisi and Erdogan shook hands in Doha in November 2022."),

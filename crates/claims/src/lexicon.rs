@@ -1308,6 +1308,7 @@ pub fn triggers() -> Vec<Trigger> {
         t!("gives", Delivery, Cooperate, Some("062"), 5, cue Goods),
         t!("giving", Delivery, Cooperate, Some("062"), 5, cue Goods),
         t!("donated", Delivery, Cooperate, Some("062"), 6, cue Goods),
+        t!("gifted", Delivery, Cooperate, Some("062"), 6, cue Goods),
         t!("donate", Delivery, Cooperate, Some("062"), 6, cue Goods),
         t!("donates", Delivery, Cooperate, Some("062"), 6, cue Goods),
         t!("transferred", Delivery, Cooperate, Some("062"), 6, cue Goods),
@@ -1520,6 +1521,10 @@ pub fn triggers() -> Vec<Trigger> {
         t!("left", Withdrawal, Retreat, Some("087"), 6, cue Departure),
         t!("departed", Withdrawal, Retreat, Some("087"), 6, cue Departure),
         t!("returned home", Withdrawal, Retreat, Some("087"), 7),
+        // (An exit from a place or a body is a withdrawal from it: "completed their exit from
+        // Niger".)
+        t!("exit from", Withdrawal, Retreat, Some("087"), 7),
+        t!("pullout", Withdrawal, Retreat, Some("087"), 7),
         t!("exercise", Exercise, Cooperate, Some("062"), 6),
         t!("exercises", Exercise, Cooperate, Some("062"), 6),
         t!("drill", Exercise, Cooperate, Some("062"), 6),
