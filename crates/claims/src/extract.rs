@@ -8125,6 +8125,9 @@ mod tests {
         // And a company's one-word name ("Saab" is Sweden's, "Alex Saab" nobody's here).
         assert_eq!(ids_in("Saab delivered the radars."), ["SWE"]);
         assert!(ids_in("The court freed Alex Saab on Monday.").is_empty());
+        // A state's name before an agent's capitalised name is that agent's state.
+        assert_eq!(ids_in("The China Coast Guard fired water cannon."), ["CHN"]);
+        assert!(ids_in("Jordan Peterson spoke on Monday.").is_empty());
     }
 
     fn codes(v: &[ClaimActor]) -> Vec<&str> {

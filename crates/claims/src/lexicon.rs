@@ -179,9 +179,10 @@ fn inside_a_longer_name(text: &str, start: usize, end: usize, names: &[(usize, u
     let next = text[end..]
         .strip_prefix(' ')
         .map(|r| r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    // (Nor the opening of an agent's name: "the China Coast Guard" is China's coast guard.)
     let next_is_name = next.is_some_and(|w| {
         let s = end + 1;
-        capitalised(w) && !in_name(s, s + w.len())
+        capitalised(w) && !in_name(s, s + w.len()) && !opens_an_agent(&text[s..])
     });
     let prev = text[..start]
         .strip_suffix(' ')
@@ -193,6 +194,25 @@ fn inside_a_longer_name(text: &str, start: usize, end: usize, names: &[(usize, u
         s > 0 && capitalised(w) && !in_name(s, e) && !text[..s].trim_end().ends_with(['.', '!', '?'])
     });
     next_is_name || prev_is_name
+}
+
+/// Whether `text` opens with the name of an agent the dictionaries list (one to three words,
+/// any case: "Coast Guard", "Navy", "Air Force").
+fn opens_an_agent(text: &str) -> bool {
+    static FORMS: std::sync::OnceLock<crate::Set<String>> = std::sync::OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        crate::phoenix::shipped()
+            .agents
+            .iter()
+            .flat_map(|a| a.forms.iter().cloned())
+            .collect()
+    });
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    (1..=words.len()).any(|n| forms.contains(&words[..n].join(" ")))
 }
 
 /// "amnesty international" → "Amnesty International".
