@@ -5485,11 +5485,6 @@ mod tests {
             [(ClaimKind::Delivery, "SWE".to_string(), "UKR".to_string())]
         );
         assert_eq!(kinds("Germany promised a swift answer."), [ClaimKind::Statement]);
-        // Troops somewhere are deployed there.
-        assert_eq!(
-            roles("France, which has about 1,500 troops in Niger, refused."),
-            [(ClaimKind::Deployment, "FRA".to_string(), "NER".to_string())]
-        );
         // An exit from a place is a withdrawal; what is gifted is given.
         assert_eq!(
             roles("France completed its exit from Niger in December 2023."),

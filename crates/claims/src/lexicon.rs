@@ -1494,10 +1494,6 @@ pub fn triggers() -> Vec<Trigger> {
         t!("deployed", Deployment, Cooperate, Some("062"), 7),
         t!("stationed", Deployment, Cooperate, Some("062"), 7),
         t!("stationing", Deployment, Cooperate, Some("062"), 6),
-        // (Forces somewhere are deployed there: "France, which has about 1,500 troops in
-        // Niger".)
-        t!("troops in", Deployment, Cooperate, Some("062"), 3),
-        t!("soldiers in", Deployment, Cooperate, Some("062"), 3),
         // (Units rotated into a country are deployed there: "rotated a brigade into Poland".)
         t!("rotated", Deployment, Cooperate, Some("062"), 5),
         t!("rotating", Deployment, Cooperate, Some("062"), 5),
