@@ -197,22 +197,16 @@ fn inside_a_longer_name(text: &str, start: usize, end: usize, names: &[(usize, u
 }
 
 /// Whether `text` opens with the name of an agent the dictionaries list (one to three words,
-/// any case: "Coast Guard", "Navy", "Air Force").
+/// any case: "Coast Guard", "Navy", "Air Force"), read by the dictionaries' own automaton.
 fn opens_an_agent(text: &str) -> bool {
-    static FORMS: std::sync::OnceLock<crate::Set<String>> = std::sync::OnceLock::new();
-    let forms = FORMS.get_or_init(|| {
-        crate::phoenix::shipped()
-            .agents
-            .iter()
-            .flat_map(|a| a.forms.iter().cloned())
-            .collect()
-    });
-    let words: Vec<String> = text
-        .split_whitespace()
-        .take(3)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .collect();
-    (1..=words.len()).any(|n| forms.contains(&words[..n].join(" ")))
+    // (Its first three words only, so that the cost stays bounded however long the text.)
+    let three = text.match_indices(' ').nth(2).map_or(text, |(k, _)| &text[..k]);
+    let d = dictionary_names();
+    d.insensitive.find(three).is_some_and(|m| {
+        m.start() == 0
+            && bounded(three, 0, m.end())
+            && matches!(d.insensitive_refs[m.pattern().as_usize()], NameRef::Agent(_))
+    })
 }
 
 /// "amnesty international" → "Amnesty International".
