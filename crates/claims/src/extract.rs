@@ -1995,7 +1995,10 @@ impl<'kb> Extractor<'kb> {
                 }
                 continue;
             };
-            if unasserted(sentence, a, ts) || reported_of_a_thing(sentence, (a, ts), &mentions, &c.both_sides) {
+            let clause_dated = dates.iter().any(|d| d.start >= a && d.end <= b);
+            if unasserted(sentence, a, ts, clause_dated)
+                || reported_of_a_thing(sentence, (a, ts), &mentions, &c.both_sides)
+            {
                 continue;
             }
             // "Signed" names no instrument: in a text about an arms deal, with no other thing
@@ -3455,15 +3458,6 @@ impl<'kb> Extractor<'kb> {
             } else {
                 Modality::Asserted
             };
-            // What might, could or should happen, with no time told and in nobody's reported
-            // words, is an opinion, not a claim: "a presence in the Gulf could draw a NATO member
-            // into a quarrel" (see [`unasserted`]).
-            let speculative = sentence[a..ts]
-                .split_whitespace()
-                .any(|w| matches!(w.to_ascii_lowercase().as_str(), "could" | "might" | "should"));
-            if speculative && !dated_here && !reported(sentence, ts) {
-                continue;
-            }
             // What the sentences right after a dated meeting tell as done, with no date of their
             // own, was done at it: talks held, or anything done "also".
             let date = date.or_else(|| {
@@ -4487,10 +4481,12 @@ fn retold_after(sentence: &str, (ts, te): (usize, usize), told: impl Fn(crate::l
 /// Whether the clause from byte `a` states its event at `ts` only as a condition, a question
 /// or a prescription, not as something that happened or was said to happen: "if New Delhi
 /// mistakes a supplier for a strategy", "whether Washington would stand by Article 5", "the
-/// Union should help pay for it". (A modal of possibility, "could", "might", leaves a hedged
-/// claim where the clause tells its time; one someone is reported to have used stays a claim:
-/// "decided that the units should leave".) Nor what the clause's subject denies.
-fn unasserted(sentence: &str, a: usize, ts: usize) -> bool {
+/// Union should help pay for it"; nor, where the clause tells no time (`dated` false), what
+/// might, could or should happen, an opinion: "a presence in the Gulf could draw a NATO member
+/// into a quarrel". (A modal of possibility in a dated clause leaves a hedged claim, "could
+/// reach the squadron in 2026"; one someone is reported to have used stays a claim: "decided
+/// that the units should leave".) Nor what the clause's subject denies.
+fn unasserted(sentence: &str, a: usize, ts: usize, dated: bool) -> bool {
     let head = &sentence[a..ts];
     let part = head.rsplit([',', ';', ':']).next().unwrap_or(head);
     let is = |w: &str, set: &[&str]| set.iter().any(|x| w.eq_ignore_ascii_case(x));
@@ -4502,7 +4498,8 @@ fn unasserted(sentence: &str, a: usize, ts: usize) -> bool {
         .rev()
         .take(3)
         .any(|w| is(w, &["should", "must", "ought", "can", "cannot"]));
-    prescribed && !reported(sentence, ts)
+    let possible = !dated && head.split_whitespace().any(|w| is(w, &["could", "might", "should"]));
+    (prescribed || possible) && !reported(sentence, ts)
 }
 
 /// Whether the words before `ts` are someone's reported words: a "that" or a verb of saying
