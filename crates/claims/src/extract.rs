@@ -301,7 +301,8 @@ fn counted_back(
     sentence: &str,
     offset: usize,
     opens: &[usize],
-    (dates, anchor): (&[DateMention], Option<PartialDate>),
+    dates: &[DateMention],
+    anchor: Option<PartialDate>,
     claims: &mut [Claim],
 ) {
     for k in 0..claims.len() {
@@ -3816,7 +3817,8 @@ impl<'kb> Extractor<'kb> {
             sentence,
             offset,
             &subordinate,
-            (&dates, ctx.anchor),
+            &dates,
+            ctx.anchor,
             &mut out[first_here..],
         );
         self.dated_instruments(article, offset, sentence, &instruments, &dates, first_here, out);
