@@ -5462,45 +5462,57 @@ mod tests {
 
     #[test]
     fn partnerships_trips_handshakes_receptions_and_meeting_again() {
-        assert_eq!(
-            roles("India and Vietnam declared a strategic partnership in 2007."),
-            [(ClaimKind::Agreement, "IND,VNM".to_string(), String::new())]
-        );
-        assert_eq!(
-            roles("Greece and Egypt upgraded their relationship to a strategic partnership on Wednesday."),
-            [(ClaimKind::Agreement, "GRC,EGY".to_string(), String::new())]
-        );
-        assert_eq!(
-            roles("Putin made a second trip to Cairo in December 2017."),
-            [(ClaimKind::Visit, "RUS".to_string(), "EGY".to_string())]
-        );
-        // A promise of arms is a delivery to come; a promise of words is not.
-        assert_eq!(
-            kinds("Germany promised four more IRIS-T systems."),
-            [ClaimKind::Delivery]
-        );
-        assert_eq!(
-            roles("Sweden pledged anti-tank weapons to Ukraine."),
-            [(ClaimKind::Delivery, "SWE".to_string(), "UKR".to_string())]
-        );
-        assert_eq!(kinds("Germany promised a swift answer."), [ClaimKind::Statement]);
-        // An exit from a place is a withdrawal; what is gifted is given.
-        assert_eq!(
-            roles("France completed its exit from Niger in December 2023."),
-            [(ClaimKind::Withdrawal, "FRA".to_string(), "NER".to_string())]
-        );
-        assert_eq!(
-            roles("India gifted two helicopters to the Maldives."),
-            [(ClaimKind::Delivery, "IND".to_string(), "MDV".to_string())]
-        );
-        // Shaking hands is meeting; being received in a capital is visiting it.
+        use ClaimKind::*;
+        for (sentence, kind, actors, recipients) in [
+            // A strategic partnership is an agreement; a trip a visit.
+            (
+                "India and Vietnam declared a strategic partnership in 2007.",
+                Agreement,
+                "IND,VNM",
+                "",
+            ),
+            (
+                "Greece and Egypt upgraded their relationship to a strategic partnership on Wednesday.",
+                Agreement,
+                "GRC,EGY",
+                "",
+            ),
+            (
+                "Putin made a second trip to Cairo in December 2017.",
+                Visit,
+                "RUS",
+                "EGY",
+            ),
+            // A promise of arms is a delivery to come.
+            ("Sweden pledged anti-tank weapons to Ukraine.", Delivery, "SWE", "UKR"),
+            // An exit from a place is a withdrawal; what is gifted is given.
+            (
+                "France completed its exit from Niger in December 2023.",
+                Withdrawal,
+                "FRA",
+                "NER",
+            ),
+            ("India gifted two helicopters to the Maldives.", Delivery, "IND", "MDV"),
+            // Being received in a capital is visiting it.
+            (
+                "Xi Jinping was received in Riyadh in December 2022.",
+                Visit,
+                "CHN",
+                "SAU",
+            ),
+        ] {
+            assert_eq!(
+                roles(sentence),
+                [(kind, actors.to_string(), recipients.to_string())],
+                "{sentence}"
+            );
+        }
+        // A promise of words is no delivery; shaking hands is meeting.
+        assert_eq!(kinds("Germany promised four more IRIS-T systems."), [Delivery]);
+        assert_eq!(kinds("Germany promised a swift answer."), [Statement]);
         assert_eq!(
             kinds("Sisi and Erdogan shook hands in Doha in November 2022."),
-            [ClaimKind::Summit]
-        );
-        assert_eq!(
-            roles("Xi Jinping was received in Riyadh in December 2022."),
-            [(ClaimKind::Visit, "CHN".to_string(), "SAU".to_string())]
+            [Summit]
         );
         // Met "again", somewhere else on another day: a second meeting.
         let c = extractor().extract_sentence(
