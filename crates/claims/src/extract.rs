@@ -348,8 +348,29 @@ fn counted_back(
 /// was" (with "also" or "now" between) and a noun phrase with its article or possessive —, that
 /// noun phrase (as [`crate::lexicon::noun_phrase`] reads it, seven words at most: "It is **the
 /// fourth major Korean arms contract** with Poland").
+///
+/// So is a clause after a comma that says which time of its kind the event before was: "…
+/// handed the corvette to Vietnam, **the first time New Delhi has given a warship to a
+/// friend**" (the whole clause).
 fn described_again(sentence: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     let clause = &sentence[a..b];
+    let after_comma = clause.trim_start().strip_prefix(',');
+    let mut first = after_comma
+        .unwrap_or("")
+        .split_whitespace()
+        .map(str::to_ascii_lowercase);
+    let which_time = after_comma.is_some()
+        && first.next().is_some_and(|w| w == "the")
+        && first.next().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "first" | "second" | "third" | "fourth" | "fifth" | "only" | "last"
+            )
+        })
+        && first.next().is_some_and(|w| w == "time");
+    if which_time {
+        return Some((a, b));
+    }
     // (Most clauses open otherwise: their first two letters tell.)
     let t = clause.trim_start_matches(|c: char| !c.is_alphanumeric()).as_bytes();
     if !(t.len() > 6 && (t[..2].eq_ignore_ascii_case(b"it") || t[..2].eq_ignore_ascii_case(b"th"))) {
@@ -1847,9 +1868,9 @@ impl<'kb> Extractor<'kb> {
                 // the clause's event: "demanded that France withdraw its troops" is a demand.
                 let requested = clause_triggers.iter().any(|(s2, e2, other, _)| {
                     *s2 < s
-                        && other.plover == Plover::Request
-                        && sense.plover != Plover::Request
-                        && sentence[*e2..s].trim_start().starts_with("that ")
+                        && matches!(other.plover, Plover::Request | Plover::Threaten)
+                        && sense.plover != other.plover
+                        && sentence[*e2..s].split_whitespace().take(5).any(|w| w == "that")
                         && !sentence[*e2..s].contains(", ")
                 });
                 // The verb right after its subject ("The last German soldiers left Mali, ending
@@ -2115,6 +2136,14 @@ impl<'kb> Extractor<'kb> {
                         .any(|(q, s)| q.is_some() && s.is_some()))
             {
                 trig.kind = ClaimKind::ArmsDeal;
+            }
+            // (A ship calls or docks at a port it names: "called at Colombo", "docked at
+            // Busan", not "called at the summit for a ceasefire", "docked in the morning".)
+            if trig.cue == Cue::PortCall
+                && [" at", " in"].iter().any(|p| sentence[ts..te].ends_with(p))
+                && !sentence[te..].trim_start().starts_with(char::is_uppercase)
+            {
+                continue;
             }
             if trig.cue == Cue::Arrival {
                 // (Arriving to come is told of a place named right after it: "is due in Cairo",
@@ -5457,6 +5486,39 @@ mod tests {
         assert_eq!(
             roles("Moscow warned that it could strike Kyiv."),
             [(ClaimKind::Threat, "RUS".to_string(), "UKR".to_string())]
+        );
+    }
+
+    #[test]
+    fn warnings_gifts_port_calls_and_which_time_it_was() {
+        use ClaimKind::*;
+        // What a warning says may come is its content: the warning is the event.
+        assert_eq!(
+            roles("Washington warned Cairo in writing that the purchase could bring sanctions."),
+            [(Threat, "USA".to_string(), "EGY".to_string())]
+        );
+        // What has been given, like what was given, is delivered (active or passive).
+        for sentence in [
+            "Turkey has given several drones free of charge to Ukraine.",
+            "Ukraine has been given 20 tanks by Turkey.",
+        ] {
+            assert_eq!(
+                roles(sentence),
+                [(Delivery, "TUR".to_string(), "UKR".to_string())],
+                "{sentence}"
+            );
+        }
+        assert!(roles("Given the tensions, Poland stayed out.").is_empty());
+        // A ship calling at a port is a port call; calling at a meeting is not.
+        assert_eq!(
+            roles("A Chinese research ship called at Colombo in October 2023."),
+            [(Deployment, "CHN".to_string(), "LKA".to_string())]
+        );
+        assert!(roles("Japan called at the summit for a ceasefire.").is_empty());
+        // ", the first time …" says which time the event before was: no second event.
+        assert_eq!(
+            kinds("India handed a corvette to Vietnam, the first time New Delhi has given a warship to a friend."),
+            [Delivery]
         );
     }
 

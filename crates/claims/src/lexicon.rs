@@ -1321,6 +1321,7 @@ pub fn triggers() -> Vec<Trigger> {
         t!("give", Delivery, Cooperate, Some("062"), 5, cue Goods),
         t!("gives", Delivery, Cooperate, Some("062"), 5, cue Goods),
         t!("giving", Delivery, Cooperate, Some("062"), 5, cue Goods),
+        t!("given", Delivery, Cooperate, Some("062"), 5, cue Goods),
         t!("donated", Delivery, Cooperate, Some("062"), 6, cue Goods),
         t!("gifted", Delivery, Cooperate, Some("062"), 6, cue Goods),
         t!("donate", Delivery, Cooperate, Some("062"), 6, cue Goods),
@@ -1512,6 +1513,10 @@ pub fn triggers() -> Vec<Trigger> {
         t!("docked in", Deployment, Cooperate, Some("062"), 6, cue PortCall),
         t!("docks at", Deployment, Cooperate, Some("062"), 6, cue PortCall),
         t!("docks in", Deployment, Cooperate, Some("062"), 6, cue PortCall),
+        // (Calling at a port names it right after: "called at Colombo".)
+        t!("called at", Deployment, Cooperate, Some("062"), 5, cue PortCall),
+        t!("calls at", Deployment, Cooperate, Some("062"), 5, cue PortCall),
+        t!("calling at", Deployment, Cooperate, Some("062"), 5, cue PortCall),
         t!("port call", Deployment, Cooperate, Some("062"), 6, cue PortCall),
         t!("port calls", Deployment, Cooperate, Some("062"), 6, cue PortCall),
         // Calling up forces and standing them down, by the nouns and verbs the dictionary's
