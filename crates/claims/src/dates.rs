@@ -121,7 +121,7 @@ fn patterns() -> &'static Patterns {
             month_alone: re(&format!(
                 r"\b(?:((?i:that|this|last|next|the following|the next|the previous))\s+)?({MONTHS})\b"
             )),
-            relative_unit: re(r"(?i)\b(last|this|next|the following|the next|the previous|the same|that|earlier this|later this)\s+(year|month|week|spring|summer|autumn|fall|winter)\b"),
+            relative_unit: re(r"(?i)\b(last|this|next|the following|the next|the previous|the same|that|earlier this|later this|in the)\s+(year|month|week|spring|summer|autumn|fall|winter)\b"),
             offset: re(&format!(r"(?i)\b({NUMBER_WORDS})\s+(days?|weeks?|months?|years?)\s+(later|after|earlier|before|ago)\b")),
             // (Or in the possessive, as news names an event by its day: "Sunday's election",
             // "in Monday night's fighting".)
@@ -552,11 +552,23 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
         }
         let det = c.get(1).map(|d| d.as_str().to_ascii_lowercase());
         // ("March this year", "July last year": one date, the month of that year.)
-        let told_after = ["this year", "last year", "next year"].iter().find_map(|w| {
+        // ("July of that year", "May of the same year": the month of the year told before.)
+        let told_after = [
+            "this year",
+            "last year",
+            "next year",
+            "of that year",
+            "of the same year",
+        ]
+        .iter()
+        .find_map(|w| {
             let rest = text[m0.end()..].strip_prefix(' ')?;
             let said = rest.get(..w.len()).filter(|r| r.eq_ignore_ascii_case(w))?;
-            let (rel, unit) = said.split_once(' ')?;
-            Some((publication_year(rel, unit)?, 1 + w.len()))
+            let year = match said.split_once(' ')? {
+                ("of", _) => anchor_at(m0.start())?.year(),
+                (rel, unit) => publication_year(rel, unit)?,
+            };
+            Some((year, 1 + w.len()))
         });
         let year = match det.as_deref() {
             _ if told_after.is_some() => told_after.map(|t| t.0),
@@ -609,6 +621,14 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
                 continue;
             }
             let rel = rel.as_str().to_ascii_lowercase();
+            // ("In the spring" is a season of the year in view; "in the summer of 2021" is
+            // dated by its year, "in the year since" by nothing.)
+            if rel == "in the"
+                && (!matches!(unit.as_str(), "spring" | "summer" | "autumn" | "fall" | "winter")
+                    || text[m0.end()..].starts_with(" of "))
+            {
+                continue;
+            }
             let anchor = anchor_at(m0.start()).map(|a| a.earliest()).unwrap_or(d);
             let (base, step) = match rel.as_str() {
                 "last" | "the previous" => (d, -1),
@@ -633,6 +653,8 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
                     "next" => d.year + i32::from(first <= d.month),
                     "the following" | "the next" => anchor.year + 1,
                     "the same" | "that" => anchor.year,
+                    // (Of the year the sentence told before it, else of the publication's.)
+                    "in the" => last_date_before(&absolute, m0.start()).map_or(d.year, |t| t.year()),
                     _ => d.year,
                 };
                 push(
@@ -931,6 +953,18 @@ mod tests {
         assert_eq!(one("the following January", &anchored).0, "2025-01");
         assert_eq!(one("the previous May", &anchored).0, "2024-05");
         assert_eq!(one("the day before", &anchored).0, "2024-12-02");
+        // "July of that year": the month of the year told before.
+        assert_eq!(one("in July of that year", &anchored).0, "2024-07");
+        // "In the spring": of the publication's year where the sentence told none before it,
+        // else of that one; "in the summer of 2021" is dated by its year only.
+        assert_eq!(one("toured the plants in the spring", &anchored).0, "2022");
+        let both: Vec<String> = find_dates("In 2019 the talks stalled, and in the autumn they resumed.", &anchored)
+            .iter()
+            .map(|d| d.date.to_string())
+            .collect();
+        assert_eq!(both, ["2019", "2019"]);
+        assert_eq!(one("in the summer of 2021", &anchored).0, "2021");
+        assert!(find_dates("in the year since", &anchored).is_empty());
         // A month told alone before it is the anchor: "in October … the following month" is
         // that October's November, not the month after the article's or an earlier anchor's.
         let found: Vec<String> = find_dates(
