@@ -1118,7 +1118,16 @@ impl<'kb> Extractor<'kb> {
         let dated = |a: usize, b: usize| dates.iter().any(|d| d.start >= a && d.end <= b);
         let mut systems_at: Option<Vec<usize>> = None;
         let two_dates = dates.len() >= 2;
-        for (k, _) in sentence.match_indices(" and ").filter(|_| two_dates) {
+        // (A series of them too, a comma before a verb in the past: "left Mali in August 2022,
+        // pulled out of Burkina Faso in February 2023 and …".)
+        let series = commas.iter().copied().filter(|&k| {
+            sentence[k + 2..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| c.past_form(&w.to_ascii_lowercase()))
+        });
+        let joints: Vec<usize> = sentence.match_indices(" and ").map(|(k, _)| k).chain(series).collect();
+        for k in joints.into_iter().filter(|_| two_dates) {
             let prev = bounds.iter().copied().filter(|b| *b <= k).max().unwrap_or(0);
             // (The second event ends at the next comma or break; "1,000" has no comma of a
             // clause.)
@@ -1130,7 +1139,7 @@ impl<'kb> Extractor<'kb> {
                 .unwrap_or(sentence.len())
                 .min(
                     commas
-                        .get(commas.partition_point(|&c| c < k))
+                        .get(commas.partition_point(|&c| c <= k))
                         .copied()
                         .unwrap_or(sentence.len()),
                 );
@@ -5490,7 +5499,7 @@ mod tests {
     }
 
     #[test]
-    fn warnings_gifts_port_calls_and_which_time_it_was() {
+    fn warnings_gifts_port_calls_series_and_which_time_it_was() {
         use ClaimKind::*;
         // What a warning says may come is its content: the warning is the event.
         assert_eq!(
@@ -5515,6 +5524,22 @@ mod tests {
             [(Deployment, "CHN".to_string(), "LKA".to_string())]
         );
         assert!(roles("Japan called at the summit for a ceasefire.").is_empty());
+        // A series of dated events sharing a subject: one claim each, each with its place.
+        let c = extractor().extract_sentence(
+            "French troops left Mali in August 2022 after relations collapsed, pulled out of Burkina Faso in February 2023 and completed their exit from Niger in December of that year.",
+            None,
+        );
+        let got: Vec<(String, String)> = c
+            .iter()
+            .map(|c| {
+                (
+                    c.recipients.iter().map(|r| r.id.as_str()).collect(),
+                    c.date.map(|d| d.to_string()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let want = [("MLI", "2022-08"), ("BFA", "2023-02"), ("NER", "2023-12")];
+        assert_eq!(got, want.map(|(r, d)| (r.to_string(), d.to_string())), "{c:?}");
         // ", the first time …" says which time the event before was: no second event.
         assert_eq!(
             kinds("India handed a corvette to Vietnam, the first time New Delhi has given a warship to a friend."),
