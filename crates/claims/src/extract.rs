@@ -259,7 +259,7 @@ fn cues() -> &'static Cues {
             government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|islamic republic|republic)\b"),
             both_sides: re(&format!(r"(?i)\b(?:(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:{PARTIES})\b|(the two|the three|the four|the five)\s+(?:also|met|agreed|signed|held|have|had|are|were|will|would)\b)")),
             plural_subject: re(&format!(r"(?i)^(?:(?:and|but|then) )?(?:they|the (?:two |three |four )?(?:{PARTIES}))\b")),
-            participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted|flown|shown|known|grown|thrown|drawn|sworn|torn|borne|begun|sunk|overseen|undertaken|forbidden)$"),
+            participle: re(r"^(?:led|sent|held|made|built|sold|bought|paid|won|hit|struck|shot|met|sat|brought|caught|fought|kept|left|lost|put|run|seen|set|told|thought|understood|withdrawn|chosen|driven|given|taken|written|done|beaten|overrun|hosted|flown|shown|known|grown|thrown|drawn|sworn|torn|borne|begun|sunk|overseen|undertaken|forbidden)$"),
             second_predicate: re(r"(?i)\s(?:and|but)\s+(?:has|have|had|will|would|was|were|is|are|later|then|also)\s"),
             adverbial: re(r"(?i)\b(?:after|before|since|when|whenever|because|while|until|once|although|though)\b"),
             contents: re(r"(?i)\b(?:covers?|covered|includes?|included|comprises?|comprised|envisages?|envisaged|provides? for|provided for|consists? of)\b"),
@@ -1088,9 +1088,11 @@ impl<'kb> Extractor<'kb> {
         });
         if let Some(m) = opening_adverbial {
             let verb_before = |comma: usize| {
-                triggers
-                    .iter()
-                    .any(|&(s, e, _)| s > m.end() && e <= comma && c.past_form(&sentence[s..e].to_ascii_lowercase()))
+                triggers.iter().any(|&(s, e, _)| {
+                    // (Its first word: "sat down with".)
+                    let first = sentence[s..e].split(' ').next().unwrap_or("");
+                    s > m.end() && e <= comma && c.past_form(&first.to_ascii_lowercase())
+                })
             };
             let opens_with_subject = |comma: usize| {
                 let rest = &sentence[comma + 2..];
@@ -5540,6 +5542,11 @@ mod tests {
             .collect();
         let want = [("MLI", "2022-08"), ("BFA", "2023-02"), ("NER", "2023-12")];
         assert_eq!(got, want.map(|(r, d)| (r.to_string(), d.to_string())), "{c:?}");
+        // Sitting down with someone is meeting them, and a clause of its own before the comma.
+        assert_eq!(
+            kinds("When Narendra Modi sat down with Anura Kumara Dissanayake in Colombo on 5 April, the two governments signed a memorandum on defence cooperation."),
+            [Summit, Agreement]
+        );
         // ", the first time …" says which time the event before was: no second event.
         assert_eq!(
             kinds("India handed a corvette to Vietnam, the first time New Delhi has given a warship to a friend."),

@@ -1411,6 +1411,8 @@ pub fn triggers() -> Vec<Trigger> {
         t!("summits", Summit, Consult, Some("043"), 4),
         t!("met", Summit, Consult, Some("040"), 5),
         t!("shook hands", Summit, Consult, Some("040"), 5),
+        t!("sat down with", Summit, Consult, Some("040"), 5),
+        t!("sit down with", Summit, Consult, Some("040"), 5),
         t!("meeting", Summit, Consult, Some("040"), 4),
         t!("talks", Summit, Consult, Some("040"), 4),
         t!("consultations", Summit, Consult, Some("040"), 5),
