@@ -1682,6 +1682,11 @@ impl<'kb> Extractor<'kb> {
                         .next_back()
                         .is_some_and(|w| crate::lexicon::before_a_verb(&w.to_ascii_lowercase()));
                     let next = sentence[e..].split_whitespace().next().unwrap_or("");
+                    // (Responding to a thing is a threat only with a means: "will respond to
+                    // Sweden's entry with military measures", not "to the letter".)
+                    if word.ends_with(" respond") && next == "to" && !sentence[e..b].contains(" with ") {
+                        return None;
+                    }
                     if !inflected
                         && !after_auxiliary
                         && !after_name
@@ -5542,6 +5547,16 @@ mod tests {
             .collect();
         let want = [("MLI", "2022-08"), ("BFA", "2023-02"), ("NER", "2023-12")];
         assert_eq!(got, want.map(|(r, d)| (r.to_string(), d.to_string())), "{c:?}");
+        // Retaliation said to come is a threat; answering a letter is not.
+        assert_eq!(
+            roles("Moscow said last week it would respond to Sweden's entry with military measures."),
+            [(Statement, "RUS".to_string(), "SWE".to_string())]
+        );
+        assert_eq!(
+            extractor().extract_sentence("Beijing vowed to retaliate against the sanctions.", None)[0].plover,
+            Plover::Threaten
+        );
+        assert!(roles("The ministry said it would respond to the letter from Seoul.").is_empty());
         // Sitting down with someone is meeting them, and a clause of its own before the comma.
         assert_eq!(
             kinds("When Narendra Modi sat down with Anura Kumara Dissanayake in Colombo on 5 April, the two governments signed a memorandum on defence cooperation."),

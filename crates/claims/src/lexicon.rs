@@ -1558,6 +1558,15 @@ pub fn triggers() -> Vec<Trigger> {
         t!("attack", Attack, Assault, Some("190"), 6),
         t!("air campaign", Attack, Assault, Some("195"), 7),
         t!("threatened", Threat, Threaten, Some("138"), 7),
+        // Retaliation said to come is a threat in words (CAMEO 130): "said Moscow would respond",
+        // "vowed to retaliate"; responding to something named is not ("will respond to the
+        // letter").
+        t!("would respond", Statement, Threaten, Some("130"), 6),
+        t!("will respond", Statement, Threaten, Some("130"), 6),
+        t!("would retaliate", Statement, Threaten, Some("130"), 6),
+        t!("will retaliate", Statement, Threaten, Some("130"), 6),
+        t!("vowed to retaliate", Statement, Threaten, Some("130"), 7),
+        t!("vowed to respond", Statement, Threaten, Some("130"), 7),
         t!("missile test", Threat, Threaten, Some("138"), 7),
         t!("missile launches", Threat, Threaten, Some("138"), 7),
         t!("missile launch", Threat, Threaten, Some("138"), 7),
