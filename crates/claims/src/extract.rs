@@ -1154,6 +1154,40 @@ impl<'kb> Extractor<'kb> {
                 bounds.push(k);
             }
         }
+        // A participle of saying after a comma tells a second act of the clause's subject:
+        // "Mali cut ties with Ukraine, accusing Kyiv of helping rebels", "Denmark chose the
+        // French system, rejecting a rival bid". (One that tells the same act again, ", ending
+        // a deployment", stays in its clause.)
+        // (Each with the start of the clause it is said with, whose time is its time.)
+        let mut said_with: Vec<(usize, usize)> = Vec::new();
+        for &k in &commas {
+            let said = triggers.iter().find(|&&(s, e, t)| {
+                let entry = &self.triggers.table[t];
+                s == k + 2
+                    && !entry.conditional
+                    && sentence[s..e]
+                        .split(' ')
+                        .next()
+                        .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+                    && matches!(
+                        entry.sense.plover,
+                        Plover::Accuse | Plover::Reject | Plover::Protest | Plover::Request | Plover::Threaten
+                    )
+            });
+            // (Aimed at someone it names right after: "accusing Kyiv", not "accusing his
+            // forces", "defying calls".)
+            let aimed = said.is_some_and(|&(_, e, _)| {
+                mentions
+                    .iter()
+                    .any(|m| m.entry.agent.is_none() && sentence.get(e..m.start).is_some_and(|g| g.trim().is_empty()))
+            });
+            let prev = bounds.iter().copied().filter(|&b| b <= k).max().unwrap_or(0);
+            // (After a clause with an event word of its own, if only a pattern's: "cut ties".)
+            if aimed && triggers.iter().any(|&(s, _, _)| s >= prev && s < k) {
+                bounds.push(k);
+                said_with.push((k, prev));
+            }
+        }
         // (Whether the trigger at `s..e` is one word in the past: "joined", "sent".)
         let past_verb = |s: usize, e: usize| {
             let w = sentence[s..e].to_ascii_lowercase();
@@ -3401,63 +3435,70 @@ impl<'kb> Extractor<'kb> {
             // The date, and whether it is written in the sentence (not taken from an event
             // referred to or from the article's day).
             let written = |d: DateMention| (d, true);
-            let date = nearest(
-                &mut dates
-                    .iter()
-                    .filter(|d| d.start >= sa && d.end <= sb && of_clause(d) && !attributive(d)),
-            )
-            .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d) && !attributive(d))))
-            .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d))))
-            .map(written)
-            .or(referred.map(|d| (d, false)))
-            .or_else(|| {
-                if adverbial_clause || contrast_now || present_predicate {
-                    return None;
-                }
-                // A "when" clause that opens the sentence tells the time of the clauses after it:
-                // "When Azerbaijan attacked in September 2022, Yerevan asked the CSTO for help".
-                // (Its dates are those before its first comma.)
-                let when_end = commas
-                    .first()
-                    .copied()
-                    .filter(|&k| k <= a && sentence.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when ")));
+            // (A participle of saying is dated with its clause: in "severed relations with
+            // Ukraine, accusing Kyiv of helping rebels last month" the month is the rebels'.)
+            let said_at = said_with.iter().find(|x| x.0 == a).map(|&(k, p)| {
+                nearest(&mut dates.iter().filter(|d| d.start >= p && d.end <= k && !attributive(d))).map(written)
+            });
+            let date = said_at.unwrap_or_else(|| {
                 nearest(
                     &mut dates
                         .iter()
-                        .filter(|d| when_end.is_some_and(|k| d.end <= k) && !participial(d)),
+                        .filter(|d| d.start >= sa && d.end <= sb && of_clause(d) && !attributive(d)),
                 )
-                .or_else(|| {
-                    // (Not the start of a standing status told in another clause: in "A member
-                    // of NATO since 1999, Poland has bought Korean tanks" the purchase is not of
-                    // 1999.)
-                    let status_start = |d: &DateMention| {
-                        !(d.start >= a && d.end <= b)
-                            && sentence[..d.start]
-                                .trim_end()
-                                .rsplit(' ')
-                                .next()
-                                .is_some_and(|w| w.eq_ignore_ascii_case("since"))
-                    };
-                    nearest(&mut dates.iter().filter(|d| {
-                        !elsewhere(d) && !participial(d) && !agreements_own(d) && !status_start(d) && !horizon(d)
-                    }))
-                })
+                .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d) && !attributive(d))))
+                .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d))))
                 .map(written)
-            })
-            .or_else(|| {
-                // An event in the present progressive ("is attending") happens on the
-                // article's day.
-                let progressive = sentence[..te].ends_with("ing")
-                    && [" is ", " are ", " am "].iter().any(|v| sentence[..ts].ends_with(v));
-                let day = ctx.published.filter(|d| d.precision() == entente_model::Precision::Day);
-                day.filter(|_| progressive).map(|d| {
-                    let on_the_day = DateMention {
-                        start: te,
-                        end: te,
-                        date: d,
-                        end_date: None,
-                    };
-                    (on_the_day, false)
+                .or(referred.map(|d| (d, false)))
+                .or_else(|| {
+                    if adverbial_clause || contrast_now || present_predicate {
+                        return None;
+                    }
+                    // A "when" clause that opens the sentence tells the time of the clauses after it:
+                    // "When Azerbaijan attacked in September 2022, Yerevan asked the CSTO for help".
+                    // (Its dates are those before its first comma.)
+                    let when_end = commas
+                        .first()
+                        .copied()
+                        .filter(|&k| k <= a && sentence.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when ")));
+                    nearest(
+                        &mut dates
+                            .iter()
+                            .filter(|d| when_end.is_some_and(|k| d.end <= k) && !participial(d)),
+                    )
+                    .or_else(|| {
+                        // (Not the start of a standing status told in another clause: in "A member
+                        // of NATO since 1999, Poland has bought Korean tanks" the purchase is not of
+                        // 1999.)
+                        let status_start = |d: &DateMention| {
+                            !(d.start >= a && d.end <= b)
+                                && sentence[..d.start]
+                                    .trim_end()
+                                    .rsplit(' ')
+                                    .next()
+                                    .is_some_and(|w| w.eq_ignore_ascii_case("since"))
+                        };
+                        nearest(&mut dates.iter().filter(|d| {
+                            !elsewhere(d) && !participial(d) && !agreements_own(d) && !status_start(d) && !horizon(d)
+                        }))
+                    })
+                    .map(written)
+                })
+                .or_else(|| {
+                    // An event in the present progressive ("is attending") happens on the
+                    // article's day.
+                    let progressive = sentence[..te].ends_with("ing")
+                        && [" is ", " are ", " am "].iter().any(|v| sentence[..ts].ends_with(v));
+                    let day = ctx.published.filter(|d| d.precision() == entente_model::Precision::Day);
+                    day.filter(|_| progressive).map(|d| {
+                        let on_the_day = DateMention {
+                            start: te,
+                            end: te,
+                            date: d,
+                            end_date: None,
+                        };
+                        (on_the_day, false)
+                    })
                 })
             });
             let dated_here = date.as_ref().is_some_and(|x| x.1);
@@ -5557,6 +5598,28 @@ mod tests {
             Plover::Threaten
         );
         assert!(roles("The ministry said it would respond to the letter from Seoul.").is_empty());
+        // A participle of saying aimed at someone named is a second act, at the clause's time;
+        // one aimed at no one named stays in its clause.
+        let c = extractor().extract_sentence(
+            "Mali severed diplomatic relations with Ukraine in August 2024, accusing Kyiv of helping rebels who attacked its troops in July.",
+            None,
+        );
+        let got: Vec<(Plover, String)> = c
+            .iter()
+            .map(|c| (c.plover, c.date.map(|d| d.to_string()).unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Plover::Sanction, "2024-08".to_string()),
+                (Plover::Accuse, "2024-08".to_string())
+            ],
+            "{c:?}"
+        );
+        assert_eq!(
+            kinds("Washington imposed sanctions on the army chief, accusing his forces of attacking schools."),
+            [Statement]
+        );
         // Sitting down with someone is meeting them, and a clause of its own before the comma.
         assert_eq!(
             kinds("When Narendra Modi sat down with Anura Kumara Dissanayake in Colombo on 5 April, the two governments signed a memorandum on defence cooperation."),
