@@ -2234,9 +2234,11 @@ impl<'kb> Extractor<'kb> {
             // ("have contributed troops", "provided 200 police officers") is a deployment.
             if trig.kind == ClaimKind::Delivery {
                 let object = crate::lexicon::noun_phrase(&sentence[te..b], crate::lexicon::OBJECT_WORDS);
-                // (Not weapons the dictionaries' agents also name: "fighters", "frigates".)
-                let arms = object
-                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                // (Not weapons the dictionaries' agents also name: "fighters", "frigates"; nor
+                // weapons given to forces named first, "given the Peruvian navy two corvettes".)
+                let arms = object_after(sentence, te, b)
+                    .1
+                    .iter()
                     .any(|w| crate::lexicon::weapon_word(&w.to_ascii_lowercase()));
                 if !arms
                     && mentions
@@ -3932,9 +3934,22 @@ impl<'kb> Extractor<'kb> {
                     .last()
                     .is_some_and(|w| crate::lexicon::weapon_word(&w.to_ascii_lowercase()))
         };
-        let forces = mentions
-            .iter()
-            .any(|m| m.start >= te && m.end <= te + object.len() && m.entry.names_forces() && !platform(m));
+        // (Forces named first with the thing given after them are whom it is given to: "has
+        // given the Peruvian navy two corvettes".)
+        let indirect = |m: &ActorMention| {
+            sentence[m.end..te + object.len()]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    let w = w.to_ascii_lowercase();
+                    crate::lexicon::determiner(&w)
+                        || word_number(&w).is_some()
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                })
+        };
+        let forces = mentions.iter().any(|m| {
+            m.start >= te && m.end <= te + object.len() && m.entry.names_forces() && !platform(m) && !indirect(m)
+        });
         !forces
             && (words.iter().any(|w| {
                 let w = w.to_ascii_lowercase();
@@ -5566,6 +5581,16 @@ mod tests {
             );
         }
         assert!(roles("Given the tensions, Poland stayed out.").is_empty());
+        // Weapons given to forces named first are a delivery to their state; forces sent stay
+        // a deployment.
+        assert_eq!(
+            roles("Seoul has given the Peruvian navy two retired corvettes."),
+            [(Delivery, "KOR".to_string(), "PER".to_string())]
+        );
+        assert_eq!(
+            roles("Russia sent troops and tanks to Belarus."),
+            [(Deployment, "RUS".to_string(), "BLR".to_string())]
+        );
         // A ship calling at a port is a port call; calling at a meeting is not.
         assert_eq!(
             roles("A Chinese research ship called at Colombo in October 2023."),
