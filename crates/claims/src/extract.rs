@@ -835,7 +835,32 @@ impl<'kb> Extractor<'kb> {
                 .to_ascii_lowercase();
             let after = sentence[m.end..].trim_start();
             let summit = after.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("summit"));
-            m.entry.role.is_some() || !(matches!(last_word.as_str(), "in" | "at" | "the" | "from" | "to") || summit)
+            // (What is said or asked "from" a capital is its government's: "an invitation from
+            // Tehran", "a request from Kyiv".)
+            let said_from = last_word == "from"
+                && sentence[..m.start].trim_end().strip_suffix("from").is_some_and(|t| {
+                    let noun = t.trim_end().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+                    matches!(
+                        noun.trim_end_matches('s'),
+                        "invitation"
+                            | "request"
+                            | "call"
+                            | "offer"
+                            | "appeal"
+                            | "demand"
+                            | "warning"
+                            | "message"
+                            | "letter"
+                            | "proposal"
+                            | "protest"
+                            | "complaint"
+                            | "pressure"
+                            | "objection"
+                    )
+                });
+            m.entry.role.is_some()
+                || said_from
+                || !(matches!(last_word.as_str(), "in" | "at" | "the" | "from" | "to") || summit)
         });
         // "NATO's cyber defence centre": the owner names what follows, it is not an actor itself
         // when the next name is one of its parts.
@@ -5645,6 +5670,12 @@ mod tests {
             kinds("Washington imposed sanctions on the army chief, accusing his forces of attacking schools."),
             [Statement]
         );
+        // What is asked "from" a capital is its government's; a trip "from" one is a place's.
+        assert_eq!(
+            roles("India declined an invitation from Tehran to observe the drills."),
+            [(Statement, "IND".to_string(), "IRN".to_string())]
+        );
+        assert!(roles("Erdogan flew from Ankara to Baku.").is_empty());
         // Sitting down with someone is meeting them, and a clause of its own before the comma.
         assert_eq!(
             kinds("When Narendra Modi sat down with Anura Kumara Dissanayake in Colombo on 5 April, the two governments signed a memorandum on defence cooperation."),
