@@ -355,10 +355,12 @@ fn counted_back(
 fn described_again(sentence: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     let clause = &sentence[a..b];
     let after_comma = clause.trim_start().strip_prefix(',');
+    // (", and the first time …" too.)
     let mut first = after_comma
         .unwrap_or("")
         .split_whitespace()
-        .map(str::to_ascii_lowercase);
+        .map(str::to_ascii_lowercase)
+        .skip_while(|w| w == "and");
     let which_time = after_comma.is_some()
         && first.next().is_some_and(|w| w == "the")
         && first.next().is_some_and(|w| {
@@ -5685,6 +5687,10 @@ mod tests {
         assert_eq!(
             kinds("India handed a corvette to Vietnam, the first time New Delhi has given a warship to a friend."),
             [Delivery]
+        );
+        assert_eq!(
+            kinds("Kishida attended the NATO summit in Madrid, and the first time a Japanese prime minister had attended one."),
+            [Attendance]
         );
     }
 
