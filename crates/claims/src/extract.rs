@@ -214,6 +214,7 @@ struct Cues {
     nominal_visit: Regex,
     /// "a visit by …", "a visit to … by …": a visit told by a noun with its visitor after it.
     visit_by: Regex,
+    visit_of: Regex,
     /// "no" before a noun phrase ("no agreement", "no Korean weapon") negates, except in the
     /// idioms of `no_idiom` ("no doubt", "no later than", "no more than").
     no_determiner: Regex,
@@ -256,6 +257,7 @@ fn cues() -> &'static Cues {
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose|where)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
             visit_by: re(r"\b(?:a|an|the|his|her|their) (?:[a-z-]+ ){0,2}(?:visit|trip)(?: to (?:the )?)?"),
+            visit_of: re(r"\b(?:a|an|the) (?:[a-z-]+ ){0,2}(?:visit|trip) of "),
             government: re(r"(?i)\bthe (?:kingdom|emirates?|sultanate|principality|grand duchy|federation|islamic republic|republic)\b"),
             both_sides: re(&format!(r"(?i)\b(?:(the two|both|the three|all three|the four|all four|the five|all five)\s+(?:{PARTIES})\b|(the two|the three|the four|the five)\s+(?:also|met|agreed|signed|held|have|had|are|were|will|would)\b)")),
             plural_subject: re(&format!(r"(?i)^(?:(?:and|but|then) )?(?:they|the (?:two |three |four )?(?:{PARTIES}))\b")),
@@ -4361,6 +4363,27 @@ impl Extractor<'_> {
             };
             visits.push((visitor, place, v.start()));
         }
+        // "The state visit of President Marcos to Vietnam": the visitor after "of", the place
+        // after "to".
+        for v in c.visit_of.find_iter(sentence) {
+            let stop = sentence[v.end()..]
+                .find([',', ';'])
+                .map_or(sentence.len(), |k| v.end() + k);
+            let Some(visitor) = mentions.iter().find(|m| {
+                m.start >= v.end()
+                    && m.end <= stop
+                    && m.entry.agent.is_none()
+                    && sentence[v.end()..m.start].split_whitespace().count() <= 5
+            }) else {
+                continue;
+            };
+            let place = sentence[visitor.end..].strip_prefix(" to ").and_then(|rest| {
+                named(visitor.end + 4).or_else(|| rest.starts_with("the ").then(|| named(visitor.end + 8)).flatten())
+            });
+            if let Some(place) = place {
+                visits.push((visitor, Some(place), v.start()));
+            }
+        }
         let mut found: Vec<Claim> = Vec::new();
         for (visitor, place, at) in visits {
             let Some(pi) = (first_here..out.len())
@@ -8221,31 +8244,44 @@ mod tests {
         );
         assert_eq!(c.iter().filter(|c| c.mode == ClaimKind::Visit).count(), 1, "{c:?}");
         // Its visitor named after it by "by": to the place after the noun, else to the other
-        // side of the clause's event.
-        let c = x.extract_sentence(
-            "Serbia ordered 12 Rafale jets from France during a visit to Belgrade by President Emmanuel Macron in August 2024.",
-            published,
-        );
-        let visit = c.iter().find(|c| c.mode == ClaimKind::Visit).expect("a visit");
-        assert_eq!(
-            (ids(&visit.actors), ids(&visit.recipients)),
-            (vec!["FRA"], vec!["SRB"]),
-            "{c:?}"
-        );
-        assert_eq!(visit.date, PartialDate::parse("2024-08").ok());
-        let c = x.extract_sentence(
-            "Jakarta signed for 42 Rafale jets from France in February 2022 during a visit by the French defence minister.",
-            published,
-        );
-        let visit = c.iter().find(|c| c.mode == ClaimKind::Visit).expect("a visit");
-        assert_eq!(
-            (ids(&visit.actors), ids(&visit.recipients)),
-            (vec!["FRA"], vec!["IDN"]),
-            "{c:?}"
-        );
-        assert_eq!(visit.date, PartialDate::parse("2022-02").ok());
-        // (Not a visit whose visitor is not named after "by".)
+        // side of the clause's event; or after "of", the place after "to" ("the state visit of
+        // President Joko Widodo to Vietnam").
+        for (sentence, visitor, host, date) in [
+            (
+                "Serbia ordered 12 Rafale jets from France during a visit to Belgrade by President Emmanuel Macron in August 2024.",
+                "FRA",
+                "SRB",
+                "2024-08",
+            ),
+            (
+                "Jakarta signed for 42 Rafale jets from France in February 2022 during a visit by the French defence minister.",
+                "FRA",
+                "IDN",
+                "2022-02",
+            ),
+            (
+                "The deal was signed during the state visit of President Joko Widodo to Vietnam in January 2023.",
+                "IDN",
+                "VNM",
+                "2023-01",
+            ),
+        ] {
+            let c = x.extract_sentence(sentence, published);
+            let visit = c.iter().find(|c| c.mode == ClaimKind::Visit).expect("a visit");
+            assert_eq!(
+                (ids(&visit.actors), ids(&visit.recipients)),
+                (vec![visitor], vec![host]),
+                "{c:?}"
+            );
+            assert_eq!(visit.date, PartialDate::parse(date).ok());
+        }
+        // (Not a visit whose visitor is not named after "by", nor one to no place named.)
         let c = x.extract_sentence("Jakarta signed for 42 jets during a visit by officials.", published);
+        assert!(c.iter().all(|c| c.mode != ClaimKind::Visit), "{c:?}");
+        let c = x.extract_sentence(
+            "The deal was signed during the visit of President Joko Widodo.",
+            published,
+        );
         assert!(c.iter().all(|c| c.mode != ClaimKind::Visit), "{c:?}");
     }
 
