@@ -4365,7 +4365,9 @@ impl Extractor<'_> {
         }
         // "The state visit of President Marcos to Vietnam": the visitor after "of", the place
         // after "to".
-        for v in c.visit_of.find_iter(sentence) {
+        // (Looked for only where its words are: most sentences tell no visit.)
+        let of_visit = sentence.contains("visit of") || sentence.contains("trip of");
+        for v in c.visit_of.find_iter(if of_visit { sentence } else { "" }) {
             let stop = sentence[v.end()..]
                 .find([',', ';'])
                 .map_or(sentence.len(), |k| v.end() + k);
