@@ -3471,67 +3471,66 @@ impl<'kb> Extractor<'kb> {
             let said_at = said_with.iter().find(|x| x.0 == a).map(|&(k, p)| {
                 nearest(&mut dates.iter().filter(|d| d.start >= p && d.end <= k && !attributive(d))).map(written)
             });
-            let date = said_at.unwrap_or_else(|| {
+            let date = nearest(
+                &mut dates
+                    .iter()
+                    .filter(|d| d.start >= sa && d.end <= sb && of_clause(d) && !attributive(d)),
+            )
+            .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d) && !attributive(d))))
+            .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d))))
+            .map(written)
+            .or(referred.map(|d| (d, false)))
+            .or_else(|| {
+                if adverbial_clause || contrast_now || present_predicate {
+                    return None;
+                }
+                // A "when" clause that opens the sentence tells the time of the clauses after it:
+                // "When Azerbaijan attacked in September 2022, Yerevan asked the CSTO for help".
+                // (Its dates are those before its first comma.)
+                let when_end = commas
+                    .first()
+                    .copied()
+                    .filter(|&k| k <= a && sentence.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when ")));
                 nearest(
                     &mut dates
                         .iter()
-                        .filter(|d| d.start >= sa && d.end <= sb && of_clause(d) && !attributive(d)),
+                        .filter(|d| when_end.is_some_and(|k| d.end <= k) && !participial(d)),
                 )
-                .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d) && !attributive(d))))
-                .or_else(|| nearest(&mut dates.iter().filter(|d| of_clause(d))))
-                .map(written)
-                .or(referred.map(|d| (d, false)))
                 .or_else(|| {
-                    if adverbial_clause || contrast_now || present_predicate {
-                        return None;
-                    }
-                    // A "when" clause that opens the sentence tells the time of the clauses after it:
-                    // "When Azerbaijan attacked in September 2022, Yerevan asked the CSTO for help".
-                    // (Its dates are those before its first comma.)
-                    let when_end = commas
-                        .first()
-                        .copied()
-                        .filter(|&k| k <= a && sentence.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when ")));
-                    nearest(
-                        &mut dates
-                            .iter()
-                            .filter(|d| when_end.is_some_and(|k| d.end <= k) && !participial(d)),
-                    )
-                    .or_else(|| {
-                        // (Not the start of a standing status told in another clause: in "A member
-                        // of NATO since 1999, Poland has bought Korean tanks" the purchase is not of
-                        // 1999.)
-                        let status_start = |d: &DateMention| {
-                            !(d.start >= a && d.end <= b)
-                                && sentence[..d.start]
-                                    .trim_end()
-                                    .rsplit(' ')
-                                    .next()
-                                    .is_some_and(|w| w.eq_ignore_ascii_case("since"))
-                        };
-                        nearest(&mut dates.iter().filter(|d| {
-                            !elsewhere(d) && !participial(d) && !agreements_own(d) && !status_start(d) && !horizon(d)
-                        }))
-                    })
-                    .map(written)
+                    // (Not the start of a standing status told in another clause: in "A member
+                    // of NATO since 1999, Poland has bought Korean tanks" the purchase is not of
+                    // 1999.)
+                    let status_start = |d: &DateMention| {
+                        !(d.start >= a && d.end <= b)
+                            && sentence[..d.start]
+                                .trim_end()
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| w.eq_ignore_ascii_case("since"))
+                    };
+                    nearest(&mut dates.iter().filter(|d| {
+                        !elsewhere(d) && !participial(d) && !agreements_own(d) && !status_start(d) && !horizon(d)
+                    }))
                 })
-                .or_else(|| {
-                    // An event in the present progressive ("is attending") happens on the
-                    // article's day.
-                    let progressive = sentence[..te].ends_with("ing")
-                        && [" is ", " are ", " am "].iter().any(|v| sentence[..ts].ends_with(v));
-                    let day = ctx.published.filter(|d| d.precision() == entente_model::Precision::Day);
-                    day.filter(|_| progressive).map(|d| {
-                        let on_the_day = DateMention {
-                            start: te,
-                            end: te,
-                            date: d,
-                            end_date: None,
-                        };
-                        (on_the_day, false)
-                    })
+                .map(written)
+            })
+            .or_else(|| {
+                // An event in the present progressive ("is attending") happens on the
+                // article's day.
+                let progressive = sentence[..te].ends_with("ing")
+                    && [" is ", " are ", " am "].iter().any(|v| sentence[..ts].ends_with(v));
+                let day = ctx.published.filter(|d| d.precision() == entente_model::Precision::Day);
+                day.filter(|_| progressive).map(|d| {
+                    let on_the_day = DateMention {
+                        start: te,
+                        end: te,
+                        date: d,
+                        end_date: None,
+                    };
+                    (on_the_day, false)
                 })
             });
+            let date = said_at.unwrap_or(date);
             let dated_here = date.as_ref().is_some_and(|x| x.1);
             let date = date.map(|x| x.0);
             // Modality from the cues in the clause, up to the end of the trigger.
