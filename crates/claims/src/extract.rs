@@ -5239,6 +5239,27 @@ mod tests {
             .collect()
     }
 
+    /// Each sentence has one claim, of that kind, with those actors and recipients (ids joined
+    /// by commas).
+    fn assert_roles(cases: &[(&str, ClaimKind, &str, &str)]) {
+        for &(sentence, kind, actors, recipients) in cases {
+            assert_eq!(
+                roles(sentence),
+                [(kind, actors.to_string(), recipients.to_string())],
+                "{sentence}"
+            );
+        }
+    }
+
+    /// The type, recipients and date of every claim of one sentence.
+    fn dated(s: &str) -> Vec<(Plover, String, String)> {
+        extractor()
+            .extract_sentence(s, None)
+            .iter()
+            .map(|c| (c.plover, joined(c).1, c.date.map(|d| d.to_string()).unwrap_or_default()))
+            .collect()
+    }
+
     /// The kinds of the claims of one sentence.
     fn kinds(s: &str) -> Vec<ClaimKind> {
         roles(s).into_iter().map(|r| r.0).collect()
@@ -5615,113 +5636,111 @@ mod tests {
     #[test]
     fn warnings_gifts_port_calls_series_and_which_time_it_was() {
         use ClaimKind::*;
-        // What a warning says may come is its content: the warning is the event.
-        assert_eq!(
-            roles("Washington warned Cairo in writing that the purchase could bring sanctions."),
-            [(Threat, "USA".to_string(), "EGY".to_string())]
-        );
-        // What has been given, like what was given, is delivered (active or passive).
+        assert_roles(&[
+            // What a warning says may come is its content: the warning is the event.
+            (
+                "Washington warned Cairo in writing that the purchase could bring sanctions.",
+                Threat,
+                "USA",
+                "EGY",
+            ),
+            // What has been given, like what was given, is delivered (active or passive).
+            (
+                "Turkey has given several drones free of charge to Ukraine.",
+                Delivery,
+                "TUR",
+                "UKR",
+            ),
+            ("Ukraine has been given 20 tanks by Turkey.", Delivery, "TUR", "UKR"),
+            // Weapons given to forces named first are a delivery to their state; forces sent
+            // stay a deployment.
+            (
+                "Seoul has given the Peruvian navy two retired corvettes.",
+                Delivery,
+                "KOR",
+                "PER",
+            ),
+            ("Russia sent troops and tanks to Belarus.", Deployment, "RUS", "BLR"),
+            // A ship calling at a port is a port call.
+            (
+                "A Chinese research ship called at Colombo in October 2023.",
+                Deployment,
+                "CHN",
+                "LKA",
+            ),
+            // Retaliation said to come is a threat.
+            (
+                "Moscow said last week it would respond to Sweden's entry with military measures.",
+                Statement,
+                "RUS",
+                "SWE",
+            ),
+            // What is asked "from" a capital is its government's.
+            (
+                "India declined an invitation from Tehran to observe the drills.",
+                Statement,
+                "IND",
+                "IRN",
+            ),
+        ]);
+        // No claim: "given" as a preposition, calling at a meeting, answering a letter, a trip
+        // "from" a capital (a place).
         for sentence in [
-            "Turkey has given several drones free of charge to Ukraine.",
-            "Ukraine has been given 20 tanks by Turkey.",
+            "Given the tensions, Poland stayed out.",
+            "Japan called at the summit for a ceasefire.",
+            "The ministry said it would respond to the letter from Seoul.",
+            "Erdogan flew from Ankara to Baku.",
         ] {
-            assert_eq!(
-                roles(sentence),
-                [(Delivery, "TUR".to_string(), "UKR".to_string())],
-                "{sentence}"
-            );
+            assert!(roles(sentence).is_empty(), "{sentence}");
         }
-        assert!(roles("Given the tensions, Poland stayed out.").is_empty());
-        // Weapons given to forces named first are a delivery to their state; forces sent stay
-        // a deployment.
         assert_eq!(
-            roles("Seoul has given the Peruvian navy two retired corvettes."),
-            [(Delivery, "KOR".to_string(), "PER".to_string())]
-        );
-        assert_eq!(
-            roles("Russia sent troops and tanks to Belarus."),
-            [(Deployment, "RUS".to_string(), "BLR".to_string())]
-        );
-        // A ship calling at a port is a port call; calling at a meeting is not.
-        assert_eq!(
-            roles("A Chinese research ship called at Colombo in October 2023."),
-            [(Deployment, "CHN".to_string(), "LKA".to_string())]
-        );
-        assert!(roles("Japan called at the summit for a ceasefire.").is_empty());
-        // A series of dated events sharing a subject: one claim each, each with its place.
-        let c = extractor().extract_sentence(
-            "French troops left Mali in August 2022 after relations collapsed, pulled out of Burkina Faso in February 2023 and completed their exit from Niger in December of that year.",
-            None,
-        );
-        let got: Vec<(String, String)> = c
-            .iter()
-            .map(|c| {
-                (
-                    c.recipients.iter().map(|r| r.id.as_str()).collect(),
-                    c.date.map(|d| d.to_string()).unwrap_or_default(),
-                )
-            })
-            .collect();
-        let want = [("MLI", "2022-08"), ("BFA", "2023-02"), ("NER", "2023-12")];
-        assert_eq!(got, want.map(|(r, d)| (r.to_string(), d.to_string())), "{c:?}");
-        // Retaliation said to come is a threat; answering a letter is not.
-        assert_eq!(
-            roles("Moscow said last week it would respond to Sweden's entry with military measures."),
-            [(Statement, "RUS".to_string(), "SWE".to_string())]
-        );
-        assert_eq!(
-            extractor().extract_sentence("Beijing vowed to retaliate against the sanctions.", None)[0].plover,
+            dated("Beijing vowed to retaliate against the sanctions.")[0].0,
             Plover::Threaten
         );
-        assert!(roles("The ministry said it would respond to the letter from Seoul.").is_empty());
+        // A series of dated events sharing a subject: one claim each, each with its place.
+        let got: Vec<(String, String)> = dated("French troops left Mali in August 2022 after relations collapsed, pulled out of Burkina Faso in February 2023 and completed their exit from Niger in December of that year.")
+            .into_iter()
+            .map(|(_, r, d)| (r, d))
+            .collect();
+        let want = [("MLI", "2022-08"), ("BFA", "2023-02"), ("NER", "2023-12")];
+        assert_eq!(got, want.map(|(r, d)| (r.to_string(), d.to_string())));
         // A participle of saying aimed at someone named is a second act, at the clause's time;
         // one aimed at no one named stays in its clause.
-        let c = extractor().extract_sentence(
-            "Mali severed diplomatic relations with Ukraine in August 2024, accusing Kyiv of helping rebels who attacked its troops in July.",
-            None,
-        );
-        let got: Vec<(Plover, String)> = c
-            .iter()
-            .map(|c| (c.plover, c.date.map(|d| d.to_string()).unwrap_or_default()))
+        let got: Vec<(Plover, String)> = dated("Mali severed diplomatic relations with Ukraine in August 2024, accusing Kyiv of helping rebels who attacked its troops in July.")
+            .into_iter()
+            .map(|(p, _, d)| (p, d))
             .collect();
-        assert_eq!(
-            got,
-            [
-                (Plover::Sanction, "2024-08".to_string()),
-                (Plover::Accuse, "2024-08".to_string())
-            ],
-            "{c:?}"
-        );
-        assert_eq!(
-            kinds("Washington imposed sanctions on the army chief, accusing his forces of attacking schools."),
-            [Statement]
-        );
-        // What is asked "from" a capital is its government's; a trip "from" one is a place's.
-        assert_eq!(
-            roles("India declined an invitation from Tehran to observe the drills."),
-            [(Statement, "IND".to_string(), "IRN".to_string())]
-        );
-        assert!(roles("Erdogan flew from Ankara to Baku.").is_empty());
-        // Sitting down with someone is meeting them, and a clause of its own before the comma.
-        assert_eq!(
-            kinds("When Narendra Modi sat down with Anura Kumara Dissanayake in Colombo on 5 April, the two governments signed a memorandum on defence cooperation."),
-            [Summit, Agreement]
-        );
-        // ", the first time …" says which time the event before was: no second event.
-        assert_eq!(
-            kinds("India handed a corvette to Vietnam, the first time New Delhi has given a warship to a friend."),
-            [Delivery]
-        );
-        assert_eq!(
-            kinds("Kishida attended the NATO summit in Madrid, and the first time a Japanese prime minister had attended one."),
-            [Attendance]
-        );
+        let want = [(Plover::Sanction, "2024-08"), (Plover::Accuse, "2024-08")];
+        assert_eq!(got, want.map(|(p, d)| (p, d.to_string())));
+        for (sentence, want) in [
+            (
+                "Washington imposed sanctions on the army chief, accusing his forces of attacking schools.",
+                &[Statement][..],
+            ),
+            // Sitting down with someone is meeting them, and a clause of its own before the
+            // comma.
+            (
+                "When Narendra Modi sat down with Anura Kumara Dissanayake in Colombo on 5 April, the two governments signed a memorandum on defence cooperation.",
+                &[Summit, Agreement],
+            ),
+            // ", the first time …" says which time the event before was: no second event.
+            (
+                "India handed a corvette to Vietnam, the first time New Delhi has given a warship to a friend.",
+                &[Delivery],
+            ),
+            (
+                "Kishida attended the NATO summit in Madrid, and the first time a Japanese prime minister had attended one.",
+                &[Attendance],
+            ),
+        ] {
+            assert_eq!(kinds(sentence), want, "{sentence}");
+        }
     }
 
     #[test]
     fn partnerships_trips_handshakes_receptions_and_meeting_again() {
         use ClaimKind::*;
-        for (sentence, kind, actors, recipients) in [
+        assert_roles(&[
             // A strategic partnership is an agreement; a trip a visit.
             (
                 "India and Vietnam declared a strategic partnership in 2007.",
@@ -5758,13 +5777,7 @@ mod tests {
                 "CHN",
                 "SAU",
             ),
-        ] {
-            assert_eq!(
-                roles(sentence),
-                [(kind, actors.to_string(), recipients.to_string())],
-                "{sentence}"
-            );
-        }
+        ]);
         // A promise of words is no delivery; shaking hands is meeting.
         assert_eq!(kinds("Germany promised four more IRIS-T systems."), [Delivery]);
         assert_eq!(kinds("Germany promised a swift answer."), [Statement]);
