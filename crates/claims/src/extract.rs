@@ -1190,7 +1190,9 @@ impl<'kb> Extractor<'kb> {
         // (Each with the start of the clause it is said with, whose time is its time.)
         let mut said_with: Vec<(usize, usize)> = Vec::new();
         for &k in &commas {
-            let said = triggers.iter().find(|&&(s, e, t)| {
+            // (The trigger right after the comma, found by search: the triggers are in order.)
+            let at = triggers.partition_point(|t| t.0 < k + 2);
+            let said = triggers.get(at).filter(|&&(s, e, t)| {
                 let entry = &self.triggers.table[t];
                 s == k + 2
                     && !entry.conditional
@@ -1212,7 +1214,7 @@ impl<'kb> Extractor<'kb> {
             });
             let prev = bounds.iter().copied().filter(|&b| b <= k).max().unwrap_or(0);
             // (After a clause with an event word of its own, if only a pattern's: "cut ties".)
-            if aimed && triggers.iter().any(|&(s, _, _)| s >= prev && s < k) {
+            if aimed && triggers.partition_point(|t| t.0 < prev) < triggers.partition_point(|t| t.0 < k) {
                 bounds.push(k);
                 said_with.push((k, prev));
             }
