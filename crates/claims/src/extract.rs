@@ -8632,6 +8632,14 @@ mod tests {
             None,
         );
         assert_eq!(c[0].plover, Plover::Protest, "{c:?}");
+        // A verb two blocks list reads by the patterns written for it ("reopen * embassy",
+        // CAMEO 054), unless the other block gives it a meaning of its own: abstaining in a
+        // vote is no yield (ABSTAIN [080]).
+        let c = x.extract_sentence("Italy reopened its embassy in Kabul in March 2024.", None);
+        assert_eq!(c.iter().map(|c| c.cameo).collect::<Vec<_>>(), [Some("054")], "{c:?}");
+        assert!(x
+            .extract_sentence("Mongolia abstained in the vote on the resolution in March 2022.", None)
+            .is_empty());
     }
 
     #[test]

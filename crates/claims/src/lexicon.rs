@@ -1660,20 +1660,32 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
         .enumerate()
         .map(|(i, t)| (t.phrase.to_ascii_lowercase(), i))
         .collect();
-    // form → (code, block, the verb's own code?, the verb)
-    let mut found: BTreeMap<&'static str, (Option<&'static str>, usize, bool, &'static str)> = BTreeMap::new();
+    // form → (code, block, (the verb's own code?, patterns written for it there), the verb).
+    // A verb listed in two blocks is the first's unless another gives it a code of its own, or
+    // means the same without a pattern and has patterns written for it: "reopen" is listed
+    // under RE_ESTABLISH, which has none for it, and under START, whose "reopen * embassy"
+    // reads it (both blocks `[---]`). Not "abstain", under AVERT `[---]` and ABSTAIN `[080]`:
+    // a yield only where a pattern says so ("abstain from violence"), not in a vote.
+    type Found = (Option<&'static str>, usize, (bool, usize), &'static str);
+    let mut found: BTreeMap<&'static str, Found> = BTreeMap::new();
     for (bi, block) in dict.blocks.iter().enumerate() {
         for verb in &block.verbs {
             let own = verb.code.as_deref();
             let code = own.or(block_meaning(block));
+            let lemma = verb.lemma.as_str();
+            let named = block
+                .patterns
+                .iter()
+                .filter(|p| p.verb.as_deref() == Some(lemma))
+                .count();
+            let rank = (own.is_some(), named);
             for form in &verb.forms {
                 if form.len() < 3 {
                     continue;
                 }
-                let lemma = verb.lemma.as_str();
-                let e = found.entry(form.as_str()).or_insert((code, bi, own.is_some(), lemma));
-                if !e.2 && own.is_some() {
-                    *e = (code, bi, true, lemma);
+                let e = found.entry(form.as_str()).or_insert((code, bi, rank, lemma));
+                if (rank.0 && !e.2 .0) || (rank.0 == e.2 .0 && code == e.0 && rank.1 > e.2 .1) {
+                    *e = (code, bi, rank, lemma);
                 }
             }
         }
@@ -1683,7 +1695,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
     for (form, bi) in unlisted_verbs() {
         found
             .entry(form.as_str())
-            .or_insert((dict.blocks[*bi].code.as_deref(), *bi, false, form.as_str()));
+            .or_insert((dict.blocks[*bi].code.as_deref(), *bi, (false, 0), form.as_str()));
     }
     // What a verb means when no pattern matches, read from its own patterns (as their comments
     // name it): its default code if no other type has more of them; else nothing — a verb of
@@ -1813,7 +1825,7 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
         .collect();
     let mut out = Vec::new();
     let listed: std::collections::HashSet<&str> = found.keys().copied().collect();
-    for (form, (code, bi, own, lemma)) in found {
+    for (form, (code, bi, (own, _), lemma)) in found {
         // (Such a verb with no code of its own is a reduction of relations where what it ends
         // is: see [`Triggers::sense`].)
         let default_code = code.or(reducing[bi].then_some(REDUCE_RELATIONS));
