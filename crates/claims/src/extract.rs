@@ -177,6 +177,7 @@ pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
 
 struct Cues {
     clause_break: Regex,
+    causative: Regex,
     /// An attribution closing the sentence, from its last comma: ", a UN official said.", ", the
     /// Kremlin confirmed on Wednesday.", ", according to Reuters."
     attribution: Regex,
@@ -253,6 +254,7 @@ fn cues() -> &'static Cues {
                     .join("|")
             )),
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
+            causative: re(r"\b(?:prompt(?:s|ed|ing)|leads|led|leading|spur(?:s|red|ring)|push(?:es|ed|ing)|drove|drives|driving|persuad(?:es|ed|ing)|convinc(?:es|ed|ing)|caus(?:es|ed|ing)) (?:(?:the|both) )?"),
             described_body: re(r"\b[Tt]he (?:[A-Z][A-Za-z]+-led |military |security |defen[cs]e |western |regional |political |economic )?(alliance|bloc|organi[sz]ation|grouping|Union)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose|where)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
@@ -839,8 +841,9 @@ impl<'kb> Extractor<'kb> {
                 .to_ascii_lowercase();
             let after = sentence[m.end..].trim_start();
             let summit = after.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("summit"));
-            // (What is said or asked "from" a capital is its government's: "an invitation from
-            // Tehran", "a request from Kyiv".)
+            // (What is said or asked "from" a capital is its government's, and so is the envoy
+            // called home from it: "an invitation from Tehran", "a request from Kyiv",
+            // "recalled its ambassadors from Washington".)
             let said_from = last_word == "from"
                 && sentence[..m.start].trim_end().strip_suffix("from").is_some_and(|t| {
                     let noun = t.trim_end().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
@@ -860,6 +863,8 @@ impl<'kb> Extractor<'kb> {
                             | "complaint"
                             | "pressure"
                             | "objection"
+                            | "ambassador"
+                            | "envoy"
                     )
                 });
             m.entry.role.is_some()
@@ -1040,6 +1045,31 @@ impl<'kb> Extractor<'kb> {
         bounds.push(sentence.len());
         bounds.sort_unstable();
         bounds.dedup();
+        // A verb of causing before a name and an infinitive tells what that actor did, a
+        // clause of its own from its subject: "…, prompting Algeria to suspend a treaty with
+        // Madrid", "… led France to recall its ambassadors". The verb of causing is no event.
+        // (Names in a list too: "prompted Finland and Sweden to apply".)
+        if c.causative.is_match(sentence) {
+            for m in c.causative.find_iter(sentence) {
+                let Some(first) = mentions.iter().position(|n| n.start == m.end()) else {
+                    continue;
+                };
+                let mut last = first;
+                while let Some(n) = mentions.get(last + 1) {
+                    let gap = &sentence[mentions[last].end..n.start];
+                    if !matches!(gap, ", " | " and " | ", and ") {
+                        break;
+                    }
+                    last += 1;
+                }
+                let to = mentions[last].end + " to ".len();
+                let acts = sentence.get(mentions[last].end..to) == Some(" to ") && triggers.iter().any(|t| t.0 == to);
+                if acts {
+                    bounds.push(mentions[first].start);
+                    triggers.retain(|t| t.1 <= m.start() || t.0 >= m.end());
+                }
+            }
+        }
         let has_trigger = |a: usize, b: usize| {
             triggers
                 .iter()
@@ -2710,7 +2740,7 @@ impl<'kb> Extractor<'kb> {
                         .then(|| memory.topic().map(|(x, y)| vec![x.to_string(), y.to_string()]))
                         .flatten()
                 };
-                let named = topic().or_else(|| memory.groups.get(n).cloned().flatten())?;
+                let named = topic().or_else(|| memory.groups.get(n).cloned().flatten().map(|g| g.0))?;
                 Some((named, whole))
             });
             let grouped = group.is_some();
@@ -3815,11 +3845,21 @@ impl<'kb> Extractor<'kb> {
                         .filter(|id| !bare.contains(id.as_str()))
                         .collect()
                 };
+                // (Both sides together do not replace a group one side listed: after "France
+                // recalled its ambassadors from Washington and Canberra", "the three countries"
+                // are still the three listed before.)
                 let sides = [names(&mut actors.iter()), names(&mut recipients.iter())];
                 let whole = names(&mut actors.iter().chain(&recipients));
-                for named in sides.into_iter().filter(|v| v.len() >= 2).chain([whole]) {
+                for (named, listed) in sides
+                    .into_iter()
+                    .filter(|v| v.len() >= 2)
+                    .map(|v| (v, true))
+                    .chain([(whole, false)])
+                {
                     if let Some(g) = memory.groups.get_mut(named.len()) {
-                        *g = Some(named);
+                        if listed || !g.as_ref().is_some_and(|g| g.1) {
+                            *g = Some((named, listed));
+                        }
                     }
                 }
             }
@@ -4112,7 +4152,7 @@ struct Memory<'t> {
     told: std::collections::VecDeque<Told>,
     /// The actors of the last claim that named exactly n of them, by n (two to five), for "the
     /// two sides", "the three leaders".
-    groups: [Option<Vec<String>>; 6],
+    groups: [Option<(Vec<String>, bool)>; 6],
     /// How the text writes its words (whether a capitalised one first in a sentence is a name).
     cases: std::cell::OnceCell<WordCases<'t>>,
     /// Surnames of the people named in full so far, with their entries.
@@ -6575,6 +6615,44 @@ mod tests {
             "{c:?}"
         );
         assert_eq!(ids(&deal.actors), ["GBR", "NOR", "NLD"], "{c:?}");
+        // A claim with one on one side and two on the other does not replace the group a list
+        // told: France and the two capitals it recalled its envoys from are no "three".
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2021-09-28\n\nAustralia, Britain and the United States signed a security pact on 15 September. France recalled its ambassadors from Washington and Canberra two days later. China accused the three countries of fuelling an arms race.",
+        );
+        let c = x.extract(&a);
+        let recall = c.iter().find(|c| c.sentence == 1).expect("{c:?}");
+        assert_eq!(sides(recall), (vec!["FRA"], vec!["USA", "AUS"]), "{c:?}");
+        let accused = c.iter().find(|c| c.sentence == 2).expect("{c:?}");
+        assert_eq!(sides(accused), (vec!["CHN"], vec!["AUS", "GBR", "USA"]), "{c:?}");
+    }
+
+    #[test]
+    fn a_verb_of_causing_tells_the_act_of_whom_it_names() {
+        // "prompting Algeria to suspend a treaty": Algeria suspends it, in the clause's year.
+        let s = "Spain adopted a similar stance in 2022, prompting Algeria to suspend a friendship treaty with Madrid.";
+        assert_eq!(
+            roles(s).into_iter().map(|r| (r.1, r.2)).collect::<Vec<_>>(),
+            [
+                ("ESP".to_string(), String::new()),
+                ("DZA".to_string(), "ESP".to_string())
+            ]
+        );
+        assert_eq!(dated(s)[1], (Plover::Sanction, "ESP".to_string(), "2022".to_string()));
+        // A list of names made to act, each an actor; the noun of the cause keeps no one.
+        let c = extractor().extract_sentence(
+            "Russia's invasion prompted Finland and Sweden to apply for NATO membership in May 2022.",
+            None,
+        );
+        let applied = c.iter().find(|c| c.quote.starts_with("Finland")).expect("{c:?}");
+        assert_eq!(sides(applied), (vec!["FIN", "SWE"], vec!["NATO"]), "{c:?}");
+        assert!(!c.iter().any(|c| ids(&c.recipients).contains(&"FIN")), "{c:?}");
+        // Names and capitals are known without their accents too.
+        assert_eq!(
+            roles("The strike prompted Brasilia to recall its ambassador from Bogota."),
+            [(ClaimKind::Statement, "BRA".to_string(), "COL".to_string())]
+        );
     }
 
     #[test]

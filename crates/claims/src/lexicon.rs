@@ -327,6 +327,19 @@ fn word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// A name without its accents ("Brasília" → "Brasilia", "Chișinău" → "Chisinau"), if it has any.
+fn unaccented(name: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    if name.is_ascii() {
+        return None;
+    }
+    let plain: String = name
+        .nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .collect();
+    (plain != name).then_some(plain)
+}
+
 /// Whether text[start..end] stands as a whole word.
 pub fn bounded(text: &str, start: usize, end: usize) -> bool {
     !word_char(text[..start].chars().next_back()) && !word_char(text[end..].chars().next())
@@ -350,6 +363,10 @@ impl Lexicon {
             if a.kind != ActorKind::State && a.id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
                 names.push(a.id.as_str());
             }
+            // (Each also without its accents, as English text often writes it: "Felix
+            // Tshisekedi", "Gunter Sautter".)
+            let unaccented: Vec<String> = names.iter().filter_map(|n| unaccented(n)).collect();
+            names.extend(unaccented.iter().map(String::as_str));
             for n in names {
                 let n = n.trim();
                 if n.len() < 2 {
@@ -418,22 +435,24 @@ impl Lexicon {
             if city == a.name || a.short_name.as_deref() == Some(city) {
                 continue;
             }
-            insensitive.push((
-                city.to_string(),
-                ActorEntry {
-                    id: a.id.clone(),
-                    acts_for: acts_for(kb, &a.id),
-                    kind: a.kind,
-                    place: true,
-                    // "Washington", "Victoria", "Kingston" are also people's names.
-                    one_word_name: !city.contains(' '),
-                    capitalised: true,
-                    agent: None,
-                    dictionary: false,
-                    demonym: false,
-                    role: None,
-                },
-            ));
+            for city in std::iter::once(city.to_string()).chain(unaccented(city)) {
+                insensitive.push((
+                    city.clone(),
+                    ActorEntry {
+                        id: a.id.clone(),
+                        acts_for: acts_for(kb, &a.id),
+                        kind: a.kind,
+                        place: true,
+                        // "Washington", "Victoria", "Kingston" are also people's names.
+                        one_word_name: !city.contains(' '),
+                        capitalised: true,
+                        agent: None,
+                        dictionary: false,
+                        demonym: false,
+                        role: None,
+                    },
+                ));
+            }
         }
         // (The rows of a table of names: a name, a tab, the id of an actor the knowledge base
         // holds.)
