@@ -2639,6 +2639,7 @@ impl<'kb> Extractor<'kb> {
             // Warsaw" is Poland's complaint to Russia.)
             let passive_from =
                 family(trig.kind) != Some(1) && crate::lexicon::passive_with(sentence, (a, ts, te), &["from"]);
+            let mut supplied_from = false;
             let summoned_to = trig.cameo == Some("114") && crate::lexicon::passive_with(sentence, (a, ts, te), &["to"]);
             if (trig.kind == ClaimKind::Delivery || passive_from || summoned_to) && !recipients.is_empty() {
                 let from = |x: &(String, String)| {
@@ -2652,6 +2653,7 @@ impl<'kb> Extractor<'kb> {
                 };
                 if recipients.iter().all(from) {
                     std::mem::swap(&mut actors, &mut recipients);
+                    supplied_from = true;
                 }
             }
             // A body that admits a state is what the state joins: "NATO admitted Finland" is
@@ -3779,6 +3781,13 @@ impl<'kb> Extractor<'kb> {
                     if let Some(m) = maker().filter(|m| !recipients.iter().any(|r| r.0 == *m)) {
                         actors = vec![(m.to_string(), String::new())];
                     }
+                }
+                // Who takes delivery or receives, with no supplier named "from", is the
+                // recipient, its counterpart the supplier: "Poland received its first K2 tanks"
+                // (from their maker), "Norway will receive the first submarine" (from the
+                // counterpart told before).
+                if trig.kind == ClaimKind::Delivery && trig.passive && !supplied_from {
+                    std::mem::swap(&mut actors, &mut recipients);
                 }
                 out.push(Claim {
                     sentence: index,
@@ -8249,7 +8258,8 @@ mod tests {
              The kingdom will receive Apache helicopters from 2027.",
         );
         assert_eq!(c.len(), 2, "{c:?}");
-        assert_eq!(c[1], (vec!["SAU".to_string()], vec!["USA".to_string()]));
+        // (What the kingdom receives comes from its counterpart.)
+        assert_eq!(c[1], (vec!["USA".to_string()], vec!["SAU".to_string()]));
         let c = sides("France and Germany signed a treaty in 2019. The republic also bought 20 tanks in 2020.");
         assert_eq!(c.last().map(|c| c.0.len()), Some(2), "{c:?}");
     }
@@ -8550,14 +8560,14 @@ mod tests {
             "{c:?}"
         );
         // In an arms deal the military nouns after the verb are the goods; the counterpart is
-        // the actor named after them, past a list that splits the clause.
+        // the actor named after them, past a list that splits the clause (here the supplier).
         let c = x.extract_sentence(
             "Hungary took delivery on Monday of its first twenty main battle tanks and twelve self-propelled howitzers from Germany, unloaded at a northern port.",
             None,
         );
         assert_eq!(
             (codes(&c[0].actors), codes(&c[0].recipients)),
-            (vec!["HUN"], vec!["DEU"]),
+            (vec!["DEU"], vec!["HUN"]),
             "{c:?}"
         );
         // A deal that names its system but not its supplier is with the system's maker, when
@@ -8751,6 +8761,24 @@ mod tests {
         ] {
             assert_eq!(roles(s), [(kind, a.to_string(), r.to_string())], "{s}");
         }
+        // Who takes delivery or receives is the recipient, from the maker or from whom the
+        // sentence names.
+        assert_roles(&[
+            (
+                "Poland received its first K2 tanks in December 2022.",
+                ClaimKind::Delivery,
+                "KOR",
+                "POL",
+            ),
+            (
+                "Poland took delivery of ten K2 tanks from South Korea.",
+                ClaimKind::Delivery,
+                "KOR",
+                "POL",
+            ),
+        ]);
+        let c = extractor().extract_sentence("Kosovo took delivery of attack drones in 2023.", None);
+        assert_eq!(sides(&c[0]), (vec![], vec!["XKX"]), "{c:?}");
         // A verb of giving with no arms after it is no delivery.
         assert!(!roles("Poland gave its approval to Ukraine.")
             .iter()
