@@ -1496,6 +1496,30 @@ impl<'kb> Extractor<'kb> {
                 }
             }
         }
+        // A restrictive relative clause with a verb in the past keeps its dates too, to the next
+        // comma: in "closed the consulate after concluding that Russian intelligence was behind
+        // a fire that destroyed a shopping centre last year" the year is the fire's.
+        // (After an event word of the sentence's: it is that event's circumstance. One that
+        // tells of an event's own noun dates that noun too: "an exercise that opened on March
+        // 4", "a fire that destroyed a shopping centre last year".)
+        for (p, _) in sentence
+            .match_indices(" that ")
+            .chain(sentence.match_indices(" which "))
+        {
+            let verb_at = p + sentence[p + 1..].find(' ').map_or(0, |n| n + 2);
+            let past = sentence[verb_at..]
+                .split([' ', ',', '.'])
+                .next()
+                .is_some_and(|w| c.past_form(&w.to_ascii_lowercase()));
+            if past && triggers.first().is_some_and(|t| t.0 < p) {
+                let end = commas
+                    .get(commas.partition_point(|&k| k <= p))
+                    .copied()
+                    .unwrap_or(sentence.len());
+                let noun = triggers.iter().find(|t| t.1 == p).map_or(p, |t| t.0);
+                self_dated.push((noun, end));
+            }
+        }
         // (The nouns such clauses tell of: the event is the clause's verb.)
         let mut told_nouns: Vec<(usize, usize)> = Vec::new();
         // An object relative clause with a subject of its own is a clause of its own, keeping its
@@ -6014,6 +6038,19 @@ mod tests {
             day,
         );
         assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2022-07"), "{c:?}");
+        // A restrictive relative clause in the past keeps its date, to the event its noun tells
+        // of: the closure is of the day said, the fire of last year.
+        let day = PartialDate::parse("2025-05-13").ok();
+        for (s, date) in [
+            (
+                "Poland has closed Russia's consulate after concluding that Russian agents were behind a fire that destroyed a shopping centre last year, Sikorski said on Monday.",
+                "2025-05-12",
+            ),
+            ("Norway led an exercise that opened on March 4.", "2025-03-04"),
+        ] {
+            let c = x.extract_sentence(s, day);
+            assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some(date), "{c:?}");
+        }
     }
 
     #[test]
