@@ -1051,9 +1051,10 @@ impl<'kb> Extractor<'kb> {
         // (Names in a list too: "prompted Finland and Sweden to apply".)
         if c.causative.is_match(sentence) {
             for m in c.causative.find_iter(sentence) {
-                let Some(first) = mentions.iter().position(|n| n.start == m.end()) else {
+                let first = mentions.partition_point(|n| n.start < m.end());
+                if mentions.get(first).is_none_or(|n| n.start != m.end()) {
                     continue;
-                };
+                }
                 let mut last = first;
                 while let Some(n) = mentions.get(last + 1) {
                     let gap = &sentence[mentions[last].end..n.start];
@@ -1063,7 +1064,10 @@ impl<'kb> Extractor<'kb> {
                     last += 1;
                 }
                 let to = mentions[last].end + " to ".len();
-                let acts = sentence.get(mentions[last].end..to) == Some(" to ") && triggers.iter().any(|t| t.0 == to);
+                let acts = sentence.get(mentions[last].end..to) == Some(" to ")
+                    && triggers
+                        .get(triggers.partition_point(|t| t.0 < to))
+                        .is_some_and(|t| t.0 == to);
                 if acts {
                     bounds.push(mentions[first].start);
                     triggers.retain(|t| t.1 <= m.start() || t.0 >= m.end());
@@ -1516,7 +1520,10 @@ impl<'kb> Extractor<'kb> {
                     .get(commas.partition_point(|&k| k <= p))
                     .copied()
                     .unwrap_or(sentence.len());
-                let noun = triggers.iter().find(|t| t.1 == p).map_or(p, |t| t.0);
+                // (Triggers are in order of their start: the one ending at "that" is found by
+                // search.)
+                let before = &triggers[..triggers.partition_point(|t| t.0 < p)];
+                let noun = before.iter().rev().take(3).find(|t| t.1 == p).map_or(p, |t| t.0);
                 self_dated.push((noun, end));
             }
         }
