@@ -178,6 +178,8 @@ pub fn reads_as_prose(sentence: &str, whole: bool) -> bool {
 struct Cues {
     clause_break: Regex,
     causative: Regex,
+    /// An option a deal holds: "with an option for a fourth", "includes an option for 24 more".
+    option: Regex,
     /// An attribution closing the sentence, from its last comma: ", a UN official said.", ", the
     /// Kremlin confirmed on Wednesday.", ", according to Reuters."
     attribution: Regex,
@@ -255,6 +257,7 @@ fn cues() -> &'static Cues {
             )),
             clause_break: re(r"(?i);|:\s|\s(?:—|–)\s|,\s+(?:(?:under|by|in|through|with) which|(?:the )?\w+ of (?:which|whom)|which|whose|while|whereas|but|and|after|before|when|although|as)\b|\s(?:but|whereas)\s|,\s+(?:then|followed by)\b"),
             causative: re(r"\b(?:prompt(?:s|ed|ing)|leads|led|leading|spur(?:s|red|ring)|push(?:es|ed|ing)|drove|drives|driving|persuad(?:es|ed|ing)|convinc(?:es|ed|ing)|caus(?:es|ed|ing)) (?:(?:the|both) )?"),
+            option: re(r"(?i)\b(?:with|includes?|including|and|plus)\s+(?:an?|the)\s+(?:further\s+)?options?\s+(?:for|to buy|to order|to acquire|on)\b(?u:[^,;.])*"),
             described_body: re(r"\b[Tt]he (?:[A-Z][A-Za-z]+-led |military |security |defen[cs]e |western |regional |political |economic )?(alliance|bloc|organi[sz]ation|grouping|Union)\b"),
             relative: re(r"(?i),\s+(?:(?:under|by|in|through|with|to|for|from|on|at|against|into|over|during) which|(?:(?:the )?\w+ of) (?:which|whom)|which|who|whose|where)\b"),
             nominal_visit: re(r"(?:'s|\x{2019}s) (?:[a-z-]+ ){0,2}(?:visit|trip) to "),
@@ -431,6 +434,79 @@ fn officeholders_country(sentence: &str, mentions: &mut Vec<ActorMention>) {
         mentions.push(ActorMention { start: k, end, entry });
         mentions.sort_by_key(|m| m.start);
     }
+}
+
+/// An option a deal holds ("with an option for a fourth", "includes an option for 24 more
+/// guns", "with an option to buy up to two more") is a deal of its own, not yet made: the
+/// sentence's last arms deal before it again, for the count the option names, undated and
+/// hedged. The sentence's claims, at `offset`, are those of `claims` from `first`.
+fn options(article: &Article, sentence: &str, offset: usize, claims: &mut Vec<Claim>, first: usize) {
+    if !sentence.contains("option") {
+        return;
+    }
+    let c = cues();
+    let Some(m) = c.option.find(sentence) else {
+        return;
+    };
+    let Some(deal) = claims[first..]
+        .iter()
+        .rev()
+        .find(|x| {
+            matches!(
+                x.mode,
+                ClaimKind::ArmsDeal | ClaimKind::ExecutiveContract | ClaimKind::FrameworkAgreement
+            ) && !x.actors.is_empty()
+                && !x.recipients.is_empty()
+                && x.text_span.0 < offset + m.start()
+        })
+        .cloned()
+    else {
+        return;
+    };
+    let phrase = m.as_str().trim_end();
+    // (The count: "24 more", "up to two more"; "a fourth" is one.)
+    let quantity = c
+        .quantity
+        .captures(phrase)
+        .and_then(|q| {
+            q.get(1)
+                .and_then(|d| d.as_str().replace(',', "").parse::<u64>().ok())
+                .or_else(|| q.get(2).and_then(|w| word_number(w.as_str())))
+        })
+        .or_else(|| {
+            phrase
+                .split_whitespace()
+                .any(|w| matches!(w, "a" | "an"))
+                .then_some(1)
+                .filter(|_| {
+                    phrase.split_whitespace().last().is_some_and(|w| {
+                        matches!(
+                            w,
+                            "second"
+                                | "third"
+                                | "fourth"
+                                | "fifth"
+                                | "sixth"
+                                | "seventh"
+                                | "eighth"
+                                | "ninth"
+                                | "tenth"
+                        )
+                    })
+                })
+        });
+    let (qs, qe) = (offset + m.start(), offset + m.start() + phrase.len());
+    claims.push(Claim {
+        start: article.input_offset(qs),
+        end: article.input_offset(qe),
+        quote: phrase.to_string(),
+        date: None,
+        date_end: None,
+        modality: Modality::Hedged,
+        quantity,
+        text_span: (qs, qe),
+        ..deal
+    });
 }
 
 /// "Respectively" pairs a list with a list: "Finland and Sweden joined NATO in April 2023 and
@@ -4019,6 +4095,7 @@ impl<'kb> Extractor<'kb> {
             ctx.anchor,
             &mut out[first_here..],
         );
+        options(article, sentence, offset, out, first_here);
         self.dated_instruments(article, offset, sentence, &instruments, &dates, first_here, out);
         self.nominal_visits(article, offset, sentence, (&mentions, &places), &dates, first_here, out);
         if let Some(last) = dates.last() {
@@ -6679,6 +6756,33 @@ mod tests {
         assert_eq!(sides(recall), (vec!["FRA"], vec!["USA", "AUS"]), "{c:?}");
         let accused = c.iter().find(|c| c.sentence == 2).expect("{c:?}");
         assert_eq!(sides(accused), (vec!["CHN"], vec!["AUS", "GBR", "USA"]), "{c:?}");
+    }
+
+    #[test]
+    fn an_option_a_deal_holds_is_a_deal_of_its_own_not_yet_made() {
+        let x = extractor();
+        let day = PartialDate::parse("2021-09-29").ok();
+        let c = x.extract_sentence(
+            "In September 2021 Greece agreed to buy three Belharra frigates from France, with an option for a fourth.",
+            day,
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(sides(&c[1]), (vec!["GRC"], vec!["FRA"]), "{c:?}");
+        assert_eq!(
+            (c[1].quote.as_str(), c[1].quantity, c[1].date, c[1].modality),
+            ("with an option for a fourth", Some(1), None, Modality::Hedged),
+            "{c:?}"
+        );
+        assert!(c[0].date.is_some(), "{c:?}");
+        let c = x.extract_sentence(
+            "Norway signed a contract with South Korea for 24 K9 howitzers in December 2017 that includes an option for 24 more guns.",
+            None,
+        );
+        assert_eq!(c.last().map(|c| (c.quantity, c.date)), Some((Some(24), None)), "{c:?}");
+        // An option of no deal told is none.
+        assert!(x
+            .extract_sentence("Japan kept the option to buy more time.", None)
+            .is_empty());
     }
 
     #[test]
