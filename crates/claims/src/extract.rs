@@ -3225,6 +3225,27 @@ impl<'kb> Extractor<'kb> {
                     }
                 }
             }
+            // Ratifying "its membership" or "its accession" is for the state whose membership it
+            // is, the subject told before, not the last counterpart: in "Sweden … is still
+            // waiting for Turkey and Hungary to ratify its membership", Sweden's.
+            if trig.kind == ClaimKind::Ratification && (recipients.is_empty() || inferred) {
+                let mut next = sentence[te..].split_whitespace();
+                let whose = next.next().is_some_and(|w| matches!(w, "its" | "their"))
+                    && next.next().is_some_and(|w| {
+                        matches!(
+                            w.trim_end_matches([',', '.', ';']),
+                            "membership" | "accession" | "bid" | "entry" | "application"
+                        )
+                    });
+                let subject: Named = carried()
+                    .into_iter()
+                    .filter(|x| !actors.iter().any(|a| a.0 == x.0))
+                    .collect();
+                if whose && !subject.is_empty() {
+                    recipients = subject;
+                    inferred = true;
+                }
+            }
             // A rejection with no one named whose word is rejected answers the last claim made
             // against its actor: "The Allies criticised China. Beijing rejected the criticism."
             // is China rejecting the Allies; and a denial of what others said its actor did
@@ -6784,6 +6805,17 @@ mod tests {
         assert!(x
             .extract_sentence("Japan kept the option to buy more time.", None)
             .is_empty());
+    }
+
+    #[test]
+    fn ratifying_its_membership_is_for_the_state_whose_membership_it_is() {
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2023-04-05\n\nTurkey ratified Finland's accession on 30 March. Sweden, which applied at the same time, is still waiting for Turkey and Hungary to ratify its membership.",
+        );
+        let c = extractor().extract(&a);
+        let waiting = c.iter().find(|c| c.sentence == 1).expect("{c:?}");
+        assert_eq!(sides(waiting), (vec!["TUR", "HUN"], vec!["SWE"]), "{c:?}");
     }
 
     #[test]
