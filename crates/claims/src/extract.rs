@@ -1841,7 +1841,7 @@ impl<'kb> Extractor<'kb> {
             let systems_here = std::cell::OnceCell::new();
             let clause_systems = || systems_here.get_or_init(|| self.lexicon.systems(&sentence[a..b]));
             // (Whether the text was already about arms deals: a delivery there is of weapons.)
-            let arms_before = memory.last_claim.as_ref().is_some_and(|(f, _, _)| *f == 1);
+            let arms_before = memory.last_claim.as_ref().is_some_and(|(f, ..)| *f == 1);
             // Whether the clause speaks of arms: a system, a weapon's name, or a text already
             // about arms deals (asked only where a verb of buying needs it).
             let arms_here = std::cell::OnceCell::new();
@@ -2249,7 +2249,7 @@ impl<'kb> Extractor<'kb> {
                 && !clause_triggers
                     .iter()
                     .any(|x| x.0 != ts && x.2.kind != ClaimKind::Agreement)
-                && memory.last_claim.as_ref().is_some_and(|(f, _, _)| *f == 1)
+                && memory.last_claim.as_ref().is_some_and(|(f, ..)| *f == 1)
             {
                 if let Some(k) = memory.last_deal {
                     trig.kind = out[k].mode;
@@ -3193,7 +3193,7 @@ impl<'kb> Extractor<'kb> {
                 && !own_meeting
                 && !joint
             {
-                if let Some((fam, acts, recs)) = &memory.last_claim {
+                if let Some((fam, acts, recs, kind)) = &memory.last_claim {
                     if Some(*fam) == family(trig.kind) {
                         inferred = true;
                         // (Outside arms deals, whose claims run both ways — orders to the
@@ -3202,7 +3202,11 @@ impl<'kb> Extractor<'kb> {
                         // after "Korea led a team under ISAF" is with ISAF, "Finland joined the
                         // alliance" after "Sweden joined NATO" joins NATO, not Sweden; those who
                         // "sent contingents as well" are not China's counterpart after them.)
-                        let new_actor = *fam != 1
+                        // (A delivery after a delivery runs the same way: "Germany said it
+                        // would deliver four more IRIS-T systems" after aid for Ukraine goes
+                        // to Ukraine.)
+                        let same_way = *fam != 1 || (trig.kind == ClaimKind::Delivery && *kind == ClaimKind::Delivery);
+                        let new_actor = same_way
                             && !actors.is_empty()
                             && !actors.iter().any(|a| acts.iter().chain(recs).any(|x| x.0 == a.0));
                         let counterpart: Vec<&(String, String)> = acts
@@ -3497,7 +3501,7 @@ impl<'kb> Extractor<'kb> {
             // agent that stood in for one here ("border security").
             let named = |v: &Named| -> Named { v.iter().filter(|x| !bare.contains(x.0.as_str())).cloned().collect() };
             if let Some(f) = family(trig.kind) {
-                memory.last_claim = Some((f, named(&actors), named(&recipients)));
+                memory.last_claim = Some((f, named(&actors), named(&recipients), trig.kind));
             }
             let sayings = sayings.get_or_init(|| c.saying.find_iter(sentence).map(|m| m.start()).collect());
             let speakers: Named = sayings[..sayings.partition_point(|&p| p < ts)]
@@ -4285,7 +4289,7 @@ fn list_ending_at<'m>(sentence: &str, mentions: &'m [ActorMention], last: usize)
 #[derive(Default)]
 struct Memory<'t> {
     subject: Vec<(ActorEntry, String)>,
-    last_claim: Option<(u8, Named, Named)>,
+    last_claim: Option<(u8, Named, Named, ClaimKind)>,
     /// The last few events told, the newest last (at most [`TOLD`]).
     told: std::collections::VecDeque<Told>,
     /// The actors of the last claim that named exactly n of them, by n (two to five), for "the
@@ -4461,7 +4465,7 @@ impl Extractor<'_> {
         let word = k.as_str()[4..].to_ascii_lowercase();
         let mut pool: Vec<&str> = carried.iter().map(|x| x.0.as_str()).collect();
         pool.extend(memory.top.iter().map(String::as_str));
-        if let Some((_, sides, others)) = &memory.last_claim {
+        if let Some((_, sides, others, _)) = &memory.last_claim {
             pool.extend(sides.iter().chain(others).map(|x| x.0.as_str()));
         }
         let mut fits: Vec<&str> = pool
@@ -6704,6 +6708,13 @@ mod tests {
         );
         let c = x.extract(&a);
         assert_eq!(sides(&c[1]), (vec!["NZL"], vec!["ISAF"]), "{c:?}");
+        // And a delivery after a delivery: the new supplier's goes to the same recipient.
+        let a = Article::from_bytes(
+            "-",
+            b"date: 2025-07-01\n\nBritain delivered 14 tanks to Ukraine in May. Germany delivered four IRIS-T systems in June.",
+        );
+        let c = x.extract(&a);
+        assert_eq!(sides(&c[1]), (vec!["DEU"], vec!["UKR"]), "{c:?}");
     }
 
     #[test]
