@@ -465,35 +465,14 @@ fn options(article: &Article, sentence: &str, offset: usize, claims: &mut Vec<Cl
     };
     let phrase = m.as_str().trim_end();
     // (The count: "24 more", "up to two more"; "a fourth" is one.)
+    let words: Vec<&str> = phrase.split_whitespace().collect();
     let quantity = c
         .quantity
         .captures(phrase)
-        .and_then(|q| {
-            q.get(1)
-                .and_then(|d| d.as_str().replace(',', "").parse::<u64>().ok())
-                .or_else(|| q.get(2).and_then(|w| word_number(w.as_str())))
-        })
-        .or_else(|| {
-            phrase
-                .split_whitespace()
-                .any(|w| matches!(w, "a" | "an"))
-                .then_some(1)
-                .filter(|_| {
-                    phrase.split_whitespace().last().is_some_and(|w| {
-                        matches!(
-                            w,
-                            "second"
-                                | "third"
-                                | "fourth"
-                                | "fifth"
-                                | "sixth"
-                                | "seventh"
-                                | "eighth"
-                                | "ninth"
-                                | "tenth"
-                        )
-                    })
-                })
+        .and_then(|q| count_of(&q))
+        .or_else(|| match words[..] {
+            [.., "a" | "an", last] if crate::lexicon::ORDINALS.contains(&last) => Some(1),
+            _ => None,
         });
     let (qs, qe) = (offset + m.start(), offset + m.start() + phrase.len());
     claims.push(Claim {
@@ -556,6 +535,13 @@ fn respectively(
         }
         k += n;
     }
+}
+
+/// The number a match of the quantity cue holds: its digits ("1,500") or its word ("twelve").
+fn count_of(q: &regex::Captures<'_>) -> Option<u64> {
+    q.get(1)
+        .and_then(|d| d.as_str().replace(',', "").parse::<u64>().ok())
+        .or_else(|| q.get(2).and_then(|w| word_number(w.as_str())))
 }
 
 fn word_number(w: &str) -> Option<u64> {
@@ -4733,11 +4719,7 @@ fn counted_items(
         {
             continue;
         }
-        let n = q
-            .get(1)
-            .and_then(|d| d.as_str().replace(',', "").parse::<u64>().ok())
-            .or_else(|| q.get(2).and_then(|w| word_number(w.as_str())));
-        let Some(n) = n else { continue };
+        let Some(n) = count_of(&q) else { continue };
         let tail = &clause[m.end()..];
         let next_words: Vec<&str> = tail.split_whitespace().take(4).collect();
         let system = systems

@@ -435,23 +435,21 @@ impl Lexicon {
             if city == a.name || a.short_name.as_deref() == Some(city) {
                 continue;
             }
-            for city in std::iter::once(city.to_string()).chain(unaccented(city)) {
-                insensitive.push((
-                    city.clone(),
-                    ActorEntry {
-                        id: a.id.clone(),
-                        acts_for: acts_for(kb, &a.id),
-                        kind: a.kind,
-                        place: true,
-                        // "Washington", "Victoria", "Kingston" are also people's names.
-                        one_word_name: !city.contains(' '),
-                        capitalised: true,
-                        agent: None,
-                        dictionary: false,
-                        demonym: false,
-                        role: None,
-                    },
-                ));
+            let entry = ActorEntry {
+                id: a.id.clone(),
+                acts_for: acts_for(kb, &a.id),
+                kind: a.kind,
+                place: true,
+                // "Washington", "Victoria", "Kingston" are also people's names.
+                one_word_name: !city.contains(' '),
+                capitalised: true,
+                agent: None,
+                dictionary: false,
+                demonym: false,
+                role: None,
+            };
+            for name in std::iter::once(city.to_string()).chain(unaccented(city)) {
+                insensitive.push((name, entry.clone()));
             }
         }
         // (The rows of a table of names: a name, a tab, the id of an actor the knowledge base
@@ -1703,7 +1701,8 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
                     continue;
                 }
                 let e = found.entry(form.as_str()).or_insert((code, bi, rank, lemma));
-                if (rank.0 && !e.2 .0) || (rank.0 == e.2 .0 && code == e.0 && rank.1 > e.2 .1) {
+                let (had_own, had_named) = e.2;
+                if (rank.0 && !had_own) || (rank.0 == had_own && code == e.0 && rank.1 > had_named) {
                     *e = (code, bi, rank, lemma);
                 }
             }
@@ -2280,6 +2279,11 @@ pub fn possessive(word: &str) -> bool {
 pub fn subject_pronoun(word: &str) -> bool {
     matches!(word, "it" | "they" | "he" | "she")
 }
+
+/// Ordinal words, "first" to "tenth" ("his fourth NATO summit", "an option for a fourth").
+pub const ORDINALS: [&str; 10] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
 
 /// Verbs of saying that report what someone else did ("said", "told", "warned"): a claim's
 /// source, not its event, where they close a sentence; what they report is asserted.

@@ -493,9 +493,7 @@ fn claimed_place(kb: &KnowledgeBase, c: &Claim) -> Option<String> {
 /// look right, never wrong.
 fn ordinal_contradiction<'a>(kb: &'a KnowledgeBase, c: &Claim, until: Day) -> Option<(&'static str, Vec<&'a Event>)> {
     static ORDINAL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    const ORDINALS: [&str; 10] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    ];
+    use crate::lexicon::ORDINALS;
     if c.modality == Modality::Negated
         || !matches!(c.mode, ClaimKind::Summit | ClaimKind::Attendance | ClaimKind::Visit)
     {
