@@ -1111,29 +1111,27 @@ impl<'kb> Extractor<'kb> {
         // clause of its own from its subject: "…, prompting Algeria to suspend a treaty with
         // Madrid", "… led France to recall its ambassadors". The verb of causing is no event.
         // (Names in a list too: "prompted Finland and Sweden to apply".)
-        if c.causative.is_match(sentence) {
-            for m in c.causative.find_iter(sentence) {
-                let first = mentions.partition_point(|n| n.start < m.end());
-                if mentions.get(first).is_none_or(|n| n.start != m.end()) {
-                    continue;
+        for m in c.causative.find_iter(sentence) {
+            let first = mentions.partition_point(|n| n.start < m.end());
+            if mentions.get(first).is_none_or(|n| n.start != m.end()) {
+                continue;
+            }
+            let mut last = first;
+            while let Some(n) = mentions.get(last + 1) {
+                let gap = &sentence[mentions[last].end..n.start];
+                if !matches!(gap, ", " | " and " | ", and ") {
+                    break;
                 }
-                let mut last = first;
-                while let Some(n) = mentions.get(last + 1) {
-                    let gap = &sentence[mentions[last].end..n.start];
-                    if !matches!(gap, ", " | " and " | ", and ") {
-                        break;
-                    }
-                    last += 1;
-                }
-                let to = mentions[last].end + " to ".len();
-                let acts = sentence.get(mentions[last].end..to) == Some(" to ")
-                    && triggers
-                        .get(triggers.partition_point(|t| t.0 < to))
-                        .is_some_and(|t| t.0 == to);
-                if acts {
-                    bounds.push(mentions[first].start);
-                    triggers.retain(|t| t.1 <= m.start() || t.0 >= m.end());
-                }
+                last += 1;
+            }
+            let to = mentions[last].end + " to ".len();
+            let acts = sentence.get(mentions[last].end..to) == Some(" to ")
+                && triggers
+                    .get(triggers.partition_point(|t| t.0 < to))
+                    .is_some_and(|t| t.0 == to);
+            if acts {
+                bounds.push(mentions[first].start);
+                triggers.retain(|t| t.1 <= m.start() || t.0 >= m.end());
             }
         }
         let has_trigger = |a: usize, b: usize| {
@@ -1582,10 +1580,15 @@ impl<'kb> Extractor<'kb> {
                     .get(commas.partition_point(|&k| k <= p))
                     .copied()
                     .unwrap_or(sentence.len());
-                // (Triggers are in order of their start: the one ending at "that" is found by
-                // search.)
+                // (Triggers are in order of their start: the one ending at "that" is among the
+                // last ones starting before it, those that end no earlier.)
                 let before = &triggers[..triggers.partition_point(|t| t.0 < p)];
-                let noun = before.iter().rev().take(3).find(|t| t.1 == p).map_or(p, |t| t.0);
+                let noun = before
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.1 >= p)
+                    .find(|t| t.1 == p)
+                    .map_or(p, |t| t.0);
                 self_dated.push((noun, end));
             }
         }
@@ -2732,9 +2735,11 @@ impl<'kb> Extractor<'kb> {
             // Warsaw" is Poland's complaint to Russia.)
             let passive_from =
                 family(trig.kind) != Some(1) && crate::lexicon::passive_with(sentence, (a, ts, te), &["from"]);
-            let mut supplied_from = false;
             let summoned_to = trig.cameo == Some("114") && crate::lexicon::passive_with(sentence, (a, ts, te), &["to"]);
-            if (trig.kind == ClaimKind::Delivery || passive_from || summoned_to) && !recipients.is_empty() {
+            // (Not for taking delivery or receiving, whose sides are set below, after the
+            // supplier is found.)
+            let delivered = trig.kind == ClaimKind::Delivery && !trig.passive;
+            if (delivered || passive_from || summoned_to) && !recipients.is_empty() {
                 let from = |x: &(String, String)| {
                     in_clause.iter().any(|m| {
                         m.start >= te && id_of(m) == x.0 && {
@@ -2746,7 +2751,6 @@ impl<'kb> Extractor<'kb> {
                 };
                 if recipients.iter().all(from) {
                     std::mem::swap(&mut actors, &mut recipients);
-                    supplied_from = true;
                 }
             }
             // A body that admits a state is what the state joins: "NATO admitted Finland" is
@@ -3900,11 +3904,11 @@ impl<'kb> Extractor<'kb> {
                         actors = vec![(m.to_string(), String::new())];
                     }
                 }
-                // Who takes delivery or receives, with no supplier named "from", is the
-                // recipient, its counterpart the supplier: "Poland received its first K2 tanks"
-                // (from their maker), "Norway will receive the first submarine" (from the
-                // counterpart told before).
-                if trig.kind == ClaimKind::Delivery && trig.passive && !supplied_from {
+                // Who takes delivery or receives is the recipient, its counterpart the supplier:
+                // the one named "from" ("took delivery of helicopters from the US"), else the
+                // maker ("Poland received its first K2 tanks"), else the counterpart told
+                // before ("Norway will receive the first submarine").
+                if trig.kind == ClaimKind::Delivery && trig.passive {
                     std::mem::swap(&mut actors, &mut recipients);
                 }
                 out.push(Claim {
