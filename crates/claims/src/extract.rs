@@ -9579,4 +9579,55 @@ mod tests {
             "{c:?}"
         );
     }
+
+    #[test]
+    fn every_form_of_an_own_verb_is_read_where_it_stands_as_a_verb() {
+        // Progressive, present, future and gerund forms the table does not write.
+        assert_roles(&[
+            (
+                "Germany is sending tanks to Lithuania.",
+                ClaimKind::Delivery,
+                "DEU",
+                "LTU",
+            ),
+            (
+                "Germany deploys a brigade to Lithuania.",
+                ClaimKind::Deployment,
+                "DEU",
+                "LTU",
+            ),
+            (
+                "Germany will deploy a brigade to Lithuania.",
+                ClaimKind::Deployment,
+                "DEU",
+                "LTU",
+            ),
+            (
+                "Sweden is supplying howitzers to Ukraine.",
+                ClaimKind::Delivery,
+                "SWE",
+                "UKR",
+            ),
+            // A verb of beginning is the aspect of the next verb, not CAMEO's "start * &WEAPON".
+            (
+                "Denmark began delivering F-16s to Ukraine.",
+                ClaimKind::Delivery,
+                "DNK",
+                "UKR",
+            ),
+            (
+                "Britain began shipping howitzers to Ukraine.",
+                ClaimKind::Delivery,
+                "GBR",
+                "UKR",
+            ),
+        ]);
+        // Not as an adjective, a noun or inside a compound; and a name keeps its word.
+        assert!(kinds("The two leaders backed a free and open Indo-Pacific.").is_empty());
+        assert!(!kinds("The United States sanctioned Iranian shipping companies.").contains(&ClaimKind::Delivery));
+        assert!(kinds("Prabowo, Indonesia's President-elect, is a former general.").is_empty());
+        assert!(!kinds("Germany had a legal basis for sending troops.").contains(&ClaimKind::Deployment));
+        // ("found" is also "find"'s: no founding.)
+        assert!(kinds("Investigators said they found traces of explosives.").is_empty());
+    }
 }

@@ -1182,6 +1182,11 @@ pub struct Trigger {
     /// What such a word is where its clause speaks of no arms, when the dictionary does not say:
     /// a "deal" about no arms is an agreement.
     pub otherwise: Option<ClaimKind>,
+    /// The -ing form of one of entente's own verbs, read from the dictionary's forms of the
+    /// verb (see [`verb_forms`]): a verb only where an -ing form stands as one (see [`gerund_use`]).
+    pub gerund: bool,
+    /// A form of one of entente's own verbs that its table does not write (see [`verb_forms`]).
+    pub derived: bool,
 }
 
 impl Trigger {
@@ -1198,6 +1203,8 @@ impl Trigger {
             bare: false,
             about_arms: false,
             otherwise: None,
+            gerund: false,
+            derived: false,
         }
     }
 }
@@ -1880,6 +1887,8 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             bare: bare_forms.contains(form),
             about_arms: false,
             otherwise: None,
+            gerund: false,
+            derived: false,
         });
     }
     // British spellings the dictionary does not list itself: its "-ize" and "-yze" forms
@@ -1912,6 +1921,118 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
         .collect();
     out.extend(british);
     out
+}
+
+/// The forms of entente's own verbs that its table does not list ("delivering", "deploys",
+/// "will deploy", "sending"), from the dictionary's forms of the same verb: each takes the
+/// sense of the verb's past form in the table ("delivered", "deployed", "sent"), a step less
+/// specific; a base or -s form is a verb right after its subject, a pronoun, a modal or "to"
+/// (see [`Trigger::bare`]), an -ing form where one stands as a verb (see [`gerund_use`]). Only
+/// verbs whose past form the table has with a sense of its own (5 or more: not "reached",
+/// "agreed", "pledged", whose senses their contexts decide; a noun's entry, "contract", makes
+/// none) and that the dictionary does not code as the table does ("accusing" is read as the
+/// dictionary reads it); not a form of two verbs ("found").
+fn verb_forms(own: &[Trigger]) -> Vec<Trigger> {
+    let (dict, _) = crate::petrarch::shipped_verbs();
+    let entry = |form: &str| own.iter().find(|t| t.phrase.eq_ignore_ascii_case(form));
+    // (A form of two verbs is neither's: "found" is also "find"'s.)
+    let mut lemmas: std::collections::HashMap<&str, &str> = Default::default();
+    let mut shared: std::collections::HashSet<&str> = Default::default();
+    for verb in dict.blocks.iter().flat_map(|b| &b.verbs) {
+        for f in &verb.forms {
+            if *lemmas.entry(f.as_str()).or_insert(verb.lemma.as_str()) != verb.lemma {
+                shared.insert(f.as_str());
+            }
+        }
+    }
+    let mut out: Vec<Trigger> = Vec::new();
+    for verb in dict.blocks.iter().flat_map(|b| &b.verbs) {
+        let single = |f: &&String| !f.contains(' ') && !f.contains('-');
+        let base_or_s =
+            |f: &str| f == verb.lemma || (f.ends_with('s') && f.starts_with(verb.lemma.trim_end_matches(['e', 'y'])));
+        let past = verb
+            .forms
+            .iter()
+            .filter(single)
+            .filter(|f| !base_or_s(f) && !f.ends_with("ing"))
+            .find_map(|f| entry(f))
+            .filter(|p| p.sense.specificity >= 5)
+            .filter(|p| verb.code.as_deref().and_then(crate::petrarch::plover_of_cameo) != Some(p.sense.plover));
+        let Some(past) = past else {
+            continue;
+        };
+        for f in verb
+            .forms
+            .iter()
+            .filter(single)
+            .filter(|f| !shared.contains(f.as_str()))
+        {
+            if entry(f).is_none() && !out.iter().any(|t| t.phrase == f.as_str()) {
+                let mut sense = past.sense;
+                sense.specificity = sense.specificity.saturating_sub(1).max(1);
+                out.push(Trigger {
+                    phrase: std::borrow::Cow::Owned(f.clone()),
+                    sense,
+                    gerund: f.ends_with("ing"),
+                    bare: base_or_s(f),
+                    derived: true,
+                    ..past.clone()
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether an -ing form at `ts` in the clause starting at `a` stands as a verb: after a form of
+/// "be" ("is sending"), a verb of beginning or going on ("began delivering"), a preposition
+/// that takes a gerund ("by sending", "after deploying"), "and", or a comma ("…, accusing it
+/// of"), an adverb between them aside — not as an adjective or a noun ("the visiting
+/// delegation", "Iranian shipping companies", "a promising start").
+pub fn gerund_use(sentence: &str, a: usize, ts: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "begin",
+        "began",
+        "begun",
+        "begins",
+        "start",
+        "started",
+        "starts",
+        "continue",
+        "continued",
+        "continues",
+        "resume",
+        "resumed",
+        "resumes",
+        "keep",
+        "keeps",
+        "kept",
+        "by",
+        "after",
+        "before",
+        "while",
+        "when",
+        "since",
+        "despite",
+        "upon",
+        "and",
+    ];
+    let before = &sentence[a..ts];
+    let mut words = before.split_whitespace().rev();
+    loop {
+        let Some(raw) = words.next() else {
+            // The clause's first word: a verb after a comma, not a sentence's subject.
+            return sentence[..a].trim_end().ends_with(',');
+        };
+        if raw.ends_with(',') {
+            return true;
+        }
+        let w = word(raw);
+        if matches!(w.as_ref(), "not" | "also" | "now" | "still" | "already" | "then") || w.ends_with("ly") {
+            continue;
+        }
+        return be_form(&w) || BEFORE.contains(&w.as_ref());
+    }
 }
 
 /// Forms of the verbs that patterns' comments name but no block lists, with the block of their
@@ -2503,6 +2624,8 @@ impl Triggers {
 
     pub fn new() -> Triggers {
         let mut table = triggers();
+        let derived = verb_forms(&table);
+        table.extend(derived);
         let builtin = table.len();
         let more = dictionary_triggers(&mut table);
         table.extend(more);
@@ -2561,7 +2684,21 @@ impl Triggers {
         {
             return None;
         }
+        // (The word before the trigger.)
+        let last_before = sentence[a..ts]
+            .split_whitespace()
+            .rev()
+            .map(word)
+            .find(|w| !w.is_empty());
         if t < self.builtin {
+            if trig.gerund && !gerund_use(sentence, a, ts) {
+                return None;
+            }
+            // (Not after "and", "or": "a free and open Indo-Pacific".)
+            let verb_before = |w: &str| before_a_verb(w) && !matches!(w, "and" | "or" | "then" | "now");
+            if trig.bare && !after_name && !last_before.as_deref().is_some_and(verb_before) {
+                return None;
+            }
             // entente's own material-cooperation words (delivered, sent, shipped, deployed…) take
             // a more specific type where the dictionary's patterns give one ("sent … humanitarian
             // aid" is AID); their kind stays (a medical unit sent is still a deployment).
@@ -2604,13 +2741,20 @@ impl Triggers {
             }
             return Some(own);
         }
+        // A verb of beginning or going on before another verb is that verb's aspect, no event of
+        // its own: "began delivering F-16s" is a delivery (not CAMEO's "start * &WEAPON", 194),
+        // "started to withdraw" a withdrawal.
+        if matches!(
+            trig.lemma,
+            Some("begin" | "start" | "commence" | "continue" | "resume" | "keep")
+        ) {
+            let next = word(sentence[te..b].split_whitespace().next().unwrap_or(""));
+            if next == "to" || (next.len() > 5 && next.ends_with("ing")) {
+                return None;
+            }
+        }
         // A base or -s form that is also a noun ("medical supplies", "Korean arms") is a verb
         // right after its subject or an auxiliary, a pronoun, an adverb.
-        let last_before = sentence[a..ts]
-            .split_whitespace()
-            .rev()
-            .map(word)
-            .find(|w| !w.is_empty());
         // (So is a verb of attack after weapons that do it: "Indian missiles hit six sites",
         // "rockets hit the town". Not after the general "arms" or "weapons", which name goods.)
         let weapons_do_it = own.plover == Plover::Assault
@@ -2908,8 +3052,11 @@ impl Triggers {
     }
 
     /// Whether trigger `t` is one of entente's own (not from the CAMEO dictionary).
+    /// Whether trigger `t` is one of entente's own words as its table writes them (not a form
+    /// derived from one: "ship" from "shipped" gives way to a name, "cargo ship", as the
+    /// dictionary's verbs do).
     pub fn is_own(&self, t: usize) -> bool {
-        t < self.builtin
+        t < self.builtin && !self.table[t].derived
     }
 
     /// Whole-word trigger matches: (start, end, trigger index).
@@ -2918,6 +3065,11 @@ impl Triggers {
             .ac
             .find_iter(text)
             .filter(|m| bounded(text, m.start(), m.end()))
+            // (A derived form is no word inside a compound: "President-elect".)
+            .filter(|m| {
+                !self.table[m.pattern().as_usize()].derived
+                    || !(text[..m.start()].ends_with('-') || text[m.end()..].starts_with('-'))
+            })
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
         // Being "in" somewhere is a trigger before a name only ("was in New Delhi"); elsewhere
