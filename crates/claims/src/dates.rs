@@ -33,6 +33,23 @@ pub(crate) fn calendar_word(w: &str) -> bool {
     WEEKDAYS.contains(&w) || MONTHS.split('|').any(|m| m == w)
 }
 
+/// Whether `text` opens with a date: a year ("2011", "the 1990s" without its article), a month's
+/// or a weekday's name, or a day and a month ("14 March").
+pub(crate) fn opens_with_a_date(text: &str) -> bool {
+    let mut words = text.split_whitespace().map(|w| w.trim_end_matches([',', '.', ';']));
+    let year = |w: &str| {
+        let digits = w.strip_suffix('s').unwrap_or(w);
+        digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    match words.next() {
+        Some(w) if year(w) || calendar_word(w) => true,
+        Some(w) if (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()) => {
+            words.next().is_some_and(calendar_word)
+        }
+        _ => false,
+    }
+}
+
 /// Whether the number at `start..end` of `text` is part of a name: a model's ("Mirage 2000-9s",
 /// "Mirage 2000s") or a plan's ("Vision 2030", "Horizon 2047"): right after a capitalised word
 /// that is no month or weekday, and followed by a model's suffix, or a year after

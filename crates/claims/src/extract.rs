@@ -1428,6 +1428,12 @@ impl<'kb> Extractor<'kb> {
         let mut subordinate: Vec<usize> = Vec::new();
         let mut dated_apart: Vec<(usize, usize)> = Vec::new();
         for &(k, we) in &adverbials {
+            // (Before a date it is a preposition, no clause: "stationed in the UAE since 2011 to
+            // train Emirati troops". Not in an opening phrase, which its bound sets apart: "As a
+            // NATO partner since 2005, South Korea sent troops".)
+            if opening_phrase_end.is_none_or(|e| k > e) && crate::dates::opens_with_a_date(&sentence[we..]) {
+                continue;
+            }
             let (prev, next) = enclosing(&bounds, k, sentence.len());
             // (After the main clause's event in its stretch, or anywhere before a distance
             // that a comma sets off: "on Friday, three days after …".)
@@ -9629,5 +9635,19 @@ mod tests {
         assert!(!kinds("Germany had a legal basis for sending troops.").contains(&ClaimKind::Deployment));
         // ("found" is also "find"'s: no founding.)
         assert!(kinds("Investigators said they found traces of explosives.").is_empty());
+    }
+
+    #[test]
+    fn a_subordinator_before_a_date_is_a_preposition() {
+        // "since 2011" dates the stationing; it opens no clause of its own.
+        let s = "Korean special forces have been stationed in the UAE since 2011 to train Emirati troops, \
+                 a deployment agreed after the Emirates chose a Korean consortium in 2009 to build a plant.";
+        let c = extractor().extract_sentence(s, None);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(sides(&c[0]), (vec!["KOR"], vec!["ARE"]));
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2011"));
+        assert!(crate::dates::opens_with_a_date("14 March, when"));
+        assert!(crate::dates::opens_with_a_date("the 1990s".trim_start_matches("the ")));
+        assert!(!crate::dates::opens_with_a_date("14 people were killed"));
     }
 }
