@@ -9650,4 +9650,16 @@ mod tests {
         assert!(crate::dates::opens_with_a_date("the 1990s".trim_start_matches("the ")));
         assert!(!crate::dates::opens_with_a_date("14 people were killed"));
     }
+
+    #[test]
+    fn addressing_a_body_is_a_visit_and_addressing_a_matter_is_none() {
+        assert_roles(&[(
+            "Zelensky addressed a joint session of the US Congress.",
+            ClaimKind::Visit,
+            "UKR",
+            "USA",
+        )]);
+        assert!(kinds("NATO addressed the challenges posed by China.").is_empty());
+        assert!(kinds("Japan addresses concerns about security.").is_empty());
+    }
 }

@@ -2694,6 +2694,36 @@ impl Triggers {
             if trig.gerund && !gerund_use(sentence, a, ts) {
                 return None;
             }
+            // Addressing a body is speaking there, a visit ("addressed the General Assembly",
+            // "a joint sitting of parliament"); addressing anything else is no visit at all
+            // ("addressed the challenges posed by China", "addresses concerns").
+            if trig.lemma == Some("address") && own.kind == ClaimKind::Visit {
+                const BODIES: &[&str] = &[
+                    "parliament",
+                    "assembly",
+                    "congress",
+                    "senate",
+                    "legislature",
+                    "diet",
+                    "summit",
+                    "conference",
+                    "session",
+                    "sitting",
+                    "council",
+                    "forum",
+                    "convention",
+                    "lawmakers",
+                    "delegates",
+                    "nation",
+                ];
+                let object = noun_phrase(&sentence[te..b], OBJECT_WORDS);
+                let body = object
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_uppercase) || BODIES.contains(&word(w).as_ref()));
+                if !body {
+                    return None;
+                }
+            }
             // (Not after "and", "or": "a free and open Indo-Pacific".)
             let verb_before = |w: &str| before_a_verb(w) && !matches!(w, "and" | "or" | "then" | "now");
             if trig.bare && !after_name && !last_before.as_deref().is_some_and(verb_before) {
