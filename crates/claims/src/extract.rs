@@ -1851,6 +1851,7 @@ impl<'kb> Extractor<'kb> {
                                 // (Or arms by their general names: "an arms sale", "weapons".)
                                 crate::lexicon::weapon_word(&w) || crate::lexicon::general_arms_word(&w)
                             })
+                        || counted_name(&sentence[a..b], a, &mentions, &dates)
                 })
             };
             // A clause that says what a thing told before is ("It is the fourth arms contract with
@@ -4742,6 +4743,34 @@ fn counted_items(
         }
     }
     items
+}
+
+/// Whether the clause at `a` counts things by a name no dictionary knows, which is a model's:
+/// "eighteen Rafales", "24 more Typhoons" (not a date's number, nor a name of an actor: "two
+/// Chinese ships", "three Korean firms").
+fn counted_name(clause: &str, a: usize, mentions: &[ActorMention], dates: &[DateMention]) -> bool {
+    cues().quantity.find_iter(clause).any(|m| {
+        if dates.iter().any(|d| a + m.start() >= d.start && a + m.end() <= d.end)
+            || clause[..m.start()].ends_with(['-', '/'])
+        {
+            return false;
+        }
+        let mut at = m.end();
+        for w in clause[m.end()..].split_whitespace().take(3) {
+            let k = at + clause[at..].find(w).unwrap_or(0);
+            if matches!(
+                w,
+                "more" | "new" | "additional" | "used" | "second-hand" | "refurbished"
+            ) {
+                at = k + w.len();
+                continue;
+            }
+            return w.starts_with(char::is_uppercase)
+                && !crate::dates::calendar_word(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                && !mentions.iter().any(|x| x.start <= a + k && a + k < x.end);
+        }
+        false
+    })
 }
 
 /// Whether the name at `start..end` of `sentence` is part of the name of a body of water: "Sea
@@ -9661,5 +9690,26 @@ mod tests {
         )]);
         assert!(kinds("NATO addressed the challenges posed by China.").is_empty());
         assert!(kinds("Japan addresses concerns about security.").is_empty());
+    }
+
+    #[test]
+    fn things_counted_by_a_name_no_dictionary_knows_are_arms() {
+        assert_roles(&[
+            (
+                "Greece ordered eighteen Rafales from France.",
+                ClaimKind::ArmsDeal,
+                "GRC",
+                "FRA",
+            ),
+            (
+                "Egypt ordered 24 more Typhoons from Italy.",
+                ClaimKind::ArmsDeal,
+                "EGY",
+                "ITA",
+            ),
+        ]);
+        // Not a count of a state's people or firms, nor a date's number.
+        assert!(!kinds("Putin ordered two Russian battalions to the border.").contains(&ClaimKind::ArmsDeal));
+        assert!(!kinds("Greece ordered on 12 March the closure of its consulate.").contains(&ClaimKind::ArmsDeal));
     }
 }
