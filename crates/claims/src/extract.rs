@@ -2376,10 +2376,16 @@ impl<'kb> Extractor<'kb> {
                         && !subject.iter().any(|m| m.entry.names_forces());
                 // (Being somewhere is a visit of people, nothing else: "the summit was in
                 // Vilnius", "Russian troops were in Bucha" tell no arrival.)
+                // (Or a person told by a pronoun: "…, and he was in Riyadh last October".)
+                let person = sentence[a..ts]
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+                    .any(|w| matches!(w.as_str(), "he" | "she"));
                 let people = !goods
-                    && subject
-                        .iter()
-                        .any(|m| !m.entry.names_forces() && (m.entry.agent.is_none() || m.entry.demonym));
+                    && (person
+                        || subject
+                            .iter()
+                            .any(|m| !m.entry.names_forces() && (m.entry.agent.is_none() || m.entry.demonym)));
                 if trig.kind == ClaimKind::Visit && !people {
                     continue;
                 }
@@ -9711,5 +9717,21 @@ mod tests {
         // Not a count of a state's people or firms, nor a date's number.
         assert!(!kinds("Putin ordered two Russian battalions to the border.").contains(&ClaimKind::ArmsDeal));
         assert!(!kinds("Greece ordered on 12 March the closure of its consulate.").contains(&ClaimKind::ArmsDeal));
+    }
+
+    #[test]
+    fn a_person_told_by_a_pronoun_who_was_somewhere_visited_it() {
+        let c = extractor().extract_sentence(
+            "President Yoon made a state visit to the Emirates in January 2023, and he was in Riyadh last October.",
+            PartialDate::parse("2024-04-20").ok(),
+        );
+        let riyadh = c
+            .iter()
+            .find(|c| c.quote.contains("Riyadh"))
+            .expect("a visit to Riyadh");
+        assert_eq!(sides(riyadh), (vec!["KOR"], vec!["SAU"]), "{c:?}");
+        assert_eq!(riyadh.date.map(|d| d.to_string()).as_deref(), Some("2023-10"));
+        // (Not a thing told by a pronoun: "it was in service".)
+        assert!(kinds("The K9 entered service in 1999, and it was in Poland by 2020.").is_empty());
     }
 }
