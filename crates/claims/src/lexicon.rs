@@ -1182,10 +1182,8 @@ pub struct Trigger {
     /// What such a word is where its clause speaks of no arms, when the dictionary does not say:
     /// a "deal" about no arms is an agreement.
     pub otherwise: Option<ClaimKind>,
-    /// The -ing form of one of entente's own verbs, read from the dictionary's forms of the
-    /// verb (see [`verb_forms`]): a verb only where an -ing form stands as one (see [`gerund_use`]).
-    pub gerund: bool,
-    /// A form of one of entente's own verbs that its table does not write (see [`verb_forms`]).
+    /// A form of one of entente's own verbs that its table does not write (see [`verb_forms`]);
+    /// its -ing form is a verb only where one stands as a verb (see [`gerund_use`]).
     pub derived: bool,
 }
 
@@ -1203,7 +1201,6 @@ impl Trigger {
             bare: false,
             about_arms: false,
             otherwise: None,
-            gerund: false,
             derived: false,
         }
     }
@@ -1887,7 +1884,6 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
             bare: bare_forms.contains(form),
             about_arms: false,
             otherwise: None,
-            gerund: false,
             derived: false,
         });
     }
@@ -1934,7 +1930,9 @@ pub fn dictionary_triggers(builtin: &mut [Trigger]) -> Vec<Trigger> {
 /// dictionary reads it); not a form of two verbs ("found").
 fn verb_forms(own: &[Trigger]) -> Vec<Trigger> {
     let (dict, _) = crate::petrarch::shipped_verbs();
-    let entry = |form: &str| own.iter().find(|t| t.phrase.eq_ignore_ascii_case(form));
+    let by_phrase: std::collections::HashMap<String, &Trigger> =
+        own.iter().map(|t| (t.phrase.to_ascii_lowercase(), t)).collect();
+    let entry = |form: &str| by_phrase.get(form).copied();
     // (A form of two verbs is neither's: "found" is also "find"'s.)
     let mut lemmas: std::collections::HashMap<&str, &str> = Default::default();
     let mut shared: std::collections::HashSet<&str> = Default::default();
@@ -1973,7 +1971,6 @@ fn verb_forms(own: &[Trigger]) -> Vec<Trigger> {
                 out.push(Trigger {
                     phrase: std::borrow::Cow::Owned(f.clone()),
                     sense,
-                    gerund: f.ends_with("ing"),
                     bare: base_or_s(f),
                     derived: true,
                     ..past.clone()
@@ -1984,6 +1981,35 @@ fn verb_forms(own: &[Trigger]) -> Vec<Trigger> {
     out
 }
 
+/// Verbs of beginning or going on, every form: before another verb they tell its aspect, no
+/// event of their own ("began delivering", "started to withdraw", "kept sending").
+const ASPECT: &[&str] = &[
+    "begin",
+    "began",
+    "begun",
+    "begins",
+    "beginning",
+    "start",
+    "started",
+    "starts",
+    "starting",
+    "commence",
+    "commenced",
+    "commences",
+    "commencing",
+    "continue",
+    "continued",
+    "continues",
+    "continuing",
+    "resume",
+    "resumed",
+    "resumes",
+    "keep",
+    "keeps",
+    "kept",
+    "keeping",
+];
+
 /// Whether an -ing form at `ts` in the clause starting at `a` stands as a verb: after a form of
 /// "be" ("is sending"), a verb of beginning or going on ("began delivering"), a preposition
 /// that takes a gerund ("by sending", "after deploying"), "and", or a comma ("…, accusing it
@@ -1991,31 +2017,7 @@ fn verb_forms(own: &[Trigger]) -> Vec<Trigger> {
 /// delegation", "Iranian shipping companies", "a promising start").
 pub fn gerund_use(sentence: &str, a: usize, ts: usize) -> bool {
     const BEFORE: &[&str] = &[
-        "begin",
-        "began",
-        "begun",
-        "begins",
-        "start",
-        "started",
-        "starts",
-        "continue",
-        "continued",
-        "continues",
-        "resume",
-        "resumed",
-        "resumes",
-        "keep",
-        "keeps",
-        "kept",
-        "by",
-        "after",
-        "before",
-        "while",
-        "when",
-        "since",
-        "despite",
-        "upon",
-        "and",
+        "by", "after", "before", "while", "when", "since", "despite", "upon", "and",
     ];
     let before = &sentence[a..ts];
     let mut words = before.split_whitespace().rev();
@@ -2031,7 +2033,7 @@ pub fn gerund_use(sentence: &str, a: usize, ts: usize) -> bool {
         if matches!(w.as_ref(), "not" | "also" | "now" | "still" | "already" | "then") || w.ends_with("ly") {
             continue;
         }
-        return be_form(&w) || BEFORE.contains(&w.as_ref());
+        return be_form(&w) || ASPECT.contains(&w.as_ref()) || BEFORE.contains(&w.as_ref());
     }
 }
 
@@ -2691,7 +2693,7 @@ impl Triggers {
             .map(word)
             .find(|w| !w.is_empty());
         if t < self.builtin {
-            if trig.gerund && !gerund_use(sentence, a, ts) {
+            if trig.derived && trig.phrase.ends_with("ing") && !gerund_use(sentence, a, ts) {
                 return None;
             }
             // Addressing a body is speaking there, a visit ("addressed the General Assembly",
@@ -2774,10 +2776,7 @@ impl Triggers {
         // A verb of beginning or going on before another verb is that verb's aspect, no event of
         // its own: "began delivering F-16s" is a delivery (not CAMEO's "start * &WEAPON", 194),
         // "started to withdraw" a withdrawal.
-        if matches!(
-            trig.lemma,
-            Some("begin" | "start" | "commence" | "continue" | "resume" | "keep")
-        ) {
+        if ASPECT.contains(&word(&sentence[ts..te]).as_ref()) {
             let next = word(sentence[te..b].split_whitespace().next().unwrap_or(""));
             if next == "to" || (next.len() > 5 && next.ends_with("ing")) {
                 return None;
